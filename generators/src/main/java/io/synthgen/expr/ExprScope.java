@@ -1,0 +1,35 @@
+package io.synthgen.expr;
+
+import io.synthgen.plan.DataType;
+import io.synthgen.random.Stream;
+import io.synthgen.vec.StrDict;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What an expression may see when it is compiled: the names it can reference and where its randomness comes from. */
+public interface ExprScope {
+
+  /** The type of a column of the same table (helper columns included), or null when there is none. */
+  DataType columnType(String name);
+
+  /** The same table's column names, for "did you mean" messages. */
+  List<String> columnNames();
+
+  /**
+   * The type of {@code table.column} reached through this table's foreign key to {@code table} (a parent lookup),
+   * or null when this table has no foreign key to it or it has no such column.
+   */
+  DataType parentColumnType(String table, String column);
+
+  /** The stream the expression's random functions derive their draws from (one child per call site). */
+  Stream stream();
+
+  /** "today" for the expression's date functions. */
+  LocalDate referenceDate();
+
+  /** A named dictionary for {@code dict('name')}, or null when unknown. */
+  StrDict dictionary(String name);
+
+  /** Every dictionary name, for messages. */
+  List<String> dictionaryNames();
+}
