@@ -1,0 +1,111 @@
+package io.synthgen.column;
+
+import io.synthgen.plan.DataType;
+import io.synthgen.vec.DoubleVec;
+import io.synthgen.vec.LongVec;
+import io.synthgen.vec.Vec;
+
+/**
+ * count, sum, min, max or avg of a column over this row's children in a table generated per parent. The children
+ * are recomputed (they are pure functions of their row), so the parent never waits for the child table. NULL child
+ * values are skipped; a row without children has count 0, sum 0 and NULL min/max/avg.
+ */
+public final class ChildAggregateGen implements ColumnGenerator {
+
+  private final DataType type;
+  private final ChildLayout layout;
+  private final String childTable;
+  private final String function;
+  private final String column;
+
+  public ChildAggregateGen(DataType type, ChildLayout layout, String childTable, String function, String column) {
+    this.type = type;
+    this.layout = layout;
+    this.childTable = childTable;
+    this.function = function;
+    this.column = column;
+  }
+
+  @Override
+  public Vec generate(BatchContext ctx) {
+    int n = ctx.size();
+    long[] rows = ctx.rows();
+    long[] first = new long[n];
+    int[] count = new int[n];
+    long total = 0;
+    for (int i = 0; i < n; i++) {
+      first[i] = layout.firstChild(rows[i]);
+      count[i] = (int) layout.childCount(rows[i]);
+      total += count[i];
+    }
+    if (function.equals("count")) {
+      LongVec out = new LongVec(type, n);
+      for (int i = 0; i < n; i++) {
+        out.values[i] = count[i];
+      }
+      return out;
+    }
+    long[] childRows = new long[(int) total];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < count[i]; j++) {
+        childRows[k++] = first[i] + j;
+      }
+    }
+    Vec child = ctx.evaluate(childTable, column, childRows, k);
+    boolean exactLong = child instanceof LongVec lv && type.isLongBacked()
+        && lv.type().scale() == type.scale() && !function.equals("avg");
+    double[] agg = new double[n];
+    long[] aggLong = new long[n];
+    boolean[] nulls = null;
+    k = 0;
+    for (int i = 0; i < n; i++) {
+      int seen = 0;
+      double acc = function.equals("min") ? Double.POSITIVE_INFINITY
+          : function.equals("max") ? Double.NEGATIVE_INFINITY : 0;
+      long accL = function.equals("min") ? Long.MAX_VALUE : function.equals("max") ? Long.MIN_VALUE : 0;
+      for (int j = 0; j < count[i]; j++, k++) {
+        if (child.isNull(k)) {
+          continue;
+        }
+        seen++;
+        if (exactLong) {
+          long v = ((LongVec) child).values[k];
+          accL = function.equals("sum") ? accL + v : function.equals("min") ? Math.min(accL, v) : Math.max(accL, v);
+        } else {
+          double v = asDouble(child, k);
+          acc = function.equals("min") ? Math.min(acc, v) : function.equals("max") ? Math.max(acc, v) : acc + v;
+        }
+      }
+      if (seen == 0) {
+        if (function.equals("sum")) {
+          acc = 0;
+          accL = 0;
+        } else {
+          if (nulls == null) {
+            nulls = new boolean[n];
+          }
+          nulls[i] = true;
+          acc = 0;
+          accL = 0;
+        }
+      } else if (function.equals("avg")) {
+        acc /= seen;
+      }
+      agg[i] = acc;
+      aggLong[i] = accL;
+    }
+    Vec out = exactLong ? new LongVec(type, aggLong, n) : Casts.fromDoubles(agg, n, type);
+    out.setNulls(nulls);
+    return out;
+  }
+
+  private static double asDouble(Vec v, int i) {
+    if (v instanceof DoubleVec d) {
+      return d.values[i];
+    }
+    LongVec l = (LongVec) v;
+    double x = l.values[i];
+    return l.type().kind() == DataType.Kind.DECIMAL ? x / Casts.pow10(l.type().scale()) : x;
+  }
+}

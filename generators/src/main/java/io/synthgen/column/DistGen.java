@@ -1,0 +1,73 @@
+package io.synthgen.column;
+
+import io.synthgen.distribution.Sampler;
+import io.synthgen.plan.DataType;
+import io.synthgen.plan.Rounding;
+import io.synthgen.plan.Shaped;
+import io.synthgen.random.Stream;
+import io.synthgen.vec.Vec;
+
+/**
+ * {@code round(clamp(offset + scale * x, min, max))} with x drawn from the distribution, then converted to the
+ * column type (integers round half-up when no rounding is given; decimals round half-up to their scale).
+ */
+public final class DistGen implements ColumnGenerator {
+
+  private final DataType type;
+  private final ShapedSampler sampler;
+
+  public DistGen(DataType type, Stream stream, Shaped shaped) {
+    this.type = type;
+    this.sampler = new ShapedSampler(Sampler.of(shaped.distribution(), stream), shaped);
+  }
+
+  @Override
+  public Vec generate(BatchContext ctx) {
+    int n = ctx.size();
+    long[] h = ctx.rowHashes();
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = sampler.sample(h[i]);
+    }
+    return Casts.fromDoubles(v, n, type);
+  }
+
+  @Override
+  public long distinctEstimate(long rows) {
+    return sampler.distinctEstimate(type, rows);
+  }
+
+  /** A distribution with its affine map, clamp and rounding; also used for per-parent child counts. */
+  public static final class ShapedSampler {
+    private final Sampler sampler;
+    private final Shaped shaped;
+    private final double lo;
+    private final double hi;
+
+    public ShapedSampler(Sampler sampler, Shaped shaped) {
+      this.sampler = sampler;
+      this.shaped = shaped;
+      this.lo = shaped.min() == null ? Double.NEGATIVE_INFINITY : shaped.min();
+      this.hi = shaped.max() == null ? Double.POSITIVE_INFINITY : shaped.max();
+    }
+
+    public double sample(long rowHash) {
+      double x = shaped.offset() + shaped.scale() * sampler.sample(rowHash);
+      x = Casts.round(x, shaped.rounding());
+      return x < lo ? lo : x > hi ? hi : x;
+    }
+
+    /** The unclamped mean, or NaN. */
+    public double mean() {
+      return shaped.offset() + shaped.scale() * sampler.mean();
+    }
+
+    long distinctEstimate(DataType type, long rows) {
+      boolean discrete = type.isIntegral() || shaped.rounding() != Rounding.NONE;
+      if (discrete && shaped.min() != null && shaped.max() != null) {
+        return Math.min(rows, (long) (hi - lo) + 1);
+      }
+      return -1;
+    }
+  }
+}

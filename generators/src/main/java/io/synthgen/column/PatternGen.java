@@ -1,0 +1,105 @@
+package io.synthgen.column;
+
+import io.synthgen.random.Stream;
+import io.synthgen.vec.StrVec;
+import io.synthgen.vec.Vec;
+
+/**
+ * A string from a template: {@code #} a digit 0-9, {@code !} a digit 1-9, {@code ?} a letter A-Z, {@code *} a letter
+ * or digit (A-Z, 0-9), {@code \} makes the next character literal; anything else is copied. Random characters are
+ * taken from 64-bit draws, several characters per draw.
+ */
+public final class PatternGen implements ColumnGenerator {
+
+  private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+  private final char[] template;
+  /** 0 = literal, else the radix of the position. */
+  private final int[] radix;
+  private final Stream[] draws;
+  private final long combinations;
+
+  public PatternGen(String pattern, Stream stream) {
+    StringBuilder t = new StringBuilder();
+    java.util.List<Integer> r = new java.util.ArrayList<>();
+    double bits = 0;
+    double combos = 1;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      int rad;
+      switch (c) {
+        case '#': rad = 10; break;
+        case '!': rad = 9; break;
+        case '?': rad = 26; break;
+        case '*': rad = 36; break;
+        case '\\':
+          if (i + 1 < pattern.length()) {
+            c = pattern.charAt(++i);
+          }
+          rad = 0;
+          break;
+        default: rad = 0;
+      }
+      t.append(c);
+      r.add(rad);
+      if (rad > 0) {
+        bits += Math.log(rad) / Math.log(2);
+        combos *= rad;
+      }
+    }
+    this.template = t.toString().toCharArray();
+    this.radix = r.stream().mapToInt(Integer::intValue).toArray();
+    int nDraws = Math.max(1, (int) Math.ceil(bits / 58.0) + 1);
+    this.draws = new Stream[nDraws];
+    for (int k = 0; k < nDraws; k++) {
+      draws[k] = stream.draw(k);
+    }
+    this.combinations = combos > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : (long) combos;
+  }
+
+  /** True when the pattern has no random positions. */
+  public boolean isLiteral() {
+    for (int r : radix) {
+      if (r > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public Vec generate(BatchContext ctx) {
+    int n = ctx.size();
+    long[] h = ctx.rowHashes();
+    String[] out = new String[n];
+    char[] buf = new char[template.length];
+    for (int i = 0; i < n; i++) {
+      int d = 0;
+      long bits = draws[0].bits(h[i]) >>> 1;
+      long room = Long.MAX_VALUE;
+      for (int j = 0; j < template.length; j++) {
+        int rad = radix[j];
+        if (rad == 0) {
+          buf[j] = template[j];
+          continue;
+        }
+        if (room < rad * 64L) {
+          d = Math.min(d + 1, draws.length - 1);
+          bits = draws[d].bits(h[i]) >>> 1;
+          room = Long.MAX_VALUE;
+        }
+        int v = (int) (bits % rad);
+        bits /= rad;
+        room /= rad;
+        buf[j] = rad == 10 ? (char) ('0' + v) : rad == 9 ? (char) ('1' + v) : rad == 26 ? (char) ('A' + v) : ALNUM.charAt(v);
+      }
+      out[i] = new String(buf);
+    }
+    return StrVec.plain(out, n);
+  }
+
+  @Override
+  public long distinctEstimate(long rows) {
+    return Math.min(rows, combinations);
+  }
+}

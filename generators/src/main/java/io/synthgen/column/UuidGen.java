@@ -1,0 +1,53 @@
+package io.synthgen.column;
+
+import io.synthgen.random.Stream;
+import io.synthgen.vec.StrVec;
+import io.synthgen.vec.Vec;
+
+/** A UUID string with the version-4 layout (version and variant bits set) from two 64-bit draws. */
+public final class UuidGen implements ColumnGenerator {
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private final Stream hi;
+  private final Stream lo;
+
+  public UuidGen(Stream stream) {
+    this.hi = stream.draw(0);
+    this.lo = stream.draw(1);
+  }
+
+  @Override
+  public Vec generate(BatchContext ctx) {
+    int n = ctx.size();
+    long[] h = ctx.rowHashes();
+    String[] out = new String[n];
+    char[] c = new char[36];
+    for (int i = 0; i < n; i++) {
+      long msb = hi.bits(h[i]) & 0xFFFFFFFFFFFF0FFFL | 0x0000000000004000L;
+      long lsb = lo.bits(h[i]) & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
+      hex(c, 0, msb >>> 32, 8);
+      c[8] = '-';
+      hex(c, 9, msb >>> 16, 4);
+      c[13] = '-';
+      hex(c, 14, msb, 4);
+      c[18] = '-';
+      hex(c, 19, lsb >>> 48, 4);
+      c[23] = '-';
+      hex(c, 24, lsb, 12);
+      out[i] = new String(c);
+    }
+    return StrVec.plain(out, n);
+  }
+
+  private static void hex(char[] c, int at, long v, int digits) {
+    for (int k = digits - 1; k >= 0; k--) {
+      c[at + k] = HEX[(int) (v & 0xF)];
+      v >>>= 4;
+    }
+  }
+
+  @Override
+  public long distinctEstimate(long rows) {
+    return rows;
+  }
+}

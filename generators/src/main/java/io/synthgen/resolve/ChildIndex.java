@@ -1,0 +1,138 @@
+package io.synthgen.resolve;
+
+import io.synthgen.column.ChildLayout;
+import io.synthgen.column.DistGen;
+import io.synthgen.random.Stream;
+
+/**
+ * The layout of a table generated per parent. Parent p has {@code count(p)} children, a pure function of p; the
+ * index keeps only the running total at every {@value #BLOCK}-th parent (8 bytes per block), so it stays small
+ * for any number of parents, and finds a child's parent by binary search plus a short scan.
+ */
+public final class ChildIndex implements ChildLayout {
+
+  static final int BLOCK = 1024;
+
+  private final String parentTable;
+  private final long parentCount;
+  private final DistGen.ShapedSampler count;
+  private final long[] blockStart;
+  private final long total;
+
+  ChildIndex(String parentTable, long parentCount, DistGen.ShapedSampler count) {
+    this.parentTable = parentTable;
+    this.parentCount = parentCount;
+    this.count = count;
+    int blocks = (int) ((parentCount + BLOCK - 1) / BLOCK);
+    this.blockStart = new long[blocks + 1];
+    long acc = 0;
+    for (int b = 0; b < blocks; b++) {
+      blockStart[b] = acc;
+      long end = Math.min(parentCount, (long) (b + 1) * BLOCK);
+      for (long p = (long) b * BLOCK; p < end; p++) {
+        acc += childCount(p);
+      }
+    }
+    blockStart[blocks] = acc;
+    this.total = acc;
+  }
+
+  @Override
+  public String parentTable() {
+    return parentTable;
+  }
+
+  @Override
+  public long parentCount() {
+    return parentCount;
+  }
+
+  @Override
+  public long childRows() {
+    return total;
+  }
+
+  @Override
+  public long childCount(long parentRow) {
+    return Math.max(0, (long) count.sample(Stream.rowHash(parentRow)));
+  }
+
+  @Override
+  public long firstChild(long parentRow) {
+    int b = (int) (parentRow / BLOCK);
+    long acc = blockStart[b];
+    for (long p = (long) b * BLOCK; p < parentRow; p++) {
+      acc += childCount(p);
+    }
+    return acc;
+  }
+
+  @Override
+  public void locate(long[] childRows, int n, long[] parentOut, long[] ordinalOut) {
+    long curParent = -1;
+    long curFirst = 0;
+    long curCount = 0;
+    for (int i = 0; i < n; i++) {
+      long r = childRows[i];
+      if (curParent >= 0 && r >= curFirst && r < curFirst + curCount) {
+        parentOut[i] = curParent;
+        ordinalOut[i] = r - curFirst;
+        continue;
+      }
+      if (curParent >= 0 && r >= curFirst + curCount) {
+        // walk forward from the current parent: the common case for contiguous chunks
+        long p = curParent;
+        long f = curFirst + curCount;
+        long c = p + 1 < parentCount ? childCount(p + 1) : 0;
+        p++;
+        int steps = 0;
+        while (p < parentCount && r >= f + c && steps < 4 * BLOCK) {
+          f += c;
+          p++;
+          c = p < parentCount ? childCount(p) : 0;
+          steps++;
+        }
+        if (p < parentCount && r >= f && r < f + c) {
+          curParent = p;
+          curFirst = f;
+          curCount = c;
+          parentOut[i] = p;
+          ordinalOut[i] = r - f;
+          continue;
+        }
+      }
+      long[] found = seek(r);
+      curParent = found[0];
+      curFirst = found[1];
+      curCount = found[2];
+      parentOut[i] = curParent;
+      ordinalOut[i] = r - curFirst;
+    }
+  }
+
+  /** {parent, its first child row, its child count} for a child row. */
+  private long[] seek(long r) {
+    if (r < 0 || r >= total) {
+      throw new IndexOutOfBoundsException("child row " + r + " outside 0.." + (total - 1));
+    }
+    int lo = 0;
+    int hi = blockStart.length - 2;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (blockStart[mid] <= r) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    long p = (long) lo * BLOCK;
+    long f = blockStart[lo];
+    long c = childCount(p);
+    while (r >= f + c) {
+      f += c;
+      p++;
+      c = childCount(p);
+    }
+    return new long[] {p, f, c};
+  }
+}
