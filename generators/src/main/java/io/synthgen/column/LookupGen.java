@@ -18,7 +18,9 @@ public final class LookupGen implements ColumnGenerator {
 
   @Override
   public Vec generate(BatchContext ctx) {
-    return ctx.evaluate(parentTable, parentColumn, ctx.parentRows(via), ctx.size());
+    Vec out = ctx.evaluate(parentTable, parentColumn, ctx.parentRows(via), ctx.size());
+    Vecs.orNulls(out, ctx.column(via));
+    return out;
   }
 
   @Override

@@ -1,0 +1,199 @@
+package io.synthgen.resolve;
+
+import io.synthgen.column.BoolGen;
+import io.synthgen.column.ChildAggregateGen;
+import io.synthgen.column.ChildIndexGen;
+import io.synthgen.column.ColumnGenerator;
+import io.synthgen.column.ConstantGen;
+import io.synthgen.column.DateRangeGen;
+import io.synthgen.column.DictionaryGen;
+import io.synthgen.column.DistGen;
+import io.synthgen.column.ExpressionGen;
+import io.synthgen.column.ForeignKeyGen;
+import io.synthgen.column.LookupGen;
+import io.synthgen.column.ParentGen;
+import io.synthgen.column.ParentKeyValues;
+import io.synthgen.column.PatternGen;
+import io.synthgen.column.SequenceGen;
+import io.synthgen.column.UniformGen;
+import io.synthgen.column.UuidGen;
+import io.synthgen.column.ValueConversion;
+import io.synthgen.column.ValuesGen;
+import io.synthgen.dictionary.Dictionaries;
+import io.synthgen.dictionary.Dictionary;
+import io.synthgen.expr.CompiledExpr;
+import io.synthgen.expr.ExprCompiler;
+import io.synthgen.expr.ExprException;
+import io.synthgen.plan.Column;
+import io.synthgen.plan.ColumnGen;
+import io.synthgen.plan.FkDistribution;
+import io.synthgen.plan.Plan;
+import io.synthgen.plan.Table;
+import io.synthgen.plan.Violation;
+import io.synthgen.random.Stream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds one generator per column, recording violations and the references that cross tables. */
+final class GeneratorFactory {
+
+  private final Plan plan;
+  private final Map<String, Long> rows;
+  private final Map<String, ChildIndex> layouts;
+  private final Dictionaries dictionaries;
+  private final List<Violation> violations;
+  /** "table.column" to the "table.column" nodes of other tables it reads. */
+  private final Map<String, List<String>> crossEdges = new LinkedHashMap<>();
+
+  GeneratorFactory(Plan plan, Map<String, Long> rows, Map<String, ChildIndex> layouts,
+      Dictionaries dictionaries, List<Violation> violations) {
+    this.plan = plan;
+    this.rows = rows;
+    this.layouts = layouts;
+    this.dictionaries = dictionaries;
+    this.violations = violations;
+  }
+
+  Map<String, List<String>> crossEdges() {
+    return crossEdges;
+  }
+
+  /** For each parent table, the first foreign key or parent column of {@code t} that points to it. */
+  Map<String, String> viasOf(Table t) {
+    Map<String, String> vias = new LinkedHashMap<>();
+    for (Column c : t.columns()) {
+      String ref = null;
+      if (c.gen() instanceof ColumnGen.ForeignKey fk) {
+        ref = fk.references();
+      } else if (c.gen() instanceof ColumnGen.Parent p) {
+        ref = p.references();
+      }
+      if (ref != null) {
+        vias.putIfAbsent(ref.substring(0, ref.indexOf('.')), c.name());
+      }
+    }
+    return vias;
+  }
+
+  ColumnGenerator build(int ti, int ci, Table t, Column c, Stream s, Map<String, String> vias) {
+    String path = "tables[" + ti + "].columns[" + ci + "]";
+    String node = t.name() + "." + c.name();
+    try {
+      return create(path, node, t, c, s, vias);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      violations.add(new Violation(path, null, e.getMessage(), "change the column's parameters"));
+      return null;
+    }
+  }
+
+  private ColumnGenerator create(String path, String node, Table t, Column c, Stream s, Map<String, String> vias) {
+    ColumnGen g = c.gen();
+    if (g instanceof ColumnGen.Sequence q) {
+      return new SequenceGen(c.type(), q.start(), q.step());
+    } else if (g instanceof ColumnGen.Uniform u) {
+      return new UniformGen(c.type(), s, u.min(), u.max(), u.step());
+    } else if (g instanceof ColumnGen.Values v) {
+      List<Object> converted = new ArrayList<>();
+      for (int i = 0; i < v.values().size(); i++) {
+        try {
+          converted.add(ValueConversion.convert(v.values().get(i), c.type()));
+        } catch (IllegalArgumentException e) {
+          violations.add(new Violation(path + ".values[" + i + "]", String.valueOf(v.values().get(i)),
+              e.getMessage(), "write values of the column's type " + c.type()));
+        }
+      }
+      return converted.size() == v.values().size() ? new ValuesGen(c.type(), s, converted, v.weights()) : null;
+    } else if (g instanceof ColumnGen.Dist d) {
+      return new DistGen(c.type(), s, d.shaped());
+    } else if (g instanceof ColumnGen.DateRange d) {
+      return new DateRangeGen(c.type(), s, d.start(), d.end(), d.interval(), d.profile(), plan.referenceDate());
+    } else if (g instanceof ColumnGen.Dictionary d) {
+      Dictionary dict = dictionaries.get(d.dictionary());
+      if (dict == null) {
+        violations.add(new Violation(path + ".dictionary", d.dictionary(), "unknown dictionary",
+            "use one of: " + String.join(", ", dictionaries.names())));
+        return null;
+      }
+      return new DictionaryGen(dict, s);
+    } else if (g instanceof ColumnGen.Pattern p) {
+      return new PatternGen(p.pattern(), s);
+    } else if (g instanceof ColumnGen.Uuid) {
+      return new UuidGen(s);
+    } else if (g instanceof ColumnGen.Bool b) {
+      return new BoolGen(s, b.probability());
+    } else if (g instanceof ColumnGen.Constant k) {
+      return new ConstantGen(c.type(), k.value() == null ? null : ValueConversion.convert(k.value(), c.type()));
+    } else if (g instanceof ColumnGen.ForeignKey fk) {
+      ParentKeyValues keys = keys(node, fk.references());
+      String parent = keys.parentTable();
+      if (fk.distribution() instanceof FkDistribution.Weighted w) {
+        edge(node, parent + "." + w.by());
+      }
+      return new ForeignKeyGen(c.name(), keys, rows.get(parent), fk.distribution(), s);
+    } else if (g instanceof ColumnGen.Parent p) {
+      return new ParentGen(c.name(), keys(node, p.references()), layouts.get(t.name()));
+    } else if (g instanceof ColumnGen.ChildIndex ci) {
+      return new ChildIndexGen(c.type(), layouts.get(t.name()), ci.start());
+    } else if (g instanceof ColumnGen.Lookup l) {
+      String parent = parentOf(t, l.via());
+      edge(node, parent + "." + l.column());
+      return new LookupGen(l.via(), parent, l.column());
+    } else if (g instanceof ColumnGen.ChildAggregate a) {
+      if (a.column() != null) {
+        edge(node, a.table() + "." + a.column());
+      }
+      return new ChildAggregateGen(c.type(), layouts.get(a.table()), a.table(), a.function(), a.column());
+    } else if (g instanceof ColumnGen.Expression e) {
+      TableScope scope = new TableScope(plan, t, vias, s, dictionaries);
+      try {
+        CompiledExpr compiled = ExprCompiler.compile(e.expr(), c.type(), scope);
+        List<String> lookupVias = new ArrayList<>();
+        for (String r : compiled.references()) {
+          int dot = r.indexOf('.');
+          if (dot > 0) {
+            edge(node, r);
+            String via = vias.get(r.substring(0, dot));
+            if (!lookupVias.contains(via)) {
+              lookupVias.add(via);
+            }
+          }
+        }
+        return new ExpressionGen(compiled, lookupVias);
+      } catch (ExprException ex) {
+        for (String problem : ex.problems()) {
+          violations.add(new Violation(path + ".expr", e.expr(), problem, "fix the expression; see docs/expressions.md"));
+        }
+        return null;
+      }
+    }
+    throw new IllegalStateException("no generator for strategy " + g.strategy());
+  }
+
+  private ParentKeyValues keys(String node, String references) {
+    int dot = references.indexOf('.');
+    String parent = references.substring(0, dot);
+    String key = references.substring(dot + 1);
+    Table pt = plan.table(parent).orElseThrow();
+    Column kc = pt.column(key).orElseThrow();
+    SequenceGen seq = null;
+    if (kc.gen() instanceof ColumnGen.Sequence q && kc.nullRate() == 0) {
+      seq = new SequenceGen(kc.type(), q.start(), q.step());
+    } else {
+      edge(node, references);
+    }
+    return new ParentKeyValues(parent, key, kc.type(), seq);
+  }
+
+  private String parentOf(Table t, String via) {
+    Column v = t.column(via).orElseThrow();
+    String ref = v.gen() instanceof ColumnGen.ForeignKey fk ? fk.references()
+        : ((ColumnGen.Parent) v.gen()).references();
+    return ref.substring(0, ref.indexOf('.'));
+  }
+
+  private void edge(String from, String to) {
+    crossEdges.computeIfAbsent(from, k -> new ArrayList<>()).add(to);
+  }
+}

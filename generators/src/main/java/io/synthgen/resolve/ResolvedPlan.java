@@ -1,0 +1,60 @@
+package io.synthgen.resolve;
+
+import io.synthgen.plan.Plan;
+import io.synthgen.plan.Table;
+import io.synthgen.random.Stream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A validated plan with every generator built and every row count exact. Immutable and thread-safe. */
+public final class ResolvedPlan {
+
+  private final Plan plan;
+  private final Map<String, ResolvedTable> tables;
+  private final Stream root;
+
+  ResolvedPlan(Plan plan, List<ResolvedTable> tables, Stream root) {
+    this.plan = plan;
+    this.tables = new LinkedHashMap<>();
+    for (ResolvedTable t : tables) {
+      this.tables.put(t.name(), t);
+    }
+    this.root = root;
+  }
+
+  public Plan plan() {
+    return plan;
+  }
+
+  /** Tables in plan order. */
+  public List<ResolvedTable> tables() {
+    return new ArrayList<>(tables.values());
+  }
+
+  public ResolvedTable table(String name) {
+    ResolvedTable t = tables.get(name);
+    if (t == null) {
+      throw new IllegalArgumentException("no table " + name + "; tables are " + tables.keySet());
+    }
+    return t;
+  }
+
+  public Stream root() {
+    return root;
+  }
+
+  /** The plan with every table's exact row count written in (per-parent tables included). */
+  public Plan withExactRows() {
+    List<Table> ts = new ArrayList<>();
+    for (Table t : plan.tables()) {
+      ts.add(t.withRows(tables.get(t.name()).rows()));
+    }
+    return plan.withTables(ts);
+  }
+
+  public long totalRows() {
+    return tables.values().stream().mapToLong(ResolvedTable::rows).sum();
+  }
+}

@@ -1,0 +1,104 @@
+package io.synthgen.resolve;
+
+import io.synthgen.column.ColumnGenerator;
+import io.synthgen.column.DistGen;
+import io.synthgen.dictionary.Dictionaries;
+import io.synthgen.distribution.Sampler;
+import io.synthgen.plan.Column;
+import io.synthgen.plan.PerParent;
+import io.synthgen.plan.Plan;
+import io.synthgen.plan.PlanException;
+import io.synthgen.plan.Table;
+import io.synthgen.plan.Violation;
+import io.synthgen.plan.validate.PlanValidator;
+import io.synthgen.random.Stream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a plan into a {@link ResolvedPlan}: validates it, computes exact row counts (per-parent tables by laying out
+ * every parent's children), builds each column's generator, and rejects unknown names, expression errors and
+ * dependency cycles, reporting every violation at once.
+ */
+public final class Resolver {
+
+  private Resolver() {
+  }
+
+  public static ResolvedPlan resolve(Plan plan) throws PlanException {
+    return resolve(plan, Dictionaries.standard());
+  }
+
+  public static ResolvedPlan resolve(Plan plan, Dictionaries dictionaries) throws PlanException {
+    List<Violation> violations = new ArrayList<>(
+        PlanValidator.validate(plan, new HashSet<>(dictionaries.names())));
+    if (!violations.isEmpty()) {
+      throw new PlanException(violations);
+    }
+    Stream root = Stream.root(plan.seed());
+    Map<String, Long> rows = new HashMap<>();
+    Map<String, ChildIndex> layouts = new HashMap<>();
+    layOut(plan, root, rows, layouts);
+
+    GeneratorFactory factory = new GeneratorFactory(plan, rows, layouts, dictionaries, violations);
+    List<ResolvedTable> tables = new ArrayList<>();
+    for (int ti = 0; ti < plan.tables().size(); ti++) {
+      Table t = plan.tables().get(ti);
+      Map<String, String> vias = factory.viasOf(t);
+      List<ResolvedColumn> cols = new ArrayList<>();
+      for (int ci = 0; ci < t.columns().size(); ci++) {
+        Column c = t.columns().get(ci);
+        Stream s = root.child(t.name() + "." + c.name());
+        ColumnGenerator g = factory.build(ti, ci, t, c, s, vias);
+        if (g != null) {
+          cols.add(new ResolvedColumn(c, ci, g, s.child("null")));
+        }
+      }
+      tables.add(new ResolvedTable(t, rows.get(t.name()), cols, layouts.get(t.name()), vias));
+    }
+    if (violations.isEmpty()) {
+      violations.addAll(DependencyCycles.find(plan, tables, factory.crossEdges()));
+    }
+    if (!violations.isEmpty()) {
+      throw new PlanException(violations);
+    }
+    return new ResolvedPlan(plan, tables, root);
+  }
+
+  /** Exact row counts; a per-parent table is laid out after its parent's count is known. */
+  private static void layOut(Plan plan, Stream root, Map<String, Long> rows, Map<String, ChildIndex> layouts) {
+    Map<String, Table> pending = new LinkedHashMap<>();
+    for (Table t : plan.tables()) {
+      if (t.perParent() == null) {
+        rows.put(t.name(), t.rows());
+      } else {
+        pending.put(t.name(), t);
+      }
+    }
+    boolean progress = true;
+    while (!pending.isEmpty() && progress) {
+      progress = false;
+      for (Table t : new ArrayList<>(pending.values())) {
+        PerParent pp = t.perParent();
+        Long parentRows = rows.get(pp.table());
+        if (parentRows == null) {
+          continue;
+        }
+        Sampler s = Sampler.of(pp.count().distribution(), root.child(t.name() + "#count"));
+        ChildIndex layout = new ChildIndex(pp.table(), parentRows, new DistGen.ShapedSampler(s, pp.count()));
+        layouts.put(t.name(), layout);
+        rows.put(t.name(), layout.childRows());
+        pending.remove(t.name());
+        progress = true;
+      }
+    }
+    if (!pending.isEmpty()) {
+      throw new IllegalStateException("per_parent tables form a cycle: " + pending.keySet()
+          + " (the validator should have reported it)");
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.synthgen.server.cli;
+
+import io.synthgen.engine.Engine;
+import io.synthgen.output.WriterOptions;
+import io.synthgen.plan.Destination;
+import io.synthgen.plan.Plan;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where and how files are written: shared by sample and generate. */
+final class OutputOptions {
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+      description = "Output folder (default: the plan's destination path, e.g. output/retail).")
+  Path out;
+
+  @Option(names = "--format", paramLabel = "FMT", description = "parquet (default), csv or jsonl.")
+  Destination.Format format;
+
+  @Option(names = "--compression", paramLabel = "C",
+      description = "zstd (Parquet default), snappy, gzip or none (CSV/JSONL default).")
+  Destination.Compression compression;
+
+  @Option(names = "--rows-per-file", paramLabel = "N",
+      description = "Split tables larger than N rows into a folder of part files (default: one file per table).")
+  long rowsPerFile;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+  Integer threads;
+
+  @Option(names = "--chunk-rows", paramLabel = "N", hidden = true,
+      description = "Rows per chunk (and Parquet row group).")
+  Integer chunkRows;
+
+  Path dir(Plan plan) {
+    if (out != null) {
+      return out;
+    }
+    Destination d = plan.destination();
+    if (d != null && d.kind() == Destination.Kind.LOCAL && d.path() != null) {
+      return Path.of(d.path());
+    }
+    return Path.of("output", plan.name());
+  }
+
+  WriterOptions writerOptions(Plan plan) {
+    Destination d = plan.destination();
+    Destination.Format f = format != null ? format
+        : d != null && d.format() != null ? d.format() : Destination.Format.PARQUET;
+    Destination.Compression c = compression;
+    if (c == null) {
+      c = f == Destination.Format.PARQUET
+          ? (d != null && d.compression() != null && d.format() == Destination.Format.PARQUET ? d.compression()
+              : Destination.Compression.ZSTD)
+          : Destination.Compression.NONE;
+    }
+    return new WriterOptions(f, c, rowsPerFile);
+  }
+
+  Engine engine() {
+    return new Engine(threads != null ? threads : Runtime.getRuntime().availableProcessors(),
+        chunkRows != null ? chunkRows : Engine.DEFAULT_CHUNK_ROWS);
+  }
+}
