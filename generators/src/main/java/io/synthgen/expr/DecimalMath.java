@@ -78,7 +78,7 @@ final class DecimalMath {
     }
     try {
       BigDecimal b = BigDecimal.valueOf(d).setScale(scale, RoundingMode.HALF_UP);
-      return b.longValueExact();
+      return b.unscaledValue().longValueExact();
     } catch (ArithmeticException e) {
       return OVERFLOW;
     }

@@ -87,7 +87,7 @@ final class Formats {
         case DOUBLE:
           return Double.parseDouble(s);
         case DECIMAL: {
-          long v = new BigDecimal(s).setScale(to.scale(), RoundingMode.HALF_UP).longValueExact();
+          long v = new BigDecimal(s).setScale(to.scale(), RoundingMode.HALF_UP).unscaledValue().longValueExact();
           return DecimalMath.fits(v, to.precision()) ? v : null;
         }
         case BOOLEAN:
