@@ -71,7 +71,7 @@ public final class PlanCodec {
         ? PlanValidator.validate(r.plan())
         : PlanValidator.validate(r.plan(), knownDictionaries);
     for (Violation v : semantic) {
-      if (!coveredBy(v.path(), r.violations())) {
+      if (!coveredBy(v, r.violations())) {
         all.add(v);
       }
     }
@@ -121,11 +121,18 @@ public final class PlanCodec {
     return f;
   }
 
-  /** True when {@code path} is, or lies inside, a path the decoder already reported. */
-  private static boolean coveredBy(String path, List<Violation> reported) {
+  /**
+   * True when the decoder already reported the problem: at the same path or inside it (the validator then sees a
+   * placeholder), or, for a value the validator finds missing, inside that value (it was present but malformed).
+   */
+  private static boolean coveredBy(Violation semantic, List<Violation> reported) {
+    String path = semantic.path();
     for (Violation v : reported) {
       String p = v.path();
       if (path.equals(p) || p.equals("$") || path.startsWith(p + ".") || path.startsWith(p + "[")) {
+        return true;
+      }
+      if (semantic.value() == null && (p.startsWith(path + ".") || p.startsWith(path + "["))) {
         return true;
       }
     }

@@ -14,7 +14,8 @@ import java.util.TreeSet;
 /**
  * Table-level dependencies: a table depends on the tables its foreign_key and parent columns reference and on its
  * per_parent table. child_aggregate is a column-level dependency in the other direction and is left to the resolver.
- * Every distinct cycle is reported once, at the reference that closes it.
+ * Every distinct cycle is reported once, at the reference that closes it. A foreign key into the table's own rows is
+ * not a table-level cycle.
  */
 final class TableGraph {
 
@@ -36,8 +37,11 @@ final class TableGraph {
         Column c = t.columns().get(j);
         String ref = c.gen() instanceof ColumnGen.ForeignKey f ? f.references()
             : c.gen() instanceof ColumnGen.Parent p ? p.references() : null;
-        if (ref != null && ref.indexOf('.') > 0 && v.tables.containsKey(ref.substring(0, ref.indexOf('.')))) {
-          es.add(new Edge(t.name(), ref.substring(0, ref.indexOf('.')), tp + ".columns[" + j + "].references",
+        String to = ref == null || ref.indexOf('.') <= 0 ? null : ref.substring(0, ref.indexOf('.'));
+        // a key into the table's own rows (manager_id -> employee_id) is computed from a row index like any other
+        // foreign key and orders no tables, so it is not a cycle
+        if (to != null && v.tables.containsKey(to) && !to.equals(t.name())) {
+          es.add(new Edge(t.name(), to, tp + ".columns[" + j + "].references",
               t.name() + "." + c.name()));
         }
       }
