@@ -195,7 +195,7 @@ public final class PlanValidator {
       column(t, c, cp);
     }
     if (t.primaryKey() != null) {
-      Column pk = t.column(t.primaryKey()).orElse(null);
+      Column pk = column(t, t.primaryKey());
       if (pk == null) {
         out.unknownName(path + ".primary_key", t.primaryKey(), "primary_key names no column of " + t.name(),
             columnNames(t), "columns");
@@ -269,6 +269,16 @@ public final class PlanValidator {
       out.add(path, name, "a " + what + " name starts with a letter or '_', then letters, digits or '_' (at most "
           + MAX_NAME_LENGTH + " characters)", "use e.g. \"" + fixed + "\"");
     }
+  }
+
+  /** The named column, or null; unlike {@link Table#column} it tolerates columns without a name. */
+  static Column column(Table t, String name) {
+    for (Column c : t.columns()) {
+      if (c.name() != null && c.name().equals(name)) {
+        return c;
+      }
+    }
+    return null;
   }
 
   static List<String> columnNames(Table t) {

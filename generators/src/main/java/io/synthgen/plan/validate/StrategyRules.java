@@ -304,7 +304,7 @@ final class StrategyRules {
       out.unknownName(at, tn, "references names no table", v.tables.keySet(), "tables");
       return null;
     }
-    Column c = t.column(cn).orElse(null);
+    Column c = PlanValidator.column(t, cn);
     if (c == null) {
       out.unknownName(at, cn, "unknown column '" + cn + "' in " + tn, PlanValidator.columnNames(t), "columns");
       return null;
@@ -348,7 +348,7 @@ final class StrategyRules {
       if (w.by() == null) {
         out.missing(dp + ".by", "missing by", "name a numeric column of the parent table");
       } else if (r != null) {
-        Column by = r.table().column(w.by()).orElse(null);
+        Column by = PlanValidator.column(r.table(), w.by());
         if (by == null) {
           out.unknownName(dp + ".by", w.by(), "unknown column '" + w.by() + "' in " + r.table().name(),
               PlanValidator.columnNames(r.table()), "columns");
@@ -377,7 +377,8 @@ final class StrategyRules {
       return;
     }
     PerParent pp = table.perParent();
-    if (perParent && pp.table() != null && !pp.table().equals(r.table().name())) {
+    if (perParent && v.tables.containsKey(pp.table()) && !pp.table().equals(table.name())
+        && !pp.table().equals(r.table().name())) {
       out.add(path + ".references", p.references(), table.name() + " is generated per row of " + pp.table()
           + ", not " + r.table().name(), "reference a key of " + pp.table());
       return;
@@ -395,7 +396,7 @@ final class StrategyRules {
     if (l.via() == null) {
       out.missing(path + ".via", "missing via", "name this table's foreign key column: " + Suggest.list(keys));
     } else {
-      Column via = table.column(l.via()).orElse(null);
+      Column via = PlanValidator.column(table, l.via());
       if (via == null || !keys.contains(l.via())) {
         out.unknownName(path + ".via", l.via(), via == null ? "unknown column '" + l.via() + "' in " + table.name()
             : l.via() + " is not a foreign_key or parent column", keys, "foreign key columns of " + table.name());
@@ -405,7 +406,7 @@ final class StrategyRules {
         Table parent = refText == null || refText.indexOf('.') < 0 ? null
             : v.tables.get(refText.substring(0, refText.indexOf('.')));
         if (parent != null && l.column() != null) {
-          Column target = parent.column(l.column()).orElse(null);
+          Column target = PlanValidator.column(parent, l.column());
           if (target == null) {
             out.unknownName(path + ".column", l.column(), "unknown column '" + l.column() + "' in " + parent.name(),
                 PlanValidator.columnNames(parent), "columns");
@@ -465,7 +466,7 @@ final class StrategyRules {
     if (child == null) {
       return;
     }
-    Column c = child.column(a.column()).orElse(null);
+    Column c = PlanValidator.column(child, a.column());
     if (c == null) {
       out.unknownName(path + ".column", a.column(), "unknown column '" + a.column() + "' in " + child.name(),
           PlanValidator.columnNames(child), "columns");

@@ -14,7 +14,7 @@ import java.util.TreeSet;
 /**
  * Table-level dependencies: a table depends on the tables its foreign_key and parent columns reference and on its
  * per_parent table. child_aggregate is a column-level dependency in the other direction and is left to the resolver.
- * Every distinct cycle is reported once, at the reference that closes it. A foreign key into the table's own rows is
+ * Each cycle is reported once per set of tables, at the reference that closes it. A foreign key into the table's own rows is
  * not a table-level cycle.
  */
 final class TableGraph {
@@ -30,13 +30,15 @@ final class TableGraph {
     for (Table t : v.tables.values()) {
       List<Edge> es = new ArrayList<>();
       String tp = v.tablePath(t);
-      if (t.perParent() != null && v.tables.containsKey(t.perParent().table())) {
+      if (t.perParent() != null && v.tables.containsKey(t.perParent().table())
+          && !t.perParent().table().equals(t.name())) {
         es.add(new Edge(t.name(), t.perParent().table(), tp + ".per_parent.table", "per_parent"));
       }
       for (int j = 0; j < t.columns().size(); j++) {
         Column c = t.columns().get(j);
+        // a parent column outside a per_parent table is reported on its own and orders nothing
         String ref = c.gen() instanceof ColumnGen.ForeignKey f ? f.references()
-            : c.gen() instanceof ColumnGen.Parent p ? p.references() : null;
+            : c.gen() instanceof ColumnGen.Parent p && t.perParent() != null ? p.references() : null;
         String to = ref == null || ref.indexOf('.') <= 0 ? null : ref.substring(0, ref.indexOf('.'));
         // a key into the table's own rows (manager_id -> employee_id) is computed from a row index like any other
         // foreign key and orders no tables, so it is not a cycle
@@ -62,8 +64,8 @@ final class TableGraph {
     int at = stack.indexOf(node);
     if (at >= 0) {
       List<Edge> cycle = via.subList(at, via.size());
-      Set<String> key = new TreeSet<>();
-      cycle.forEach(e -> key.add(e.path()));
+      // one report per set of tables, however many references join them
+      Set<String> key = new TreeSet<>(stack.subList(at, stack.size()));
       if (reported.add(key)) {
         StringBuilder names = new StringBuilder();
         StringBuilder labels = new StringBuilder();
