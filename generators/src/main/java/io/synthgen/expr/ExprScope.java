@@ -21,6 +21,16 @@ public interface ExprScope {
    */
   DataType parentColumnType(String table, String column);
 
+  /** The tables this table's foreign keys reach, for "did you mean" messages; empty when not known. */
+  default List<String> parentTables() {
+    return List.of();
+  }
+
+  /** The columns of a parent table, for "did you mean" messages; empty when not known. */
+  default List<String> parentColumnNames(String table) {
+    return List.of();
+  }
+
   /** The stream the expression's random functions derive their draws from (one child per call site). */
   Stream stream();
 

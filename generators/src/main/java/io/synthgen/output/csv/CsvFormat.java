@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * RFC 4180 CSV in UTF-8: a header row, {@code \n} line ends, fields quoted only when they contain a comma, quote, CR
  * or LF (or are empty strings, so that an empty field always means NULL). Booleans {@code true/false}, dates
  * {@code 2024-01-31}, timestamps {@code 2024-01-31 13:45:00[.ffffff]}, decimals with exactly their scale.
+ * DuckDB reads {@code ""} as NULL unless given {@code allow_quoted_nulls=false}; Spark's reader keeps it empty.
  */
 public final class CsvFormat implements FileFormat {
 

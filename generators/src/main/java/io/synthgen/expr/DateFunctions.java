@@ -1,0 +1,150 @@
+package io.synthgen.expr;
+
+import io.synthgen.plan.DataType;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * Date and timestamp functions. Dates are epoch days, timestamps epoch microseconds without a time zone. There is
+ * no current_date or now(): "today" is the plan's reference date, {@code reference_date()}.
+ */
+final class DateFunctions {
+
+  static final long MICROS_PER_DAY = 86_400_000_000L;
+  static final List<String> TRUNC_UNITS = List.of("year", "quarter", "month", "week", "day", "hour", "minute",
+      "second");
+
+  private DateFunctions() {
+  }
+
+  static List<FunctionDef> defs() {
+    return List.of(
+        new FunctionDef("reference_date", "reference_date()", 0, 0, false,
+            c -> new Const(DataType.DATE, c.translator().scope().referenceDate().toEpochDay())),
+        new FunctionDef("date_add", "date_add(d, days)", 2, 2, false, c -> addDays(c, 1)),
+        new FunctionDef("date_sub", "date_sub(d, days)", 2, 2, false, c -> addDays(c, -1)),
+        new FunctionDef("datediff", "datediff(end, start)", 2, 2, false, c -> {
+          Node end = c.date(0);
+          Node start = c.date(1);
+          return c.bad() ? Node.failure() : fold(MapNodes.longs2(DataType.INT, end, start, (a, b) -> a - b));
+        }),
+        new FunctionDef("add_months", "add_months(d, months)", 2, 2, false, c -> {
+          Node d = c.date(0);
+          Node m = c.integral(1);
+          return c.bad() ? Node.failure() : fold(MapNodes.longs2(DataType.DATE, d, m,
+              (day, months) -> LocalDate.ofEpochDay(day).plusMonths(months).toEpochDay()));
+        }),
+        part("year", d -> LocalDate.ofEpochDay(d).getYear()),
+        part("quarter", d -> LocalDate.ofEpochDay(d).get(IsoFields.QUARTER_OF_YEAR)),
+        part("month", d -> LocalDate.ofEpochDay(d).getMonthValue()),
+        part("day", d -> LocalDate.ofEpochDay(d).getDayOfMonth()),
+        part("dayofmonth", d -> LocalDate.ofEpochDay(d).getDayOfMonth()),
+        part("dayofweek", d -> Math.floorMod(d + 4, 7) + 1),
+        part("dayofyear", d -> LocalDate.ofEpochDay(d).getDayOfYear()),
+        new FunctionDef("last_day", "last_day(d)", 1, 1, false, c -> {
+          Node d = c.date(0);
+          return c.bad() ? Node.failure() : fold(MapNodes.longs(DataType.DATE, d, x -> {
+            LocalDate l = LocalDate.ofEpochDay(x);
+            return l.withDayOfMonth(l.lengthOfMonth()).toEpochDay();
+          }));
+        }),
+        timePart("hour", 3_600_000_000L, 24),
+        timePart("minute", 60_000_000L, 60),
+        timePart("second", 1_000_000L, 60),
+        new FunctionDef("to_date", "to_date(x)", 1, 1, false, c -> {
+          Node d = c.date(0);
+          return c.bad() ? Node.failure() : d;
+        }),
+        new FunctionDef("make_date", "make_date(year, month, day)", 3, 3, false, c -> {
+          Node y = c.integral(0);
+          Node m = c.integral(1);
+          Node d = c.integral(2);
+          return c.bad() ? Node.failure() : fold(MapNodes.longs3(DataType.DATE, y, m, d, DateFunctions::makeDate));
+        }),
+        new FunctionDef("date_trunc", "date_trunc(unit, ts)", 2, 2, false, DateFunctions::dateTrunc),
+        new FunctionDef("timestamp_add_seconds", "timestamp_add_seconds(ts, seconds)", 2, 2, false,
+            DateFunctions::addSeconds));
+  }
+
+  private static Node fold(Node n) {
+    return Operators.fold(n);
+  }
+
+  private static FunctionDef part(String name, LongUnaryOperator f) {
+    return new FunctionDef(name, name + "(d)", 1, 1, false, c -> {
+      Node d = c.date(0);
+      return c.bad() ? Node.failure() : fold(MapNodes.longs(DataType.INT, d, f));
+    });
+  }
+
+  private static FunctionDef timePart(String name, long unit, long modulo) {
+    return new FunctionDef(name, name + "(ts)", 1, 1, false, c -> {
+      Node t = c.timestamp(0);
+      return c.bad() ? Node.failure()
+          : fold(MapNodes.longs(DataType.INT, t, x -> Math.floorMod(x, MICROS_PER_DAY) / unit % modulo));
+    });
+  }
+
+  private static Node addDays(Call c, int sign) {
+    Node d = c.date(0);
+    Node n = c.integral(1);
+    return c.bad() ? Node.failure() : fold(MapNodes.longs2(DataType.DATE, d, n, (x, y) -> x + sign * y));
+  }
+
+  private static long makeDate(long y, long m, long d) {
+    try {
+      return LocalDate.of(Math.toIntExact(y), Math.toIntExact(m), Math.toIntExact(d)).toEpochDay();
+    } catch (DateTimeException | ArithmeticException e) {
+      return DecimalMath.OVERFLOW;
+    }
+  }
+
+  private static Node dateTrunc(Call c) {
+    String unit = c.constantString(0).toLowerCase(Locale.ROOT);
+    Node ts = c.timestamp(1);
+    if (c.bad()) {
+      return Node.failure();
+    }
+    if (!TRUNC_UNITS.contains(unit)) {
+      return c.problem("unknown unit '" + unit + "'; units are: " + String.join(", ", TRUNC_UNITS));
+    }
+    return fold(MapNodes.longs(DataType.TIMESTAMP, ts, x -> truncate(unit, x)));
+  }
+
+  static long truncate(String unit, long micros) {
+    long day = Math.floorDiv(micros, MICROS_PER_DAY);
+    LocalDate d = LocalDate.ofEpochDay(day);
+    long start = switch (unit) {
+      case "year" -> d.withDayOfYear(1).toEpochDay();
+      case "quarter" -> d.withMonth((d.getMonthValue() - 1) / 3 * 3 + 1).withDayOfMonth(1).toEpochDay();
+      case "month" -> d.withDayOfMonth(1).toEpochDay();
+      case "week" -> d.minus(d.getDayOfWeek().getValue() - 1, ChronoUnit.DAYS).toEpochDay();
+      default -> day;
+    };
+    long unitMicros = switch (unit) {
+      case "hour" -> 3_600_000_000L;
+      case "minute" -> 60_000_000L;
+      case "second" -> 1_000_000L;
+      default -> 0;
+    };
+    return unitMicros == 0 ? start * MICROS_PER_DAY : Math.floorDiv(micros, unitMicros) * unitMicros;
+  }
+
+  private static Node addSeconds(Call c) {
+    Node ts = c.timestamp(0);
+    Node s = c.numeric(1);
+    if (c.bad()) {
+      return Node.failure();
+    }
+    Node micros = s.type != null && s.type.isIntegral()
+        ? MapNodes.longs(DataType.BIGINT, CastNode.of(s, DataType.BIGINT), x -> x * 1_000_000L)
+        : MapNodes.doubleToLong(DataType.BIGINT, CastNode.of(s, DataType.DOUBLE),
+            x -> Double.isFinite(x) ? Math.round(x * 1e6) : DecimalMath.OVERFLOW);
+    return fold(MapNodes.longs2(DataType.TIMESTAMP, ts, fold(micros), Math::addExact));
+  }
+}

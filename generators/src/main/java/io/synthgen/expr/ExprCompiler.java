@@ -1,0 +1,80 @@
+package io.synthgen.expr;
+
+import io.synthgen.plan.DataType;
+import io.synthgen.vec.Vec;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+
+/**
+ * Compiles SQL-style column expressions (the subset documented in {@code docs/expressions.md}) into vectorized
+ * evaluators. Compilation parses with JSqlParser, resolves names against an {@link ExprScope}, type-checks, folds
+ * constants, builds samplers and regular expressions once, and converts the result to the column's type. Every
+ * problem found is reported in one {@link ExprException}.
+ */
+public final class ExprCompiler {
+
+  private ExprCompiler() {
+  }
+
+  /** Compiles {@code sql} for a column of type {@code target}. */
+  public static CompiledExpr compile(String sql, DataType target, ExprScope scope) throws ExprException {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(scope, "scope");
+    if (sql == null || sql.isBlank()) {
+      throw new ExprException(List.of("the expression is empty; write e.g. price * quantity"));
+    }
+    Expression ast = parse(sql);
+    Translator t = new Translator(scope);
+    Node root = t.visit(ast);
+    if (!root.failed() && t.problems().isEmpty()) {
+      if (!Types.assignable(root.type, target)) {
+        t.problem("the expression gives " + root.type + " but the column is " + target + "; wrap it in CAST(... AS "
+            + target + ") or change the column's type");
+      } else {
+        root = t.operators().castConstant(root, target);
+      }
+    }
+    if (!t.problems().isEmpty()) {
+      throw new ExprException(t.problems());
+    }
+    return new Compiled(root, target, Set.copyOf(t.references()));
+  }
+
+  /** Every function name the language knows, in documentation order. */
+  public static Set<String> functionNames() {
+    return Functions.names();
+  }
+
+  private static Expression parse(String sql) throws ExprException {
+    try {
+      return CCJSqlParserUtil.parseExpression(sql, false);
+    } catch (JSQLParserException | RuntimeException e) {
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().split("\n")[0];
+      if (e.getCause() != null && e.getCause().getMessage() != null) {
+        why = why + ": " + e.getCause().getMessage().strip().split("\n")[0];
+      }
+      throw new ExprException(List.of("cannot parse '" + sql + "': " + why
+          + "; write a single SQL expression such as CASE WHEN x > 0 THEN 'a' ELSE 'b' END"));
+    }
+  }
+
+  /** A compiled expression: its node tree is immutable and its caches are thread-safe. */
+  private record Compiled(Node root, DataType type, Set<String> references) implements CompiledExpr {
+
+    @Override
+    public Vec evaluate(ExprInput in) {
+      Vec v = root.eval(in);
+      // A bare column (or a no-op conversion of one) must not hand the caller an input vector to modify.
+      for (String r : references) {
+        if (in.column(r) == v) {
+          return Vecs.copyOf(v);
+        }
+      }
+      return v;
+    }
+  }
+}

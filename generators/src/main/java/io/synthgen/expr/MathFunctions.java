@@ -1,0 +1,123 @@
+package io.synthgen.expr;
+
+import io.synthgen.plan.DataType;
+import io.synthgen.plan.DataType.Kind;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+
+/** Numeric functions. Integer arguments compute in bigint, decimals exactly, the rest in double. */
+final class MathFunctions {
+
+  private MathFunctions() {
+  }
+
+  static List<FunctionDef> defs() {
+    return List.of(
+        new FunctionDef("abs", "abs(x)", 1, 1, false, MathFunctions::abs),
+        new FunctionDef("round", "round(x[, digits])", 1, 2, false, MathFunctions::round),
+        new FunctionDef("floor", "floor(x)", 1, 1, false, c -> floorCeil(c, true)),
+        new FunctionDef("ceil", "ceil(x)", 1, 1, false, c -> floorCeil(c, false)),
+        new FunctionDef("sqrt", "sqrt(x)", 1, 1, false, c -> dbl(c, Math::sqrt, false)),
+        new FunctionDef("exp", "exp(x)", 1, 1, false, c -> dbl(c, Math::exp, false)),
+        new FunctionDef("ln", "ln(x)", 1, 1, false, c -> dbl(c, x -> x > 0 ? Math.log(x) : Double.NaN, true)),
+        new FunctionDef("log10", "log10(x)", 1, 1, false,
+            c -> dbl(c, x -> x > 0 ? Math.log10(x) : Double.NaN, true)),
+        new FunctionDef("pow", "pow(x, y)", 2, 2, false, MathFunctions::pow),
+        new FunctionDef("power", "power(x, y)", 2, 2, false, MathFunctions::pow),
+        new FunctionDef("sign", "sign(x)", 1, 1, false, c -> dbl(c, Math::signum, false)),
+        new FunctionDef("mod", "mod(a, b)", 2, 2, false, c -> mod(c, Arith.Op.MOD)),
+        new FunctionDef("pmod", "pmod(a, b)", 2, 2, false, c -> mod(c, Arith.Op.PMOD)));
+  }
+
+  private static Node dbl(Call c, DoubleUnaryOperator f, boolean nanIsNull) {
+    Node x = c.numeric(0);
+    return c.bad() ? Node.failure() : MapNodes.doubles(CastNode.of(x, DataType.DOUBLE), nanIsNull, f);
+  }
+
+  private static Node pow(Call c) {
+    Node x = c.numeric(0);
+    Node y = c.numeric(1);
+    return c.bad() ? Node.failure()
+        : MapNodes.doubles2(CastNode.of(x, DataType.DOUBLE), CastNode.of(y, DataType.DOUBLE), Math::pow);
+  }
+
+  private static Node mod(Call c, Arith.Op op) {
+    return c.translator().operators().arithmetic(op, c.def.name(), c.arg(0), c.arg(1));
+  }
+
+  private static Node abs(Call c) {
+    Node x = c.numeric(0);
+    if (c.bad()) {
+      return Node.failure();
+    }
+    DataType t = Types.arithmetic(x.type);
+    if (t.kind() == Kind.DOUBLE) {
+      return MapNodes.doubles(x, false, Math::abs);
+    }
+    return MapNodes.longs(t, CastNode.of(x, t), Math::abs);
+  }
+
+  /** floor and ceil give bigint (NULL beyond its range). */
+  private static Node floorCeil(Call c, boolean floor) {
+    Node x = c.numeric(0);
+    if (c.bad()) {
+      return Node.failure();
+    }
+    DataType t = Types.arithmetic(x.type);
+    switch (t.kind()) {
+      case BIGINT:
+        return CastNode.of(x, DataType.BIGINT);
+      case DECIMAL: {
+        long p = DecimalMath.POW10[t.scale()];
+        return MapNodes.longs(DataType.BIGINT, CastNode.of(x, t),
+            v -> floor ? Math.floorDiv(v, p) : -Math.floorDiv(-v, p));
+      }
+      default:
+        return MapNodes.doubleToLong(DataType.BIGINT, x, v -> {
+          double r = floor ? Math.floor(v) : Math.ceil(v);
+          return Double.isFinite(r) && Math.abs(r) < 0x1p63 ? (long) r : DecimalMath.OVERFLOW;
+        });
+    }
+  }
+
+  /**
+   * round(x, d) rounds HALF_UP to d decimal places (negative d: tens, hundreds...). Decimals round exactly and the
+   * result has scale max(d, 0); doubles round their shortest decimal spelling and stay double; integers stay bigint.
+   */
+  private static Node round(Call c) {
+    Node x = c.numeric(0);
+    int d = c.size() > 1 ? (int) c.constantLong(1) : 0;
+    if (c.bad()) {
+      return Node.failure();
+    }
+    if (d > DataType.MAX_DECIMAL_PRECISION || d < -DataType.MAX_DECIMAL_PRECISION) {
+      return c.problem("digits must be between -18 and 18, got " + d);
+    }
+    DataType t = Types.arithmetic(x.type);
+    switch (t.kind()) {
+      case DOUBLE:
+        return MapNodes.doubles(x, false, v -> DecimalMath.roundDouble(v, d));
+      case BIGINT:
+        if (d >= 0) {
+          return CastNode.of(x, DataType.BIGINT);
+        }
+        return MapNodes.longs(DataType.BIGINT, x, v -> {
+          long q = DecimalMath.rescale(v, -d, 0);
+          return q == DecimalMath.OVERFLOW ? q : q * DecimalMath.POW10[-d];
+        });
+      default: {
+        int s = t.scale();
+        if (d >= s) {
+          return CastNode.of(x, t);
+        }
+        if (d >= 0) {
+          return MapNodes.longs(Types.decimal(d), CastNode.of(x, t), v -> DecimalMath.rescale(v, s, d));
+        }
+        return MapNodes.longs(Types.decimal(0), CastNode.of(x, t), v -> {
+          long q = DecimalMath.rescale(v, s - d, 0);
+          return q == DecimalMath.OVERFLOW ? q : q * DecimalMath.POW10[-d];
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.synthgen.expr;
+
+import io.synthgen.plan.DataType;
+import io.synthgen.vec.Vec;
+import java.util.List;
+
+/**
+ * A typed node of a compiled expression. {@link #eval} computes the node over a whole batch into a fresh vector
+ * (never one of the input's vectors, except {@link ColumnRef}, whose result callers must not modify).
+ *
+ * <p>{@link #type} is null for the untyped NULL literal (it coerces to any type) and for nodes that failed to
+ * compile ({@link #failed}); checks on a failed operand are skipped so one mistake yields one message.
+ */
+abstract class Node {
+
+  final DataType type;
+  final List<Node> children;
+
+  Node(DataType type, List<Node> children) {
+    this.type = type;
+    this.children = List.copyOf(children);
+  }
+
+  abstract Vec eval(ExprInput in);
+
+  /** True when the value depends on no column and no random draw, so it can be folded at compile time. */
+  boolean isConstant() {
+    for (Node c : children) {
+      if (!c.isConstant()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  boolean failed() {
+    return false;
+  }
+
+  /** True for the untyped NULL literal. */
+  final boolean isNullType() {
+    return type == null && !failed();
+  }
+
+  /** A node standing for a part that did not compile; never evaluated because compilation then fails. */
+  static Node failure() {
+    return new Node(null, List.of()) {
+      @Override
+      Vec eval(ExprInput in) {
+        throw new IllegalStateException("a failed expression part was evaluated");
+      }
+
+      @Override
+      boolean isConstant() {
+        return false;
+      }
+
+      @Override
+      boolean failed() {
+        return true;
+      }
+    };
+  }
+}

@@ -1,0 +1,45 @@
+package io.synthgen.expr;
+
+import io.synthgen.plan.DataType;
+import io.synthgen.vec.StrVec;
+import io.synthgen.vec.Vec;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** A per-value string predicate (LIKE, RLIKE), decided once per dictionary entry on dictionary-coded input. */
+final class StrPredicate extends Node {
+
+  private final Node input;
+  private final Predicate<String> p;
+  private final DictCache<boolean[]> cache = new DictCache<>();
+
+  StrPredicate(Node input, Predicate<String> p) {
+    super(DataType.BOOLEAN, List.of(input));
+    this.input = input;
+    this.p = p;
+  }
+
+  @Override
+  Vec eval(ExprInput in) {
+    int n = in.size();
+    StrVec s = (StrVec) input.eval(in);
+    boolean[] r = new boolean[n];
+    if (s.isDictionary()) {
+      boolean[] hit = cache.get(s.dict, d -> {
+        boolean[] h = new boolean[d.size()];
+        for (int c = 0; c < h.length; c++) {
+          h[c] = p.test(d.get(c));
+        }
+        return h;
+      });
+      for (int i = 0; i < n; i++) {
+        r[i] = hit[s.codes[i]];
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        r[i] = s.plain[i] != null && p.test(s.plain[i]);
+      }
+    }
+    return Vecs.bools(r, Vecs.copy(s.nulls()), n);
+  }
+}

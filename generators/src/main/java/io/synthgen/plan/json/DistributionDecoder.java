@@ -1,0 +1,86 @@
+package io.synthgen.plan.json;
+
+import static io.synthgen.plan.json.Decoding.at;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.synthgen.plan.Distribution;
+import io.synthgen.plan.FkDistribution;
+import io.synthgen.plan.validate.Suggest;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Decodes the {@code type}-tagged objects: value distributions and foreign key distributions. */
+final class DistributionDecoder {
+
+  private DistributionDecoder() {
+  }
+
+  /** A value distribution, or null when its type is missing or unknown (reported). */
+  static Distribution distribution(Decoding in, JsonNode d, String path) {
+    String type = typeOf(in, d, path, PlanFields.DISTRIBUTION, "distribution");
+    if (type == null) {
+      return null;
+    }
+    switch (type) {
+      case "normal": return new Distribution.Normal(num(in, d, path, "mean"), num(in, d, path, "stddev"));
+      case "lognormal": return new Distribution.LogNormal(num(in, d, path, "mu"), num(in, d, path, "sigma"));
+      case "exponential": return new Distribution.Exponential(num(in, d, path, "rate"));
+      case "gamma": return new Distribution.Gamma(num(in, d, path, "shape"), num(in, d, path, "scale"));
+      case "beta": return new Distribution.Beta(num(in, d, path, "alpha"), num(in, d, path, "beta"));
+      case "pareto": return new Distribution.Pareto(num(in, d, path, "alpha"), num(in, d, path, "xm"));
+      case "zipf": return new Distribution.Zipf(in.integer(d, path, "n", null, 0), num(in, d, path, "exponent"));
+      case "poisson": return new Distribution.Poisson(num(in, d, path, "lambda"));
+      case "uniform": return new Distribution.Uniform(num(in, d, path, "min"), num(in, d, path, "max"));
+      default: throw new IllegalStateException("distribution " + type + " has no decoder");
+    }
+  }
+
+  /** A foreign key distribution, or null when its type is missing or unknown (reported). */
+  static FkDistribution fkDistribution(Decoding in, JsonNode d, String path) {
+    String type = typeOf(in, d, path, PlanFields.FK_DISTRIBUTION, "foreign key distribution");
+    if (type == null) {
+      return null;
+    }
+    switch (type) {
+      case "uniform": return new FkDistribution.Uniform();
+      case "zipf": return new FkDistribution.Zipf(num(in, d, path, "exponent"));
+      case "weighted": return new FkDistribution.Weighted(in.string(d, path, "by", true));
+      default: throw new IllegalStateException("foreign key distribution " + type + " has no decoder");
+    }
+  }
+
+  private static double num(Decoding in, JsonNode d, String path, String key) {
+    return in.number(d, path, key, null);
+  }
+
+  /** Checks the object and its fields against its type's parameters; returns the type when known. */
+  private static String typeOf(Decoding in, JsonNode d, String path, Map<String, List<String>> types, String what) {
+    JsonNode t = d == null ? null : d.get("type");
+    String type = t != null && t.isTextual() && types.containsKey(t.asText()) ? t.asText() : null;
+    List<String> allowed = new ArrayList<>();
+    allowed.add("type");
+    if (type != null) {
+      allowed.addAll(types.get(type));
+    } else {
+      Set<String> all = new LinkedHashSet<>();
+      types.values().forEach(all::addAll);
+      allowed.addAll(all);
+    }
+    if (!in.object(d, path, allowed, type == null ? "a " + what : "a " + type + " " + what)) {
+      return null;
+    }
+    if (t == null) {
+      in.field(d, path, "type", true, Decoding.Kind.STRING);
+      return null;
+    }
+    if (type == null) {
+      String given = t.isTextual() ? t.asText() : null;
+      in.add(at(path, "type"), t, "unknown " + what + " type",
+          Suggest.didYouMean(given, types.keySet()) + "types are: " + Suggest.list(types.keySet()));
+    }
+    return type;
+  }
+}

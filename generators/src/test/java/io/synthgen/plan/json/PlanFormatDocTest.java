@@ -1,0 +1,105 @@
+package io.synthgen.plan.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.synthgen.plan.ColumnGen;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** docs/plan-format.md documents every strategy, field and id the codec knows, and its examples are valid. */
+class PlanFormatDocTest {
+
+  private static String doc;
+
+  @BeforeAll
+  static void load() throws Exception {
+    doc = Files.readString(PlanSchemaTest.root().resolve("docs/plan-format.md"));
+  }
+
+  @Test
+  void everyStrategyHasASectionInOrder() {
+    List<String> headings = new ArrayList<>();
+    Matcher m = Pattern.compile("(?m)^### (\\w+)$").matcher(doc);
+    while (m.find()) {
+      if (ColumnGen.STRATEGIES.contains(m.group(1))) {
+        headings.add(m.group(1));
+      }
+    }
+    assertEquals(ColumnGen.STRATEGIES, headings);
+  }
+
+  @Test
+  void everyFieldAndIdIsMentioned() {
+    Set<String> names = new LinkedHashSet<>();
+    names.addAll(PlanFields.PLAN);
+    names.addAll(PlanFields.TABLE);
+    names.addAll(PlanFields.PER_PARENT);
+    names.addAll(PlanFields.SHAPED);
+    names.addAll(PlanFields.COLUMN);
+    PlanFields.STRATEGY.values().forEach(names::addAll);
+    names.addAll(PlanFields.DISTRIBUTION.keySet());
+    PlanFields.DISTRIBUTION.values().forEach(names::addAll);
+    names.addAll(PlanFields.FK_DISTRIBUTION.keySet());
+    PlanFields.FK_DISTRIBUTION.values().forEach(names::addAll);
+    names.addAll(PlanFields.DESTINATION.keySet());
+    PlanFields.DESTINATION.values().forEach(names::addAll);
+    names.addAll(PlanFields.PROFILE);
+    names.addAll(PlanFields.AGGREGATE_FUNCTIONS);
+    names.addAll(PlanDecoder.ROUNDINGS.keySet());
+    names.addAll(PlanDecoder.FORMATS.keySet());
+    names.addAll(PlanDecoder.COMPRESSIONS.keySet());
+    List<String> missing = new ArrayList<>();
+    for (String n : names) {
+      if (!doc.contains("`" + n + "`")) {
+        missing.add(n);
+      }
+    }
+    assertEquals(List.of(), missing, "names the doc does not mention as `code`");
+  }
+
+  @Test
+  void examplesAreValid() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    Matcher m = Pattern.compile("(?s)(?:^|\\n)### (\\w+)\\n|```json\\n(.*?)```").matcher(doc);
+    String section = null;
+    int plans = 0;
+    int columns = 0;
+    while (m.find()) {
+      if (m.group(1) != null) {
+        section = m.group(1);
+        continue;
+      }
+      String block = m.group(2);
+      if (block.contains("...") || !block.trim().startsWith("{")) {
+        continue;
+      }
+      JsonNode n = json.readTree(block);
+      if (n.has("format")) {
+        PlanCodec.read(block);
+        plans++;
+      } else if (n.has("strategy")) {
+        assertEquals(section, n.get("strategy").asText(), "example under ### " + section);
+        List<String> unknown = new ArrayList<>();
+        n.fieldNames().forEachRemaining(f -> {
+          if (!PlanFields.columnFields(n.get("strategy").asText()).contains(f)) {
+            unknown.add(f);
+          }
+        });
+        assertEquals(List.of(), unknown, "fields of the " + section + " example");
+        columns++;
+      }
+    }
+    assertTrue(plans >= 1, "the doc shows a complete plan");
+    assertEquals(ColumnGen.STRATEGIES.size(), columns, "one column example per strategy");
+  }
+}
