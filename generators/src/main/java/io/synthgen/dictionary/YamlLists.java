@@ -22,7 +22,7 @@ final class YamlLists {
 
   /** The list at {@code en.faker.<path>} in {@code en/<file>.yml}, e.g. ("name", "male_first_name"). */
   static List<String> list(String file, String... path) {
-    Object node = FILES.computeIfAbsent(file, YamlLists::load);
+    Object node = FILES.computeIfAbsent(file, YamlLists::load).get(file);
     for (String p : path) {
       if (!(node instanceof Map<?, ?> m) || !m.containsKey(p)) {
         throw new IllegalStateException("datafaker resource en/" + file + ".yml has no list " + String.join(".", path));

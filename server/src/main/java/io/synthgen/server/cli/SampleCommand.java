@@ -30,9 +30,7 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--head", paramLabel = "N", defaultValue = "20", description = "Rows to print per table (default 20).")
   int head;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Also write the sample's files to DIR.")
-  java.nio.file.Path out;
-
+  /** --out here means: also write the sample's files there. */
   @Mixin
   OutputOptions output;
 
@@ -48,6 +46,7 @@ final class SampleCommand implements Callable<Integer> {
       System.out.printf("%s: %d sample rows of %,d%n", e.getKey(), b.size(), resolved.table(e.getKey()).rows());
       System.out.println(TextTable.head(b, head));
     }
+    java.nio.file.Path out = output.out;
     if (out != null) {
       Files.createDirectories(out);
       for (Map.Entry<String, Batch> e : sample.entrySet()) {
