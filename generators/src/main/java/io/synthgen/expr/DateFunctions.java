@@ -145,6 +145,9 @@ final class DateFunctions {
         ? MapNodes.longs(DataType.BIGINT, CastNode.of(s, DataType.BIGINT), x -> x * 1_000_000L)
         : MapNodes.doubleToLong(DataType.BIGINT, CastNode.of(s, DataType.DOUBLE),
             x -> Double.isFinite(x) ? Math.round(x * 1e6) : DecimalMath.OVERFLOW);
-    return fold(MapNodes.longs2(DataType.TIMESTAMP, ts, fold(micros), Math::addExact));
+    return fold(MapNodes.longs2(DataType.TIMESTAMP, ts, fold(micros), (a, b) -> {
+      long r = a + b;
+      return ((a ^ r) & (b ^ r)) < 0 ? DecimalMath.OVERFLOW : r; // overflow gives NULL, not an exception
+    }));
   }
 }

@@ -129,9 +129,10 @@ final class Operators {
   Node castConstant(Node n, DataType to) {
     Node r = CastNode.of(n, to);
     if (n.type != null && n.type.kind() == Kind.STRING && to.kind() != Kind.STRING && r instanceof Const c
-        && c.value == null && ((Const) Const.fold(n)).value != null) {
-      return t.problem("'" + ((Const) Const.fold(n)).value + "' is not a valid " + to
-          + (to.kind() == Kind.DATE ? " (write yyyy-MM-dd)" : " (write yyyy-MM-dd HH:mm:ss)"));
+        && c.value == null && Const.fold(n).value != null) {
+      String hint = to.kind() == Kind.DATE ? " (write yyyy-MM-dd)"
+          : to.kind() == Kind.TIMESTAMP ? " (write yyyy-MM-dd HH:mm:ss)" : "";
+      return t.problem("'" + Const.fold(n).value + "' is not a valid " + to + hint);
     }
     return r;
   }

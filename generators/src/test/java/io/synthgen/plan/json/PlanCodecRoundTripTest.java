@@ -58,6 +58,13 @@ class PlanCodecRoundTripTest {
   }
 
   @Test
+  void everyPermittedSubclassHasAnId() {
+    assertEquals(ColumnGen.STRATEGIES.size(), ColumnGen.class.getPermittedSubclasses().length);
+    assertEquals(PlanFields.DISTRIBUTION.size(), Distribution.class.getPermittedSubclasses().length);
+    assertEquals(PlanFields.FK_DISTRIBUTION.size(), FkDistribution.class.getPermittedSubclasses().length);
+  }
+
+  @Test
   void decodesValuesAndDefaults() throws Exception {
     Plan p = PlanCodec.read(PlanFixtures.RICH);
     assertEquals(7, p.seed());
