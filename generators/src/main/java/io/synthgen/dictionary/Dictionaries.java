@@ -15,14 +15,16 @@ import java.util.Map;
 public final class Dictionaries {
 
   private static volatile Dictionaries standard;
+  private static final Map<String, StrDict> WORDS = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private final Map<String, Dictionary> byName;
+  private final Map<String, java.util.function.Supplier<Dictionary>> factories;
+  private final Map<String, Dictionary> built = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private Dictionaries(Map<String, Dictionary> byName) {
-    this.byName = Collections.unmodifiableMap(byName);
+  private Dictionaries(Map<String, java.util.function.Supplier<Dictionary>> factories) {
+    this.factories = Collections.unmodifiableMap(factories);
   }
 
-  /** The standard English dictionaries. */
+  /** The standard English dictionaries; word lists are read on first use of a dictionary that needs them. */
   public static Dictionaries standard() {
     Dictionaries d = standard;
     if (d == null) {
@@ -37,75 +39,113 @@ public final class Dictionaries {
     return d;
   }
 
+  /** The dictionary, or null when there is none of that name. */
   public Dictionary get(String name) {
-    return byName.get(name);
+    java.util.function.Supplier<Dictionary> f = factories.get(name);
+    return f == null ? null : built.computeIfAbsent(name, n -> f.get());
   }
 
   public List<String> names() {
-    return new ArrayList<>(byName.keySet());
+    return new ArrayList<>(factories.keySet());
   }
 
+  /** Every dictionary, loading all word lists. */
   public List<Dictionary> all() {
-    return new ArrayList<>(byName.values());
+    List<Dictionary> out = new ArrayList<>();
+    for (String n : factories.keySet()) {
+      out.add(get(n));
+    }
+    return out;
+  }
+
+  /** A word list of datafaker's English data, read once: {@code words("name", "last_name")}. */
+  private static StrDict words(String... path) {
+    return WORDS.computeIfAbsent(String.join(".", path), k -> {
+      if (path.length == 1) {
+        throw new IllegalArgumentException(k);
+      }
+      String[] rest = java.util.Arrays.copyOfRange(path, 1, path.length);
+      return dict(YamlLists.list(path[0], rest));
+    });
+  }
+
+  private static StrDict firstNames() {
+    return WORDS.computeIfAbsent("first_name", k -> {
+      List<String> all = new ArrayList<>(words("name", "male_first_name").values());
+      all.addAll(words("name", "female_first_name").values());
+      return dict(all);
+    });
   }
 
   private static Dictionaries build() {
-    Map<String, Dictionary> m = new LinkedHashMap<>();
-    StrDict male = dict(YamlLists.list("name", "male_first_name"));
-    StrDict female = dict(YamlLists.list("name", "female_first_name"));
-    List<String> firstAll = new ArrayList<>(male.values());
-    firstAll.addAll(female.values());
-    StrDict first = dict(distinct(firstAll));
-    StrDict last = dict(YamlLists.list("name", "last_name"));
-    StrDict streetSuffix = dict(YamlLists.list("address", "street_suffix"));
-    StrDict cityPrefix = dict(YamlLists.list("address", "city_prefix"));
-    StrDict citySuffix = dict(YamlLists.list("address", "city_suffix"));
-    StrDict companySuffix = dict(YamlLists.list("company", "suffix"));
-    StrDict adjective = dict(YamlLists.list("commerce", "product_name", "adjective"));
-    StrDict material = dict(YamlLists.list("commerce", "product_name", "material"));
-    StrDict product = dict(YamlLists.list("commerce", "product_name", "product"));
-    StrDict seniority = dict(YamlLists.list("job", "seniority"));
-    StrDict field = dict(YamlLists.list("job", "field"));
-    StrDict position = dict(YamlLists.list("job", "position"));
+    Map<String, java.util.function.Supplier<Dictionary>> m = new LinkedHashMap<>();
+    list(m, "first_name", "first names, male and female", Dictionaries::firstNames);
+    list(m, "male_first_name", "male first names", () -> words("name", "male_first_name"));
+    list(m, "female_first_name", "female first names", () -> words("name", "female_first_name"));
+    list(m, "last_name", "last names", () -> words("name", "last_name"));
+    list(m, "name_prefix", "Mr., Mrs., Ms., Miss, Dr.", () -> words("name", "prefix"));
+    list(m, "name_suffix", "Jr., Sr., II, MD, PhD ...", () -> words("name", "suffix"));
+    list(m, "street_suffix", "Street, Avenue, Court ...", () -> words("address", "street_suffix"));
+    list(m, "city_prefix", "North, East, New, Port ...", () -> words("address", "city_prefix"));
+    list(m, "city_suffix", "town, ton, land, ville ...", () -> words("address", "city_suffix"));
+    list(m, "state", "US state names", () -> words("address", "state"));
+    list(m, "state_abbr", "US state abbreviations", () -> words("address", "state_abbr"));
+    list(m, "country", "country names", () -> words("address", "country"));
+    list(m, "company_suffix", "Inc, LLC, Group, and Sons", () -> words("company", "suffix"));
+    list(m, "department", "retail departments (Books, Garden, Toys ...)", () -> words("commerce", "department"));
+    list(m, "brand", "consumer brands", () -> words("commerce", "brand"));
+    list(m, "product_adjective", "Small, Ergonomic, Rustic ...", () -> words("commerce", "product_name", "adjective"));
+    list(m, "product_material", "Steel, Wooden, Cotton ...", () -> words("commerce", "product_name", "material"));
+    list(m, "product_noun", "Chair, Car, Computer ...", () -> words("commerce", "product_name", "product"));
+    list(m, "job_field", "Marketing, IT, Accounting ...", () -> words("job", "field"));
+    list(m, "job_position", "Supervisor, Associate, Executive ...", () -> words("job", "position"));
+    list(m, "medicine_name", "medicine names", () -> words("medical", "medicine_name"));
+    list(m, "disease_name", "disease names", () -> words("medical", "disease_name"));
+    list(m, "hospital_name", "hospital names", () -> words("medical", "hospital_name"));
 
-    list(m, "first_name", "first names, male and female", first);
-    list(m, "male_first_name", "male first names", male);
-    list(m, "female_first_name", "female first names", female);
-    list(m, "last_name", "last names", last);
-    list(m, "name_prefix", "Mr., Mrs., Ms., Miss, Dr.", dict(YamlLists.list("name", "prefix")));
-    list(m, "name_suffix", "Jr., Sr., II, MD, PhD ...", dict(YamlLists.list("name", "suffix")));
-    list(m, "street_suffix", "Street, Avenue, Court ...", streetSuffix);
-    list(m, "city_prefix", "North, East, New, Port ...", cityPrefix);
-    list(m, "city_suffix", "town, ton, land, ville ...", citySuffix);
-    list(m, "state", "US state names", dict(YamlLists.list("address", "state")));
-    list(m, "state_abbr", "US state abbreviations", dict(YamlLists.list("address", "state_abbr")));
-    list(m, "country", "country names", dict(YamlLists.list("address", "country")));
-    list(m, "company_suffix", "Inc, LLC, Group, and Sons", companySuffix);
-    list(m, "department", "retail departments (Books, Garden, Toys ...)", dict(YamlLists.list("commerce", "department")));
-    list(m, "brand", "consumer brands", dict(YamlLists.list("commerce", "brand")));
-    list(m, "product_adjective", "Small, Ergonomic, Rustic ...", adjective);
-    list(m, "product_material", "Steel, Wooden, Cotton ...", material);
-    list(m, "product_noun", "Chair, Car, Computer ...", product);
-    list(m, "job_field", "Marketing, IT, Accounting ...", field);
-    list(m, "job_position", "Supervisor, Associate, Executive ...", position);
-    list(m, "medicine_name", "medicine names", dict(YamlLists.list("medical", "medicine_name")));
-    list(m, "disease_name", "disease names", dict(YamlLists.list("medical", "disease_name")));
-    list(m, "hospital_name", "hospital names", dict(YamlLists.list("medical", "hospital_name")));
-
-    composite(m, "full_name", "first and last name", 0, (p, h) -> pick(first, p[0], h) + " " + pick(last, p[1], h), 2);
-    composite(m, "street_name", "a first or last name and a street suffix", 0,
-        (p, h) -> streetName(first, last, streetSuffix, p, h, 0), 3);
-    composite(m, "street_address", "building number and street name, e.g. 4821 Maple Court", 0,
-        (p, h) -> buildingNumber(p[3], h) + " " + streetName(first, last, streetSuffix, p, h, 0), 4);
-    composite(m, "city", "city names in datafaker's four shapes (pool of 2,000 per column)", 2000,
-        (p, h) -> city(first, last, cityPrefix, citySuffix, p, h), 5);
-    composite(m, "company", "company names: Smith LLC, Jones-Brown, Lee, Park and Gray (pool of 5,000)", 5000,
-        (p, h) -> company(last, companySuffix, p, h), 5);
-    composite(m, "product_name", "adjective, material and product, e.g. Rustic Steel Chair", 0,
-        (p, h) -> pick(adjective, p[0], h) + " " + pick(material, p[1], h) + " " + pick(product, p[2], h), 3);
-    composite(m, "job_title", "seniority, field and position, e.g. Senior Marketing Associate", 0,
-        (p, h) -> pick(seniority, p[0], h) + " " + pick(field, p[1], h) + " " + pick(position, p[2], h), 3);
-    composite(m, "phone_number", "US phone number (NXX) NXX-XXXX", 0, (p, h) -> phone(p, h), 3);
+    composite(m, "full_name", "first and last name", 0, 2, () -> {
+      StrDict first = firstNames();
+      StrDict last = words("name", "last_name");
+      return (p, h) -> pick(first, p[0], h) + " " + pick(last, p[1], h);
+    });
+    composite(m, "street_name", "a first or last name and a street suffix", 0, 3, () -> {
+      StrDict first = firstNames();
+      StrDict last = words("name", "last_name");
+      StrDict suffix = words("address", "street_suffix");
+      return (p, h) -> streetName(first, last, suffix, p, h, 0);
+    });
+    composite(m, "street_address", "building number and street name, e.g. 4821 Maple Court", 0, 4, () -> {
+      StrDict first = firstNames();
+      StrDict last = words("name", "last_name");
+      StrDict suffix = words("address", "street_suffix");
+      return (p, h) -> buildingNumber(p[3], h) + " " + streetName(first, last, suffix, p, h, 0);
+    });
+    composite(m, "city", "city names in datafaker's four shapes (pool of 2,000 per column)", 2000, 5, () -> {
+      StrDict first = firstNames();
+      StrDict last = words("name", "last_name");
+      StrDict prefix = words("address", "city_prefix");
+      StrDict suffix = words("address", "city_suffix");
+      return (p, h) -> city(first, last, prefix, suffix, p, h);
+    });
+    composite(m, "company", "company names: Smith LLC, Jones-Brown, Lee, Park and Gray (pool of 5,000)", 5000, 5,
+        () -> {
+          StrDict last = words("name", "last_name");
+          StrDict suffix = words("company", "suffix");
+          return (p, h) -> company(last, suffix, p, h);
+        });
+    composite(m, "product_name", "adjective, material and product, e.g. Rustic Steel Chair", 0, 3, () -> {
+      StrDict adjective = words("commerce", "product_name", "adjective");
+      StrDict material = words("commerce", "product_name", "material");
+      StrDict product = words("commerce", "product_name", "product");
+      return (p, h) -> pick(adjective, p[0], h) + " " + pick(material, p[1], h) + " " + pick(product, p[2], h);
+    });
+    composite(m, "job_title", "seniority, field and position, e.g. Senior Marketing Associate", 0, 3, () -> {
+      StrDict seniority = words("job", "seniority");
+      StrDict field = words("job", "field");
+      StrDict position = words("job", "position");
+      return (p, h) -> pick(seniority, p[0], h) + " " + pick(field, p[1], h) + " " + pick(position, p[2], h);
+    });
+    composite(m, "phone_number", "US phone number (NXX) NXX-XXXX", 0, 3, () -> Dictionaries::phone);
     return new Dictionaries(m);
   }
 
@@ -117,23 +157,30 @@ public final class Dictionaries {
     return List.copyOf(new java.util.LinkedHashSet<>(values));
   }
 
-  private static void list(Map<String, Dictionary> m, String name, String description, StrDict d) {
-    m.put(name, new Dictionary(name, description + " (" + d.size() + ")", d));
+  private static void list(Map<String, java.util.function.Supplier<Dictionary>> m, String name,
+      String description, java.util.function.Supplier<StrDict> words) {
+    m.put(name, () -> {
+      StrDict d = words.get();
+      return new Dictionary(name, description + " (" + d.size() + ")", d);
+    });
   }
 
-  private static void composite(Map<String, Dictionary> m, String name, String description, int pool,
-      ComposeFn fn, int draws) {
-    m.put(name, new Dictionary(name, description, new Composer() {
-      @Override
-      public String compose(Stream[] parts, long rowHash) {
-        return fn.compose(parts, rowHash);
-      }
+  private static void composite(Map<String, java.util.function.Supplier<Dictionary>> m, String name,
+      String description, int pool, int draws, java.util.function.Supplier<ComposeFn> fn) {
+    m.put(name, () -> {
+      ComposeFn f = fn.get();
+      return new Dictionary(name, description, new Composer() {
+        @Override
+        public String compose(Stream[] parts, long rowHash) {
+          return f.compose(parts, rowHash);
+        }
 
-      @Override
-      public int draws() {
-        return draws;
-      }
-    }, pool));
+        @Override
+        public int draws() {
+          return draws;
+        }
+      }, pool);
+    });
   }
 
   @FunctionalInterface

@@ -49,6 +49,16 @@ final class TableScope implements ExprScope {
   }
 
   @Override
+  public List<String> parentTables() {
+    return List.copyOf(vias.keySet());
+  }
+
+  @Override
+  public List<String> parentColumnNames(String parentTable) {
+    return plan.table(parentTable).map(t -> t.columns().stream().map(Column::name).toList()).orElse(List.of());
+  }
+
+  @Override
   public Stream stream() {
     return stream;
   }
