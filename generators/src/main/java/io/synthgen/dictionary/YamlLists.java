@@ -1,56 +1,94 @@
 package io.synthgen.dictionary;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.yaml.snakeyaml.Yaml;
 
 /**
- * Reads word lists from the English YAML files that datafaker ships ({@code en/name.yml} ...), once per file.
- * Only plain lists of strings are used; datafaker's own expression syntax is never evaluated.
+ * Reads word lists from the English YAML files that datafaker ships ({@code en/name.yml} ...). Only lists of plain
+ * strings are used and datafaker's own expression syntax is never evaluated, so a small reader for that subset of
+ * YAML (indented {@code key:} lines and {@code - "value"} items) replaces a full YAML parser: it reads a file in a
+ * few milliseconds, which keeps start-up fast.
  */
 final class YamlLists {
 
-  private static final Map<String, Map<String, Object>> FILES = new ConcurrentHashMap<>();
+  private static final Map<String, List<String>> LINES = new ConcurrentHashMap<>();
 
   private YamlLists() {
   }
 
-  /** The list at {@code en.faker.<path>} in {@code en/<file>.yml}, e.g. ("name", "male_first_name"). */
+  /** The list at {@code en.faker.<file>.<path...>} in {@code en/<file>.yml}, e.g. ("name", "male_first_name"). */
   static List<String> list(String file, String... path) {
-    Object node = FILES.computeIfAbsent(file, YamlLists::load).get(file);
-    for (String p : path) {
-      if (!(node instanceof Map<?, ?> m) || !m.containsKey(p)) {
-        throw new IllegalStateException("datafaker resource en/" + file + ".yml has no list " + String.join(".", path));
+    List<String> lines = LINES.computeIfAbsent(file, YamlLists::load);
+    List<String> want = new ArrayList<>(List.of("en", "faker", file));
+    want.addAll(List.of(path));
+    List<String> keys = new ArrayList<>();
+    List<Integer> indents = new ArrayList<>();
+    List<String> out = new ArrayList<>();
+    boolean found = false;
+    for (String line : lines) {
+      String t = line.stripLeading();
+      if (t.isEmpty() || t.startsWith("#")) {
+        continue;
       }
-      node = m.get(p);
-    }
-    if (!(node instanceof List<?> l)) {
-      throw new IllegalStateException("en/" + file + ".yml " + String.join(".", path) + " is not a list");
-    }
-    List<String> out = new ArrayList<>(l.size());
-    for (Object o : l) {
-      if (o instanceof String s && !s.contains("#{")) {
-        out.add(s);
+      int indent = line.length() - t.length();
+      if (t.startsWith("- ")) {
+        if (keys.equals(want)) {
+          found = true;
+          String v = unquote(t.substring(2).trim());
+          if (v != null && !v.contains("#{")) {
+            out.add(v);
+          }
+        }
+        continue;
       }
+      int colon = t.indexOf(':');
+      if (colon <= 0) {
+        continue;
+      }
+      while (!indents.isEmpty() && indents.get(indents.size() - 1) >= indent) {
+        indents.remove(indents.size() - 1);
+        keys.remove(keys.size() - 1);
+      }
+      if (found) {
+        break;
+      }
+      keys.add(t.substring(0, colon).trim());
+      indents.add(indent);
+    }
+    if (!found) {
+      throw new IllegalStateException("datafaker resource en/" + file + ".yml has no list " + String.join(".", path));
     }
     return List.copyOf(out);
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> load(String file) {
+  /** A scalar's text without its quotes; null for nested lists and other structures. */
+  private static String unquote(String v) {
+    if (v.startsWith("- ") || v.startsWith("[") || v.startsWith("{")) {
+      return null;
+    }
+    if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+      String inner = v.substring(1, v.length() - 1);
+      return v.startsWith("'") ? inner.replace("''", "'") : inner.replace("\\\"", "\"").replace("\\\\", "\\");
+    }
+    return v;
+  }
+
+  private static List<String> load(String file) {
     String res = "en/" + file + ".yml";
     try (InputStream in = YamlLists.class.getClassLoader().getResourceAsStream(res)) {
       if (in == null) {
         throw new IllegalStateException("datafaker resource " + res + " is missing from the class path");
       }
-      Map<String, Object> root = new Yaml().load(in);
-      Map<String, Object> en = (Map<String, Object>) root.get("en");
-      return (Map<String, Object>) en.get("faker");
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      return r.lines().toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + res, e);
     }

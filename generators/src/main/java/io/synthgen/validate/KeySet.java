@@ -10,7 +10,7 @@ import java.util.Set;
  */
 final class KeySet {
 
-  static final int LIMIT = 30_000_000;
+  static final int LIMIT = 4_000_000;
 
   private long[] table = new long[1 << 16];
   private boolean[] used = new boolean[1 << 16];
@@ -24,7 +24,7 @@ final class KeySet {
       return;
     }
     if (size * 2 >= table.length) {
-      if (table.length >= LIMIT * 2) {
+      if (size >= LIMIT) {
         overflow = true;
         return;
       }
