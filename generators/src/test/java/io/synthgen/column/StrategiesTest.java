@@ -316,7 +316,8 @@ class StrategiesTest {
   @Test
   void dateRangeHolidays() {
     Vec v = only(N, "date", "\"strategy\": \"date_range\", \"start\": \"2024-07-01\", \"end\": \"2024-07-10\", "
-        + "\"profile\": {\"holidays\": [{\"date\": \"2024-07-04\", \"factor\": 0.25, \"name\": \"Independence Day\"}]}");
+        + "\"profile\": {\"holidays\": [{\"date\": \"2024-07-04\", \"factor\": 0.25, "
+        + "\"name\": \"Independence Day\"}]}");
     Map<LocalDate, Long> d = perDay(v);
     assertShare(0.25 / 9.25, d.get(LocalDate.of(2024, 7, 4)), N, "holiday");
     assertShare(1 / 9.25, d.get(LocalDate.of(2024, 7, 5)), N, "ordinary day");
@@ -727,7 +728,8 @@ class StrategiesTest {
     for (int i = 0; i < n; i++) {
       assertEquals(a.values[i] * 2 + 1, b.values[i]);
       int row = (int) ((pid.values[i] - 500) / 2);
-      String expected = a.values[i] > 50 ? parents.column("color").get(row).toString().toUpperCase(java.util.Locale.ROOT)
+      String expected = a.values[i] > 50
+          ? parents.column("color").get(row).toString().toUpperCase(java.util.Locale.ROOT)
           : parents.column("label").get(row).toString();
       assertEquals(expected, tag.str(i));
     }
