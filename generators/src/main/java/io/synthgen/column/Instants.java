@@ -9,12 +9,13 @@ import java.util.regex.Pattern;
 /**
  * Instants and intervals as plans write them. An instant is a date ({@code 2024-01-31}), a timestamp
  * ({@code 2024-01-31 13:45:00}) or relative to the plan's reference date: {@code ref}, {@code ref-180d},
- * {@code ref+6h} (units d, h, m, s). An interval is {@code <n> <unit>} with unit second(s), minute(s), hour(s), day(s).
+ * {@code ref+6h} (units d, h, m, s). An interval is {@code <n> <unit>} with unit second(s), minute(s), hour(s), day(s),
+ * week(s), as the plan validator accepts.
  */
 public final class Instants {
 
   private static final Pattern RELATIVE = Pattern.compile("ref(?:\\s*([+-])\\s*(\\d+)\\s*([dhms]))?");
-  private static final Pattern INTERVAL = Pattern.compile("(\\d+)\\s*(second|minute|hour|day)s?");
+  private static final Pattern INTERVAL = Pattern.compile("(\\d+)\\s*(second|minute|hour|day|week)s?");
 
   public static final long MICROS_PER_SECOND = 1_000_000L;
   public static final long MICROS_PER_HOUR = 3_600L * MICROS_PER_SECOND;
@@ -58,14 +59,15 @@ public final class Instants {
     Matcher m = INTERVAL.matcher(text.trim().toLowerCase(Locale.ROOT));
     if (!m.matches() || Long.parseLong(m.group(1)) <= 0) {
       throw new IllegalArgumentException("interval '" + text
-          + "' is not understood; write <n> second|minute|hour|day, e.g. '1 second' or '15 minutes'");
+          + "' is not understood; write <n> second|minute|hour|day|week, e.g. '1 second' or '15 minutes'");
     }
     long n = Long.parseLong(m.group(1));
     switch (m.group(2)) {
       case "second": return n * MICROS_PER_SECOND;
       case "minute": return n * 60 * MICROS_PER_SECOND;
       case "hour": return n * MICROS_PER_HOUR;
-      default: return n * MICROS_PER_DAY;
+      case "day": return n * MICROS_PER_DAY;
+      default: return n * 7 * MICROS_PER_DAY;
     }
   }
 }

@@ -60,9 +60,8 @@ public final class Resolver {
       }
       tables.add(new ResolvedTable(t, rows.get(t.name()), cols, layouts.get(t.name()), vias));
     }
-    if (violations.isEmpty()) {
-      violations.addAll(DependencyCycles.find(plan, tables, factory.crossEdges()));
-    }
+    // cycles among the columns that did resolve, so they are reported with any other problem, not after its fix
+    violations.addAll(DependencyCycles.find(plan, tables, factory.crossEdges()));
     if (!violations.isEmpty()) {
       throw new PlanException(violations);
     }

@@ -13,6 +13,7 @@ import io.synthgen.validate.ValidationReport;
 import io.synthgen.validate.Validator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,12 @@ public final class Runs {
   public static RunResult generate(ResolvedPlan plan, Path outDir, WriterOptions options, Engine engine,
       Progress progress, Cancellation cancel) throws IOException {
     long start = System.nanoTime();
-    Files.createDirectories(outDir);
+    try {
+      Files.createDirectories(outDir);
+    } catch (FileAlreadyExistsException e) {
+      throw new IOException("cannot write to " + outDir + ": " + e.getFile()
+          + " is a file, not a folder; choose another output folder", e);
+    }
     Path staging = outDir.resolve(".synthgen-staging-" + UUID.randomUUID());
     Validator validator = new Validator(plan);
     try {

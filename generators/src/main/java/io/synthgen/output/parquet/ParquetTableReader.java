@@ -14,7 +14,6 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.api.Converter;
@@ -42,8 +41,7 @@ public final class ParquetTableReader extends BatchSource {
     this.file = file;
     this.expected = List.copyOf(expected);
     this.nextRow = firstRow;
-    ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
-        .withCodecFactory(new ReadCodecs()).build();
+    ParquetReadOptions options = ReadOptions.withoutHadoop();
     this.reader = ParquetFileReader.open(new LocalInputFile(file), options);
     try {
       this.schema = reader.getFooter().getFileMetaData().getSchema();

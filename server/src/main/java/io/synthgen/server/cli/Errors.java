@@ -24,6 +24,10 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
       ex.printStackTrace(System.err);
     }
     var err = cl.getErr();
+    if (ex instanceof PlanException p && p.violations().size() == 1) {
+      err.println("error: " + p.violations().get(0));
+      return BAD_INPUT;
+    }
     if (ex instanceof PlanException p) {
       err.println("error: the plan has " + p.violations().size()
           + (p.violations().size() == 1 ? " problem:" : " problems:"));

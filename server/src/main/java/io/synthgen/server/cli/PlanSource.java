@@ -1,5 +1,6 @@
 package io.synthgen.server.cli;
 
+import io.synthgen.dictionary.Dictionaries;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.PlanException;
 import io.synthgen.plan.json.PlanCodec;
@@ -8,6 +9,7 @@ import io.synthgen.template.Templates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,7 +35,8 @@ final class PlanSource {
         throw new IllegalArgumentException("no plan file " + source + "; give a template name ("
             + String.join(", ", Templates.names()) + ") or the path of a plan.json");
       }
-      plan = PlanCodec.read(Files.readString(file));
+      // with the dictionary names, so an unknown dictionary is reported with every other problem of the file
+      plan = PlanCodec.read(Files.readString(file), new HashSet<>(Dictionaries.standard().names()));
     } else {
       plan = Templates.load(source);
     }

@@ -64,6 +64,10 @@ final class ValidateCommand implements Callable<Integer> {
           while (r.hasNext()) {
             validator.accept(name, r.next());
           }
+        } catch (java.io.IOException | RuntimeException e) {
+          // a damaged file is a failed check of this run, not a failure of the command; the rest is still checked
+          fileChecks.add(new Check(name, null, "read " + top, "a readable file", String.valueOf(e.getMessage()),
+              false));
         }
       }
     }
