@@ -10,11 +10,15 @@ import java.util.TreeSet;
 
 /**
  * Picks a sample: rows of the full run, closed over foreign keys. Each independent table contributes evenly
- * spaced rows; a table generated per parent contributes all children of its parent's first sampled rows (so
- * aggregates agree in the sample too); then every parent row a sampled row points to is added, until nothing
- * changes. The values are computed exactly as the full run computes them.
+ * spaced rows; a table generated per parent contributes all children of its parent's sampled rows (up to
+ * {@value #CHILD_FACTOR} times the per-table count, so aggregates such as a transaction's item count agree in the
+ * sample too); then every parent row a sampled row points to is added, until nothing changes. The values are
+ * computed exactly as the full run computes them.
  */
 public final class Preview {
+
+  /** A table generated per parent may hold up to this many times the per-table count (its parents' children). */
+  static final int CHILD_FACTOR = 10;
 
   private Preview() {
   }
@@ -48,7 +52,7 @@ public final class Preview {
         }
         TreeSet<Long> mine = chosen.get(t.name());
         for (long p : chosen.get(parent)) {
-          if (mine.size() >= perTable) {
+          if (mine.size() >= (long) perTable * CHILD_FACTOR) {
             break;
           }
           long first = t.layout().firstChild(p);
