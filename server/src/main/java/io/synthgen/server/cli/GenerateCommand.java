@@ -29,13 +29,23 @@ final class GenerateCommand implements Callable<Integer> {
     Plan plan = source.load();
     ResolvedPlan resolved = Resolver.resolve(plan);
     Cancellation cancel = new Cancellation();
-    Thread hook = new Thread(cancel::cancel, "synthgen-cancel");
+    java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+    // On Ctrl-C or SIGTERM: cancel, then wait for the run to remove its staging folder before the JVM exits.
+    Thread hook = new Thread(() -> {
+      cancel.cancel();
+      try {
+        finished.await(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "synthgen-cancel");
     Runtime.getRuntime().addShutdownHook(hook);
     ProgressBar bar = ProgressBar.forTerminal();
     RunResult r;
     try {
       r = Runs.generate(resolved, output.dir(plan), output.writerOptions(plan), output.engine(), bar, cancel);
     } finally {
+      finished.countDown();
       bar.finish();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
