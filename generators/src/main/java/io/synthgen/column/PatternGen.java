@@ -18,6 +18,8 @@ public final class PatternGen implements ColumnGenerator {
   private final int[] radix;
   private final Stream[] draws;
   private final long combinations;
+  /** True when every literal character is ASCII: values are then built as bytes. */
+  private final boolean ascii;
 
   public PatternGen(String pattern, Stream stream) {
     StringBuilder t = new StringBuilder();
@@ -48,6 +50,11 @@ public final class PatternGen implements ColumnGenerator {
       }
     }
     this.template = t.toString().toCharArray();
+    boolean latin = true;
+    for (char ch : template) {
+      latin &= ch < 0x80;
+    }
+    this.ascii = latin;
     this.radix = r.stream().mapToInt(Integer::intValue).toArray();
     int nDraws = Math.max(1, (int) Math.ceil(bits / 58.0) + 1);
     this.draws = new Stream[nDraws];
@@ -72,7 +79,7 @@ public final class PatternGen implements ColumnGenerator {
     int n = ctx.size();
     long[] h = ctx.rowHashes();
     String[] out = new String[n];
-    char[] buf = new char[template.length];
+    byte[] buf = new byte[template.length];
     for (int i = 0; i < n; i++) {
       int d = 0;
       long bits = draws[0].bits(h[i]) >>> 1;
@@ -80,7 +87,7 @@ public final class PatternGen implements ColumnGenerator {
       for (int j = 0; j < template.length; j++) {
         int rad = radix[j];
         if (rad == 0) {
-          buf[j] = template[j];
+          buf[j] = (byte) template[j];
           continue;
         }
         if (room < rad * 64L) {
@@ -91,11 +98,20 @@ public final class PatternGen implements ColumnGenerator {
         int v = (int) (bits % rad);
         bits /= rad;
         room /= rad;
-        buf[j] = rad == 10 ? (char) ('0' + v) : rad == 9 ? (char) ('1' + v) : rad == 26 ? (char) ('A' + v) : ALNUM.charAt(v);
+        buf[j] = (byte) (rad == 10 ? '0' + v : rad == 9 ? '1' + v : rad == 26 ? 'A' + v : ALNUM.charAt(v));
       }
-      out[i] = new String(buf);
+      out[i] = ascii ? new String(buf, java.nio.charset.StandardCharsets.ISO_8859_1) : unicode(buf);
     }
     return StrVec.plain(out, n);
+  }
+
+  /** The string when the template holds non-ASCII literals: random positions are ASCII, literals come back whole. */
+  private String unicode(byte[] buf) {
+    char[] c = new char[buf.length];
+    for (int j = 0; j < buf.length; j++) {
+      c[j] = radix[j] == 0 ? template[j] : (char) buf[j];
+    }
+    return new String(c);
   }
 
   @Override

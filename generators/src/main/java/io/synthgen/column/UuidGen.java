@@ -7,7 +7,7 @@ import io.synthgen.vec.Vec;
 /** A UUID string with the version-4 layout (version and variant bits set) from two 64-bit draws. */
 public final class UuidGen implements ColumnGenerator {
 
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   private final Stream hi;
   private final Stream lo;
 
@@ -21,7 +21,7 @@ public final class UuidGen implements ColumnGenerator {
     int n = ctx.size();
     long[] h = ctx.rowHashes();
     String[] out = new String[n];
-    char[] c = new char[36];
+    byte[] c = new byte[36];
     for (int i = 0; i < n; i++) {
       long msb = hi.bits(h[i]) & 0xFFFFFFFFFFFF0FFFL | 0x0000000000004000L;
       long lsb = lo.bits(h[i]) & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
@@ -34,12 +34,12 @@ public final class UuidGen implements ColumnGenerator {
       hex(c, 19, lsb >>> 48, 4);
       c[23] = '-';
       hex(c, 24, lsb, 12);
-      out[i] = new String(c);
+      out[i] = new String(c, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
     return StrVec.plain(out, n);
   }
 
-  private static void hex(char[] c, int at, long v, int digits) {
+  private static void hex(byte[] c, int at, long v, int digits) {
     for (int k = digits - 1; k >= 0; k--) {
       c[at + k] = HEX[(int) (v & 0xF)];
       v >>>= 4;

@@ -106,44 +106,46 @@ public final class Dictionaries {
     composite(m, "full_name", "first and last name", 0, 2, () -> {
       StrDict first = firstNames();
       StrDict last = words("name", "last_name");
-      return (p, h) -> pick(first, p[0], h) + " " + pick(last, p[1], h);
+      return (p, h, b) -> b.append(pick(first, p[0], h)).append(' ').append(pick(last, p[1], h));
     });
     composite(m, "street_name", "a first or last name and a street suffix", 0, 3, () -> {
       StrDict first = firstNames();
       StrDict last = words("name", "last_name");
       StrDict suffix = words("address", "street_suffix");
-      return (p, h) -> streetName(first, last, suffix, p, h, 0);
+      return (p, h, b) -> streetName(first, last, suffix, p, h, 0, b);
     });
     composite(m, "street_address", "building number and street name, e.g. 4821 Maple Court", 0, 4, () -> {
       StrDict first = firstNames();
       StrDict last = words("name", "last_name");
       StrDict suffix = words("address", "street_suffix");
-      return (p, h) -> buildingNumber(p[3], h) + " " + streetName(first, last, suffix, p, h, 0);
+      return (p, h, b) -> streetName(first, last, suffix, p, h, 0, buildingNumber(p[3], h, b).append(' '));
     });
     composite(m, "city", "city names in datafaker's four shapes (pool of 2,000 per column)", 2000, 5, () -> {
       StrDict first = firstNames();
       StrDict last = words("name", "last_name");
       StrDict prefix = words("address", "city_prefix");
       StrDict suffix = words("address", "city_suffix");
-      return (p, h) -> city(first, last, prefix, suffix, p, h);
+      return (p, h, b) -> city(first, last, prefix, suffix, p, h, b);
     });
     composite(m, "company", "company names: Smith LLC, Jones-Brown, Lee, Park and Gray (pool of 5,000)", 5000, 5,
         () -> {
           StrDict last = words("name", "last_name");
           StrDict suffix = words("company", "suffix");
-          return (p, h) -> company(last, suffix, p, h);
+          return (p, h, b) -> company(last, suffix, p, h, b);
         });
     composite(m, "product_name", "adjective, material and product, e.g. Rustic Steel Chair", 0, 3, () -> {
       StrDict adjective = words("commerce", "product_name", "adjective");
       StrDict material = words("commerce", "product_name", "material");
       StrDict product = words("commerce", "product_name", "product");
-      return (p, h) -> pick(adjective, p[0], h) + " " + pick(material, p[1], h) + " " + pick(product, p[2], h);
+      return (p, h, b) -> b.append(pick(adjective, p[0], h)).append(' ').append(pick(material, p[1], h)).append(' ')
+          .append(pick(product, p[2], h));
     });
     composite(m, "job_title", "seniority, field and position, e.g. Senior Marketing Associate", 0, 3, () -> {
       StrDict seniority = words("job", "seniority");
       StrDict field = words("job", "field");
       StrDict position = words("job", "position");
-      return (p, h) -> pick(seniority, p[0], h) + " " + pick(field, p[1], h) + " " + pick(position, p[2], h);
+      return (p, h, b) -> b.append(pick(seniority, p[0], h)).append(' ').append(pick(field, p[1], h)).append(' ')
+          .append(pick(position, p[2], h));
     });
     composite(m, "phone_number", "US phone number (NXX) NXX-XXXX", 0, 3, () -> Dictionaries::phone);
     return new Dictionaries(m);
@@ -171,8 +173,8 @@ public final class Dictionaries {
       ComposeFn f = fn.get();
       return new Dictionary(name, description, new Composer() {
         @Override
-        public String compose(Stream[] parts, long rowHash) {
-          return f.compose(parts, rowHash);
+        public void compose(Stream[] parts, long rowHash, StringBuilder out) {
+          f.compose(parts, rowHash, out);
         }
 
         @Override
@@ -185,66 +187,74 @@ public final class Dictionaries {
 
   @FunctionalInterface
   private interface ComposeFn {
-    String compose(Stream[] parts, long rowHash);
+    void compose(Stream[] parts, long rowHash, StringBuilder out);
   }
 
   static String pick(StrDict d, Stream s, long rowHash) {
     return d.get((int) Stream.below(s.bits(rowHash), d.size()));
   }
 
-  private static String streetName(StrDict first, StrDict last, StrDict suffix, Stream[] p, long h, int k) {
+  private static StringBuilder streetName(StrDict first, StrDict last, StrDict suffix, Stream[] p, long h, int k,
+      StringBuilder b) {
     long bits = p[k].bits(h);
     StrDict names = (bits & 1) == 0 ? first : last;
-    return names.get((int) Stream.below(bits, names.size())) + " " + pick(suffix, p[k + 1], h);
+    return b.append(names.get((int) Stream.below(bits, names.size()))).append(' ').append(pick(suffix, p[k + 1], h));
   }
 
-  private static String buildingNumber(Stream s, long h) {
+  private static StringBuilder buildingNumber(Stream s, long h, StringBuilder b) {
     long bits = s.bits(h);
     int digits = 3 + (int) Stream.below(bits, 3);
     long lo = digits == 3 ? 100 : digits == 4 ? 1000 : 10000;
-    return Long.toString(lo + Stream.below(bits * 0x9E3779B97F4A7C15L, lo * 9));
+    return b.append(lo + Stream.below(bits * 0x9E3779B97F4A7C15L, lo * 9));
   }
 
-  private static String city(StrDict first, StrDict last, StrDict prefix, StrDict suffix, Stream[] p, long h) {
+  private static void city(StrDict first, StrDict last, StrDict prefix, StrDict suffix, Stream[] p, long h,
+      StringBuilder b) {
     int shape = (int) Stream.below(p[0].bits(h), 4);
     switch (shape) {
-      case 0: return pick(prefix, p[1], h) + " " + pick(first, p[2], h) + pick(suffix, p[3], h);
-      case 1: return pick(prefix, p[1], h) + " " + pick(first, p[2], h);
-      case 2: return pick(first, p[2], h) + pick(suffix, p[3], h);
-      default: return pick(last, p[4], h) + pick(suffix, p[3], h);
+      case 0:
+        b.append(pick(prefix, p[1], h)).append(' ').append(pick(first, p[2], h)).append(pick(suffix, p[3], h));
+        break;
+      case 1:
+        b.append(pick(prefix, p[1], h)).append(' ').append(pick(first, p[2], h));
+        break;
+      case 2:
+        b.append(pick(first, p[2], h)).append(pick(suffix, p[3], h));
+        break;
+      default:
+        b.append(pick(last, p[4], h)).append(pick(suffix, p[3], h));
     }
   }
 
-  private static String company(StrDict last, StrDict suffix, Stream[] p, long h) {
+  private static void company(StrDict last, StrDict suffix, Stream[] p, long h, StringBuilder b) {
     int shape = (int) Stream.below(p[0].bits(h), 3);
     switch (shape) {
-      case 0: return pick(last, p[1], h) + " " + pick(suffix, p[2], h);
-      case 1: return pick(last, p[1], h) + "-" + pick(last, p[3], h);
-      default: return pick(last, p[1], h) + ", " + pick(last, p[3], h) + " and " + pick(last, p[4], h);
+      case 0:
+        b.append(pick(last, p[1], h)).append(' ').append(pick(suffix, p[2], h));
+        break;
+      case 1:
+        b.append(pick(last, p[1], h)).append('-').append(pick(last, p[3], h));
+        break;
+      default:
+        b.append(pick(last, p[1], h)).append(", ").append(pick(last, p[3], h)).append(" and ")
+            .append(pick(last, p[4], h));
     }
   }
 
-  private static String phone(Stream[] p, long h) {
+  private static void phone(Stream[] p, long h, StringBuilder b) {
     long area = 200 + Stream.below(p[0].bits(h), 800);
     long exchange = 200 + Stream.below(p[1].bits(h), 800);
     long line = Stream.below(p[2].bits(h), 10000);
-    char[] c = new char[14];
-    c[0] = '(';
-    put3(c, 1, area);
-    c[4] = ')';
-    c[5] = ' ';
-    put3(c, 6, exchange);
-    c[9] = '-';
-    c[10] = (char) ('0' + line / 1000);
-    c[11] = (char) ('0' + line / 100 % 10);
-    c[12] = (char) ('0' + line / 10 % 10);
-    c[13] = (char) ('0' + line % 10);
-    return new String(c);
-  }
-
-  private static void put3(char[] c, int at, long v) {
-    c[at] = (char) ('0' + v / 100);
-    c[at + 1] = (char) ('0' + v / 10 % 10);
-    c[at + 2] = (char) ('0' + v % 10);
+    b.append('(').append(area).append(") ").append(exchange).append('-');
+    if (line < 1000) {
+      b.append('0');
+    }
+    if (line < 100) {
+      b.append('0');
+    }
+    if (line < 10) {
+      b.append('0');
+    }
+    b.append(line);
   }
 }

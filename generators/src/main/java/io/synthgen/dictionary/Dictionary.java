@@ -63,8 +63,11 @@ public final class Dictionary {
     }
     Stream[] parts = parts(stream.child("pool"));
     java.util.LinkedHashSet<String> pool = new java.util.LinkedHashSet<>();
+    StringBuilder b = new StringBuilder(64);
     for (long i = 0; pool.size() < poolSize && i < poolSize * 20L; i++) {
-      pool.add(composer.compose(parts, Stream.rowHash(i)));
+      b.setLength(0);
+      composer.compose(parts, Stream.rowHash(i), b);
+      pool.add(b.toString());
     }
     return new StrDict(java.util.List.copyOf(pool));
   }
@@ -78,8 +81,11 @@ public final class Dictionary {
   public StrVec compose(Stream stream, long[] rowHashes, int n) {
     Stream[] parts = parts(stream);
     String[] out = new String[n];
+    StringBuilder b = new StringBuilder(64);
     for (int i = 0; i < n; i++) {
-      out[i] = composer.compose(parts, rowHashes[i]);
+      b.setLength(0);
+      composer.compose(parts, rowHashes[i], b);
+      out[i] = b.toString();
     }
     return StrVec.plain(out, n);
   }
