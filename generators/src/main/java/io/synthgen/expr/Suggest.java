@@ -43,25 +43,8 @@ final class Suggest {
     return " did you mean " + String.join(" or ", c.stream().map(s -> "'" + s + "'").toList()) + "?";
   }
 
-  /** Levenshtein distance, with a transposition of neighbours counting as one edit. */
+  /** Edit distance, as the plan validator counts it (a transposition of neighbours is one edit). */
   static int distance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-          v = Math.min(v, d[i - 2][j - 2] + 1);
-        }
-        d[i][j] = v;
-      }
-    }
-    return d[a.length()][b.length()];
+    return io.synthgen.plan.validate.Suggest.distance(a, b);
   }
 }
