@@ -14,7 +14,7 @@ final class Functions {
   static {
     Map<String, FunctionDef> m = new LinkedHashMap<>();
     for (List<FunctionDef> family : List.of(ConditionalFunctions.defs(), MathFunctions.defs(),
-        StringFunctions.defs(), DateFunctions.defs(), RandomFunctions.defs())) {
+        StringFunctions.defs(), DateFunctions.defs(), RandomFunctions.defs(), GeoFunctions.defs())) {
       for (FunctionDef d : family) {
         if (m.put(d.name(), d) != null) {
           throw new IllegalStateException("function " + d.name() + " is defined twice");

@@ -14,6 +14,7 @@ import io.synthgen.run.Runs;
 import io.synthgen.testing.Duck;
 import io.synthgen.testing.Plans;
 import io.synthgen.testing.Stats;
+import io.synthgen.testing.UsGeo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -134,7 +135,14 @@ class RetailTemplateTest {
     assertRate(0.02, duck.count("SELECT count(*) FROM customers WHERE email IS NULL"), n, "email NULLs");
     assertRate(0.01, duck.count("SELECT count(*) FROM customers WHERE phone IS NULL"), n, "phone NULLs");
     assertEquals(0, duck.count("SELECT count(*) FROM customers WHERE NOT regexp_full_match(zip_code, "
-        + "'[1-9][0-9]{4}')"));
+        + "'[0-9]{5}')"));
+    UsGeo.load(duck);
+    assertEquals(0, duck.count("SELECT count(*) FROM customers c ANTI JOIN us_zip3 z "
+        + "ON z.abbr = c.state AND z.zip3 = substr(c.zip_code, 1, 3)"), "the zip prefix is the state's");
+    assertEquals(0, duck.count("SELECT count(*) FROM customers c ANTI JOIN us_area a "
+        + "ON a.abbr = c.state AND a.area_code = substr(c.phone, 2, 3) WHERE c.phone IS NOT NULL"),
+        "the area code is the state's");
+    assertRate(0.087, duck.count("SELECT count(*) FROM customers WHERE state = 'TX'"), n, "TX by population");
     double[] tiers = {50, 30, 15, 5};
     String[] names = {"Bronze", "Silver", "Gold", "Platinum"};
     for (int i = 0; i < 4; i++) {
