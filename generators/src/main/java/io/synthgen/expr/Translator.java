@@ -103,6 +103,7 @@ final class Translator {
   }
 
   Node visit(Expression e) {
+    e = InRegroup.fix(e);
     if (e instanceof ParenthesedExpressionList<?> p) {
       return p.size() == 1 ? visit(p.get(0))
           : problem("a list '" + e + "' cannot stand as a value; lists only follow IN");

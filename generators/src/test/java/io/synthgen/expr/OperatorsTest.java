@@ -145,4 +145,19 @@ class OperatorsTest {
     assertEquals(List.of(7L), g.values("`first name` + \"n\"", DataType.BIGINT));
     assertEquals(List.of(4L), g.values("N", DataType.BIGINT));
   }
+
+  @Test
+  void inFollowedByAndOrKeepsSqlPrecedence() {
+    // a = 7, -7, NULL, 0; b = 2, 2, 2, NULL
+    // SQL three-valued logic: NULL OR TRUE is TRUE, FALSE AND NULL is FALSE
+    assertEquals(list(true, true, true, true), f.values("a IN (7, 0) OR b = 2", DataType.BOOLEAN));
+    assertEquals(list(true, false, null, null), f.values("a IN (7, 0) AND b = 2", DataType.BOOLEAN));
+    assertEquals(list(false, true, null, false), f.values("a NOT IN (7, 0) AND b = 2", DataType.BOOLEAN));
+    assertEquals(list(true, true, true, true), f.values("a IN (7) AND b = 2 OR TRUE", DataType.BOOLEAN));
+    // (b = 2 AND a IN (7, 0)) OR a = 0, not b = 2 AND (a IN (7, 0) OR a = 0)
+    assertEquals(list(true, false, null, true), f.values("b = 2 AND a IN (7, 0) OR a = 0", DataType.BOOLEAN));
+    assertEquals(list(false, true, null, true), f.values("NOT a IN (7) AND b = 2 OR a = 0", DataType.BOOLEAN));
+    assertEquals(list(true, false, false, true), f.values("if(a IN (7, 0) OR b IS NULL, TRUE, FALSE)",
+        DataType.BOOLEAN));
+  }
 }
