@@ -31,11 +31,12 @@ public final class ChildAggregateGen implements ColumnGenerator {
     int n = ctx.size();
     long[] rows = ctx.rows();
     long[] first = new long[n];
+    long[] counts = new long[n];
+    layout.children(rows, n, first, counts);
     int[] count = new int[n];
     long total = 0;
     for (int i = 0; i < n; i++) {
-      first[i] = layout.firstChild(rows[i]);
-      count[i] = (int) layout.childCount(rows[i]);
+      count[i] = (int) counts[i];
       total += count[i];
     }
     if (function.equals("count")) {
