@@ -13,7 +13,6 @@ import org.apache.parquet.format.PageHeader;
 import org.apache.parquet.format.PageType;
 import org.apache.parquet.format.Statistics;
 import org.apache.parquet.format.Type;
-import org.apache.parquet.format.Util;
 
 /**
  * Collects the pages of one column chunk: an optional dictionary page first, then data pages (v2: definition levels
@@ -72,9 +71,7 @@ final class PageSink {
   }
 
   private int writeHeader(PageHeader h) throws IOException {
-    int start = out.length();
-    Util.writePageHeader(h, out.asStream());
-    return out.length() - start;
+    return ThriftOut.write(h, out);
   }
 
   EncodedColumn finish(String name, Type type, long numValues, boolean nullable, Statistics stats) {
