@@ -66,7 +66,7 @@ final class ColumnChunkEncoder {
   /** The vector's null mask, with null entries of a plain string vector counted as nulls too. */
   private static boolean[] effectiveNulls(Vec vec, int from, int to) {
     boolean[] mask = vec.nulls();
-    if (vec instanceof StrVec s && !s.isDictionary()) {
+    if (vec instanceof StrVec s && s.plain != null) {
       for (int i = from; i < to; i++) {
         if (s.plain[i] == null && (mask == null || !mask[i])) {
           mask = mask == null ? new boolean[vec.size()] : mask.clone();
@@ -91,7 +91,8 @@ final class ColumnChunkEncoder {
     } else if (vec instanceof BoolVec v) {
       stats = e.booleans(v.values);
     } else if (vec instanceof StrVec v) {
-      stats = v.isDictionary() ? e.dictionaryStrings(v.dict, v.codes) : e.plainStrings(v.plain);
+      stats = v.isDictionary() ? e.dictionaryStrings(v.dict, v.codes)
+          : v.isUtf8() ? e.utf8Strings(v.utf8, v.offsets) : e.plainStrings(v.plain);
     } else {
       throw new IllegalArgumentException("no Parquet encoder for " + vec.getClass().getName());
     }
@@ -399,5 +400,40 @@ final class ColumnChunkEncoder {
       ps = pe;
     } while (ps < to);
     return min == null ? StatBytes.nullsOnly(nullCount) : StatBytes.of(nullCount, min, max);
+  }
+
+  /** PLAIN pages straight from UTF-8 bytes; pages break where {@link #plainStrings} breaks them. */
+  private Statistics utf8Strings(byte[] bytes, int[] offsets) throws IOException {
+    int min = -1;
+    int max = -1;
+    int ps = from;
+    do {
+      values.reset();
+      int pe = ps;
+      while (pe < to && pe - ps < MAX_PAGE_ROWS && values.length() < PAGE_BYTES) {
+        if (present(pe)) {
+          int start = offsets[pe];
+          int end = offsets[pe + 1];
+          values.putIntLE(end - start);
+          values.put(bytes, start, end - start);
+          if (min < 0) {
+            min = pe;
+            max = pe;
+          } else if (Arrays.compareUnsigned(bytes, start, end, bytes, offsets[min], offsets[min + 1]) < 0) {
+            min = pe;
+          } else if (Arrays.compareUnsigned(bytes, start, end, bytes, offsets[max], offsets[max + 1]) > 0) {
+            max = pe;
+          }
+        }
+        pe++;
+      }
+      page(ps, pe, Encoding.PLAIN);
+      ps = pe;
+    } while (ps < to);
+    if (min < 0) {
+      return StatBytes.nullsOnly(nullCount);
+    }
+    return StatBytes.of(nullCount, Arrays.copyOfRange(bytes, offsets[min], offsets[min + 1]),
+        Arrays.copyOfRange(bytes, offsets[max], offsets[max + 1]));
   }
 }
