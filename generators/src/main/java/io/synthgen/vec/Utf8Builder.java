@@ -9,8 +9,6 @@ import java.util.Arrays;
  */
 public final class Utf8Builder {
 
-  private static final byte[] MIN_LONG = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
-
   private byte[] bytes;
   private int len;
   private final int[] offsets;
@@ -52,24 +50,27 @@ public final class Utf8Builder {
 
   /** Appends the decimal digits of {@code v}, as {@link Long#toString(long)} writes them. */
   public Utf8Builder append(long v) {
-    if (v == Long.MIN_VALUE) {
-      return append(MIN_LONG);
+    if (v >= 0 && v <= Integer.MAX_VALUE) {
+      return appendDigits((int) v);
     }
-    ensure(20);
-    if (v < 0) {
-      bytes[len++] = '-';
-      v = -v;
-    }
+    return append(Long.toString(v));
+  }
+
+  /** Digits of a non-negative int, in int arithmetic (the usual case: numbers inside generated strings are small). */
+  private Utf8Builder appendDigits(int v) {
     int digits = 1;
-    for (long p = 10; digits < 19 && v >= p; p *= 10) {
+    for (int p = 10; digits < 10 && v >= p; p *= 10) {
       digits++;
     }
-    int end = len + digits;
-    for (int k = end - 1; k >= len; k--) {
-      bytes[k] = (byte) ('0' + (int) (v % 10));
-      v /= 10;
+    ensure(digits);
+    int pos = len + digits;
+    len = pos;
+    while (v >= 10) {
+      int q = v / 10;
+      bytes[--pos] = (byte) ('0' + v - q * 10);
+      v = q;
     }
-    len = end;
+    bytes[pos - 1] = (byte) ('0' + v);
     return this;
   }
 

@@ -40,7 +40,7 @@ final class ColumnChunkEncoder {
   private final ByteBuf levels = new ByteBuf(1 << 10);
   private final ByteBuf values = new ByteBuf(PAGE_BYTES + (PAGE_BYTES >> 3));
 
-  private ColumnChunkEncoder(OutputColumn col, Vec vec, int from, int to, PageCompressor compressor) {
+  private ColumnChunkEncoder(OutputColumn col, Vec vec, int from, int to, PageCompressor.Session compressor) {
     this.col = col;
     this.type = ParquetTypes.physical(col.type());
     this.from = from;
@@ -80,7 +80,7 @@ final class ColumnChunkEncoder {
     return mask;
   }
 
-  static EncodedColumn encode(OutputColumn col, Vec vec, int from, int to, PageCompressor compressor)
+  static EncodedColumn encode(OutputColumn col, Vec vec, int from, int to, PageCompressor.Session compressor)
       throws IOException {
     ColumnChunkEncoder e = new ColumnChunkEncoder(col, vec, from, to, compressor);
     Statistics stats;
