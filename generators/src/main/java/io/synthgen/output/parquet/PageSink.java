@@ -77,7 +77,9 @@ final class PageSink {
   EncodedColumn finish(String name, Type type, long numValues, boolean nullable, Statistics stats) {
     List<Encoding> encodings = new ArrayList<>(3);
     List<PageEncodingStats> encodingStats = new ArrayList<>(2);
-    encodings.add(Encoding.PLAIN);
+    if (dictionaryOffset >= 0 || dataEncoding == null || dataEncoding == Encoding.PLAIN) {
+      encodings.add(Encoding.PLAIN);
+    }
     if (nullable || dataEncoding == Encoding.RLE_DICTIONARY) {
       encodings.add(Encoding.RLE);
     }
