@@ -2,6 +2,7 @@ package io.synthgen.column;
 
 import io.synthgen.random.Stream;
 import io.synthgen.vec.StrVec;
+import io.synthgen.vec.Utf8Builder;
 import io.synthgen.vec.Vec;
 
 /**
@@ -78,7 +79,8 @@ public final class PatternGen implements ColumnGenerator {
   public Vec generate(BatchContext ctx) {
     int n = ctx.size();
     long[] h = ctx.rowHashes();
-    String[] out = new String[n];
+    String[] out = ascii ? null : new String[n];
+    Utf8Builder utf8 = ascii ? new Utf8Builder(n, template.length) : null;
     byte[] buf = new byte[template.length];
     for (int i = 0; i < n; i++) {
       int d = 0;
@@ -100,9 +102,13 @@ public final class PatternGen implements ColumnGenerator {
         room /= rad;
         buf[j] = (byte) (rad == 10 ? '0' + v : rad == 9 ? '1' + v : rad == 26 ? 'A' + v : ALNUM.charAt(v));
       }
-      out[i] = ascii ? new String(buf, java.nio.charset.StandardCharsets.ISO_8859_1) : unicode(buf);
+      if (ascii) {
+        utf8.append(buf).endRow();
+      } else {
+        out[i] = unicode(buf);
+      }
     }
-    return StrVec.plain(out, n);
+    return ascii ? utf8.build() : StrVec.plain(out, n);
   }
 
   /** The string when the template holds non-ASCII literals: random positions are ASCII, literals come back whole. */

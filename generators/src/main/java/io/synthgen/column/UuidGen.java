@@ -1,7 +1,7 @@
 package io.synthgen.column;
 
 import io.synthgen.random.Stream;
-import io.synthgen.vec.StrVec;
+import io.synthgen.vec.Utf8Builder;
 import io.synthgen.vec.Vec;
 
 /** A UUID string with the version-4 layout (version and variant bits set) from two 64-bit draws. */
@@ -20,7 +20,7 @@ public final class UuidGen implements ColumnGenerator {
   public Vec generate(BatchContext ctx) {
     int n = ctx.size();
     long[] h = ctx.rowHashes();
-    String[] out = new String[n];
+    Utf8Builder out = new Utf8Builder(n, 36);
     byte[] c = new byte[36];
     for (int i = 0; i < n; i++) {
       long msb = hi.bits(h[i]) & 0xFFFFFFFFFFFF0FFFL | 0x0000000000004000L;
@@ -34,9 +34,9 @@ public final class UuidGen implements ColumnGenerator {
       hex(c, 19, lsb >>> 48, 4);
       c[23] = '-';
       hex(c, 24, lsb, 12);
-      out[i] = new String(c, java.nio.charset.StandardCharsets.ISO_8859_1);
+      out.append(c).endRow();
     }
-    return StrVec.plain(out, n);
+    return out.build();
   }
 
   private static void hex(byte[] c, int at, long v, int digits) {

@@ -33,6 +33,7 @@ public final class Vecs {
     } else {
       io.synthgen.vec.StrVec s = (io.synthgen.vec.StrVec) v;
       out = s.isDictionary() ? io.synthgen.vec.StrVec.dictionary(s.dict, s.codes, s.size())
+          : s.isUtf8() ? io.synthgen.vec.StrVec.utf8(s.utf8, s.offsets, s.size())
           : io.synthgen.vec.StrVec.plain(s.plain, s.size());
     }
     out.setNulls(v.nulls() == null ? null : v.nulls().clone());

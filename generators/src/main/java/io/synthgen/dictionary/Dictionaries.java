@@ -2,6 +2,7 @@ package io.synthgen.dictionary;
 
 import io.synthgen.random.Stream;
 import io.synthgen.vec.StrDict;
+import io.synthgen.vec.Utf8Builder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -103,18 +104,18 @@ public final class Dictionaries {
     list(m, "disease_name", "disease names", () -> words("medical", "disease_name"));
     list(m, "hospital_name", "hospital names", () -> words("medical", "hospital_name"));
 
-    composite(m, "full_name", "first and last name", 0, 2, () -> {
+    compositeUtf8(m, "full_name", "first and last name", 0, 2, () -> {
       StrDict first = firstNames();
       StrDict last = words("name", "last_name");
-      return (p, h, b) -> b.append(pick(first, p[0], h)).append(' ').append(pick(last, p[1], h));
+      return (p, h, b) -> b.append(pickUtf8(first, p[0], h)).append(' ').append(pickUtf8(last, p[1], h));
     });
-    composite(m, "street_name", "a first or last name and a street suffix", 0, 3, () -> {
+    compositeUtf8(m, "street_name", "a first or last name and a street suffix", 0, 3, () -> {
       StrDict first = firstNames();
       StrDict last = words("name", "last_name");
       StrDict suffix = words("address", "street_suffix");
       return (p, h, b) -> streetName(first, last, suffix, p, h, 0, b);
     });
-    composite(m, "street_address", "building number and street name, e.g. 4821 Maple Court", 0, 4, () -> {
+    compositeUtf8(m, "street_address", "building number and street name, e.g. 4821 Maple Court", 0, 4, () -> {
       StrDict first = firstNames();
       StrDict last = words("name", "last_name");
       StrDict suffix = words("address", "street_suffix");
@@ -133,21 +134,21 @@ public final class Dictionaries {
           StrDict suffix = words("company", "suffix");
           return (p, h, b) -> company(last, suffix, p, h, b);
         });
-    composite(m, "product_name", "adjective, material and product, e.g. Rustic Steel Chair", 0, 3, () -> {
+    compositeUtf8(m, "product_name", "adjective, material and product, e.g. Rustic Steel Chair", 0, 3, () -> {
       StrDict adjective = words("commerce", "product_name", "adjective");
       StrDict material = words("commerce", "product_name", "material");
       StrDict product = words("commerce", "product_name", "product");
-      return (p, h, b) -> b.append(pick(adjective, p[0], h)).append(' ').append(pick(material, p[1], h)).append(' ')
-          .append(pick(product, p[2], h));
+      return (p, h, b) -> b.append(pickUtf8(adjective, p[0], h)).append(' ').append(pickUtf8(material, p[1], h))
+          .append(' ').append(pickUtf8(product, p[2], h));
     });
-    composite(m, "job_title", "seniority, field and position, e.g. Senior Marketing Associate", 0, 3, () -> {
+    compositeUtf8(m, "job_title", "seniority, field and position, e.g. Senior Marketing Associate", 0, 3, () -> {
       StrDict seniority = words("job", "seniority");
       StrDict field = words("job", "field");
       StrDict position = words("job", "position");
-      return (p, h, b) -> b.append(pick(seniority, p[0], h)).append(' ').append(pick(field, p[1], h)).append(' ')
-          .append(pick(position, p[2], h));
+      return (p, h, b) -> b.append(pickUtf8(seniority, p[0], h)).append(' ').append(pickUtf8(field, p[1], h))
+          .append(' ').append(pickUtf8(position, p[2], h));
     });
-    composite(m, "phone_number", "US phone number (NXX) NXX-XXXX", 0, 3, () -> Dictionaries::phone);
+    compositeUtf8(m, "phone_number", "US phone number (NXX) NXX-XXXX", 0, 3, () -> Dictionaries::phone);
     return new Dictionaries(m);
   }
 
@@ -185,23 +186,62 @@ public final class Dictionaries {
     });
   }
 
+  /**
+   * A composite written straight as UTF-8 bytes (the hot path of full runs); its string form, used for pools and
+   * previews, decodes them.
+   */
+  private static void compositeUtf8(Map<String, java.util.function.Supplier<Dictionary>> m, String name,
+      String description, int pool, int draws, java.util.function.Supplier<Utf8ComposeFn> fn) {
+    m.put(name, () -> {
+      Utf8ComposeFn f = fn.get();
+      return new Dictionary(name, description, new Composer() {
+        @Override
+        public void compose(Stream[] parts, long rowHash, StringBuilder out) {
+          Utf8Builder one = new Utf8Builder(1, 32);
+          f.compose(parts, rowHash, one);
+          out.append(one.pendingString());
+        }
+
+        @Override
+        public void composeUtf8(Stream[] parts, long rowHash, Utf8Builder out, StringBuilder scratch) {
+          f.compose(parts, rowHash, out);
+        }
+
+        @Override
+        public int draws() {
+          return draws;
+        }
+      }, pool);
+    });
+  }
+
   @FunctionalInterface
   private interface ComposeFn {
     void compose(Stream[] parts, long rowHash, StringBuilder out);
+  }
+
+  @FunctionalInterface
+  private interface Utf8ComposeFn {
+    void compose(Stream[] parts, long rowHash, Utf8Builder out);
   }
 
   static String pick(StrDict d, Stream s, long rowHash) {
     return d.get((int) Stream.below(s.bits(rowHash), d.size()));
   }
 
-  private static StringBuilder streetName(StrDict first, StrDict last, StrDict suffix, Stream[] p, long h, int k,
-      StringBuilder b) {
-    long bits = p[k].bits(h);
-    StrDict names = (bits & 1) == 0 ? first : last;
-    return b.append(names.get((int) Stream.below(bits, names.size()))).append(' ').append(pick(suffix, p[k + 1], h));
+  static byte[] pickUtf8(StrDict d, Stream s, long rowHash) {
+    return d.utf8((int) Stream.below(s.bits(rowHash), d.size()));
   }
 
-  private static StringBuilder buildingNumber(Stream s, long h, StringBuilder b) {
+  private static Utf8Builder streetName(StrDict first, StrDict last, StrDict suffix, Stream[] p, long h, int k,
+      Utf8Builder b) {
+    long bits = p[k].bits(h);
+    StrDict names = (bits & 1) == 0 ? first : last;
+    return b.append(names.utf8((int) Stream.below(bits, names.size()))).append(' ')
+        .append(pickUtf8(suffix, p[k + 1], h));
+  }
+
+  private static Utf8Builder buildingNumber(Stream s, long h, Utf8Builder b) {
     long bits = s.bits(h);
     int digits = 3 + (int) Stream.below(bits, 3);
     long lo = digits == 3 ? 100 : digits == 4 ? 1000 : 10000;
@@ -241,7 +281,7 @@ public final class Dictionaries {
     }
   }
 
-  private static void phone(Stream[] p, long h, StringBuilder b) {
+  private static void phone(Stream[] p, long h, Utf8Builder b) {
     long area = 200 + Stream.below(p[0].bits(h), 800);
     long exchange = 200 + Stream.below(p[1].bits(h), 800);
     long line = Stream.below(p[2].bits(h), 10000);

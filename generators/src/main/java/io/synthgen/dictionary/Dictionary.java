@@ -3,6 +3,7 @@ package io.synthgen.dictionary;
 import io.synthgen.random.Stream;
 import io.synthgen.vec.StrDict;
 import io.synthgen.vec.StrVec;
+import io.synthgen.vec.Utf8Builder;
 
 /**
  * A named source of realistic strings. A list dictionary is a fixed {@link StrDict} picked uniformly (dictionary
@@ -80,14 +81,13 @@ public final class Dictionary {
   /** Fills {@code n} composed values for rows with the given hashes (composites only). */
   public StrVec compose(Stream stream, long[] rowHashes, int n) {
     Stream[] parts = parts(stream);
-    String[] out = new String[n];
-    StringBuilder b = new StringBuilder(64);
+    Utf8Builder out = new Utf8Builder(n, 24);
+    StringBuilder scratch = new StringBuilder(64);
     for (int i = 0; i < n; i++) {
-      b.setLength(0);
-      composer.compose(parts, rowHashes[i], b);
-      out[i] = b.toString();
+      composer.composeUtf8(parts, rowHashes[i], out, scratch);
+      out.endRow();
     }
-    return StrVec.plain(out, n);
+    return out.build();
   }
 
   private Stream[] parts(Stream stream) {

@@ -8,6 +8,7 @@ import io.synthgen.resolve.ResolvedColumn;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.ResolvedTable;
 import io.synthgen.vec.Batch;
+import io.synthgen.vec.StrVec;
 import io.synthgen.vec.Vec;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,7 +55,7 @@ public final class TableEvaluator implements BatchContext {
     List<Vec> vecs = new ArrayList<>();
     for (ResolvedColumn c : table.outputColumns()) {
       names.add(c.name());
-      vecs.add(column(c.name()));
+      vecs.add(value(c.name()));
     }
     return new Batch(rows, n, names, vecs);
   }
@@ -74,8 +75,19 @@ public final class TableEvaluator implements BatchContext {
     return hashes;
   }
 
+  /** A column as generators and expressions read it: strings in dictionary or plain layout, never UTF-8. */
   @Override
   public Vec column(String name) {
+    Vec v = value(name);
+    if (v instanceof StrVec s && s.isUtf8()) {
+      v = s.withStrings();
+      memo.put(name, v);
+    }
+    return v;
+  }
+
+  /** A column in whatever layout its generator made (writers take UTF-8 strings as they are). */
+  private Vec value(String name) {
     Vec v = memo.get(name);
     if (v != null) {
       return v;

@@ -87,6 +87,18 @@ final class CastNode extends Node {
     return Vecs.longs(type, out, nulls, n);
   }
 
+  /**
+   * For a cast of an integer (bigint, int) to string, the integers, whose decimal digits are the strings; null for
+   * any other cast. Lets a concatenation write the digits without making strings.
+   */
+  LongVec integerToString(ExprInput in) {
+    if (type.kind() != Kind.STRING || child.type == null
+        || (child.type.kind() != Kind.BIGINT && child.type.kind() != Kind.INT)) {
+      return null;
+    }
+    return (LongVec) child.eval(in);
+  }
+
   private double[] toDouble(Vec v, int n) {
     double[] out = new double[n];
     if (v instanceof BoolVec b) {

@@ -1,13 +1,17 @@
 package io.synthgen.expr;
 
 import io.synthgen.plan.DataType;
+import io.synthgen.vec.LongVec;
 import io.synthgen.vec.StrVec;
+import io.synthgen.vec.Utf8Builder;
 import io.synthgen.vec.Vec;
 import java.util.List;
 
 /**
- * Joins string operands row by row into a plain-layout vector. Without a separator (|| and concat) any NULL part
- * makes the row NULL; with one (concat_ws) NULL parts are skipped and a NULL separator gives NULL.
+ * Joins string operands row by row. Without a separator (|| and concat) any NULL part makes the row NULL; with one
+ * (concat_ws) NULL parts are skipped and a NULL separator gives NULL. Values are built as UTF-8 bytes: dictionary
+ * parts and constants are copied from their dictionaries' encodings and integers cast to strings are written as
+ * digits, so a row costs no intermediate strings.
  */
 final class ConcatNode extends Node {
 
@@ -29,41 +33,63 @@ final class ConcatNode extends Node {
 
   @Override
   Vec eval(ExprInput in) {
+    return evalOutput(in).withStrings();
+  }
+
+  @Override
+  StrVec evalOutput(ExprInput in) {
     int n = in.size();
-    StrVec[] vs = new StrVec[parts.size()];
+    Vec[] vs = new Vec[parts.size()];
     for (int k = 0; k < vs.length; k++) {
-      vs[k] = (StrVec) parts.get(k).eval(in);
+      Node p = parts.get(k);
+      LongVec digits = p instanceof CastNode c ? c.integerToString(in) : null;
+      vs[k] = digits != null ? digits : p.eval(in);
     }
     StrVec sep = separator == null ? null : (StrVec) separator.eval(in);
-    String[] out = new String[n];
+    Utf8Builder out = new Utf8Builder(n, 32);
     boolean[] nulls = null;
-    StringBuilder b = new StringBuilder(64);
     for (int i = 0; i < n; i++) {
-      b.setLength(0);
-      boolean isNull = false;
+      boolean isNull = sep != null && isNull(sep, i);
       boolean first = true;
-      String s = sep == null ? null : sep.str(i);
-      if (sep != null && s == null) {
-        isNull = true;
-      }
       for (int k = 0; k < vs.length && !isNull; k++) {
-        String v = vs[k].str(i);
-        if (v == null) {
+        Vec v = vs[k];
+        if (isNull(v, i)) {
           isNull = sep == null;
           continue;
         }
-        if (s != null && !first) {
-          b.append(s);
+        if (sep != null && !first) {
+          append(out, sep, i);
         }
-        b.append(v);
+        append(out, v, i);
         first = false;
       }
       if (isNull) {
+        out.discardRow();
         nulls = MapNodes.mark(nulls, i, n);
-      } else {
-        out[i] = b.toString();
       }
+      out.endRow();
     }
-    return Vecs.plain(out, nulls, n);
+    StrVec r = out.build();
+    r.setNulls(nulls);
+    return r;
+  }
+
+  private static boolean isNull(Vec v, int i) {
+    return v.isNull(i) || (v instanceof StrVec s && s.plain != null && s.plain[i] == null);
+  }
+
+  private static void append(Utf8Builder out, Vec v, int i) {
+    if (v instanceof LongVec l) {
+      out.append(l.values[i]);
+      return;
+    }
+    StrVec s = (StrVec) v;
+    if (s.codes != null) {
+      out.append(s.dict.utf8(s.codes[i]));
+    } else if (s.plain != null) {
+      out.append(s.plain[i]);
+    } else {
+      out.append(s.utf8, s.offsets[i], s.offsets[i + 1] - s.offsets[i]);
+    }
   }
 }

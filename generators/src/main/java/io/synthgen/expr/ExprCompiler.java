@@ -67,7 +67,7 @@ public final class ExprCompiler {
 
     @Override
     public Vec evaluate(ExprInput in) {
-      Vec v = root.eval(in);
+      Vec v = root.evalOutput(in);
       // A bare column (or a no-op conversion of one) must not hand the caller an input vector to modify.
       for (String r : references) {
         if (in.column(r) == v) {

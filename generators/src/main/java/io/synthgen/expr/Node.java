@@ -23,6 +23,14 @@ abstract class Node {
 
   abstract Vec eval(ExprInput in);
 
+  /**
+   * The node as an expression's final value, which goes to writers rather than to other nodes: the same values as
+   * {@link #eval}, but string nodes may answer in UTF-8 layout.
+   */
+  Vec evalOutput(ExprInput in) {
+    return eval(in);
+  }
+
   /** True when the value depends on no column and no random draw, so it can be folded at compile time. */
   boolean isConstant() {
     for (Node c : children) {

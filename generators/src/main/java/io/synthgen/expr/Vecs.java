@@ -83,7 +83,8 @@ final class Vecs {
     } else if (v instanceof BoolVec b) {
       r = new BoolVec(b.values.clone(), n);
     } else if (v instanceof StrVec s) {
-      r = s.isDictionary() ? StrVec.dictionary(s.dict, s.codes.clone(), n) : StrVec.plain(s.plain.clone(), n);
+      r = s.isDictionary() ? StrVec.dictionary(s.dict, s.codes.clone(), n)
+          : s.isUtf8() ? StrVec.utf8(s.utf8.clone(), s.offsets.clone(), n) : StrVec.plain(s.plain.clone(), n);
     } else {
       throw new IllegalArgumentException("unknown vector " + v);
     }

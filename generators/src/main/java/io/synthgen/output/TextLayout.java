@@ -8,7 +8,7 @@ import io.synthgen.vec.Vec;
 
 /** How a text format renders each cell of a vector, decided once per batch so the row loop is a switch. */
 public enum TextLayout {
-  INTEGER, DECIMAL, DATE, TIMESTAMP, DOUBLE, BOOLEAN, DICT_STRING, PLAIN_STRING;
+  INTEGER, DECIMAL, DATE, TIMESTAMP, DOUBLE, BOOLEAN, DICT_STRING, PLAIN_STRING, UTF8_STRING;
 
   public static TextLayout of(Vec v) {
     if (v instanceof LongVec) {
@@ -36,13 +36,13 @@ public enum TextLayout {
       return BOOLEAN;
     }
     if (v instanceof StrVec s) {
-      return s.isDictionary() ? DICT_STRING : PLAIN_STRING;
+      return s.isDictionary() ? DICT_STRING : s.isUtf8() ? UTF8_STRING : PLAIN_STRING;
     }
     throw new IllegalArgumentException("no text layout for " + v.getClass().getName());
   }
 
   /** True when row i holds no value (null mask, or a null entry of a plain string vector). */
   public static boolean isNull(Vec v, int i) {
-    return v.isNull(i) || (v instanceof StrVec s && !s.isDictionary() && s.plain[i] == null);
+    return v.isNull(i) || (v instanceof StrVec s && s.plain != null && s.plain[i] == null);
   }
 }

@@ -71,7 +71,7 @@ public final class Stats {
         out[i] = b.values[i] ? 1 : 0;
       } else {
         StrVec s = (StrVec) v;
-        out[i] = s.isDictionary() ? s.codes[i] : s.plain[i].hashCode();
+        out[i] = s.isDictionary() ? s.codes[i] : s.str(i).hashCode();
       }
     }
     return out;

@@ -98,9 +98,10 @@ class ValidatorTest {
     });
     assertEquals(Set.of("p.pid unique"), failed(seq));
     ValidationReport uuid = validate(b -> {
-      String[] a = ((StrVec) b.get("p").get(0).vector("sku")).plain;
-      String[] z = ((StrVec) b.get("p").get(1).vector("sku")).plain;
-      z[0] = a[0];
+      // UUIDs are written as UTF-8, all 36 bytes long: overwrite the second batch's first with the first batch's
+      StrVec a = (StrVec) b.get("p").get(0).vector("sku");
+      StrVec z = (StrVec) b.get("p").get(1).vector("sku");
+      System.arraycopy(a.utf8, a.offsets[0], z.utf8, z.offsets[0], 36);
     });
     assertEquals(Set.of("p.sku unique"), failed(uuid));
   }

@@ -15,13 +15,19 @@ final class CsvEscape {
   }
 
   static void put(ByteBuf b, byte[] utf8) {
-    if (!needsQuotes(utf8)) {
-      b.put(utf8);
+    put(b, utf8, 0, utf8.length);
+  }
+
+  /** The field for {@code utf8[from, to)}. */
+  static void put(ByteBuf b, byte[] utf8, int from, int to) {
+    if (!needsQuotes(utf8, from, to)) {
+      b.put(utf8, from, to - from);
       return;
     }
-    b.ensure(utf8.length + 2);
+    b.ensure(to - from + 2);
     b.put('"');
-    for (byte x : utf8) {
+    for (int i = from; i < to; i++) {
+      byte x = utf8[i];
       if (x == '"') {
         b.put('"');
       }
@@ -31,11 +37,12 @@ final class CsvEscape {
   }
 
   /** Empty strings are quoted so that an empty unquoted field can mean NULL. */
-  private static boolean needsQuotes(byte[] utf8) {
-    if (utf8.length == 0) {
+  private static boolean needsQuotes(byte[] utf8, int from, int to) {
+    if (from == to) {
       return true;
     }
-    for (byte x : utf8) {
+    for (int i = from; i < to; i++) {
+      byte x = utf8[i];
       if (x == ',' || x == '"' || x == '\n' || x == '\r') {
         return true;
       }

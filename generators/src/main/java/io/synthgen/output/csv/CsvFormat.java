@@ -101,6 +101,11 @@ public final class CsvFormat implements FileFormat {
           case PLAIN_STRING:
             CsvEscape.put(b, ((StrVec) v).plain[i]);
             break;
+          case UTF8_STRING: {
+            StrVec s = (StrVec) v;
+            CsvEscape.put(b, s.utf8, s.offsets[i], s.offsets[i + 1]);
+            break;
+          }
         }
       }
       b.put('\n');

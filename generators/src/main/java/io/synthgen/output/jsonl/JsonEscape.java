@@ -17,10 +17,15 @@ final class JsonEscape {
   }
 
   static void put(ByteBuf b, byte[] utf8) {
-    b.ensure(utf8.length + 2);
+    put(b, utf8, 0, utf8.length);
+  }
+
+  /** The literal for {@code utf8[from, to)}. */
+  static void put(ByteBuf b, byte[] utf8, int from, int to) {
+    b.ensure(to - from + 2);
     b.put('"');
-    for (byte x : utf8) {
-      int c = x & 0xFF;
+    for (int i = from; i < to; i++) {
+      int c = utf8[i] & 0xFF;
       if (c == '"' || c == '\\') {
         b.put('\\');
         b.put(c);

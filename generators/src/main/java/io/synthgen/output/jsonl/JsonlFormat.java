@@ -106,6 +106,11 @@ public final class JsonlFormat implements FileFormat {
           case PLAIN_STRING:
             JsonEscape.put(b, ((StrVec) v).plain[i]);
             break;
+          case UTF8_STRING: {
+            StrVec s = (StrVec) v;
+            JsonEscape.put(b, s.utf8, s.offsets[i], s.offsets[i + 1]);
+            break;
+          }
         }
       }
       b.put('}');

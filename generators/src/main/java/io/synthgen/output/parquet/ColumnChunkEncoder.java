@@ -18,7 +18,8 @@ import org.apache.parquet.format.Type;
 /**
  * Encodes rows {@code [from, to)} of one vector as a column chunk. Dictionary-layout strings get a dictionary page
  * built from the used entries of their {@link StrDict}; long-backed columns with few distinct values in a small range
- * get a dictionary indexed by {@code value - min}; everything else is PLAIN. One instance per call.
+ * get a dictionary indexed by {@code value - min}; other strings are DELTA_LENGTH_BYTE_ARRAY; everything else is
+ * PLAIN. One instance per call.
  */
 final class ColumnChunkEncoder {
 
@@ -40,7 +41,7 @@ final class ColumnChunkEncoder {
   private final ByteBuf levels = new ByteBuf(1 << 10);
   private final ByteBuf values = new ByteBuf(PAGE_BYTES + (PAGE_BYTES >> 3));
 
-  private ColumnChunkEncoder(OutputColumn col, Vec vec, int from, int to, PageCompressor compressor) {
+  private ColumnChunkEncoder(OutputColumn col, Vec vec, int from, int to, PageCompressor.Session compressor) {
     this.col = col;
     this.type = ParquetTypes.physical(col.type());
     this.from = from;
@@ -66,7 +67,7 @@ final class ColumnChunkEncoder {
   /** The vector's null mask, with null entries of a plain string vector counted as nulls too. */
   private static boolean[] effectiveNulls(Vec vec, int from, int to) {
     boolean[] mask = vec.nulls();
-    if (vec instanceof StrVec s && !s.isDictionary()) {
+    if (vec instanceof StrVec s && s.plain != null) {
       for (int i = from; i < to; i++) {
         if (s.plain[i] == null && (mask == null || !mask[i])) {
           mask = mask == null ? new boolean[vec.size()] : mask.clone();
@@ -80,7 +81,7 @@ final class ColumnChunkEncoder {
     return mask;
   }
 
-  static EncodedColumn encode(OutputColumn col, Vec vec, int from, int to, PageCompressor compressor)
+  static EncodedColumn encode(OutputColumn col, Vec vec, int from, int to, PageCompressor.Session compressor)
       throws IOException {
     ColumnChunkEncoder e = new ColumnChunkEncoder(col, vec, from, to, compressor);
     Statistics stats;
@@ -91,7 +92,8 @@ final class ColumnChunkEncoder {
     } else if (vec instanceof BoolVec v) {
       stats = e.booleans(v.values);
     } else if (vec instanceof StrVec v) {
-      stats = v.isDictionary() ? e.dictionaryStrings(v.dict, v.codes) : e.plainStrings(v.plain);
+      stats = v.isDictionary() ? e.dictionaryStrings(v.dict, v.codes)
+          : v.isUtf8() ? e.utf8Strings(v.utf8, v.offsets) : e.plainStrings(v.plain);
     } else {
       throw new IllegalArgumentException("no Parquet encoder for " + vec.getClass().getName());
     }
@@ -367,37 +369,74 @@ final class ColumnChunkEncoder {
     return StatBytes.of(nullCount, min, max);
   }
 
+  /** Strings held as Java strings: encoded to UTF-8 once, then written as {@link #utf8Strings} writes them. */
   private Statistics plainStrings(String[] plain) throws IOException {
-    byte[][] utf8 = new byte[to - from][];
-    byte[] min = null;
-    byte[] max = null;
+    int[] offsets = new int[to + 1];
+    ByteBuf bytes = new ByteBuf((to - from) * 16);
     for (int i = from; i < to; i++) {
+      offsets[i] = bytes.length();
       if (present(i)) {
-        byte[] b = plain[i].getBytes(StandardCharsets.UTF_8);
-        utf8[i - from] = b;
-        if (min == null || Arrays.compareUnsigned(b, min) < 0) {
-          min = b;
-        }
-        if (max == null || Arrays.compareUnsigned(b, max) > 0) {
-          max = b;
-        }
+        bytes.put(plain[i].getBytes(StandardCharsets.UTF_8));
       }
     }
+    offsets[to] = bytes.length();
+    return utf8Strings(bytes.array(), offsets);
+  }
+
+  /**
+   * DELTA_LENGTH_BYTE_ARRAY pages straight from UTF-8 bytes: the lengths (DELTA_BINARY_PACKED, a few bytes when they
+   * are alike), then the values back to back. Without PLAIN's 4-byte prefix per value, zstd has less to compress and
+   * compresses it better (W1's zip codes: a third of the bytes, several times faster). A chunk with no values gets
+   * empty PLAIN pages.
+   */
+  private Statistics utf8Strings(byte[] bytes, int[] offsets) throws IOException {
+    if (nullCount == to - from) {
+      int ps = from;
+      do {
+        int pe = Math.min(to, ps + MAX_PAGE_ROWS);
+        values.reset();
+        page(ps, pe, Encoding.PLAIN);
+        ps = pe;
+      } while (ps < to);
+      return StatBytes.nullsOnly(nullCount);
+    }
+    int min = -1;
+    int max = -1;
+    int[] lengths = new int[Math.min(MAX_PAGE_ROWS, to - from)];
     int ps = from;
-    do {
-      values.reset();
+    while (ps < to) {
       int pe = ps;
-      while (pe < to && pe - ps < MAX_PAGE_ROWS && values.length() < PAGE_BYTES) {
-        byte[] b = utf8[pe - from];
-        if (b != null) {
-          values.putIntLE(b.length);
-          values.put(b);
+      int n = 0;
+      long size = 0;
+      while (pe < to && pe - ps < MAX_PAGE_ROWS && size < PAGE_BYTES) {
+        if (present(pe)) {
+          int start = offsets[pe];
+          int end = offsets[pe + 1];
+          lengths[n++] = end - start;
+          size += end - start;
+          if (min < 0) {
+            min = pe;
+            max = pe;
+          } else if (Arrays.compareUnsigned(bytes, start, end, bytes, offsets[min], offsets[min + 1]) < 0) {
+            min = pe;
+          } else if (Arrays.compareUnsigned(bytes, start, end, bytes, offsets[max], offsets[max + 1]) > 0) {
+            max = pe;
+          }
         }
         pe++;
       }
-      page(ps, pe, Encoding.PLAIN);
+      values.reset();
+      DeltaBinaryPacked.encode(lengths, n, values);
+      values.ensure((int) size);
+      for (int i = ps; i < pe; i++) {
+        if (present(i)) {
+          values.put(bytes, offsets[i], offsets[i + 1] - offsets[i]);
+        }
+      }
+      page(ps, pe, Encoding.DELTA_LENGTH_BYTE_ARRAY);
       ps = pe;
-    } while (ps < to);
-    return min == null ? StatBytes.nullsOnly(nullCount) : StatBytes.of(nullCount, min, max);
+    }
+    return StatBytes.of(nullCount, Arrays.copyOfRange(bytes, offsets[min], offsets[min + 1]),
+        Arrays.copyOfRange(bytes, offsets[max], offsets[max + 1]));
   }
 }

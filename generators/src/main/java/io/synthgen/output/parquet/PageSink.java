@@ -13,7 +13,6 @@ import org.apache.parquet.format.PageHeader;
 import org.apache.parquet.format.PageType;
 import org.apache.parquet.format.Statistics;
 import org.apache.parquet.format.Type;
-import org.apache.parquet.format.Util;
 
 /**
  * Collects the pages of one column chunk: an optional dictionary page first, then data pages (v2: definition levels
@@ -21,7 +20,7 @@ import org.apache.parquet.format.Util;
  */
 final class PageSink {
 
-  private final PageCompressor compressor;
+  private final PageCompressor.Session compressor;
   private final ByteBuf out = new ByteBuf(1 << 16);
   private final ByteBuf scratch = new ByteBuf(1 << 16);
   private int dictionaryOffset = -1;
@@ -30,7 +29,7 @@ final class PageSink {
   private int dataPages;
   private Encoding dataEncoding;
 
-  PageSink(PageCompressor compressor) {
+  PageSink(PageCompressor.Session compressor) {
     this.compressor = compressor;
   }
 
@@ -56,7 +55,7 @@ final class PageSink {
     int levelsLen = levels == null ? 0 : levels.length();
     PageHeader h = new PageHeader(PageType.DATA_PAGE_V2, levelsLen + values.length(), levelsLen + clen);
     DataPageHeaderV2 v2 = new DataPageHeaderV2(rows, nulls, rows, encoding, levelsLen, 0);
-    v2.setIs_compressed(compressor.compresses());
+    v2.setIs_compressed(compressor.codec().compresses());
     h.setData_page_header_v2(v2);
     if (dataOffset < 0) {
       dataOffset = out.length();
@@ -72,15 +71,15 @@ final class PageSink {
   }
 
   private int writeHeader(PageHeader h) throws IOException {
-    int start = out.length();
-    Util.writePageHeader(h, out.asStream());
-    return out.length() - start;
+    return ThriftOut.write(h, out);
   }
 
   EncodedColumn finish(String name, Type type, long numValues, boolean nullable, Statistics stats) {
     List<Encoding> encodings = new ArrayList<>(3);
     List<PageEncodingStats> encodingStats = new ArrayList<>(2);
-    encodings.add(Encoding.PLAIN);
+    if (dictionaryOffset >= 0 || dataEncoding == null || dataEncoding == Encoding.PLAIN) {
+      encodings.add(Encoding.PLAIN);
+    }
     if (nullable || dataEncoding == Encoding.RLE_DICTIONARY) {
       encodings.add(Encoding.RLE);
     }
@@ -93,7 +92,7 @@ final class PageSink {
     if (dataPages > 0) {
       encodingStats.add(new PageEncodingStats(PageType.DATA_PAGE_V2, dataEncoding, dataPages));
     }
-    ColumnMetaData meta = new ColumnMetaData(type, encodings, List.of(name), compressor.codec(), numValues,
+    ColumnMetaData meta = new ColumnMetaData(type, encodings, List.of(name), compressor.codec().codec(), numValues,
         uncompressed, out.length(), 0);
     meta.setEncoding_stats(encodingStats);
     meta.setStatistics(stats);

@@ -48,8 +48,10 @@ public final class ParquetFormat implements FileFormat {
   @Override
   public EncodedChunk encode(Batch batch, int from, int to) throws IOException {
     List<EncodedColumn> chunks = new ArrayList<>(columns.size());
-    for (int c = 0; c < columns.size(); c++) {
-      chunks.add(ColumnChunkEncoder.encode(columns.get(c), batch.vectors().get(c), from, to, compressor));
+    try (PageCompressor.Session session = compressor.session()) {
+      for (int c = 0; c < columns.size(); c++) {
+        chunks.add(ColumnChunkEncoder.encode(columns.get(c), batch.vectors().get(c), from, to, session));
+      }
     }
     return new RowGroupChunk(to - from, chunks);
   }

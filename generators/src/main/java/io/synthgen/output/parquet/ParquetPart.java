@@ -15,7 +15,6 @@ import org.apache.parquet.format.KeyValue;
 import org.apache.parquet.format.RowGroup;
 import org.apache.parquet.format.SchemaElement;
 import org.apache.parquet.format.TypeDefinedOrder;
-import org.apache.parquet.format.Util;
 
 /** One Parquet file: magic, row groups copied from encoded chunks, then the footer (FileMetaData, length, magic). */
 final class ParquetPart implements FileFormat.FilePart {
@@ -74,7 +73,7 @@ final class ParquetPart implements FileFormat.FilePart {
     }
     md.setColumn_orders(orders);
     ByteBuf footer = new ByteBuf(1 << 12);
-    Util.writeFileMetaData(md, footer.asStream());
+    ThriftOut.write(md, footer);
     int len = footer.length();
     footer.putIntLE(len);
     footer.put(MAGIC);
