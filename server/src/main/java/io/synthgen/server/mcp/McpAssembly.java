@@ -32,20 +32,24 @@ public final class McpAssembly {
   static McpSyncServer build(McpServer.SyncSpecification<?> spec, Services services, String listScope,
       Function<McpSyncServerExchange, String> owner) {
     McpJsonMapper json = McpJsonDefaults.getMapper();
+    LazySchemaValidator validator = new LazySchemaValidator();
     ToolRegistry registry = new ToolRegistry(services, listScope);
     for (SynthTool t : registry.tools()) {
       spec.tools(ToolAdapter.spec(t, registry, json, owner));
     }
-    return spec.serverInfo("synthgen", version())
+    McpSyncServer server = spec.serverInfo("synthgen", version())
         .instructions(INSTRUCTIONS)
         .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).prompts(false)
             .logging().build())
         .requestTimeout(REQUEST_TIMEOUT)
         .jsonMapper(json)
+        .jsonSchemaValidator(validator)
         .resources(ResourceCatalog.fixed())
         .resourceTemplates(ResourceCatalog.perPlan(new PlanResources(services)))
         .prompts(PromptCatalog.all())
         .build();
+    Warmup.start(services, validator);
+    return server;
   }
 
   static String version() {

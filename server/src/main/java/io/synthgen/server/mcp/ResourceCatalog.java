@@ -1,12 +1,12 @@
 package io.synthgen.server.mcp;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.util.DefaultMcpUriTemplateManager;
 import io.synthgen.plan.Plan;
-import io.synthgen.plan.Table;
 import io.synthgen.server.tool.PlanResources;
 import io.synthgen.template.TableSchemas;
 import io.synthgen.template.Templates;
@@ -36,33 +36,54 @@ final class ResourceCatalog {
   static List<SyncResourceSpecification> fixed() {
     List<SyncResourceSpecification> out = new ArrayList<>();
     for (String name : Templates.names()) {
-      String uri = "synthgen://templates/" + name + ".json";
-      out.add(text(uri, name + "-template", "The " + name + " template: a plan document", "application/json",
-          Templates.json(name)));
-      Plan plan;
-      try {
-        plan = Templates.load(name);
-      } catch (io.synthgen.plan.PlanException e) {
-        throw new IllegalStateException("the shipped template " + name + " does not read: " + e.getMessage(), e);
-      }
-      for (Table t : plan.tables()) {
-        String file = TableSchemas.fileName(plan, t);
-        out.add(text("synthgen://schemas/tables/" + file, file, "JSON Schema of one " + name + "." + t.name()
-            + " row", "application/schema+json", TableSchemas.json(plan, t)));
+      String json = Templates.json(name);
+      out.add(text("synthgen://templates/" + name + ".json", name + "-template",
+          "The " + name + " template: a plan document", "application/json", () -> json));
+      // table names from the JSON alone; the schemas are derived when read
+      for (String table : tableNames(json)) {
+        String file = name + "_" + table + ".schema.json";
+        out.add(text("synthgen://schemas/tables/" + file, file, "JSON Schema of one " + name + "." + table + " row",
+            "application/schema+json", () -> {
+              Plan plan = Templates.load(name);
+              return TableSchemas.json(plan, plan.table(table).orElseThrow());
+            }));
       }
     }
     out.add(text("synthgen://schemas/plan.schema.json", "plan.schema.json",
         "JSON Schema of the plan document (synthgen.plan/v1)", "application/schema+json",
-        classpath("schemas/plan.schema.json")));
+        () -> classpath("schemas/plan.schema.json")));
     return out;
   }
 
+  private static List<String> tableNames(String templateJson) {
+    List<String> names = new ArrayList<>();
+    try {
+      new ObjectMapper().readTree(templateJson).path("tables").forEach(t -> names.add(t.path("name").asText()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("a shipped template is not JSON", e);
+    }
+    return names;
+  }
+
+  /** Produces a fixed resource's text when it is read. */
+  @FunctionalInterface
+  interface Body {
+    String get() throws Exception;
+  }
+
   private static SyncResourceSpecification text(String uri, String name, String description, String mime,
-      String body) {
+      Body body) {
     McpSchema.Resource r = McpSchema.Resource.builder().uri(uri).name(name).description(description)
         .mimeType(mime).build();
-    return new SyncResourceSpecification(r, (ex, req) -> new McpSchema.ReadResourceResult(
-        List.of(new McpSchema.TextResourceContents(req.uri(), mime, body))));
+    return new SyncResourceSpecification(r, (ex, req) -> {
+      try {
+        return new McpSchema.ReadResourceResult(
+            List.of(new McpSchema.TextResourceContents(req.uri(), mime, body.get())));
+      } catch (Exception e) {
+        throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR).message(req.uri() + ": " + e.getMessage())
+            .build();
+      }
+    });
   }
 
   static List<SyncResourceTemplateSpecification> perPlan(PlanResources plans) {

@@ -10,6 +10,7 @@ import io.synthgen.plan.Plan;
 import io.synthgen.plan.PlanException;
 import io.synthgen.plan.Table;
 import io.synthgen.plan.json.PlanCodec;
+import io.synthgen.resolve.Resolver;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.ResolvedTable;
 import io.synthgen.server.config.Limits;
@@ -50,18 +51,27 @@ final class PlanViews {
       }
     }
     outputDir(s, plan);
-    // dictionary names are checked here, with every other problem of the plan
-    Plan valid = PlanCodec.fromJson(PlanCodec.toJson(plan), s.dictionaries());
-    ResolvedPlan r = io.synthgen.resolve.Resolver.resolve(valid);
+    // the tier from the plan's row counts (those of per-parent tables are expectations), corrected below in the
+    // rare case that the exact counts fall on the other side of a threshold
+    long expected = plan.tables().stream().mapToLong(Table::rows).sum();
+    Tiers.Decision d = Tiers.decide(expected, plan.destination(), requestedTier);
+    // resolving validates the plan again, dictionary names included
+    ResolvedPlan r = Resolver.resolve(withTier(plan, d.tier()));
     if (r.totalRows() > limits.maxRows()) {
       throw new ToolError("limit_rows", String.format(Locale.ROOT, "the plan has %,d rows in all; this server "
           + "allows at most %,d per plan", r.totalRows(), limits.maxRows()), "lower the row counts (set_rows or "
           + "rows), or ask the operator to raise --max-rows");
     }
-    Tiers.Decision d = Tiers.decide(r.totalRows(), valid.destination(), requestedTier);
-    Plan tiered = new Plan(valid.format(), valid.name(), valid.industry(), valid.description(), valid.seed(),
-        valid.referenceDate(), valid.mainTable(), d.tier(), valid.destination(), valid.tables());
-    return new Checked(tiered, io.synthgen.resolve.Resolver.resolve(tiered), d);
+    Tiers.Decision exact = Tiers.decide(r.totalRows(), plan.destination(), requestedTier);
+    if (exact.tier() != d.tier()) {
+      r = Resolver.resolve(withTier(plan, exact.tier()));
+    }
+    return new Checked(r.plan(), r, exact);
+  }
+
+  private static Plan withTier(Plan p, int tier) {
+    return new Plan(p.format(), p.name(), p.industry(), p.description(), p.seed(), p.referenceDate(), p.mainTable(),
+        tier, p.destination(), p.tables());
   }
 
   /** Where a full run of the plan writes: its local path inside the output root, or a staging folder for UC. */

@@ -9,7 +9,6 @@ import io.synthgen.plan.Destination;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.json.PlanCodec;
 import io.synthgen.template.Scaling;
-import io.synthgen.template.Templates;
 import io.synthgen.server.plan.StoredPlan;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -50,7 +49,7 @@ final class ProposePlanTool implements SynthTool {
     Plan plan;
     String summary;
     if (template != null) {
-      plan = Templates.load(template);
+      plan = services.template(template);
       if (call.args().has("only_tables")) {
         plan = Subsets.keep(plan, call.args().get("only_tables"));
       }
@@ -107,9 +106,13 @@ final class ProposePlanTool implements SynthTool {
     if ("local".equals(dest.path("kind").asText()) && !dest.hasNonNull("path")) {
       dest.put("path", plan.name());
     }
-    ObjectNode tree = PlanCodec.toJson(plan);
-    tree.set("destination", dest);
-    return PlanCodec.fromJson(tree, services.dictionaries()).destination();
+    // decoded by the plan codec (all its checks, paths under destination) inside a one-column stub plan
+    ObjectNode stub = JsonNodeFactory.instance.objectNode();
+    stub.put("format", Plan.FORMAT).put("name", "stub").put("seed", 1).put("reference_date", "2000-01-01");
+    stub.set("destination", dest);
+    stub.putArray("tables").addObject().put("name", "t").put("rows", 0).putArray("columns").addObject()
+        .put("name", "c").put("type", "int").put("strategy", "constant").put("value", 1);
+    return PlanCodec.fromJson(stub).destination();
   }
 
   private static Optional<Map<String, Object>> askCatalogAndSchema(ToolCall call, ObjectNode dest) {

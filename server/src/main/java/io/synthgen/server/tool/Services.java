@@ -1,6 +1,7 @@
 package io.synthgen.server.tool;
 
 import io.synthgen.dictionary.Dictionaries;
+import io.synthgen.plan.Plan;
 import io.synthgen.plan.PlanException;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.Resolver;
@@ -8,6 +9,7 @@ import io.synthgen.server.config.ServerConfig;
 import io.synthgen.server.job.JobManager;
 import io.synthgen.server.plan.PlanStore;
 import io.synthgen.server.plan.PlanVersion;
+import io.synthgen.template.Templates;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,6 +35,8 @@ public final class Services implements AutoCloseable {
         }
       });
 
+  private final Map<String, Plan> templates = new java.util.concurrent.ConcurrentHashMap<>();
+
   public Services(ServerConfig config) {
     this.config = config;
     this.plans = new PlanStore(config.stateDir(), config.clock());
@@ -54,6 +58,16 @@ public final class Services implements AutoCloseable {
 
   public Set<String> dictionaries() {
     return dictionaries;
+  }
+
+  /** A template as a plan, parsed once (plans are immutable). */
+  public Plan template(String name) throws PlanException {
+    Plan p = templates.get(name);
+    if (p == null) {
+      p = Templates.load(name);
+      templates.put(name, p);
+    }
+    return p;
   }
 
   /** The resolved form of a stored version (versions never change, so it is cached by id and version). */
