@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--http", paramLabel = "HOST:PORT",
-      description = "Serve Streamable HTTP at http://HOST:PORT/mcp instead of stdio (e.g. 127.0.0.1:8080).")
+      description = "Serve Streamable HTTP at http://HOST:PORT/mcp instead of stdio (e.g. 127.0.0.1:8080; a port "
+          + "alone binds 127.0.0.1).")
   String http;
 
   @Option(names = "--state", paramLabel = "DIR",
@@ -66,20 +67,18 @@ final class ServeCommand implements Callable<Integer> {
       StdioServer.run(new Services(config));
       return 0;
     }
-    int colon = http.lastIndexOf(':');
-    if (colon <= 0) {
-      throw new IllegalArgumentException("--http takes HOST:PORT, e.g. 127.0.0.1:8080; got " + http);
-    }
+    // a port alone binds the loopback
+    String address = http.contains(":") ? http : "127.0.0.1:" + http;
+    int colon = address.lastIndexOf(':');
     int port;
     try {
-      port = Integer.parseInt(http.substring(colon + 1));
+      port = Integer.parseInt(address.substring(colon + 1));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--http takes HOST:PORT with a numeric port; got " + http);
+      throw new IllegalArgumentException("--http takes HOST:PORT or PORT, e.g. 127.0.0.1:8080; got " + http);
     }
-    String host = http.substring(0, colon);
+    String host = colon == 0 ? "127.0.0.1" : address.substring(0, colon);
     try (HttpServer server = HttpServer.start(new Services(config), host, port, origins)) {
-      System.err.println("synthgen MCP server on http://" + http.substring(0, colon) + ":" + server.port()
-          + HttpServer.ENDPOINT);
+      System.err.println("synthgen MCP server on http://" + host + ":" + server.port() + HttpServer.ENDPOINT);
       server.join();
     }
     return 0;

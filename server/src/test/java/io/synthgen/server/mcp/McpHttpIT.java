@@ -73,6 +73,33 @@ class McpHttpIT {
   }
 
   @Test
+  void thePackagedServerServesHttp() throws Exception {
+    Process p = new ProcessBuilder("java", "-jar", Clients.jar().toString(), "serve", "--http", "0", "--state",
+        dir.resolve("state").toString(), "--output-root", dir.resolve("out").toString()).start();
+    try {
+      java.io.BufferedReader err = new java.io.BufferedReader(new java.io.InputStreamReader(p.getErrorStream(),
+          StandardCharsets.UTF_8));
+      String url = null;
+      String line;
+      while (url == null && (line = err.readLine()) != null) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(http://127\\.0\\.0\\.1:\\d+)/mcp").matcher(line);
+        if (m.find()) {
+          url = m.group(1);
+        }
+      }
+      assertTrue(url != null, "the server prints where it listens");
+      try (McpSyncClient c = Clients.http(url, null)) {
+        assertEquals(io.synthgen.server.tool.ToolRegistry.NAMES,
+            c.listTools().tools().stream().map(McpSchema.Tool::name).toList());
+        assertEquals(1, ok(c, "propose_plan", "{\"template\": \"retail\", \"rows\": 500}").path("version").asInt());
+      }
+    } finally {
+      p.destroy();
+      p.waitFor();
+    }
+  }
+
+  @Test
   void hostOriginAndTokenAreChecked() throws Exception {
     Services services = new Services(ToolFixture.config(dir.resolve("state"), dir.resolve("out")));
     try (HttpServer server = HttpServer.start(services, "127.0.0.1", 0, List.of())) {
