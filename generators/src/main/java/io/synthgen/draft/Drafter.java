@@ -1,0 +1,230 @@
+package io.synthgen.draft;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgen.plan.Plan;
+import io.synthgen.plan.PlanException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Drafts a plan document from a structured description of a person's own tables:
+ * <pre>
+ * {"name": "shop", "tables": [
+ *   {"name": "customers", "rows": 5000, "columns": ["customer_id", "name", "email",
+ *      {"name": "tier", "values": ["Free", "Pro", "Enterprise"], "weights": [60, 30, 10]}, "region"]},
+ *   {"name": "orders", "rows": 15000, "columns": ["order_id",
+ *      {"name": "customer_id", "references": "customers",
+ *       "weighted_by": {"column": "tier", "weights": {"Enterprise": 5, "Pro": 2, "Free": 1}}},
+ *      "amount", "order_date", "status"]}]}
+ * </pre>
+ * A column is a name or an object; see {@link ColumnInference} for how strategies are inferred. A foreign key
+ * {@code weighted_by} a parent's categorical column ("Enterprise customers order more") becomes a hidden weight
+ * column on the parent, derived from that column, and a weighted foreign key. The result is plan JSON for
+ * {@code PlanCodec.fromJson}, which reports anything still wrong; problems of the description itself are thrown
+ * here, all at once.
+ */
+public final class Drafter {
+
+  /** Fields of the description's top level and of each table. */
+  public static final List<String> REQUEST_FIELDS = List.of("name", "description", "tables", "skews");
+  public static final List<String> TABLE_FIELDS = List.of("name", "rows", "description", "primary_key", "columns");
+  public static final List<String> SKEW_FIELDS = List.of("table", "column", "by", "weights");
+
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+  private Drafter() {
+  }
+
+  /** The plan JSON for a description; {@code referenceDate} and {@code seed} are written into it. */
+  public static ObjectNode draft(JsonNode request, LocalDate referenceDate, long seed) throws PlanException {
+    return draft(request, referenceDate, seed, true);
+  }
+
+  /** As {@link #draft(JsonNode, LocalDate, long)}; without {@code resolveSkews} weighted_by stays on the keys. */
+  static ObjectNode draft(JsonNode request, LocalDate referenceDate, long seed, boolean resolveSkews)
+      throws PlanException {
+    Problems problems = new Problems();
+    if (request == null || !request.isObject()) {
+      problems.add("$", null, "the description must be an object with tables", "give {\"tables\": [...]}");
+      problems.throwIfAny();
+    }
+    unknownFields(request, "$", REQUEST_FIELDS, problems);
+    JsonNode tablesIn = request.get("tables");
+    if (tablesIn == null || !tablesIn.isArray() || tablesIn.isEmpty()) {
+      problems.add("tables", null, "describe at least one table",
+          "give tables: [{\"name\": \"customers\", \"rows\": 1000, \"columns\": [\"customer_id\", \"name\"]}]");
+      problems.throwIfAny();
+    }
+    List<ObjectNode> specs = normalise(tablesIn, problems);
+    Map<String, String> pks = new LinkedHashMap<>();
+    for (ObjectNode t : specs) {
+      pks.put(t.path("name").asText(), primaryKey(t));
+    }
+    ObjectNode plan = F.objectNode();
+    plan.put("format", Plan.FORMAT);
+    String name = request.path("name").asText("custom");
+    plan.put("name", name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_"));
+    plan.put("description", request.path("description").asText("Tables described by the person: "
+        + String.join(", ", pks.keySet()) + "."));
+    plan.put("seed", seed);
+    plan.put("reference_date", referenceDate.toString());
+    plan.put("main_table", specs.get(0).path("name").asText());
+    ArrayNode tables = plan.putArray("tables");
+    for (int i = 0; i < specs.size(); i++) {
+      ObjectNode spec = specs.get(i);
+      String tname = spec.path("name").asText();
+      ObjectNode t = tables.addObject();
+      t.put("name", tname);
+      t.set("rows", spec.path("rows").isMissingNode() ? F.numberNode(1000) : spec.get("rows"));
+      if (pks.get(tname) != null) {
+        t.put("primary_key", pks.get(tname));
+      }
+      if (spec.hasNonNull("description")) {
+        t.set("description", spec.get("description"));
+      }
+      Set<String> colNames = new LinkedHashSet<>();
+      spec.withArray("columns").forEach(c -> colNames.add(c.path("name").asText()));
+      ColumnInference.Context ctx = new ColumnInference.Context(tname, pks.get(tname), pks, colNames);
+      ArrayNode cols = t.putArray("columns");
+      ArrayNode in = spec.withArray("columns");
+      for (int j = 0; j < in.size(); j++) {
+        cols.add(ColumnInference.infer((ObjectNode) in.get(j), ctx, "tables[" + i + "].columns[" + j + "]",
+            problems));
+      }
+    }
+    JsonNode skews = request.get("skews");
+    if (skews != null && skews.isArray()) {
+      for (int k = 0; k < skews.size(); k++) {
+        applySkewHint(plan, skews.get(k), "skews[" + k + "]", problems);
+      }
+    }
+    if (resolveSkews) {
+      Skews.resolveWeightedBy(plan, problems);
+    }
+    problems.throwIfAny();
+    return plan;
+  }
+
+  /** Tables as objects, columns as objects ({@code "email"} becomes {@code {"name": "email"}}). */
+  private static List<ObjectNode> normalise(JsonNode tablesIn, Problems problems) {
+    List<ObjectNode> out = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (int i = 0; i < tablesIn.size(); i++) {
+      JsonNode t = tablesIn.get(i);
+      String path = "tables[" + i + "]";
+      if (!t.isObject()) {
+        problems.add(path, t, "a table is an object", "give {\"name\": ..., \"rows\": ..., \"columns\": [...]}");
+        continue;
+      }
+      ObjectNode copy = ((ObjectNode) t).deepCopy();
+      unknownFields(copy, path, TABLE_FIELDS, problems);
+      String name = copy.path("name").asText("");
+      if (name.isEmpty()) {
+        problems.add(path + ".name", null, "a table needs a name", "give name: \"customers\"");
+      } else if (!seen.add(name)) {
+        problems.add(path + ".name", name, "two tables are called " + name, "rename one of them");
+      }
+      JsonNode rows = copy.get("rows");
+      if (rows != null && (!rows.canConvertToLong() || rows.asLong() < 0)) {
+        problems.add(path + ".rows", rows, "rows must be a whole number, 0 or more", "give rows: 5000");
+      }
+      JsonNode cols = copy.get("columns");
+      if (cols == null || !cols.isArray() || cols.isEmpty()) {
+        problems.add(path + ".columns", null, "a table needs columns", "list its columns: [\"id\", \"name\"]");
+        copy.putArray("columns");
+      } else {
+        ArrayNode objs = F.arrayNode();
+        for (int j = 0; j < cols.size(); j++) {
+          JsonNode c = cols.get(j);
+          if (c.isTextual()) {
+            objs.addObject().put("name", c.asText());
+          } else if (c.isObject() && c.hasNonNull("name")) {
+            objs.add(c);
+          } else {
+            problems.add(path + ".columns[" + j + "]", c, "a column is a name or an object with a name",
+                "give \"email\" or {\"name\": \"tier\", \"values\": [...]}");
+          }
+        }
+        copy.set("columns", objs);
+      }
+      out.add(copy);
+    }
+    return out;
+  }
+
+  /** The declared primary key, else a first column called id, {table}_id or {singular}_id, else none. */
+  static String primaryKey(ObjectNode table) {
+    if (table.hasNonNull("primary_key")) {
+      return table.get("primary_key").asText();
+    }
+    ArrayNode cols = table.withArray("columns");
+    if (cols.isEmpty()) {
+      return null;
+    }
+    JsonNode first = cols.get(0);
+    String n = first.path("name").asText();
+    String t = table.path("name").asText();
+    boolean candidate = n.equals("id") || n.equals(t + "_id") || n.equals(singular(t) + "_id")
+        || n.endsWith("_id") && !first.has("references");
+    return candidate && !first.has("strategy") ? n : null;
+  }
+
+  static String singular(String table) {
+    if (table.endsWith("ies")) {
+      return table.substring(0, table.length() - 3) + "y";
+    }
+    if (table.endsWith("sses") || table.endsWith("ches") || table.endsWith("shes") || table.endsWith("xes")) {
+      return table.substring(0, table.length() - 2);
+    }
+    if (table.endsWith("s") && !table.endsWith("ss") && !table.endsWith("us")) {
+      return table.substring(0, table.length() - 1);
+    }
+    return table;
+  }
+
+  /** A request-level skew hint: puts {@code weighted_by} on the named foreign key column. */
+  private static void applySkewHint(ObjectNode plan, JsonNode hint, String path, Problems problems) {
+    unknownFields(hint, path, SKEW_FIELDS, problems);
+    String table = hint.path("table").asText("");
+    String column = hint.path("column").asText("");
+    ObjectNode col = Skews.column(plan, table, column);
+    if (col == null) {
+      problems.add(path, table + "." + column, "no column " + column + " in table " + table,
+          "name the foreign key column the skew applies to, e.g. {table: orders, column: customer_id, by: tier}");
+      return;
+    }
+    if (!"foreign_key".equals(col.path("strategy").asText())) {
+      problems.add(path + ".column", column, table + "." + column + " is not a foreign key",
+          "skews weight foreign keys; give the column references first");
+      return;
+    }
+    ObjectNode wb = col.putObject("weighted_by");
+    wb.set("column", hint.get("by"));
+    if (hint.has("weights")) {
+      wb.set("weights", hint.get("weights"));
+    }
+  }
+
+  static void unknownFields(JsonNode obj, String path, List<String> allowed, Problems problems) {
+    if (!obj.isObject()) {
+      return;
+    }
+    for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!allowed.contains(f)) {
+        problems.add(path.equals("$") ? f : path + "." + f, null, "unknown field '" + f + "'",
+            "use " + String.join(", ", allowed));
+      }
+    }
+  }
+}

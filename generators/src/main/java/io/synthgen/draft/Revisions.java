@@ -1,0 +1,372 @@
+package io.synthgen.draft;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgen.plan.Plan;
+import io.synthgen.plan.PlanException;
+import io.synthgen.plan.json.PlanCodec;
+import io.synthgen.plan.json.PlanFields;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Revision operations on a plan, applied atomically: all of them and then the whole plan's validation succeed, or
+ * nothing changes and every problem is thrown at once (those of the operations with paths
+ * {@code operations[i].field}, then those of the resulting plan with plan paths). Operations, by {@code op}:
+ * <ul>
+ *   <li>{@code set_rows} {table, rows}; {@code set_seed} {seed}; {@code set_tier} {tier: 1..3, or 0 for automatic}</li>
+ *   <li>{@code add_table} {table: a described table as for {@link Drafter}}; {@code drop_table} {table}</li>
+ *   <li>{@code add_column} {table, column: described or a full plan column, after?}; {@code drop_column}
+ *       {table, column}</li>
+ *   <li>{@code update_column} {table, column, set: plan column fields; a new strategy replaces the old one's
+ *       parameters}</li>
+ *   <li>{@code set_weights} {table, column, weights, values?}; {@code set_distribution} {table, column,
+ *       distribution, min?, max?} (on a foreign key: its spread over parents); {@code set_null_rate} {table,
+ *       column, null_rate}</li>
+ *   <li>{@code set_relationship} {table, column, references, distribution?, weighted_by?}</li>
+ *   <li>{@code set_destination} {destination: a plan destination object}</li>
+ * </ul>
+ */
+public final class Revisions {
+
+  /** Each operation and its fields besides {@code op}. */
+  public static final Map<String, List<String>> OPERATIONS;
+
+  static {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    m.put("set_rows", List.of("table", "rows"));
+    m.put("add_table", List.of("table"));
+    m.put("drop_table", List.of("table"));
+    m.put("add_column", List.of("table", "column", "after"));
+    m.put("drop_column", List.of("table", "column"));
+    m.put("update_column", List.of("table", "column", "set"));
+    m.put("set_weights", List.of("table", "column", "weights", "values"));
+    m.put("set_distribution", List.of("table", "column", "distribution", "min", "max"));
+    m.put("set_null_rate", List.of("table", "column", "null_rate"));
+    m.put("set_relationship", List.of("table", "column", "references", "distribution", "weighted_by"));
+    m.put("set_destination", List.of("destination"));
+    m.put("set_seed", List.of("seed"));
+    m.put("set_tier", List.of("tier"));
+    OPERATIONS = java.util.Collections.unmodifiableMap(m);
+  }
+
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+  private Revisions() {
+  }
+
+  /** The revised plan; {@code dictionaries} are the known dictionary names (null: accept any). */
+  public static Plan apply(Plan plan, JsonNode operations, Set<String> dictionaries) throws PlanException {
+    Problems problems = new Problems();
+    if (operations == null || !operations.isArray() || operations.isEmpty()) {
+      problems.add("operations", null, "give at least one operation",
+          "e.g. [{\"op\": \"set_rows\", \"table\": \"customers\", \"rows\": 50000}]; operations are "
+              + String.join(", ", OPERATIONS.keySet()));
+      problems.throwIfAny();
+    }
+    ObjectNode tree = PlanCodec.toJson(plan);
+    for (int i = 0; i < operations.size(); i++) {
+      applyOne(tree, operations.get(i), "operations[" + i + "]", problems);
+    }
+    Skews.resolveWeightedBy(tree, problems);
+    problems.throwIfAny();
+    return PlanCodec.fromJson(tree, dictionaries);
+  }
+
+  private static void applyOne(ObjectNode tree, JsonNode op, String path, Problems problems) {
+    String name = op.path("op").asText("");
+    List<String> fields = OPERATIONS.get(name);
+    if (fields == null) {
+      problems.add(path + ".op", name.isEmpty() ? null : name, "unknown operation",
+          "use one of " + String.join(", ", OPERATIONS.keySet()));
+      return;
+    }
+    for (Iterator<String> it = op.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!f.equals("op") && !fields.contains(f)) {
+        problems.add(path + "." + f, null, "unknown field '" + f + "' for " + name,
+            name + " takes " + String.join(", ", fields));
+      }
+    }
+    switch (name) {
+      case "set_seed":
+        require(op, path, "seed", problems).ifPresent(v -> tree.set("seed", v));
+        return;
+      case "set_tier":
+        require(op, path, "tier", problems).ifPresent(v -> {
+          if (v.asInt() == 0) {
+            tree.remove("tier");
+          } else {
+            tree.set("tier", v);
+          }
+        });
+        return;
+      case "set_destination":
+        require(op, path, "destination", problems).ifPresent(v -> tree.set("destination", v));
+        return;
+      case "add_table":
+        addTable(tree, op, path, problems);
+        return;
+      default:
+        break;
+    }
+    ObjectNode table = table(tree, op, path, problems);
+    if (table == null) {
+      return;
+    }
+    switch (name) {
+      case "set_rows":
+        require(op, path, "rows", problems).ifPresent(v -> table.set("rows", v));
+        return;
+      case "drop_table":
+        dropTable(tree, table);
+        return;
+      case "add_column":
+        addColumn(tree, table, op, path, problems);
+        return;
+      default:
+        break;
+    }
+    ObjectNode col = column(table, op, path, problems);
+    if (col == null) {
+      return;
+    }
+    switch (name) {
+      case "drop_column":
+        ArrayNode cols = table.withArray("columns");
+        for (int i = 0; i < cols.size(); i++) {
+          if (cols.get(i) == col) {
+            cols.remove(i);
+            break;
+          }
+        }
+        return;
+      case "update_column":
+        require(op, path, "set", problems).ifPresent(set -> {
+          if (!set.isObject()) {
+            problems.add(path + ".set", set, "set is an object of column fields", "e.g. {\"null_rate\": 0.05}");
+          } else {
+            update(col, (ObjectNode) set);
+          }
+        });
+        return;
+      case "set_weights":
+        require(op, path, "weights", problems).ifPresent(w -> {
+          ObjectNode set = F.objectNode();
+          if (!"values".equals(col.path("strategy").asText())) {
+            set.put("strategy", "values");
+            if (!op.has("values")) {
+              problems.add(path + ".values", null, col.path("name").asText() + " is not a values column",
+                  "give values with the weights");
+            }
+          }
+          if (op.has("values")) {
+            set.set("values", op.get("values"));
+          }
+          set.set("weights", w);
+          update(col, set);
+        });
+        return;
+      case "set_null_rate":
+        require(op, path, "null_rate", problems).ifPresent(v -> col.set("null_rate", v));
+        return;
+      case "set_distribution":
+        require(op, path, "distribution", problems).ifPresent(d -> {
+          if ("foreign_key".equals(col.path("strategy").asText())) {
+            col.set("distribution", d);
+            return;
+          }
+          ObjectNode set = F.objectNode();
+          set.put("strategy", "distribution");
+          set.set("distribution", d);
+          for (String f : List.of("min", "max")) {
+            if (op.has(f)) {
+              set.set(f, op.get(f));
+            }
+          }
+          update(col, set);
+        });
+        return;
+      case "set_relationship":
+        require(op, path, "references", problems).ifPresent(r -> {
+          ObjectNode set = F.objectNode();
+          set.put("strategy", "foreign_key");
+          String ref = r.asText();
+          if (!ref.contains(".")) {
+            ObjectNode parent = Skews.table(tree, ref);
+            String pk = parent == null ? null : parent.path("primary_key").asText(null);
+            ref = ref + "." + (pk == null ? "?" : pk);
+          }
+          set.put("references", ref);
+          if (op.has("distribution")) {
+            set.set("distribution", op.get("distribution"));
+          }
+          update(col, set);
+          if (op.has("weighted_by")) {
+            col.set("weighted_by", op.get("weighted_by"));
+          }
+        });
+        return;
+      default:
+        throw new IllegalStateException("operation without a handler: " + name);
+    }
+  }
+
+  /** Merges plan column fields; a changed strategy drops the old strategy's parameters first. */
+  static void update(ObjectNode col, ObjectNode set) {
+    String newStrategy = set.path("strategy").asText(null);
+    if (newStrategy != null && !newStrategy.equals(col.path("strategy").asText())) {
+      List<String> old = PlanFields.STRATEGY.getOrDefault(col.path("strategy").asText(), List.of());
+      for (String f : old) {
+        col.remove(f);
+      }
+    }
+    set.fields().forEachRemaining(e -> col.set(e.getKey(), e.getValue()));
+  }
+
+  private static void addTable(ObjectNode tree, JsonNode op, String path, Problems problems) {
+    JsonNode spec = op.get("table");
+    if (spec == null || !spec.isObject()) {
+      problems.add(path + ".table", spec, "add_table needs a table object",
+          "give {\"name\": \"orders\", \"rows\": 1000, \"columns\": [\"order_id\", \"customer_id\"]}");
+      return;
+    }
+    String name = spec.path("name").asText("");
+    if (Skews.table(tree, name) != null) {
+      problems.add(path + ".table.name", name, "the plan already has a table " + name,
+          "choose another name, or revise " + name + " with add_column and update_column");
+      return;
+    }
+    // draft the new table alongside stubs of the existing ones, so its keys can reference them
+    ObjectNode request = F.objectNode();
+    ArrayNode tables = request.putArray("tables");
+    for (JsonNode t : tree.withArray("tables")) {
+      ObjectNode stub = tables.addObject();
+      stub.put("name", t.path("name").asText());
+      stub.put("rows", 1);
+      if (t.hasNonNull("primary_key")) {
+        stub.set("primary_key", t.get("primary_key"));
+      }
+      ArrayNode cols = stub.putArray("columns");
+      for (JsonNode c : t.withArray("columns")) {
+        cols.addObject().put("name", c.path("name").asText()).put("type", c.path("type").asText())
+            .put("strategy", "constant");
+      }
+    }
+    tables.add(spec);
+    try {
+      ObjectNode drafted = Drafter.draft(request, java.time.LocalDate.of(2000, 1, 1), 0, false);
+      ArrayNode dt = drafted.withArray("tables");
+      tree.withArray("tables").add(dt.get(dt.size() - 1));
+    } catch (PlanException e) {
+      e.violations().forEach(v -> problems.add(path + ".table" + v.path().replaceFirst("^tables\\[\\d+]", ""),
+          v.value(), v.rule(), v.fix()));
+    }
+  }
+
+  private static void dropTable(ObjectNode tree, ObjectNode table) {
+    ArrayNode tables = tree.withArray("tables");
+    for (int i = 0; i < tables.size(); i++) {
+      if (tables.get(i) == table) {
+        tables.remove(i);
+        break;
+      }
+    }
+    if (table.path("name").asText().equals(tree.path("main_table").asText()) && !tables.isEmpty()) {
+      tree.put("main_table", tables.get(0).path("name").asText());
+    }
+  }
+
+  private static void addColumn(ObjectNode tree, ObjectNode table, JsonNode op, String path, Problems problems) {
+    JsonNode spec = op.get("column");
+    if (spec != null && spec.isTextual()) {
+      spec = F.objectNode().put("name", spec.asText());
+    }
+    if (spec == null || !spec.isObject() || !spec.hasNonNull("name")) {
+      problems.add(path + ".column", spec, "add_column needs a column with a name",
+          "give {\"name\": \"discount_pct\", \"type\": \"double\", \"min\": 0, \"max\": 0.3}");
+      return;
+    }
+    String cname = spec.path("name").asText();
+    if (Skews.column(tree, table.path("name").asText(), cname) != null) {
+      problems.add(path + ".column.name", cname, table.path("name").asText() + " already has a column " + cname,
+          "use update_column to change it");
+      return;
+    }
+    Map<String, String> pks = new LinkedHashMap<>();
+    for (JsonNode t : tree.withArray("tables")) {
+      pks.put(t.path("name").asText(), t.path("primary_key").asText(null));
+    }
+    Set<String> names = new LinkedHashSet<>();
+    table.withArray("columns").forEach(c -> names.add(c.path("name").asText()));
+    names.add(cname);
+    ColumnInference.Context ctx = new ColumnInference.Context(table.path("name").asText(),
+        table.path("primary_key").asText(null), pks, names);
+    ObjectNode col = ColumnInference.infer((ObjectNode) spec, ctx, path + ".column", problems);
+    ArrayNode cols = table.withArray("columns");
+    String after = op.path("after").asText(null);
+    int at = cols.size();
+    if (after != null) {
+      at = -1;
+      for (int i = 0; i < cols.size(); i++) {
+        if (after.equals(cols.get(i).path("name").asText())) {
+          at = i + 1;
+        }
+      }
+      if (at < 0) {
+        problems.add(path + ".after", after, "no column " + after + " in " + table.path("name").asText(),
+            "columns are: " + String.join(", ", columnNames(table)));
+        return;
+      }
+    }
+    cols.insert(at, col);
+  }
+
+  private static java.util.Optional<JsonNode> require(JsonNode op, String path, String field, Problems problems) {
+    JsonNode v = op.get(field);
+    if (v == null || v.isNull()) {
+      problems.add(path + "." + field, null, op.path("op").asText() + " needs " + field,
+          "add \"" + field + "\" to the operation");
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(v);
+  }
+
+  private static ObjectNode table(ObjectNode tree, JsonNode op, String path, Problems problems) {
+    String name = op.path("table").asText("");
+    ObjectNode t = Skews.table(tree, name);
+    if (t == null) {
+      List<String> names = new ArrayList<>();
+      tree.withArray("tables").forEach(x -> names.add(x.path("name").asText()));
+      problems.add(path + ".table", name.isEmpty() ? null : name, name.isEmpty() ? "missing table" : "unknown table",
+          "tables are: " + String.join(", ", names));
+    }
+    return t;
+  }
+
+  private static ObjectNode column(ObjectNode table, JsonNode op, String path, Problems problems) {
+    String name = op.path("column").asText("");
+    for (JsonNode c : table.withArray("columns")) {
+      if (name.equals(c.path("name").asText())) {
+        return (ObjectNode) c;
+      }
+    }
+    problems.add(path + ".column", name.isEmpty() ? null : name,
+        (name.isEmpty() ? "missing column" : "unknown column '" + name + "'") + " in " + table.path("name").asText(),
+        "columns are: " + String.join(", ", columnNames(table)));
+    return null;
+  }
+
+  private static List<String> columnNames(ObjectNode table) {
+    List<String> out = new ArrayList<>();
+    table.withArray("columns").forEach(c -> out.add(c.path("name").asText()));
+    return out;
+  }
+}

@@ -1,0 +1,157 @@
+package io.synthgen.server.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgen.server.plan.Ids;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs jobs on its own threads (one job at a time by default: a run already uses every core), so the threads
+ * answering requests stay free. Each job's record is written to {@code <state>/jobs/<id>.json} when it starts and
+ * when it ends; after a restart a finished job is still known, and one that was running is reported as
+ * interrupted.
+ */
+public final class JobManager implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JobManager.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path dir;
+  private final Clock clock;
+  private final ExecutorService executor;
+  private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+
+  public JobManager(Path stateDir, Clock clock, int concurrentJobs) {
+    this.dir = stateDir.resolve("jobs");
+    this.clock = clock;
+    AtomicInteger n = new AtomicInteger();
+    this.executor = Executors.newFixedThreadPool(concurrentJobs, r -> {
+      Thread t = new Thread(r, "synthgen-job-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Queues a job and returns it at once. */
+  public Job submit(String planId, int version, String owner, long rowsTotal, JobWork work) {
+    Job job = new Job(Ids.mint("job"), planId, version, owner, clock.instant());
+    job.progress(null, 0, rowsTotal);
+    jobs.put(job.id(), job);
+    save(job);
+    executor.execute(() -> run(job, work));
+    return job;
+  }
+
+  private void run(Job job, JobWork work) {
+    if (job.cancellation().isCancelled()) {
+      job.finish(JobStatus.CANCELLED, clock.instant(), null, "cancelled before it started");
+      save(job);
+      return;
+    }
+    job.started(clock.instant());
+    save(job);
+    try {
+      ObjectNode result = work.run((table, done, total, runDone, runTotal) ->
+          job.progress(table, runDone, runTotal), job.cancellation());
+      job.finish(JobStatus.SUCCEEDED, clock.instant(), result, null);
+    } catch (CancellationException e) {
+      job.finish(JobStatus.CANCELLED, clock.instant(), null, "cancelled; no file was left under a final name");
+    } catch (Exception | Error e) {
+      LOG.warn("job {} failed", job.id(), e);
+      job.finish(JobStatus.FAILED, clock.instant(), null, message(e));
+    }
+    save(job);
+  }
+
+  private static String message(Throwable e) {
+    Throwable c = e instanceof UncheckedIOException u ? u.getCause() : e;
+    String m = c.getMessage() == null ? c.toString() : c.getMessage();
+    if (c instanceof IOException) {
+      return m + " (check the output folder's free space and permissions, then run again)";
+    }
+    return m;
+  }
+
+  /** The job, from memory or its record; null when there is none. */
+  public Job get(String id) {
+    Job j = jobs.get(id);
+    if (j != null || !Ids.wellFormed(id, "job")) {
+      return j;
+    }
+    Path f = dir.resolve(id + ".json");
+    if (!Files.isRegularFile(f)) {
+      return null;
+    }
+    j = load(f);
+    Job prev = jobs.putIfAbsent(id, j);
+    return prev != null ? prev : j;
+  }
+
+  /** Asks a live job to stop; returns false when it had already finished. */
+  public boolean cancel(Job job) {
+    if (job.status().isFinal()) {
+      return false;
+    }
+    job.cancellation().cancel();
+    return true;
+  }
+
+  private void save(Job job) {
+    try {
+      Files.createDirectories(dir);
+      ObjectNode o = job.toJson();
+      o.put("owner", job.owner());
+      Path target = dir.resolve(job.id() + ".json");
+      Path tmp = dir.resolve("." + job.id() + ".tmp");
+      Files.writeString(tmp, o.toString(), StandardCharsets.UTF_8);
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      LOG.warn("cannot save the record of job {} in {}", job.id(), dir, e);
+    }
+  }
+
+  private static Job load(Path f) {
+    try {
+      JsonNode o = JSON.readTree(f.toFile());
+      JobStatus s = JobStatus.valueOf(o.path("status").asText().toUpperCase(java.util.Locale.ROOT));
+      String error = o.path("error").asText(null);
+      if (!s.isFinal()) {
+        s = JobStatus.INTERRUPTED;
+        error = "the server stopped while this job was " + o.path("status").asText()
+            + "; nothing was left under a final name. Call generate_full again";
+      }
+      return Job.restored(o.path("job_id").asText(), o.path("plan_id").asText(), o.path("version").asInt(),
+          o.path("owner").asText(), instant(o, "created"), s, instant(o, "started"), instant(o, "finished"),
+          o.path("progress").path("rows_done").asLong(), o.path("progress").path("rows_total").asLong(),
+          o.hasNonNull("result") ? (ObjectNode) o.get("result") : null, error);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read job record " + f, e);
+    }
+  }
+
+  private static Instant instant(JsonNode o, String f) {
+    return o.hasNonNull(f) ? Instant.parse(o.get(f).asText()) : null;
+  }
+
+  @Override
+  public void close() {
+    jobs.values().forEach(j -> j.cancellation().cancel());
+    executor.shutdown();
+  }
+}

@@ -1,0 +1,107 @@
+package io.synthgen.server.mcp;
+
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.synthgen.server.tool.Services;
+import jakarta.servlet.DispatcherType;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server over Streamable HTTP at {@code /mcp}, in Jetty. It binds where it is told (127.0.0.1 by default),
+ * accepts only Host headers naming the loopback or the bound address and Origin headers of the same (no browser page
+ * of another site can drive it), and, when a token is configured, requires {@code Authorization: Bearer <token>}.
+ * Each MCP session sees only its own plans in list_plans.
+ */
+public final class HttpServer implements AutoCloseable {
+
+  public static final String ENDPOINT = "/mcp";
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+
+  private final Server jetty;
+  private final McpSyncServer mcp;
+  private final Services services;
+
+  private HttpServer(Server jetty, McpSyncServer mcp, Services services) {
+    this.jetty = jetty;
+    this.mcp = mcp;
+    this.services = services;
+  }
+
+  /** Starts serving; port 0 picks a free port (see {@link #port()}). */
+  public static HttpServer start(Services services, String host, int port, List<String> extraOrigins)
+      throws Exception {
+    List<String> hosts = new ArrayList<>(List.of("127.0.0.1:*", "localhost:*", "[::1]:*"));
+    List<String> origins = new ArrayList<>(List.of("http://127.0.0.1:*", "http://localhost:*", "http://[::1]:*"));
+    if (!host.equals("127.0.0.1") && !host.equals("localhost")) {
+      hosts.add(host + ":*");
+      origins.add("http://" + host + ":*");
+    }
+    origins.addAll(extraOrigins);
+    HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
+        .jsonMapper(McpJsonDefaults.getMapper())
+        .mcpEndpoint(ENDPOINT)
+        .keepAliveInterval(Duration.ofSeconds(30))
+        .securityValidator(DefaultServerTransportSecurityValidator.builder().allowedHosts(hosts)
+            .allowedOrigins(origins).build())
+        .build();
+    McpSyncServer mcp = McpAssembly.build(McpServer.sync(transport), services, "this MCP session",
+        ex -> "session:" + ex.sessionId());
+    Server jetty = new Server();
+    ServerConnector connector = new ServerConnector(jetty);
+    connector.setHost(host);
+    connector.setPort(port);
+    jetty.addConnector(connector);
+    ServletContextHandler ctx = new ServletContextHandler();
+    ctx.setContextPath("/");
+    ServletHolder holder = new ServletHolder(transport);
+    holder.setAsyncSupported(true);
+    ctx.addServlet(holder, ENDPOINT);
+    String token = services.config().bearerToken();
+    if (token != null) {
+      FilterHolder auth = new FilterHolder(new BearerTokenFilter(token));
+      auth.setAsyncSupported(true);
+      ctx.addFilter(auth, "/*", EnumSet.of(DispatcherType.REQUEST));
+    }
+    jetty.setHandler(ctx);
+    jetty.start();
+    HttpServer s = new HttpServer(jetty, mcp, services);
+    LOG.info("synthgen MCP server on http://{}:{}{}{}", host, s.port(), ENDPOINT,
+        token != null ? " (bearer token required)" : "");
+    return s;
+  }
+
+  public int port() {
+    return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+  }
+
+  public InetSocketAddress address() {
+    ServerConnector c = (ServerConnector) jetty.getConnectors()[0];
+    return new InetSocketAddress(c.getHost(), c.getLocalPort());
+  }
+
+  public void join() throws InterruptedException {
+    jetty.join();
+  }
+
+  @Override
+  public void close() throws Exception {
+    mcp.closeGracefully();
+    jetty.stop();
+    services.close();
+  }
+}

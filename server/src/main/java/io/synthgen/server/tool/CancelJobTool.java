@@ -1,0 +1,37 @@
+package io.synthgen.server.tool;
+
+import io.synthgen.server.job.Job;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** cancel_job: stops a job and waits until it has removed what it wrote. */
+final class CancelJobTool implements SynthTool {
+
+  private static final int WAIT_SECONDS = 30;
+
+  private final ToolDefinition definition = ToolDefinition.load("cancel_job");
+  private final Services services;
+
+  CancelJobTool(Services services) {
+    this.services = services;
+  }
+
+  @Override
+  public ToolDefinition definition() {
+    return definition;
+  }
+
+  @Override
+  public ToolResult call(ToolCall call) throws Exception {
+    Job job = GetJobTool.find(services, call.require("job_id"));
+    if (services.jobs().cancel(job)) {
+      try {
+        job.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        // the status says where it is
+      }
+    }
+    return JobViews.result(job);
+  }
+}

@@ -1,0 +1,68 @@
+package io.synthgen.server.tool;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgen.engine.Preview;
+import io.synthgen.resolve.ResolvedPlan;
+import io.synthgen.server.plan.PlanVersion;
+import io.synthgen.server.plan.StoredPlan;
+import io.synthgen.vec.Batch;
+import java.util.Locale;
+import java.util.Map;
+
+/** generate_sample: rows of the full run, closed over foreign keys; heads as text, summaries as structure. */
+final class GenerateSampleTool implements SynthTool {
+
+  static final int DEFAULT_PER_TABLE = 100;
+
+  private final ToolDefinition definition = ToolDefinition.load("generate_sample");
+  private final Services services;
+
+  GenerateSampleTool(Services services) {
+    this.services = services;
+  }
+
+  @Override
+  public ToolDefinition definition() {
+    return definition;
+  }
+
+  @Override
+  public ToolResult call(ToolCall call) throws Exception {
+    String id = call.require("plan_id");
+    StoredPlan p = services.plans().get(id);
+    PlanVersion v = services.plans().version(id, call.integer("version", 0));
+    int perTable = call.integer("per_table", DEFAULT_PER_TABLE);
+    int head = call.integer("head", 20);
+    ResolvedPlan r = services.resolved(id, v);
+    Map<String, Batch> sample = Preview.generate(r, perTable);
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.put("plan_id", id);
+    out.put("version", v.version());
+    ArrayNode tables = out.putArray("tables");
+    StringBuilder text = new StringBuilder("Sample of ").append(id).append(" version ").append(v.version())
+        .append(": rows of the full run, with every referenced parent row.\n");
+    for (Map.Entry<String, Batch> e : sample.entrySet()) {
+      Batch b = e.getValue();
+      long full = r.table(e.getKey()).rows();
+      ObjectNode t = tables.addObject();
+      t.put("name", e.getKey());
+      t.put("sample_rows", b.size());
+      t.put("full_rows", full);
+      t.put("resource", PlanViews.uri(id, v.version(), "samples/" + e.getKey() + ".jsonl"));
+      t.set("columns", Samples.summaries(b));
+      text.append(String.format(Locale.ROOT, "%n### %s: %d sample rows of %,d%n", e.getKey(), b.size(), full));
+      if (head > 0) {
+        text.append(Samples.head(b, head));
+      }
+    }
+    String next = p.currentApproved() && v.version() == p.latest().version()
+        ? "ask the person \"Generate the full dataset?\"; if yes, generate_full " + id
+        : "ask the person \"Generate the full dataset?\"; if yes, approve_plan " + id + " version "
+            + p.latest().version() + ", then generate_full";
+    out.put("next_step", next);
+    text.append("\nNext: ").append(next);
+    return ToolResult.ok(out, text.toString());
+  }
+}

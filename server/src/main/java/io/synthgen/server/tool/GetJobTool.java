@@ -1,0 +1,35 @@
+package io.synthgen.server.tool;
+
+import io.synthgen.server.job.Job;
+
+/** get_job: a job's status and progress, its manifest and validation once done; can wait for it. */
+final class GetJobTool implements SynthTool {
+
+  private final ToolDefinition definition = ToolDefinition.load("get_job");
+  private final Services services;
+
+  GetJobTool(Services services) {
+    this.services = services;
+  }
+
+  @Override
+  public ToolDefinition definition() {
+    return definition;
+  }
+
+  @Override
+  public ToolResult call(ToolCall call) throws Exception {
+    Job job = find(services, call.require("job_id"));
+    JobViews.await(job, call.number("wait_seconds", 0), call);
+    return JobViews.result(job);
+  }
+
+  static Job find(Services services, String id) throws ToolError {
+    Job job = services.jobs().get(id);
+    if (job == null) {
+      throw new ToolError("unknown_job", "there is no job '" + id + "'",
+          "job ids look like job_… and come from generate_full; call generate_full to start a run");
+    }
+    return job;
+  }
+}

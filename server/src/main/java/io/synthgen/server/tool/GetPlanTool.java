@@ -1,0 +1,52 @@
+package io.synthgen.server.tool;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgen.resolve.ResolvedPlan;
+import io.synthgen.server.plan.PlanVersion;
+import io.synthgen.server.plan.StoredPlan;
+
+/** get_plan: any version of a plan, structured and rendered, with its approval state. */
+final class GetPlanTool implements SynthTool {
+
+  private final ToolDefinition definition = ToolDefinition.load("get_plan");
+  private final Services services;
+
+  GetPlanTool(Services services) {
+    this.services = services;
+  }
+
+  @Override
+  public ToolDefinition definition() {
+    return definition;
+  }
+
+  @Override
+  public ToolResult call(ToolCall call) throws Exception {
+    String id = call.require("plan_id");
+    StoredPlan p = services.plans().get(id);
+    PlanVersion v = services.plans().version(id, call.integer("version", 0));
+    ResolvedPlan r = services.resolved(id, v);
+    String status;
+    String next;
+    if (v.version() != p.latest().version()) {
+      status = "Version " + v.version() + " is not the current one (" + p.latest().version() + ").";
+      next = "work on version " + p.latest().version() + ": get_plan without a version shows it";
+    } else if (p.currentApproved()) {
+      status = "Version " + v.version() + " is approved.";
+      next = "generate_full " + id + " runs it (or generate_sample for a preview)";
+    } else {
+      status = "Version " + v.version() + " is not approved yet.";
+      next = PlanViews.showAndAsk(p, v);
+    }
+    ObjectNode view = PlanViews.view(services, p, v, r, next);
+    ObjectNode versions = view.putObject("versions");
+    versions.put("count", p.versions().size());
+    ArrayNode history = versions.putArray("history");
+    for (PlanVersion x : p.versions()) {
+      history.addObject().put("version", x.version()).put("created", x.created().toString())
+          .put("summary", x.summary());
+    }
+    return ToolResult.ok(view, PlanViews.render(services, p, v, r) + "\n" + status + "\nNext: " + next);
+  }
+}

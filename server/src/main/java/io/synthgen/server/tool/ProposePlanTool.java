@@ -1,0 +1,149 @@
+package io.synthgen.server.tool;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgen.draft.Drafter;
+import io.synthgen.draft.Revisions;
+import io.synthgen.plan.Destination;
+import io.synthgen.plan.Plan;
+import io.synthgen.plan.json.PlanCodec;
+import io.synthgen.template.Scaling;
+import io.synthgen.server.plan.StoredPlan;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * propose_plan: a plan from a template, from described tables, or either with changes; stored as version 1.
+ * The reference date is today by the server's clock. A Unity Catalog destination without catalog or schema is
+ * completed by asking the person (elicitation) or refused with a request to ask them: never defaulted.
+ */
+final class ProposePlanTool implements SynthTool {
+
+  private final ToolDefinition definition = ToolDefinition.load("propose_plan");
+  private final Services services;
+
+  ProposePlanTool(Services services) {
+    this.services = services;
+  }
+
+  @Override
+  public ToolDefinition definition() {
+    return definition;
+  }
+
+  @Override
+  public ToolResult call(ToolCall call) throws Exception {
+    String template = call.string("template");
+    JsonNode tables = call.args().get("tables");
+    if ((template == null) == (tables == null || tables.isNull())) {
+      throw new ToolError("template_or_tables", template == null
+          ? "give either template (an industry) or tables (the person's own tables)"
+          : "give template or tables, not both",
+          "call list_templates for the industries, or describe the person's tables in tables");
+    }
+    LocalDate today = LocalDate.now(services.config().clock());
+    long seed = call.args().hasNonNull("seed") ? call.args().get("seed").asLong() : Plan.DEFAULT_SEED;
+    Plan plan;
+    String summary;
+    if (template != null) {
+      plan = services.template(template);
+      if (call.args().has("only_tables")) {
+        plan = Subsets.keep(plan, call.args().get("only_tables"));
+      }
+      summary = "proposed from the " + template + " template";
+    } else {
+      ObjectNode request = JsonNodeFactory.instance.objectNode();
+      request.set("tables", tables);
+      for (String f : new String[] {"name", "skews"}) {
+        if (call.args().has(f)) {
+          request.set(f, call.args().get(f));
+        }
+      }
+      plan = PlanCodec.fromJson(Drafter.draft(request, today, seed), services.dictionaries());
+      summary = "proposed from " + plan.tables().size() + " described tables";
+    }
+    if (call.args().hasNonNull("rows")) {
+      plan = Scaling.scale(plan, call.args().get("rows").asLong());
+      summary += ", " + call.args().get("rows").asLong() + " rows in " + plan.mainTable();
+    }
+    plan = new Plan(plan.format(), plan.name(), plan.industry(), plan.description(), seed, today, plan.mainTable(),
+        plan.tier(), destination(call, plan), plan.tables());
+    JsonNode changes = call.args().get("changes");
+    if (changes != null && !changes.isNull()) {
+      plan = Revisions.apply(plan, changes, services.dictionaries());
+      summary += ", with " + changes.size() + (changes.size() == 1 ? " change" : " changes");
+    }
+    int requestedTier = call.integer("tier", 0);
+    PlanViews.Checked checked = PlanViews.check(services, plan, requestedTier);
+    StoredPlan stored = services.plans().create(call.owner(), checked.plan(), summary, requestedTier);
+    services.remember(stored.id(), 1, checked.resolved());
+    String next = PlanViews.showAndAsk(stored, stored.latest());
+    ObjectNode view = PlanViews.view(services, stored, stored.latest(), checked.resolved(), next);
+    return ToolResult.ok(view, PlanViews.render(services, stored, stored.latest(), checked.resolved())
+        + "\nNext: " + next);
+  }
+
+  /** The destination asked for, or the plan's own with its path set to the plan's name under the output root. */
+  private Destination destination(ToolCall call, Plan plan) throws Exception {
+    JsonNode d = call.args().get("destination");
+    if (d == null || d.isNull()) {
+      Destination own = plan.destination();
+      return own == null || own.kind() != Destination.Kind.LOCAL ? Destination.local(plan.name())
+          : own.withPath(plan.name());
+    }
+    ObjectNode dest = ((ObjectNode) d).deepCopy();
+    if ("unity_catalog".equals(dest.path("kind").asText())
+        && (!dest.hasNonNull("catalog") || !dest.hasNonNull("schema"))) {
+      Map<String, Object> answer = askCatalogAndSchema(call, dest).orElseThrow(() -> new ToolError(
+          "catalog_schema_needed", "a Unity Catalog destination needs a catalog and a schema, and synthgen never "
+          + "picks them", "ask the person which catalog and schema to write to, then call propose_plan again with "
+          + "destination.catalog and destination.schema"));
+      answer.forEach((k, v) -> dest.put(k, String.valueOf(v)));
+    }
+    if ("local".equals(dest.path("kind").asText()) && !dest.hasNonNull("path")) {
+      dest.put("path", plan.name());
+    }
+    // decoded by the plan codec (all its checks, paths under destination) inside a one-column stub plan
+    ObjectNode stub = JsonNodeFactory.instance.objectNode();
+    stub.put("format", Plan.FORMAT).put("name", "stub").put("seed", 1).put("reference_date", "2000-01-01");
+    stub.set("destination", dest);
+    stub.putArray("tables").addObject().put("name", "t").put("rows", 0).putArray("columns").addObject()
+        .put("name", "c").put("type", "int").put("strategy", "constant").put("value", 1);
+    return PlanCodec.fromJson(stub).destination();
+  }
+
+  private static Optional<Map<String, Object>> askCatalogAndSchema(ToolCall call, ObjectNode dest) {
+    if (call.elicitation().isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectNode schema = JsonNodeFactory.instance.objectNode();
+    schema.put("type", "object");
+    ObjectNode props = schema.putObject("properties");
+    var required = schema.putArray("required");
+    for (String f : new String[] {"catalog", "schema"}) {
+      if (!dest.hasNonNull(f)) {
+        props.putObject(f).put("type", "string").put("title", "Unity Catalog " + f)
+            .put("description", "The " + f + " to write the tables to (the schema is created if missing)");
+        required.add(f);
+      }
+    }
+    Optional<Map<String, Object>> answer = call.elicitation().get().ask(
+        "Which Unity Catalog catalog and schema should the tables go to?", schema);
+    return answer.map(a -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      for (String f : new String[] {"catalog", "schema"}) {
+        Object v = a.get(f);
+        if (!dest.hasNonNull(f) && (v == null || String.valueOf(v).isBlank())) {
+          return null;
+        }
+        if (v != null) {
+          m.put(f, v);
+        }
+      }
+      return m;
+    });
+  }
+}

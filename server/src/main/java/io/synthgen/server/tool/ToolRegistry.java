@@ -1,0 +1,86 @@
+package io.synthgen.server.tool;
+
+import io.synthgen.plan.PlanException;
+import io.synthgen.server.plan.PlanStoreException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The tools of the server, in workflow order, and the one place where a tool's failures become results: mistakes
+ * (an invalid plan, an unknown id, a stale version, a refused step) are error results that say what to do next.
+ * Anything else is a failure of the server and propagates.
+ */
+public final class ToolRegistry {
+
+  /** Every tool name, in the order clients list them. */
+  public static final List<String> NAMES = List.of("list_templates", "propose_plan", "revise_plan", "get_plan",
+      "list_plans", "approve_plan", "generate_sample", "generate_full", "get_job", "cancel_job");
+
+  private final Map<String, SynthTool> tools = new LinkedHashMap<>();
+
+  /**
+   * The standard tools over shared services.
+   *
+   * @param listScope how list_plans describes whose plans it lists
+   */
+  public ToolRegistry(Services services, String listScope) {
+    add(new ListTemplatesTool());
+    add(new ProposePlanTool(services));
+    add(new RevisePlanTool(services));
+    add(new GetPlanTool(services));
+    add(new ListPlansTool(services, listScope));
+    add(new ApprovePlanTool(services));
+    add(new GenerateSampleTool(services));
+    add(new GenerateFullTool(services));
+    add(new GetJobTool(services));
+    add(new CancelJobTool(services));
+    if (!List.copyOf(tools.keySet()).equals(NAMES)) {
+      throw new IllegalStateException("tools " + tools.keySet() + " differ from " + NAMES);
+    }
+  }
+
+  private void add(SynthTool t) {
+    tools.put(t.definition().name(), t);
+  }
+
+  public List<SynthTool> tools() {
+    return List.copyOf(tools.values());
+  }
+
+  /** Calls a tool by name. */
+  public ToolResult call(String name, ToolCall call) throws Exception {
+    SynthTool t = tools.get(name);
+    if (t == null) {
+      return ToolResult.error("unknown_tool", "there is no tool " + name, "use one of " + NAMES);
+    }
+    try {
+      return t.call(call);
+    } catch (ToolError e) {
+      return e.result();
+    } catch (PlanException e) {
+      int n = e.violations().size();
+      return ToolResult.error("invalid_plan", n + (n == 1 ? " problem" : " problems")
+          + " — nothing was changed", "fix each problem (path, rule and fix are given) and call " + name
+          + " again", e.violations());
+    } catch (PlanStoreException e) {
+      return ToolResult.error(e.kind().name().toLowerCase(Locale.ROOT), e.getMessage(), nextStep(e));
+    } catch (IllegalArgumentException e) {
+      return ToolResult.error("invalid_argument", e.getMessage(), "correct the argument and call " + name
+          + " again");
+    }
+  }
+
+  private static String nextStep(PlanStoreException e) {
+    switch (e.kind()) {
+      case UNKNOWN_PLAN:
+        return "call list_plans to see this session's plans, or propose_plan to make one";
+      case UNKNOWN_VERSION:
+        return "call get_plan without a version for the current one";
+      case STALE_VERSION:
+        return "call get_plan, show the person the current version, and act on that version";
+    }
+    throw new IllegalStateException(e.kind().name());
+  }
+}
