@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Where the repository's docs are: README.md and docs/*.md under the root the build passes as synthgen.root. */
-final class DocFiles {
+public final class DocFiles {
 
   private DocFiles() {
   }
 
-  static Path root() {
+  public static Path root() {
     String r = System.getProperty("synthgen.root");
     Path dir = (r == null || r.isEmpty() ? Path.of("") : Path.of(r)).toAbsolutePath();
     while (dir != null && !Files.isDirectory(dir.resolve("docs"))) {
@@ -27,7 +27,16 @@ final class DocFiles {
   }
 
   /** README.md and every docs/*.md, sorted. */
-  static List<Path> markdown() {
+  /** A file of the repository, by its path relative to the root. */
+  public static String read(String relative) {
+    try {
+      return Files.readString(root().resolve(relative));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  public static List<Path> markdown() {
     List<Path> files = new ArrayList<>();
     Path readme = root().resolve("README.md");
     if (Files.isRegularFile(readme)) {

@@ -44,7 +44,7 @@ final class SampleCommand implements Callable<Integer> {
     for (Map.Entry<String, Batch> e : sample.entrySet()) {
       Batch b = e.getValue();
       System.out.printf("%s: %d sample rows of %,d%n", e.getKey(), b.size(), resolved.table(e.getKey()).rows());
-      System.out.println(TextTable.head(b, head));
+      System.out.println(io.synthgen.server.tool.Samples.head(b, head));
     }
     java.nio.file.Path out = output.out;
     if (out != null) {

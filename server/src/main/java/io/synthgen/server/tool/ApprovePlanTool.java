@@ -8,18 +8,11 @@ import io.synthgen.server.plan.PlanVersion;
 import io.synthgen.server.plan.StoredPlan;
 
 /** approve_plan: the person's approval, pinned to the current version; serverless use must be acknowledged. */
-final class ApprovePlanTool implements SynthTool {
+final class ApprovePlanTool extends ServiceTool {
 
-  private final ToolDefinition definition = ToolDefinition.load("approve_plan");
-  private final Services services;
 
   ApprovePlanTool(Services services) {
-    this.services = services;
-  }
-
-  @Override
-  public ToolDefinition definition() {
-    return definition;
+    super("approve_plan", services);
   }
 
   @Override

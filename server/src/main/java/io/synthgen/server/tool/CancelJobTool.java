@@ -6,20 +6,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** cancel_job: stops a job and waits until it has removed what it wrote. */
-final class CancelJobTool implements SynthTool {
+final class CancelJobTool extends ServiceTool {
 
   private static final int WAIT_SECONDS = 30;
 
-  private final ToolDefinition definition = ToolDefinition.load("cancel_job");
-  private final Services services;
 
   CancelJobTool(Services services) {
-    this.services = services;
-  }
-
-  @Override
-  public ToolDefinition definition() {
-    return definition;
+    super("cancel_job", services);
   }
 
   @Override

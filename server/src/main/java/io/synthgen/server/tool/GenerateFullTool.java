@@ -30,22 +30,15 @@ import java.util.stream.Stream;
  * generate_full: the approved current version, run as a background job into the plan's local destination. Refused
  * without approval of the current version; replacing earlier files needs the person's confirmation.
  */
-final class GenerateFullTool implements SynthTool {
+final class GenerateFullTool extends ServiceTool {
 
   static final double DEFAULT_WAIT_SECONDS = 2;
 
-  private final ToolDefinition definition = ToolDefinition.load("generate_full");
-  private final Services services;
   /** Output folder to the job writing it: two runs into one folder would replace each other's files. */
   private final Map<Path, Job> writing = new ConcurrentHashMap<>();
 
   GenerateFullTool(Services services) {
-    this.services = services;
-  }
-
-  @Override
-  public ToolDefinition definition() {
-    return definition;
+    super("generate_full", services);
   }
 
   @Override

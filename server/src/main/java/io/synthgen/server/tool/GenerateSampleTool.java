@@ -12,20 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /** generate_sample: rows of the full run, closed over foreign keys; heads as text, summaries as structure. */
-final class GenerateSampleTool implements SynthTool {
+final class GenerateSampleTool extends ServiceTool {
 
   static final int DEFAULT_PER_TABLE = 100;
 
-  private final ToolDefinition definition = ToolDefinition.load("generate_sample");
-  private final Services services;
 
   GenerateSampleTool(Services services) {
-    this.services = services;
-  }
-
-  @Override
-  public ToolDefinition definition() {
-    return definition;
+    super("generate_sample", services);
   }
 
   @Override

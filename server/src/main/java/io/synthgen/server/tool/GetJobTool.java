@@ -3,18 +3,11 @@ package io.synthgen.server.tool;
 import io.synthgen.server.job.Job;
 
 /** get_job: a job's status and progress, its manifest and validation once done; can wait for it. */
-final class GetJobTool implements SynthTool {
+final class GetJobTool extends ServiceTool {
 
-  private final ToolDefinition definition = ToolDefinition.load("get_job");
-  private final Services services;
 
   GetJobTool(Services services) {
-    this.services = services;
-  }
-
-  @Override
-  public ToolDefinition definition() {
-    return definition;
+    super("get_job", services);
   }
 
   @Override

@@ -7,18 +7,11 @@ import io.synthgen.server.plan.PlanVersion;
 import io.synthgen.server.plan.StoredPlan;
 
 /** get_plan: any version of a plan, structured and rendered, with its approval state. */
-final class GetPlanTool implements SynthTool {
+final class GetPlanTool extends ServiceTool {
 
-  private final ToolDefinition definition = ToolDefinition.load("get_plan");
-  private final Services services;
 
   GetPlanTool(Services services) {
-    this.services = services;
-  }
-
-  @Override
-  public ToolDefinition definition() {
-    return definition;
+    super("get_plan", services);
   }
 
   @Override

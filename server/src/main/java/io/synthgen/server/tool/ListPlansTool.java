@@ -8,20 +8,13 @@ import io.synthgen.server.plan.StoredPlan;
 import java.util.Locale;
 
 /** list_plans: the caller's plans (its session's over HTTP, the state folder's over stdio). */
-final class ListPlansTool implements SynthTool {
+final class ListPlansTool extends ServiceTool {
 
-  private final ToolDefinition definition = ToolDefinition.load("list_plans");
-  private final Services services;
   private final String scope;
 
   ListPlansTool(Services services, String scope) {
-    this.services = services;
+    super("list_plans", services);
     this.scope = scope;
-  }
-
-  @Override
-  public ToolDefinition definition() {
-    return definition;
   }
 
   @Override

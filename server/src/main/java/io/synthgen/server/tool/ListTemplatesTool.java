@@ -9,13 +9,10 @@ import io.synthgen.template.Templates;
 import java.util.Locale;
 
 /** list_templates: the industries, their tables, default sizes and one-line stories. */
-final class ListTemplatesTool implements SynthTool {
+final class ListTemplatesTool extends ServiceTool {
 
-  private final ToolDefinition definition = ToolDefinition.load("list_templates");
-
-  @Override
-  public ToolDefinition definition() {
-    return definition;
+  ListTemplatesTool(Services services) {
+    super("list_templates", services);
   }
 
   @Override

@@ -20,18 +20,11 @@ import java.util.Optional;
  * The reference date is today by the server's clock. A Unity Catalog destination without catalog or schema is
  * completed by asking the person (elicitation) or refused with a request to ask them: never defaulted.
  */
-final class ProposePlanTool implements SynthTool {
+final class ProposePlanTool extends ServiceTool {
 
-  private final ToolDefinition definition = ToolDefinition.load("propose_plan");
-  private final Services services;
 
   ProposePlanTool(Services services) {
-    this.services = services;
-  }
-
-  @Override
-  public ToolDefinition definition() {
-    return definition;
+    super("propose_plan", services);
   }
 
   @Override

@@ -11,18 +11,11 @@ import io.synthgen.server.plan.StoredPlan;
 import java.util.List;
 
 /** revise_plan: operations on the current version, all or nothing; a new version with its diff. */
-final class RevisePlanTool implements SynthTool {
+final class RevisePlanTool extends ServiceTool {
 
-  private final ToolDefinition definition = ToolDefinition.load("revise_plan");
-  private final Services services;
 
   RevisePlanTool(Services services) {
-    this.services = services;
-  }
-
-  @Override
-  public ToolDefinition definition() {
-    return definition;
+    super("revise_plan", services);
   }
 
   @Override

@@ -26,7 +26,7 @@ public final class ToolRegistry {
    * @param listScope how list_plans describes whose plans it lists
    */
   public ToolRegistry(Services services, String listScope) {
-    add(new ListTemplatesTool());
+    add(new ListTemplatesTool(services));
     add(new ProposePlanTool(services));
     add(new RevisePlanTool(services));
     add(new GetPlanTool(services));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.synthgen.docs.DocFiles;
 import io.synthgen.server.cli.Main;
 import java.io.IOException;
 import java.nio.file.Files;

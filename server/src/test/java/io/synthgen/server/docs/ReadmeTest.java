@@ -3,6 +3,7 @@ package io.synthgen.server.docs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.synthgen.docs.DocFiles;
 import io.synthgen.server.cli.Main;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package io.synthgen.server.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.synthgen.docs.DocFiles;
 import io.synthgen.server.tool.ToolsDoc;
 import org.junit.jupiter.api.Test;
 
