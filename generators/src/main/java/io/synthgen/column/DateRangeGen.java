@@ -87,7 +87,7 @@ public final class DateRangeGen implements ColumnGenerator {
 
   private static boolean isFlat(TimeProfile p) {
     return p.weekdayFactors().isEmpty() && p.monthFactors().isEmpty() && p.hourWeights().isEmpty()
-        && p.holidays().isEmpty() && p.incidents().isEmpty();
+        && p.holidays().isEmpty() && p.usHolidays() == null && p.incidents().isEmpty();
   }
 
   private static long ceilDiv(long a, long b) {

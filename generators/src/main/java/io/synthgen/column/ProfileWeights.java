@@ -49,6 +49,8 @@ final class ProfileWeights {
     Double hol = holidays.get(t.toLocalDate().toEpochDay());
     if (hol != null) {
       w *= hol;
+    } else if (p.usHolidays() != null && UsHolidays.isHoliday(t.toLocalDate())) {
+      w *= p.usHolidays();
     }
     for (int i = 0; i < incidentStart.length; i++) {
       if (micros >= incidentStart[i] && micros < incidentEnd[i]) {

@@ -11,6 +11,9 @@ import java.util.List;
  * @param monthFactors 12 factors January..December, or empty for all 1
  * @param hourWeights 24 weights for the hours 0..23, or empty for a flat day
  * @param holidays dates with their own factor (applied on top of the weekday factor)
+ * @param usHolidays a factor for every US federal holiday of any year in the range (computed by rule: New Year,
+ *     Martin Luther King Jr. Day, Presidents' Day, Memorial Day, Juneteenth, Independence Day, Labor Day, Columbus
+ *     Day, Veterans Day, Thanksgiving, Christmas), or null; a date also listed in {@code holidays} takes that factor
  * @param incidents windows whose intensity is multiplied
  */
 public record TimeProfile(
@@ -18,6 +21,7 @@ public record TimeProfile(
     List<Double> monthFactors,
     List<Double> hourWeights,
     List<Holiday> holidays,
+    Double usHolidays,
     List<Window> incidents) {
 
   /** A named date with its factor; {@code factor} 0.3 means a third of a normal day's volume. */
@@ -32,6 +36,6 @@ public record TimeProfile(
   }
 
   public static TimeProfile flat() {
-    return new TimeProfile(List.of(), List.of(), List.of(), List.of(), List.of());
+    return new TimeProfile(List.of(), List.of(), List.of(), List.of(), null, List.of());
   }
 }

@@ -155,6 +155,7 @@ final class ColumnDecoder {
     }
     return new TimeProfile(in.numbers(p, path, "weekday_factors"), in.numbers(p, path, "month_factors"),
         in.numbers(p, path, "hour_weights"), Collections.unmodifiableList(holidays),
+        p.has("us_holidays") ? (Double) in.number(p, path, "us_holidays", null) : null,
         Collections.unmodifiableList(incidents));
   }
 }

@@ -254,6 +254,9 @@ final class PlanEncoder {
         putString(x, "name", h.name());
       }
     }
+    if (p.usHolidays() != null) {
+      o.set("us_holidays", num(p.usHolidays()));
+    }
     if (!p.incidents().isEmpty()) {
       ArrayNode a = o.putArray("incidents");
       for (TimeProfile.Window w : p.incidents()) {

@@ -46,7 +46,7 @@ public final class PlanFields {
 
   /** A date_range column's {@code profile}. */
   public static final List<String> PROFILE = List.of("weekday_factors", "month_factors", "hour_weights",
-      "holidays", "incidents");
+      "holidays", "us_holidays", "incidents");
 
   /** One entry of {@code profile.holidays}. */
   public static final List<String> HOLIDAY = List.of("date", "factor", "name");

@@ -90,6 +90,9 @@ final class DateRangeRules {
       }
       nonNegative(h.factor(), hp + ".factor");
     }
+    if (p.usHolidays() != null) {
+      nonNegative(p.usHolidays(), at + ".us_holidays");
+    }
     for (int i = 0; i < p.incidents().size(); i++) {
       TimeProfile.Window w = p.incidents().get(i);
       String wp = at + ".incidents[" + i + "]";
