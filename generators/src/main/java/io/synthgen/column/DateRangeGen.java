@@ -94,11 +94,6 @@ public final class DateRangeGen implements ColumnGenerator {
     return -Math.floorDiv(-a, b);
   }
 
-  /** The number of grid points. */
-  public long points() {
-    return points;
-  }
-
   @Override
   public Vec generate(BatchContext ctx) {
     int n = ctx.size();

@@ -65,16 +65,6 @@ public final class PatternGen implements ColumnGenerator {
     this.combinations = combos > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : (long) combos;
   }
 
-  /** True when the pattern has no random positions. */
-  public boolean isLiteral() {
-    for (int r : radix) {
-      if (r > 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   @Override
   public Vec generate(BatchContext ctx) {
     int n = ctx.size();

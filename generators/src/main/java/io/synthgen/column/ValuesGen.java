@@ -69,11 +69,6 @@ public final class ValuesGen implements ColumnGenerator {
     }
   }
 
-  /** The probability of the i-th value. */
-  public double share(int i) {
-    return table.share(i);
-  }
-
   @Override
   public Vec generate(BatchContext ctx) {
     int n = ctx.size();

@@ -54,18 +54,10 @@ public final class Engine {
   public static List<OutputColumn> outputColumns(ResolvedTable t) {
     List<OutputColumn> cols = new ArrayList<>();
     for (ResolvedColumn c : t.outputColumns()) {
-      cols.add(new OutputColumn(c.name(), c.spec().type(), c.spec().nullRate() > 0 || mayBeNull(c),
+      cols.add(new OutputColumn(c.name(), c.spec().type(), c.spec().nullRate() > 0 || c.spec().gen().mayDeriveNull(),
           c.generator().distinctEstimate(t.rows()), c.spec().note()));
     }
     return cols;
-  }
-
-  private static boolean mayBeNull(ResolvedColumn c) {
-    // derived values can be NULL through their inputs; only key-like strategies are known never to be
-    String s = c.spec().gen().strategy();
-    return !(s.equals("sequence") || s.equals("uniform") || s.equals("values") || s.equals("distribution")
-        || s.equals("date_range") || s.equals("dictionary") || s.equals("pattern") || s.equals("uuid")
-        || s.equals("boolean") || s.equals("foreign_key") || s.equals("parent") || s.equals("child_index"));
   }
 
   /**

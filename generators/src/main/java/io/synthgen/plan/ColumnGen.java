@@ -12,6 +12,14 @@ public sealed interface ColumnGen {
   /** The JSON type id. */
   String strategy();
 
+  /**
+   * True when values can be NULL apart from the column's null rate: derived values inherit NULLs from their
+   * inputs (a NULL parent attribute, a NULL operand) and a NULL constant is NULL everywhere.
+   */
+  default boolean mayDeriveNull() {
+    return false;
+  }
+
   /** start, start+step, start+2*step, ... by row index. */
   record Sequence(long start, long step) implements ColumnGen {
     public String strategy() { return "sequence"; }
@@ -66,6 +74,11 @@ public sealed interface ColumnGen {
   /** The same value on every row. */
   record Constant(Object value) implements ColumnGen {
     public String strategy() { return "constant"; }
+
+    @Override
+    public boolean mayDeriveNull() {
+      return value == null;
+    }
   }
 
   /** A key of a row of {@code references} ("table.column"), spread as {@code distribution} says. */
@@ -86,6 +99,11 @@ public sealed interface ColumnGen {
   /** An attribute of the parent row that the foreign key column {@code via} points to. */
   record Lookup(String via, String column) implements ColumnGen {
     public String strategy() { return "lookup"; }
+
+    @Override
+    public boolean mayDeriveNull() {
+      return true;
+    }
   }
 
   /**
@@ -94,11 +112,21 @@ public sealed interface ColumnGen {
    */
   record ChildAggregate(String table, String function, String column) implements ColumnGen {
     public String strategy() { return "child_aggregate"; }
+
+    @Override
+    public boolean mayDeriveNull() {
+      return true;
+    }
   }
 
   /** A SQL expression over the row's other columns; see {@code docs/expressions.md}. */
   record Expression(String expr) implements ColumnGen {
     public String strategy() { return "expression"; }
+
+    @Override
+    public boolean mayDeriveNull() {
+      return true;
+    }
   }
 
   /** Every strategy's JSON id, in documentation order. */

@@ -71,7 +71,7 @@ public final class TableSchemas {
 
   private static ObjectNode column(Plan plan, Table table, Column c) {
     ObjectNode p = JSON.createObjectNode();
-    boolean nullable = c.nullRate() > 0 || derived(c.gen());
+    boolean nullable = c.nullRate() > 0 || c.gen().mayDeriveNull();
     String jsonType = jsonType(c.type());
     if (nullable) {
       p.putArray("type").add(jsonType).add("null");
@@ -117,8 +117,6 @@ public final class TableSchemas {
       }
     } else if (g instanceof ColumnGen.Sequence s && s.step() > 0) {
       p.put("minimum", s.start());
-    } else if (g instanceof ColumnGen.Bool) {
-      p.put("description", p.get("description").asText());
     } else if (g instanceof ColumnGen.Pattern pat) {
       p.put("pattern", "^" + patternRegex(pat.pattern()) + "$");
     } else if (g instanceof ColumnGen.Uuid) {
@@ -131,11 +129,6 @@ public final class TableSchemas {
           : lo.toString() + " .. " + hi.toString());
     }
     return p;
-  }
-
-  private static boolean derived(ColumnGen g) {
-    return g instanceof ColumnGen.Expression || g instanceof ColumnGen.Lookup
-        || g instanceof ColumnGen.ChildAggregate || g instanceof ColumnGen.Constant c && c.value() == null;
   }
 
   private static String jsonType(DataType t) {

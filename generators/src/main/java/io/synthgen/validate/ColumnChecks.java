@@ -10,14 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /** The checks of one column, from its strategy and its statistics. */
 final class ColumnChecks {
-
-  /** Strategies whose NULLs come only from the column's null rate. */
-  private static final Set<String> INDEPENDENT = Set.of("sequence", "uniform", "values", "distribution",
-      "date_range", "dictionary", "pattern", "uuid", "boolean", "foreign_key", "parent", "child_index");
 
   private ColumnChecks() {
   }
@@ -29,10 +24,11 @@ final class ColumnChecks {
     long n = s.rows();
     long nonNull = n - s.nulls();
     ColumnGen g = c.gen();
-    if (n > 0 && (c.nullRate() > 0 || INDEPENDENT.contains(g.strategy()))) {
+    boolean independent = !g.mayDeriveNull();
+    if (n > 0 && (c.nullRate() > 0 || independent)) {
       double observed = (double) s.nulls() / n;
       double tol = tolerance(c.nullRate(), n);
-      boolean ok = INDEPENDENT.contains(g.strategy()) ? Math.abs(observed - c.nullRate()) <= tol
+      boolean ok = independent ? Math.abs(observed - c.nullRate()) <= tol
           : observed >= c.nullRate() - tol;
       checks.add(new Check(tn, cn, "nulls", pct(c.nullRate()) + " ± " + pct(tol), pct(observed), ok));
     }

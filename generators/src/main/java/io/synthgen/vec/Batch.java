@@ -20,9 +20,4 @@ public record Batch(long[] rows, int size, List<String> names, List<Vec> vectors
     }
     return vectors.get(i);
   }
-
-  /** The first row index, for batches of contiguous rows. */
-  public long firstRow() {
-    return rows[0];
-  }
 }

@@ -3,18 +3,11 @@ package io.synthgen.template;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synthgen.engine.Cancellation;
-import io.synthgen.engine.Engine;
-import io.synthgen.engine.Progress;
-import io.synthgen.output.WriterOptions;
-import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.run.RunResult;
-import io.synthgen.run.Runs;
 import io.synthgen.testing.Duck;
 import io.synthgen.testing.Plans;
 import io.synthgen.testing.Stats;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +36,9 @@ class FinancialTemplateTest {
 
   @BeforeAll
   static void generate() throws Exception {
-    ResolvedPlan plan = Plans.resolve(Plans.template("financial", ACCOUNTS));
-    run = Runs.generate(plan, dir, WriterOptions.parquetZstd(), new Engine(2, 16_384), Progress.NONE,
-        new Cancellation());
+    run = Plans.runTemplate("financial", ACCOUNTS, dir);
     duck = new Duck();
-    for (String t : new String[] {"accounts", "trades", "transactions"}) {
-      duck.view(t, dir.resolve(t + ".parquet"));
-    }
+    duck.parquetViews(dir, "accounts", "trades", "transactions");
   }
 
   @AfterAll
@@ -86,11 +75,7 @@ class FinancialTemplateTest {
     expected.put("transactions", "txn_id BIGINT, account_id BIGINT, txn_type VARCHAR, amount DECIMAL(12,2), "
         + "txn_timestamp TIMESTAMP, channel VARCHAR, is_international BOOLEAN, status VARCHAR");
     for (Map.Entry<String, String> e : expected.entrySet()) {
-      List<String> cols = new ArrayList<>();
-      for (List<String> r : duck.rows("DESCRIBE SELECT * FROM " + e.getKey())) {
-        cols.add(r.get(0) + " " + r.get(1));
-      }
-      assertEquals(e.getValue(), String.join(", ", cols), e.getKey());
+      assertEquals(e.getValue(), duck.columns(e.getKey()), e.getKey());
     }
   }
 

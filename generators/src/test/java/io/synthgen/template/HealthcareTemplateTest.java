@@ -3,19 +3,12 @@ package io.synthgen.template;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synthgen.engine.Cancellation;
-import io.synthgen.engine.Engine;
-import io.synthgen.engine.Progress;
-import io.synthgen.output.WriterOptions;
-import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.run.RunResult;
-import io.synthgen.run.Runs;
 import io.synthgen.testing.Duck;
 import io.synthgen.testing.Plans;
 import io.synthgen.testing.Stats;
 import io.synthgen.testing.UsGeo;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +36,9 @@ class HealthcareTemplateTest {
 
   @BeforeAll
   static void generate() throws Exception {
-    ResolvedPlan plan = Plans.resolve(Plans.template("healthcare", PATIENTS));
-    run = Runs.generate(plan, dir, WriterOptions.parquetZstd(), new Engine(2, 16_384), Progress.NONE,
-        new Cancellation());
+    run = Plans.runTemplate("healthcare", PATIENTS, dir);
     duck = new Duck();
-    for (String t : new String[] {"patients", "encounters", "claims"}) {
-      duck.view(t, dir.resolve(t + ".parquet"));
-    }
+    duck.parquetViews(dir, "patients", "encounters", "claims");
     UsGeo.load(duck);
   }
 
@@ -83,11 +72,7 @@ class HealthcareTemplateTest {
         + "claim_type VARCHAR, service_date DATE, billed_amount DECIMAL(12,2), allowed_amount DECIMAL(12,2), "
         + "paid_amount DECIMAL(12,2), status VARCHAR");
     for (Map.Entry<String, String> e : expected.entrySet()) {
-      List<String> cols = new ArrayList<>();
-      for (List<String> r : duck.rows("DESCRIBE SELECT * FROM " + e.getKey())) {
-        cols.add(r.get(0) + " " + r.get(1));
-      }
-      assertEquals(e.getValue(), String.join(", ", cols), e.getKey());
+      assertEquals(e.getValue(), duck.columns(e.getKey()), e.getKey());
     }
   }
 

@@ -3,17 +3,11 @@ package io.synthgen.template;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synthgen.engine.Cancellation;
-import io.synthgen.engine.Engine;
-import io.synthgen.engine.Progress;
-import io.synthgen.output.WriterOptions;
 import io.synthgen.run.RunResult;
-import io.synthgen.run.Runs;
 import io.synthgen.testing.Duck;
 import io.synthgen.testing.Plans;
 import io.synthgen.testing.Stats;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +30,9 @@ class IotTemplateTest {
 
   @BeforeAll
   static void generate() throws Exception {
-    run = Runs.generate(Plans.resolve(Plans.template("iot", 500)), dir, WriterOptions.parquetZstd(),
-        new Engine(2, 16_384), Progress.NONE, new Cancellation());
+    run = Plans.runTemplate("iot", 500, dir);
     duck = new Duck();
-    for (String t : TABLES) {
-      duck.view(t, dir.resolve(t + ".parquet"));
-    }
+    duck.parquetViews(dir, TABLES);
   }
 
   @AfterAll
@@ -67,11 +58,7 @@ class IotTemplateTest {
     expected.put("telemetry", "telemetry_id BIGINT, device_id BIGINT, timestamp TIMESTAMP, latitude DOUBLE, "
         + "longitude DOUBLE, speed DOUBLE, heading INTEGER, fuel_level DOUBLE, engine_temp DOUBLE");
     for (Map.Entry<String, String> e : expected.entrySet()) {
-      List<String> cols = new ArrayList<>();
-      for (List<String> r : duck.rows("DESCRIBE SELECT * FROM " + e.getKey())) {
-        cols.add(r.get(0) + " " + r.get(1));
-      }
-      assertEquals(e.getValue(), String.join(", ", cols), e.getKey());
+      assertEquals(e.getValue(), duck.columns(e.getKey()), e.getKey());
     }
   }
 

@@ -3,17 +3,12 @@ package io.synthgen.template;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synthgen.engine.Cancellation;
-import io.synthgen.engine.Engine;
 import io.synthgen.engine.Progress;
-import io.synthgen.output.WriterOptions;
 import io.synthgen.run.RunResult;
-import io.synthgen.run.Runs;
 import io.synthgen.testing.Duck;
 import io.synthgen.testing.Plans;
 import io.synthgen.testing.Stats;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +31,9 @@ class ManufacturingTemplateTest {
 
   @BeforeAll
   static void generate() throws Exception {
-    run = Runs.generate(Plans.resolve(Plans.template("manufacturing", 1_000)), dir, WriterOptions.parquetZstd(),
-        new Engine(2, 16_384), Progress.NONE, new Cancellation());
+    run = Plans.runTemplate("manufacturing", 1_000, dir);
     duck = new Duck();
-    for (String t : TABLES) {
-      duck.view(t, dir.resolve(t + ".parquet"));
-    }
+    duck.parquetViews(dir, TABLES);
     duck.exec("CREATE TABLE repairs AS SELECT * FROM maintenance_records "
         + "WHERE maintenance_type IN ('Corrective', 'Emergency')");
   }
@@ -70,11 +62,7 @@ class ManufacturingTemplateTest {
         + "completion_date TIMESTAMP, maintenance_type VARCHAR, priority VARCHAR, duration_hours INTEGER, "
         + "cost DECIMAL(12,2), technician_id BIGINT, description VARCHAR, status VARCHAR, parts_replaced INTEGER");
     for (Map.Entry<String, String> e : expected.entrySet()) {
-      List<String> cols = new ArrayList<>();
-      for (List<String> r : duck.rows("DESCRIBE SELECT * FROM " + e.getKey())) {
-        cols.add(r.get(0) + " " + r.get(1));
-      }
-      assertEquals(e.getValue(), String.join(", ", cols), e.getKey());
+      assertEquals(e.getValue(), duck.columns(e.getKey()), e.getKey());
     }
   }
 

@@ -24,6 +24,22 @@ public final class Duck implements AutoCloseable {
     }
   }
 
+  /** A view per table over {@code dir/{table}.parquet}. */
+  public void parquetViews(Path dir, String... tables) throws SQLException {
+    for (String t : tables) {
+      view(t, dir.resolve(t + ".parquet"));
+    }
+  }
+
+  /** A table's columns as DuckDB describes them: {@code name TYPE, name TYPE, ...}. */
+  public String columns(String table) throws SQLException {
+    List<String> cols = new java.util.ArrayList<>();
+    for (List<String> r : rows("DESCRIBE SELECT * FROM " + table)) {
+      cols.add(r.get(0) + " " + r.get(1));
+    }
+    return String.join(", ", cols);
+  }
+
   /** A view {@code name} over a Parquet, CSV or JSONL file. */
   public void view(String name, Path file) throws SQLException {
     String f = file.toString().replace("'", "''");

@@ -91,4 +91,11 @@ public final class Plans {
       throw new AssertionError(e.getMessage(), e);
     }
   }
+
+  /** A shipped template at {@code rows} main-table rows, generated to Parquet in {@code dir} on 2 threads. */
+  public static io.synthgen.run.RunResult runTemplate(String name, long rows, Path dir) throws java.io.IOException {
+    return io.synthgen.run.Runs.generate(resolve(template(name, rows)), dir,
+        io.synthgen.output.WriterOptions.parquetZstd(), new io.synthgen.engine.Engine(2, 16_384),
+        io.synthgen.engine.Progress.NONE, new io.synthgen.engine.Cancellation());
+  }
 }

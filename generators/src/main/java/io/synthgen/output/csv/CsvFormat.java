@@ -5,6 +5,7 @@ import io.synthgen.output.EncodedChunk;
 import io.synthgen.output.FileFormat;
 import io.synthgen.output.Gzip;
 import io.synthgen.output.OutputColumn;
+import io.synthgen.output.TextColumns;
 import io.synthgen.output.TextLayout;
 import io.synthgen.output.TextPart;
 import io.synthgen.output.TextValues;
@@ -57,15 +58,10 @@ public final class CsvFormat implements FileFormat {
   @Override
   public EncodedChunk encode(Batch batch, int from, int to) {
     int nc = columns.size();
-    Vec[] vecs = batch.vectors().toArray(new Vec[0]);
-    TextLayout[] layout = new TextLayout[nc];
-    byte[][][] dicts = new byte[nc][][];
-    for (int c = 0; c < nc; c++) {
-      layout[c] = TextLayout.of(vecs[c]);
-      if (layout[c] == TextLayout.DICT_STRING) {
-        dicts[c] = escaped.computeIfAbsent(((StrVec) vecs[c]).dict, CsvEscape::all);
-      }
-    }
+    TextColumns cols = TextColumns.of(batch, escaped, CsvEscape::all);
+    Vec[] vecs = cols.vecs();
+    TextLayout[] layout = cols.layout();
+    byte[][][] dicts = cols.dicts();
     ByteBuf b = new ByteBuf((to - from) * nc * 8 + 64);
     for (int i = from; i < to; i++) {
       for (int c = 0; c < nc; c++) {
