@@ -16,7 +16,12 @@ import java.util.function.Consumer;
  */
 public final class Job {
 
+  /** Kinds of job, named after the tool that starts them. */
+  public static final String GENERATE = "generate_full";
+  public static final String PUBLISH = "write_to_uc";
+
   private final String id;
+  private final String kind;
   private final String planId;
   private final int version;
   private final String owner;
@@ -34,8 +39,9 @@ public final class Job {
   private volatile ObjectNode result;
   private volatile String error;
 
-  Job(String id, String planId, int version, String owner, Instant created) {
+  Job(String id, String kind, String planId, int version, String owner, Instant created) {
     this.id = id;
+    this.kind = kind;
     this.planId = planId;
     this.version = version;
     this.owner = owner;
@@ -43,9 +49,10 @@ public final class Job {
   }
 
   /** A finished job read back from its record. */
-  static Job restored(String id, String planId, int version, String owner, Instant created, JobStatus status,
-      Instant started, Instant finished, long rowsDone, long rowsTotal, ObjectNode result, String error) {
-    Job j = new Job(id, planId, version, owner, created);
+  static Job restored(String id, String kind, String planId, int version, String owner, Instant created,
+      JobStatus status, Instant started, Instant finished, long rowsDone, long rowsTotal, ObjectNode result,
+      String error) {
+    Job j = new Job(id, kind, planId, version, owner, created);
     j.status = status;
     j.started = started;
     j.finished = finished;
@@ -59,6 +66,16 @@ public final class Job {
 
   public String id() {
     return id;
+  }
+
+  /** {@link #GENERATE} or {@link #PUBLISH}. */
+  public String kind() {
+    return kind;
+  }
+
+  /** What the job is doing now (a table, or a publishing step); null when it has not said. */
+  public String step() {
+    return table;
   }
 
   public String planId() {
@@ -134,6 +151,7 @@ public final class Job {
   public ObjectNode toJson() {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("job_id", id);
+    o.put("kind", kind);
     o.put("plan_id", planId);
     o.put("version", version);
     o.put("status", status.jsonName());

@@ -50,7 +50,12 @@ public final class JobManager implements AutoCloseable {
 
   /** Queues a job and returns it at once. */
   public Job submit(String planId, int version, String owner, long rowsTotal, JobWork work) {
-    Job job = new Job(Ids.mint("job"), planId, version, owner, clock.instant());
+    return submit(Job.GENERATE, planId, version, owner, rowsTotal, work);
+  }
+
+  /** Queues a job of a kind ({@link Job#GENERATE}, {@link Job#PUBLISH}) and returns it at once. */
+  public Job submit(String kind, String planId, int version, String owner, long rowsTotal, JobWork work) {
+    Job job = new Job(Ids.mint("job"), kind, planId, version, owner, clock.instant());
     job.progress(null, 0, rowsTotal);
     jobs.put(job.id(), job);
     save(job);
@@ -71,7 +76,11 @@ public final class JobManager implements AutoCloseable {
           job.progress(table, runDone, runTotal), job.cancellation());
       job.finish(JobStatus.SUCCEEDED, clock.instant(), result, null);
     } catch (CancellationException e) {
-      job.finish(JobStatus.CANCELLED, clock.instant(), null, "cancelled; no file was left under a final name");
+      job.finish(JobStatus.CANCELLED, clock.instant(), null, job.kind().equals(Job.PUBLISH)
+          ? "cancelled: " + e.getMessage() : "cancelled; no file was left under a final name");
+    } catch (JobFailure e) {
+      LOG.info("job {} failed: {}", job.id(), e.getMessage());
+      job.finish(JobStatus.FAILED, clock.instant(), null, e.getMessage());
     } catch (Exception | Error e) {
       LOG.warn("job {} failed", job.id(), e);
       job.finish(JobStatus.FAILED, clock.instant(), null, message(e));
@@ -131,12 +140,14 @@ public final class JobManager implements AutoCloseable {
       JsonNode o = JSON.readTree(f.toFile());
       JobStatus s = JobStatus.valueOf(o.path("status").asText().toUpperCase(java.util.Locale.ROOT));
       String error = o.path("error").asText(null);
+      String kind = o.path("kind").asText(Job.GENERATE);
       if (!s.isFinal()) {
         s = JobStatus.INTERRUPTED;
         error = "the server stopped while this job was " + o.path("status").asText()
-            + "; nothing was left under a final name. Call generate_full again";
+            + (kind.equals(Job.PUBLISH) ? "; tables not yet loaded keep their earlier data. Call write_to_uc again "
+                + "to resume" : "; nothing was left under a final name. Call generate_full again");
       }
-      return Job.restored(o.path("job_id").asText(), o.path("plan_id").asText(), o.path("version").asInt(),
+      return Job.restored(o.path("job_id").asText(), kind, o.path("plan_id").asText(), o.path("version").asInt(),
           o.path("owner").asText(), instant(o, "created"), s, instant(o, "started"), instant(o, "finished"),
           o.path("progress").path("rows_done").asLong(), o.path("progress").path("rows_total").asLong(),
           o.hasNonNull("result") ? (ObjectNode) o.get("result") : null, error);

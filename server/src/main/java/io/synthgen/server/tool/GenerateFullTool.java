@@ -14,7 +14,6 @@ import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.run.RunResult;
 import io.synthgen.run.Runs;
 import io.synthgen.server.job.Job;
-import io.synthgen.server.plan.PlanStoreException;
 import io.synthgen.server.plan.PlanVersion;
 import io.synthgen.server.plan.StoredPlan;
 import io.synthgen.validate.Check;
@@ -22,7 +21,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -43,23 +41,11 @@ final class GenerateFullTool extends ServiceTool {
 
   @Override
   public ToolResult call(ToolCall call) throws Exception {
-    String id = call.require("plan_id");
-    StoredPlan p = services.plans().get(id);
-    PlanVersion v = p.latest();
-    int asked = call.integer("version", 0);
-    if (asked != 0 && asked != v.version()) {
-      throw new PlanStoreException(PlanStoreException.Kind.STALE_VERSION, id + " is at version " + v.version()
-          + "; version " + asked + " is out of date. Show the person version " + v.version()
-          + " (get_plan) and run it once they approve it");
-    }
-    if (!p.currentApproved()) {
-      String why = p.approval() == null ? "it has not been approved"
-          : "the approval was for version " + p.approval().version() + " and the plan has changed since";
-      throw new ToolError("not_approved", "version " + v.version() + " of " + id + " cannot run: " + why,
-          "show the person the current plan (get_plan) and wait for their explicit approval; then approve_plan "
-              + id + " version " + v.version() + " and call generate_full again");
-    }
-    ResolvedPlan r = services.resolved(id, v);
+    Approved a = Approved.require(services, call, "generate_full");
+    String id = a.id();
+    StoredPlan p = a.plan();
+    PlanVersion v = a.version();
+    ResolvedPlan r = a.resolved();
     Tiers.Decision d = Tiers.decide(r.totalRows(), v.plan().destination(), v.requestedTier());
     if (d.serverless() && !p.approval().serverlessAcknowledged()) {
       throw new ToolError("serverless_not_acknowledged", "the plan uses serverless compute, which the person has "
@@ -101,13 +87,7 @@ final class GenerateFullTool extends ServiceTool {
     String question = out + " already holds " + existing + (existing == 1 ? " file or folder" : " files or folders")
         + " (an earlier run?). Replace the tables and manifest there?";
     if (call.elicitation().isPresent()) {
-      ObjectNode schema = JsonNodeFactory.instance.objectNode();
-      schema.put("type", "object");
-      schema.putObject("properties").putObject("replace").put("type", "boolean").put("title", "Replace")
-          .put("description", "Replace the files of the earlier run");
-      schema.putArray("required").add("replace");
-      Optional<Map<String, Object>> answer = call.elicitation().get().ask(question, schema);
-      if (answer.isPresent() && Boolean.TRUE.equals(answer.get().get("replace"))) {
+      if (Confirmations.ask(call, question, "replace", "Replace the files of the earlier run")) {
         return;
       }
       throw new ToolError("overwrite_declined", "the person did not confirm replacing the files in " + out,

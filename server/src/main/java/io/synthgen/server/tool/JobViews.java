@@ -34,8 +34,7 @@ final class JobViews {
           }
           last[0] = now;
         }
-        sink.report(j.rowsDone(), Math.max(j.rowsTotal(), 1), String.format(Locale.ROOT, "%s: %,d of %,d rows",
-            j.status().jsonName(), j.rowsDone(), j.rowsTotal()));
+        sink.report(j.rowsDone(), Math.max(j.rowsTotal(), 1), progressText(j));
       };
       job.addListener(listener);
     }
@@ -57,10 +56,12 @@ final class JobViews {
     StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Job %s (%s version %d): %s", job.id(),
         job.planId(), job.version(), job.status().jsonName()));
     if (!job.status().isFinal()) {
-      text.append(String.format(Locale.ROOT, ", %,d of %,d rows", job.rowsDone(), job.rowsTotal()));
+      text.append(", ").append(progressText(job));
     }
     ObjectNode r = (ObjectNode) o.get("result");
-    if (r != null) {
+    if (r != null && job.kind().equals(Job.PUBLISH)) {
+      text.append('\n').append(PublishViews.text(r));
+    } else if (r != null) {
       text.append(String.format(Locale.ROOT, "%nwrote %,d rows (%,d bytes) to %s in %.2f s",
           r.path("manifest").path("rows").asLong(), r.path("manifest").path("bytes").asLong(),
           r.path("output_dir").asText(), r.path("manifest").path("seconds").asDouble()));
@@ -79,7 +80,18 @@ final class JobViews {
     return ToolResult.ok(o, text.toString());
   }
 
+  private static String progressText(Job j) {
+    if (j.kind().equals(Job.PUBLISH)) {
+      return String.format(Locale.ROOT, "%s: %.0f%%%s", j.status().jsonName(), 100.0 * j.rowsDone()
+          / Math.max(j.rowsTotal(), 1), j.step() == null ? "" : ", " + j.step());
+    }
+    return String.format(Locale.ROOT, "%s: %,d of %,d rows", j.status().jsonName(), j.rowsDone(), j.rowsTotal());
+  }
+
   private static String next(Job job) {
+    if (job.kind().equals(Job.PUBLISH)) {
+      return PublishViews.next(job);
+    }
     JobStatus s = job.status();
     switch (s) {
       case QUEUED:

@@ -5,6 +5,8 @@ import io.synthgen.plan.Plan;
 import io.synthgen.plan.PlanException;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.Resolver;
+import io.synthgen.server.catalog.WorkspaceFactory;
+import io.synthgen.server.catalog.databricks.DatabricksWorkspace;
 import io.synthgen.server.config.ServerConfig;
 import io.synthgen.server.job.JobManager;
 import io.synthgen.server.plan.PlanStore;
@@ -25,6 +27,7 @@ public final class Services implements AutoCloseable {
   private final PlanStore plans;
   private final JobManager jobs;
   private final Set<String> dictionaries;
+  private volatile WorkspaceFactory workspaces = DatabricksWorkspace::connect;
   private final Map<String, ResolvedPlan> resolved = Collections.synchronizedMap(
       new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -54,6 +57,16 @@ public final class Services implements AutoCloseable {
 
   public JobManager jobs() {
     return jobs;
+  }
+
+  /** Opens Databricks workspaces for publishing. */
+  public WorkspaceFactory workspaces() {
+    return workspaces;
+  }
+
+  /** Replaces how workspaces are opened (a test's stand-in, or explicit credentials). */
+  public void useWorkspaces(WorkspaceFactory f) {
+    this.workspaces = f;
   }
 
   public Set<String> dictionaries() {

@@ -16,7 +16,7 @@ public final class ToolRegistry {
 
   /** Every tool name, in the order clients list them. */
   public static final List<String> NAMES = List.of("list_templates", "propose_plan", "revise_plan", "get_plan",
-      "list_plans", "approve_plan", "generate_sample", "generate_full", "get_job", "cancel_job");
+      "list_plans", "approve_plan", "generate_sample", "generate_full", "get_job", "cancel_job", "write_to_uc");
 
   private final Map<String, SynthTool> tools = new LinkedHashMap<>();
 
@@ -36,6 +36,7 @@ public final class ToolRegistry {
     add(new GenerateFullTool(services));
     add(new GetJobTool(services));
     add(new CancelJobTool(services));
+    add(new WriteToUcTool(services));
     if (!List.copyOf(tools.keySet()).equals(NAMES)) {
       throw new IllegalStateException("tools " + tools.keySet() + " differ from " + NAMES);
     }

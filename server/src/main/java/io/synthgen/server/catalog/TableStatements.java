@@ -1,0 +1,123 @@
+package io.synthgen.server.catalog;
+
+import io.synthgen.plan.Column;
+import io.synthgen.plan.DataType;
+import io.synthgen.plan.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * The SQL that loads one table from its Parquet files in a volume. Built only from plan names (identifiers the plan
+ * validator has already restricted), types, and texts passed as string literals: no plan expression or other plan
+ * text reaches a statement as SQL. Every column is cast to its plan type, so the table's schema is the plan's
+ * whatever physical type the files carry.
+ */
+final class TableStatements {
+
+  private final String catalog;
+  private final String schema;
+  private final Table table;
+
+  TableStatements(String catalog, String schema, Table table) {
+    this.catalog = catalog;
+    this.schema = schema;
+    this.table = table;
+  }
+
+  String fullName() {
+    return UcNames.qualified(catalog, schema, table.name());
+  }
+
+  /** {@code CREATE [OR REPLACE] TABLE … USING DELTA COMMENT … TBLPROPERTIES (…) AS SELECT … FROM parquet.`dir`}. */
+  String create(boolean replace, String comment, Map<String, String> properties, String dir) {
+    StringJoiner props = new StringJoiner(", ", "(", ")");
+    properties.forEach((k, v) -> props.add(UcNames.literal(k) + " = " + UcNames.literal(v)));
+    return (replace ? "CREATE OR REPLACE TABLE " : "CREATE TABLE ") + fullName() + " USING DELTA COMMENT "
+        + UcNames.literal(comment) + " TBLPROPERTIES " + props + " AS " + select(dir);
+  }
+
+  /** {@code INSERT INTO … SELECT … FROM parquet.`dir`}. */
+  String insert(String dir) {
+    return "INSERT INTO " + fullName() + " " + select(dir);
+  }
+
+  /** One {@code ALTER TABLE … ALTER COLUMN … COMMENT …} per column that has a note in the plan. */
+  List<String> columnComments() {
+    List<String> out = new ArrayList<>();
+    for (Column c : outputColumns()) {
+      if (c.note() != null && !c.note().isBlank()) {
+        out.add("ALTER TABLE " + fullName() + " ALTER COLUMN " + UcNames.quote(c.name()) + " COMMENT "
+            + UcNames.literal(c.note()));
+      }
+    }
+    return out;
+  }
+
+  String count() {
+    return "SELECT count(*) AS `n` FROM " + fullName();
+  }
+
+  private String select(String dir) {
+    StringJoiner cols = new StringJoiner(", ");
+    for (Column c : outputColumns()) {
+      String q = UcNames.quote(c.name());
+      cols.add("CAST(" + q + " AS " + sqlType(c.type()) + ") AS " + q);
+    }
+    return "SELECT " + cols + " FROM parquet." + UcNames.quote(dir);
+  }
+
+  List<Column> outputColumns() {
+    return table.columns().stream().filter(c -> !c.omit()).toList();
+  }
+
+  /** The Databricks SQL type of a plan type. */
+  static String sqlType(DataType t) {
+    switch (t.kind()) {
+      case BIGINT: return "BIGINT";
+      case INT: return "INT";
+      case DOUBLE: return "DOUBLE";
+      case DECIMAL: return String.format(Locale.ROOT, "DECIMAL(%d,%d)", t.precision(), t.scale());
+      case STRING: return "STRING";
+      case BOOLEAN: return "BOOLEAN";
+      case DATE: return "DATE";
+      case TIMESTAMP: return "TIMESTAMP";
+    }
+    throw new IllegalStateException("no SQL type for " + t);
+  }
+
+  /** Differences between an existing table's columns and the plan's, empty when an append fits. */
+  List<String> mismatches(RemoteTable existing) {
+    List<String> out = new ArrayList<>();
+    List<Column> planned = outputColumns();
+    List<RemoteTable.Column> actual = existing.columns();
+    for (Column c : planned) {
+      String want = sqlType(c.type()).toLowerCase(Locale.ROOT);
+      RemoteTable.Column found = actual.stream().filter(a -> a.name().equalsIgnoreCase(c.name())).findFirst()
+          .orElse(null);
+      if (found == null) {
+        out.add("column " + c.name() + " (" + want + ") is missing from " + existing.fullName());
+      } else if (!normalize(found.type()).equals(want)) {
+        out.add("column " + c.name() + " is " + found.type() + " in " + existing.fullName() + ", the plan has "
+            + want);
+      }
+    }
+    for (RemoteTable.Column a : actual) {
+      if (planned.stream().noneMatch(c -> c.name().equalsIgnoreCase(a.name()))) {
+        out.add("column " + a.name() + " of " + existing.fullName() + " is not in the plan");
+      }
+    }
+    return out;
+  }
+
+  private static String normalize(String type) {
+    String t = type.toLowerCase(Locale.ROOT).replace(" ", "");
+    switch (t) {
+      case "long": return "bigint";
+      case "integer": return "int";
+      default: return t;
+    }
+  }
+}

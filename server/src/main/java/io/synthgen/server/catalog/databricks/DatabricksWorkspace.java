@@ -1,0 +1,230 @@
+package io.synthgen.server.catalog.databricks;
+
+import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.core.DatabricksConfig;
+import com.databricks.sdk.service.catalog.ColumnInfo;
+import com.databricks.sdk.service.catalog.CreateSchema;
+import com.databricks.sdk.service.catalog.CreateVolumeRequestContent;
+import com.databricks.sdk.service.catalog.TableInfo;
+import com.databricks.sdk.service.catalog.VolumeType;
+import com.databricks.sdk.service.files.DirectoryEntry;
+import com.databricks.sdk.service.files.GetMetadataResponse;
+import com.databricks.sdk.service.files.UploadRequest;
+import com.databricks.sdk.service.sql.EndpointInfo;
+import com.databricks.sdk.service.sql.ListWarehousesRequest;
+import io.synthgen.engine.Cancellation;
+import io.synthgen.server.catalog.CatalogException;
+import io.synthgen.server.catalog.RemoteFile;
+import io.synthgen.server.catalog.RemoteTable;
+import io.synthgen.server.catalog.Warehouse;
+import io.synthgen.server.catalog.Workspace;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+
+/**
+ * {@link Workspace} through the Databricks SDK for Java. Authentication is the SDK's unified configuration: a
+ * profile of {@code ~/.databrickscfg}, {@code DATABRICKS_HOST}/{@code DATABRICKS_TOKEN}, OAuth and the other
+ * methods it supports. This package is the only one that uses the SDK.
+ */
+public final class DatabricksWorkspace implements Workspace {
+
+  private final WorkspaceClient client;
+  private final String host;
+  private final Statements statements;
+
+  DatabricksWorkspace(WorkspaceClient client) {
+    this.client = client;
+    this.host = client.config().getHost();
+    this.statements = new Statements(client.statementExecution());
+  }
+
+  /**
+   * Connects with the SDK's unified configuration.
+   *
+   * @param profile a profile of {@code ~/.databrickscfg}; null for the environment, then the DEFAULT profile
+   */
+  public static DatabricksWorkspace connect(String profile) {
+    DatabricksConfig cfg = new DatabricksConfig();
+    if (profile != null && !profile.isBlank()) {
+      cfg.setProfile(profile);
+    }
+    return connect(cfg);
+  }
+
+  /** Connects with an explicit configuration. */
+  public static DatabricksWorkspace connect(DatabricksConfig cfg) {
+    try {
+      return new DatabricksWorkspace(new WorkspaceClient(cfg));
+    } catch (RuntimeException e) {
+      throw DatabricksErrors.map(e, "connecting to Databricks");
+    }
+  }
+
+  @Override
+  public String host() {
+    return host;
+  }
+
+  @Override
+  public List<Warehouse> warehouses() {
+    return call("listing SQL warehouses", () -> {
+      List<Warehouse> out = new ArrayList<>();
+      for (EndpointInfo e : client.warehouses().list(new ListWarehousesRequest())) {
+        out.add(new Warehouse(e.getId(), e.getName() == null ? e.getId() : e.getName(),
+            e.getState() == null ? "UNKNOWN" : e.getState().name(), Boolean.TRUE.equals(
+                e.getEnableServerlessCompute())));
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public boolean catalogExists(String catalog) {
+    return exists("reading catalog " + catalog, () -> client.catalogs().get(catalog));
+  }
+
+  @Override
+  public boolean schemaExists(String catalog, String schema) {
+    return exists("reading schema " + catalog + "." + schema, () -> client.schemas().get(catalog + "." + schema));
+  }
+
+  @Override
+  public void createSchema(String catalog, String schema, String comment) {
+    call("creating schema " + catalog + "." + schema, () -> client.schemas().create(new CreateSchema()
+        .setCatalogName(catalog).setName(schema).setComment(comment)));
+  }
+
+  @Override
+  public boolean volumeExists(String catalog, String schema, String volume) {
+    return exists("reading volume " + catalog + "." + schema + "." + volume,
+        () -> client.volumes().read(catalog + "." + schema + "." + volume));
+  }
+
+  @Override
+  public void createVolume(String catalog, String schema, String volume, String comment) {
+    call("creating volume " + catalog + "." + schema + "." + volume, () -> client.volumes().create(
+        new CreateVolumeRequestContent().setCatalogName(catalog).setSchemaName(schema).setName(volume)
+            .setVolumeType(VolumeType.MANAGED).setComment(comment)));
+  }
+
+  @Override
+  public Optional<RemoteTable> table(String catalog, String schema, String table) {
+    String full = catalog + "." + schema + "." + table;
+    try {
+      TableInfo t = client.tables().get(full);
+      List<RemoteTable.Column> cols = new ArrayList<>();
+      if (t.getColumns() != null) {
+        for (ColumnInfo c : t.getColumns()) {
+          cols.add(new RemoteTable.Column(c.getName(), c.getTypeText() != null ? c.getTypeText()
+              : String.valueOf(c.getTypeName())));
+        }
+      }
+      return Optional.of(new RemoteTable(full, cols, t.getProperties() == null ? java.util.Map.of()
+          : t.getProperties()));
+    } catch (RuntimeException e) {
+      CatalogException c = DatabricksErrors.map(e, "reading table " + full);
+      if (c.kind() == CatalogException.Kind.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw c;
+    }
+  }
+
+  @Override
+  public OptionalLong fileSize(String path) {
+    try {
+      GetMetadataResponse m = client.files().getMetadata(path);
+      return m.getContentLength() == null ? OptionalLong.of(-1) : OptionalLong.of(m.getContentLength());
+    } catch (RuntimeException e) {
+      CatalogException c = DatabricksErrors.map(e, "reading " + path);
+      if (c.kind() == CatalogException.Kind.NOT_FOUND) {
+        return OptionalLong.empty();
+      }
+      throw c;
+    }
+  }
+
+  @Override
+  public void upload(String path, Path local, boolean overwrite) {
+    try (InputStream in = Files.newInputStream(local)) {
+      client.files().upload(new UploadRequest().setFilePath(path).setContents(in).setOverwrite(overwrite));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + local + " to upload it", e);
+    } catch (RuntimeException e) {
+      throw DatabricksErrors.map(e, "uploading " + path);
+    }
+  }
+
+  @Override
+  public List<RemoteFile> list(String dir) {
+    try {
+      List<RemoteFile> out = new ArrayList<>();
+      for (DirectoryEntry e : client.files().listDirectoryContents(dir)) {
+        out.add(new RemoteFile(e.getPath(), Boolean.TRUE.equals(e.getIsDirectory()),
+            e.getFileSize() == null ? 0 : e.getFileSize()));
+      }
+      return out;
+    } catch (RuntimeException e) {
+      CatalogException c = DatabricksErrors.map(e, "listing " + dir);
+      if (c.kind() == CatalogException.Kind.NOT_FOUND) {
+        return List.of();
+      }
+      throw c;
+    }
+  }
+
+  @Override
+  public void deleteFile(String path) {
+    call("removing " + path, () -> {
+      client.files().delete(path);
+      return null;
+    });
+  }
+
+  @Override
+  public void deleteDirectory(String path) {
+    call("removing the folder " + path, () -> {
+      client.files().deleteDirectory(path);
+      return null;
+    });
+  }
+
+  @Override
+  public List<List<String>> execute(String warehouseId, String sql, Cancellation cancel) {
+    return statements.run(warehouseId, sql, cancel);
+  }
+
+  @Override
+  public void close() {
+    // the SDK's HTTP client holds no resources that need closing
+  }
+
+  private static <T> T call(String doing, Supplier<T> s) {
+    try {
+      return s.get();
+    } catch (RuntimeException e) {
+      throw DatabricksErrors.map(e, doing);
+    }
+  }
+
+  private static boolean exists(String doing, Runnable r) {
+    try {
+      r.run();
+      return true;
+    } catch (RuntimeException e) {
+      CatalogException c = DatabricksErrors.map(e, doing);
+      if (c.kind() == CatalogException.Kind.NOT_FOUND) {
+        return false;
+      }
+      throw c;
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.synthgen.server.tool;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgen.engine.Cancellation;
+import io.synthgen.engine.Engine;
+import io.synthgen.engine.Progress;
+import io.synthgen.output.WriterOptions;
+import io.synthgen.resolve.ResolvedPlan;
+import io.synthgen.run.RunManifest;
+import io.synthgen.run.Runs;
+import io.synthgen.server.catalog.CatalogException;
+import io.synthgen.server.catalog.Preparation;
+import io.synthgen.server.catalog.PublishResult;
+import io.synthgen.server.catalog.PublishSource;
+import io.synthgen.server.catalog.Publisher;
+import io.synthgen.server.catalog.Workspace;
+import io.synthgen.server.job.JobFailure;
+import io.synthgen.server.job.JobWork;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The background part of write_to_uc: generates the run when there is none (its first half of the progress), then
+ * publishes it. When the run was generated here, the publish is prepared again with its files; anything that would
+ * now be replaced beyond what the person confirmed stops the job before any change.
+ */
+final class PublishJob implements JobWork {
+
+  private static final double GENERATE_SHARE = 0.5;
+
+  private final Services services;
+  private final ResolvedPlan resolved;
+  private final PublishSource source;
+  private final Preparation confirmed;
+  private final Workspace ws;
+  private final Path runDir;
+  private final WriterOptions options;
+
+  PublishJob(Services services, ResolvedPlan resolved, PublishSource source, Preparation confirmed, Workspace ws,
+      Path runDir, WriterOptions options) {
+    this.services = services;
+    this.resolved = resolved;
+    this.source = source;
+    this.confirmed = confirmed;
+    this.ws = ws;
+    this.runDir = runDir;
+    this.options = options;
+  }
+
+  @Override
+  public ObjectNode run(Progress progress, Cancellation cancel) throws Exception {
+    long total = resolved.totalRows();
+    try (ws) {
+      Preparation p = confirmed;
+      double from = 0;
+      if (source.run() == null) {
+        int threads = services.config().engineThreads();
+        Runs.generate(resolved, runDir, options, new Engine(threads, Engine.DEFAULT_CHUNK_ROWS),
+            (t, d, n, rd, rt) -> report(progress, "generating " + t, GENERATE_SHARE * rd / Math.max(rt, 1), total),
+            cancel);
+        RunManifest run = RunManifest.read(runDir).orElseThrow(() -> new IOException("the run in " + runDir
+            + " has no manifest"));
+        p = new Publisher(ws).prepare(confirmed.request(), source.withRun(run));
+        List<String> unconfirmed = new ArrayList<>(p.replaces());
+        unconfirmed.removeAll(confirmed.replaces());
+        if (!unconfirmed.isEmpty()) {
+          throw new JobFailure("while the run was generated, " + String.join(", ", unconfirmed) + " appeared; "
+              + "nothing was changed", "ask the person whether to replace them, then call write_to_uc again", null);
+        }
+        from = GENERATE_SHARE;
+      }
+      double start = from;
+      PublishResult r = new Publisher(ws).execute(p, true,
+          (step, f) -> report(progress, step, start + (1 - start) * f, total), cancel);
+      return PublishViews.result(r);
+    } catch (CatalogException e) {
+      throw new JobFailure(e.getMessage(), e.fix(), e);
+    }
+  }
+
+  private static void report(Progress progress, String step, double fraction, long total) {
+    long done = Math.round(total * Math.min(1, fraction));
+    progress.update(step, done, total, done, total);
+  }
+}
