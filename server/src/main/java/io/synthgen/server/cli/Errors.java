@@ -2,6 +2,7 @@ package io.synthgen.server.cli;
 
 import io.synthgen.plan.PlanException;
 import io.synthgen.plan.Violation;
+import io.synthgen.server.catalog.CatalogException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -35,6 +36,17 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
         err.println("  " + v);
       }
       return BAD_INPUT;
+    }
+    if (ex instanceof CatalogException c) {
+      err.println("error: " + c.getMessage());
+      err.println("fix: " + c.fix());
+      switch (c.kind()) {
+        case CONFIGURATION: case NOT_FOUND: case CONFLICT: case INVALID:
+          return BAD_INPUT;
+        case AUTHENTICATION: case PERMISSION: case UNAVAILABLE: case STATEMENT_FAILED: case CANCELLED:
+          return FAILURE;
+      }
+      return FAILURE;
     }
     if (ex instanceof IllegalArgumentException) {
       err.println("error: " + ex.getMessage());

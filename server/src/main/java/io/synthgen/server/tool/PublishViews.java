@@ -106,8 +106,31 @@ public final class PublishViews {
     return o;
   }
 
+  /** A dry run for the person: what would be created, uploaded and loaded. */
+  public static String dryRun(Preparation p, String runNote) {
+    StringBuilder b = new StringBuilder("Dry run — nothing was changed. write_to_uc would:");
+    if (p.warehouse() != null) {
+      b.append("\n- use the SQL warehouse ").append(p.warehouseReason());
+    }
+    if (p.createSchema()) {
+      b.append("\n- create the schema ").append(p.request().catalog()).append('.').append(p.request().schema());
+    }
+    if (p.createVolume()) {
+      b.append("\n- create the volume ").append(p.request().volumePath());
+    }
+    b.append("\n- ").append(runNote);
+    b.append(String.format(java.util.Locale.ROOT, "%n- upload %d files (%,d bytes) to %s", p.uploads().size(),
+        p.uploadBytes(), p.stagingDir() != null ? p.stagingDir() : p.request().volumePath()));
+    p.tables().forEach(t -> b.append(String.format(java.util.Locale.ROOT, "%n- %s %s (%,d rows, %d statements)",
+        t.action().jsonName().replace('_', ' '), t.target(), t.rows(), t.statements().size())));
+    if (!p.replaces().isEmpty()) {
+      b.append("\nReplacing ").append(String.join(", ", p.replaces())).append(" needs the person's confirmation.");
+    }
+    return b.toString();
+  }
+
   /** The person-facing summary of a finished publish (from its JSON, so a restarted server shows it too). */
-  static String text(JsonNode r) {
+  public static String text(JsonNode r) {
     StringBuilder b = new StringBuilder();
     boolean files = "files".equals(r.path("target").asText());
     b.append(String.format(Locale.ROOT, "%s %s.%s%s in %.1f s (%d files sent, %d already there)",

@@ -2,7 +2,6 @@ package io.synthgen.server.tool;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.synthgen.engine.Engine;
 import io.synthgen.output.WriterOptions;
 import io.synthgen.plan.Destination;
 import io.synthgen.plan.Plan;
@@ -16,7 +15,6 @@ import io.synthgen.server.catalog.PublishSource;
 import io.synthgen.server.catalog.Publisher;
 import io.synthgen.server.catalog.Workspace;
 import io.synthgen.server.job.Job;
-import io.synthgen.server.job.JobFailure;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +50,7 @@ final class WriteToUcTool extends ServiceTool {
         ObjectNode o = PublishViews.preparation(prep, runNote);
         o.put("dry_run", true);
         o.put("next_step", "show the person what would happen; call write_to_uc without dry_run to do it");
-        return ToolResult.ok(o, dryRunText(prep, runNote));
+        return ToolResult.ok(o, PublishViews.dryRun(prep, runNote));
       }
       acknowledgeServerless(call, a, prep);
       confirmReplacing(call, prep);
@@ -177,28 +175,6 @@ final class WriteToUcTool extends ServiceTool {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String dryRunText(Preparation p, String runNote) {
-    StringBuilder b = new StringBuilder("Dry run — nothing was changed. write_to_uc would:");
-    if (p.warehouse() != null) {
-      b.append("\n- use the SQL warehouse ").append(p.warehouseReason());
-    }
-    if (p.createSchema()) {
-      b.append("\n- create the schema ").append(p.request().catalog()).append('.').append(p.request().schema());
-    }
-    if (p.createVolume()) {
-      b.append("\n- create the volume ").append(p.request().volumePath());
-    }
-    b.append("\n- ").append(runNote);
-    b.append(String.format(java.util.Locale.ROOT, "%n- upload %d files (%,d bytes) to %s", p.uploads().size(),
-        p.uploadBytes(), p.stagingDir() != null ? p.stagingDir() : p.request().volumePath()));
-    p.tables().forEach(t -> b.append(String.format(java.util.Locale.ROOT, "%n- %s %s (%,d rows, %d statements)",
-        t.action().jsonName().replace('_', ' '), t.target(), t.rows(), t.statements().size())));
-    if (!p.replaces().isEmpty()) {
-      b.append("\nReplacing ").append(String.join(", ", p.replaces())).append(" needs the person's confirmation.");
-    }
-    return b.toString();
   }
 
   private static String first(String a, String b) {
