@@ -38,7 +38,9 @@ final class ApprovePlanTool extends ServiceTool {
     out.put("serverless", d.serverless());
     out.put("serverless_acknowledged", approved.approval().serverlessAcknowledged());
     out.put("approved_at", approved.approval().at().toString());
-    String next = "generate_full " + id + " runs version " + version;
+    String next = d.unityCatalog() ? "write_to_uc " + id + " publishes version " + version + " to "
+        + v.plan().destination().catalog() + "." + v.plan().destination().schema() + " (dry_run: true first shows "
+        + "the person every statement)" : "generate_full " + id + " runs version " + version;
     out.put("next_step", next);
     return ToolResult.ok(out, "Approved version " + version + " of " + id + (d.serverless()
         ? ", serverless use acknowledged" : "") + ".\nNext: " + next);

@@ -37,9 +37,15 @@ final class Clients {
 
   /** A client that starts {@code java -jar synthgen.jar serve ...} and talks to it over stdio. */
   static McpSyncClient stdio(Path state, Path out, List<McpSchema.ProgressNotification> progress) {
+    return stdio(state, out, progress, Map.of());
+  }
+
+  /** As {@link #stdio(Path, Path, List)}, with extra environment variables for the server process. */
+  static McpSyncClient stdio(Path state, Path out, List<McpSchema.ProgressNotification> progress,
+      Map<String, String> env) {
     List<String> args = List.of("-jar", jar().toString(), "serve", "--state", state.toString(), "--output-root",
         out.toString());
-    ServerParameters params = ServerParameters.builder("java").args(args).build();
+    ServerParameters params = ServerParameters.builder("java").args(args).env(env).build();
     return build(McpClient.sync(new StdioClientTransport(params, McpJsonDefaults.getMapper())), progress);
   }
 
