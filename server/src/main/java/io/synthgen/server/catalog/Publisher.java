@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 
 /**
@@ -63,6 +64,9 @@ public final class Publisher {
     }
     if (p.source().run() == null) {
       throw new IllegalStateException("the run must be generated before it is published");
+    }
+    if (cancel.isCancelled()) {
+      throw new CancellationException("cancelled before publishing; nothing was changed");
     }
     long start = System.nanoTime();
     PublishRequest r = p.request();

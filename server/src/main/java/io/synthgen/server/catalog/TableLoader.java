@@ -33,6 +33,8 @@ final class TableLoader {
     String wh = p.warehouse().id();
     List<String> loaded = new ArrayList<>();
     for (TableAction t : p.tables()) {
+      // announced before the check, so a cancel from the progress callback stops before this table's statements
+      progress.update("loading " + t.target(), start + (1 - start) * done / total);
       if (cancel.isCancelled()) {
         throw new CancellationException("cancelled before loading " + t.target() + "; " + loadedSoFar(loaded));
       }
@@ -40,7 +42,6 @@ final class TableLoader {
       String countSql = sql.get(sql.size() - 1);
       try {
         long before = t.action() == TableAction.Action.APPEND ? count(wh, countSql) : 0;
-        progress.update("loading " + t.target(), start + (1 - start) * done / total);
         ws.execute(wh, sql.get(0), cancel);
         loaded.add(t.target());
         for (int i = 1; i < sql.size() - 1; i++) {

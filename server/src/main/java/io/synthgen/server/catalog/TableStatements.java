@@ -39,9 +39,15 @@ final class TableStatements {
         + UcNames.literal(comment) + " TBLPROPERTIES " + props + " AS " + select(dir);
   }
 
-  /** {@code INSERT INTO … SELECT … FROM parquet.`dir`}. */
+  /**
+   * {@code INSERT INTO … (columns) SELECT … FROM parquet.`dir`}. The column list makes the insert match by name:
+   * without it Delta inserts by position, and an existing table with the plan's columns in another order (which
+   * {@link #mismatches} accepts) would get values in the wrong columns.
+   */
   String insert(String dir) {
-    return "INSERT INTO " + fullName() + " " + select(dir);
+    StringJoiner cols = new StringJoiner(", ", " (", ") ");
+    outputColumns().forEach(c -> cols.add(UcNames.quote(c.name())));
+    return "INSERT INTO " + fullName() + cols + select(dir);
   }
 
   /** One {@code ALTER TABLE … ALTER COLUMN … COMMENT …} per column that has a note in the plan. */
