@@ -120,14 +120,11 @@ final class WriteToUcTool extends ServiceTool {
 
   private Optional<RunManifest> findRun(Approved a, PublishSource src, WriterOptions options, Path runDir)
       throws Exception {
-    Destination d = a.version().plan().destination();
-    if (d != null && d.kind() == Destination.Kind.LOCAL) {
-      // a full run the person already made (generate_full) is reused when it is this plan in this format
-      Optional<RunManifest> local = PublishRuns.reusable(PlanViews.outputDir(services, a.version().plan()),
-          src.planHash(), options);
-      if (local.isPresent()) {
-        return local;
-      }
+    // a full run the person already made (generate_full) is reused when it is this plan in this format
+    Optional<RunManifest> earlier = PublishRuns.reusable(PlanViews.outputDir(services, a.version().plan()),
+        src.planHash(), options);
+    if (earlier.isPresent()) {
+      return earlier;
     }
     return PublishRuns.reusable(runDir, src.planHash(), options);
   }

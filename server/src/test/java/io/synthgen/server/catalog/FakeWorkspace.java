@@ -25,12 +25,12 @@ import java.util.TreeSet;
  * Parquet files with DuckDB, which also checks that every cast column is in the files. Statements complete at
  * once, so cancellation never interrupts one. Faults are injected per call; all methods are thread-safe.
  */
-final class FakeWorkspace implements Workspace {
+public final class FakeWorkspace implements Workspace {
 
   static final String HOST = "https://fake.cloud.databricks.com";
 
   /** A Delta table's state; replaced, never changed in place. */
-  record FakeTable(String fullName, List<RemoteTable.Column> columns, Map<String, String> properties, String comment,
+  public record FakeTable(String fullName, List<RemoteTable.Column> columns, Map<String, String> properties, String comment,
       Map<String, String> columnComments, long rows) {
   }
 
@@ -50,12 +50,12 @@ final class FakeWorkspace implements Workspace {
   private final Map<String, Kind> refusals = new LinkedHashMap<>();
 
   /** @param scratch a folder for the local copies of uploaded files that DuckDB reads */
-  FakeWorkspace(Path scratch, String... catalogs) {
+  public FakeWorkspace(Path scratch, String... catalogs) {
     this.volumeFiles = new FakeFiles(scratch);
     this.catalogs.addAll(Arrays.asList(catalogs));
   }
 
-  synchronized FakeWorkspace warehouse(Warehouse w) {
+  public synchronized FakeWorkspace warehouse(Warehouse w) {
     warehouses.add(w);
     return this;
   }
@@ -80,7 +80,7 @@ final class FakeWorkspace implements Workspace {
   }
 
   /** The calls that change something: creations, uploads, deletions and statements other than queries. */
-  synchronized List<String> changes() {
+  public synchronized List<String> changes() {
     return calls.stream().filter(c -> c.startsWith("create") || c.startsWith("upload ") || c.startsWith("delete")
         || c.startsWith("execute ") && !c.startsWith("execute SELECT")).toList();
   }
@@ -89,11 +89,11 @@ final class FakeWorkspace implements Workspace {
     return Optional.ofNullable(tables.get(fullName));
   }
 
-  synchronized Map<String, FakeTable> tables() {
+  public synchronized Map<String, FakeTable> tables() {
     return new TreeMap<>(tables);
   }
 
-  synchronized Set<String> files() {
+  public synchronized Set<String> files() {
     return volumeFiles.paths();
   }
 
@@ -127,11 +127,11 @@ final class FakeWorkspace implements Workspace {
   }
 
   /** Every call whose record starts with {@code prefix} ("" for all calls, "createSchema") fails with kind. */
-  synchronized void refuse(String prefix, Kind kind) {
+  public synchronized void refuse(String prefix, Kind kind) {
     refusals.put(prefix, kind);
   }
 
-  synchronized void clearFaults() {
+  public synchronized void clearFaults() {
     failUploadOnce = 0;
     failUploadsFrom = 0;
     failStatements.clear();
