@@ -99,12 +99,9 @@ final class FilesEndpoints {
       // the body stays open: an error answer drains it first, so the client reads the answer, not a reset
       InputStream in = ex.body();
       try (OutputStream out = Files.newOutputStream(part)) {
-        if (failAfter.isPresent()) {
-          in.transferTo(limited(out, failAfter.get()));
-          throw new ApiError(500, "INTERNAL_ERROR", "Injected failure after " + failAfter.get() + " bytes of " + path);
-        }
-        in.transferTo(out);
-      } catch (Limit e) {
+        in.transferTo(failAfter.isPresent() ? truncating(out, failAfter.get()) : out);
+      }
+      if (failAfter.isPresent()) {
         throw new ApiError(500, "INTERNAL_ERROR", "Injected failure after " + failAfter.get() + " bytes of " + path);
       }
       Files.createDirectories(file.getParent());
@@ -112,7 +109,8 @@ final class FilesEndpoints {
         Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } else {
         try {
-          Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
+          // not ATOMIC_MOVE: on Linux an atomic rename replaces an existing file instead of failing
+          Files.move(part, file);
         } catch (FileAlreadyExistsException e) {
           throw ApiError.conflict("ALREADY_EXISTS", "The file being created already exists: " + path);
         }
@@ -167,8 +165,8 @@ final class FilesEndpoints {
         Files.getLastModifiedTime(file).toInstant().atOffset(ZoneOffset.UTC));
   }
 
-  /** Passes the first {@code max} bytes through, then throws {@link Limit}: the point where an upload "breaks". */
-  private static OutputStream limited(OutputStream out, long max) {
+  /** Writes the first {@code max} bytes and drops the rest: the partial file an upload broken there leaves. */
+  private static OutputStream truncating(OutputStream out, long max) {
     return new OutputStream() {
       private long written;
 
@@ -179,17 +177,10 @@ final class FilesEndpoints {
 
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
-        int n = (int) Math.min(len, max - written);
+        int n = (int) Math.max(0, Math.min(len, max - written));
         out.write(b, off, n);
         written += n;
-        if (n < len) {
-          throw new Limit();
-        }
       }
     };
-  }
-
-  private static final class Limit extends IOException {
-    private static final long serialVersionUID = 1L;
   }
 }

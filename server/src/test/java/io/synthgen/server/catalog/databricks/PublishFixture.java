@@ -107,6 +107,8 @@ final class PublishFixture {
 
   /** The single value of a one-row, one-column result. */
   static String single(StatementResponse r) {
+    assertEquals(StatementState.SUCCEEDED, r.getStatus().getState(),
+        () -> r.getStatus().getError() == null ? "" : r.getStatus().getError().getMessage());
     return r.getResult().getDataArray().iterator().next().iterator().next();
   }
 }

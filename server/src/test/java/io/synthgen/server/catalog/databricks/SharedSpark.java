@@ -55,6 +55,8 @@ public final class SharedSpark {
         .config("spark.sql.warehouse.dir", warehouse.toUri().toString())
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        // Delta's parser drops parameter values since Spark 4.1 (delta-io/delta#7640): bind them in the analyzer
+        .config("spark.sql.legacy.parameterSubstitution.constantsOnly", "true")
         // tables here have a few rows: the defaults (200 shuffle partitions, 50 for Delta's log replay) only add tasks
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.default.parallelism", "2")

@@ -42,14 +42,15 @@ public final class StandInFaults {
   private final List<Denial> denials = new CopyOnWriteArrayList<>();
   private final AtomicInteger expired = new AtomicInteger();
 
-  /** Every upload to a {@code /Volumes/...} path matching {@code path} fails with HTTP 500 after 512 body bytes. */
+  /** Every upload to a {@code /Volumes/...} path matching {@code path} breaks after 512 bytes with HTTP 500. */
   public Fault failUploads(Predicate<String> path) {
     return failUploads(path, Integer.MAX_VALUE, 512);
   }
 
   /**
-   * The first {@code times} uploads to a matching path read {@code afterBytes} of the body (or all of a shorter one),
-   * then answer HTTP 500 INTERNAL_ERROR; the partial file is discarded, as a failed Databricks upload leaves nothing.
+   * The first {@code times} uploads to a matching path break after {@code afterBytes}: that much is written to the
+   * partial file, the rest of the body is read and dropped (so the client gets the answer, not a reset connection),
+   * then the partial file is discarded and the answer is HTTP 500 INTERNAL_ERROR, as a failed upload leaves nothing.
    */
   public Fault failUploads(Predicate<String> path, int times, long afterBytes) {
     UploadFailure f = new UploadFailure(path, new AtomicInteger(times), afterBytes);

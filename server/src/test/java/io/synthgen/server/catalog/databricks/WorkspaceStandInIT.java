@@ -30,6 +30,7 @@ import com.databricks.sdk.service.sql.ColumnInfoTypeName;
 import com.databricks.sdk.service.sql.EndpointInfo;
 import com.databricks.sdk.service.sql.ListWarehousesRequest;
 import com.databricks.sdk.service.sql.ServiceErrorCode;
+import com.databricks.sdk.service.sql.StatementParameterListItem;
 import com.databricks.sdk.service.sql.StatementResponse;
 import com.databricks.sdk.service.sql.StatementState;
 import java.io.ByteArrayInputStream;
@@ -117,6 +118,14 @@ class WorkspaceStandInIT {
     assertEquals(Arrays.asList("10.25", "name-1", "false", "2024-01-02", "2024-01-01T01:00:00.000Z"), rows.get(0));
     assertEquals(Arrays.asList("41.00", null, "true", "2024-01-05", "2024-01-01T04:00:00.000Z"), rows.get(1));
     assertEquals(2L, r.getManifest().getTotalRowCount());
+
+    // named parameters, and unqualified names resolved in the request's catalog and schema
+    StatementResponse p = PublishFixture.poll(w, w.statementExecution().executeStatement(
+        PublishFixture.request("SELECT count(*) AS `n` FROM `customers` WHERE `customer_id` >= :min AND `active` = :on",
+            "10s").setCatalog("demo").setSchema("retail").setParameters(List.of(
+                new StatementParameterListItem().setName("min").setValue("2").setType("BIGINT"),
+                new StatementParameterListItem().setName("on").setValue("true").setType("BOOLEAN")))));
+    assertEquals("2", single(p));
   }
 
   @Test
