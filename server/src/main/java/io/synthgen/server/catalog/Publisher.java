@@ -52,6 +52,23 @@ public final class Publisher {
   }
 
   /**
+   * Prepares again once the run exists: a preparation made before the run was generated lists no uploads. Refuses
+   * (CONFLICT, nothing changed) when more would now be replaced than {@code confirmed} listed, since the person did
+   * not confirm that.
+   */
+  public Preparation withRun(Preparation confirmed, RunManifest run) {
+    Preparation p = prepare(confirmed.request(), confirmed.source().withRun(run));
+    List<String> unconfirmed = new ArrayList<>(p.replaces());
+    unconfirmed.removeAll(confirmed.replaces());
+    if (!unconfirmed.isEmpty()) {
+      throw new CatalogException(CatalogException.Kind.CONFLICT, "while the run was generated, " + String.join(
+          ", ", unconfirmed) + " appeared; nothing was changed", "ask the person whether to replace them too, then "
+          + "publish again");
+    }
+    return p;
+  }
+
+  /**
    * Carries out a preparation.
    *
    * @param confirmed the person confirmed replacing what {@link Preparation#replaces()} lists

@@ -1,6 +1,5 @@
 package io.synthgen.server.cli;
 
-import io.synthgen.engine.Cancellation;
 import io.synthgen.engine.TableRun;
 import io.synthgen.plan.Plan;
 import io.synthgen.resolve.ResolvedPlan;
@@ -28,30 +27,13 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Plan plan = source.load();
     ResolvedPlan resolved = Resolver.resolve(plan);
-    Cancellation cancel = new Cancellation();
-    java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
-    // On Ctrl-C or SIGTERM: cancel, then wait for the run to remove its staging folder before the JVM exits.
-    Thread hook = new Thread(() -> {
-      cancel.cancel();
-      try {
-        finished.await(30, java.util.concurrent.TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "synthgen-cancel");
-    Runtime.getRuntime().addShutdownHook(hook);
     ProgressBar bar = ProgressBar.forTerminal();
     RunResult r;
-    try {
-      r = Runs.generate(resolved, output.dir(plan), output.writerOptions(plan), output.engine(), bar, cancel);
+    try (CancelOnExit exit = new CancelOnExit()) {
+      r = Runs.generate(resolved, output.dir(plan), output.writerOptions(plan), output.engine(), bar,
+          exit.cancellation());
     } finally {
-      finished.countDown();
       bar.finish();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the JVM is already exiting; the run has been cancelled
-      }
     }
     System.out.printf(Locale.ROOT, "wrote %,d rows in %d tables to %s in %.2f s (%,.0f rows/s, %s)%n",
         r.rows(), r.tables().size(), r.dir(), r.seconds(), r.rows() / Math.max(r.seconds(), 1e-9),

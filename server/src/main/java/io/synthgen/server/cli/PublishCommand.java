@@ -1,6 +1,6 @@
 package io.synthgen.server.cli;
 
-import io.synthgen.engine.Cancellation;
+import io.synthgen.engine.Engine;
 import io.synthgen.output.WriterOptions;
 import io.synthgen.plan.Plan;
 import io.synthgen.resolve.ResolvedPlan;
@@ -8,6 +8,7 @@ import io.synthgen.resolve.Resolver;
 import io.synthgen.run.RunManifest;
 import io.synthgen.run.Runs;
 import io.synthgen.server.catalog.Preparation;
+import io.synthgen.server.catalog.PublishProgress;
 import io.synthgen.server.catalog.PublishRequest;
 import io.synthgen.server.catalog.PublishResult;
 import io.synthgen.server.catalog.PublishRuns;
@@ -19,6 +20,7 @@ import io.synthgen.server.catalog.databricks.DatabricksWorkspace;
 import io.synthgen.server.tool.PublishViews;
 import java.io.Console;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -84,9 +86,10 @@ final class PublishCommand implements Callable<Integer> {
     PublishSource src = new PublishSource(exact, Runs.planHash(exact), null, 0, null);
     WriterOptions options = PublishRuns.writerOptions(req);
     Path runDir = out != null ? out : PublishRuns.runDir(Path.of("output"), src, options);
-    Optional<RunManifest> run = out != null ? PublishRuns.reusable(out, src.planHash(), options)
-        : PublishRuns.reusable(Path.of("output", plan.name()), src.planHash(), options)
-            .or(() -> reusable(runDir, src, options));
+    Optional<RunManifest> run = Optional.empty();
+    for (Path d : out != null ? List.of(out) : List.of(Path.of("output", plan.name()), runDir)) {
+      run = run.isPresent() ? run : PublishRuns.reusable(d, src.planHash(), options);
+    }
     try (Workspace ws = DatabricksWorkspace.connect(profile)) {
       Publisher publisher = new Publisher(ws);
       Preparation prep = publisher.prepare(req, src.withRun(run.orElse(null)));
@@ -97,29 +100,22 @@ final class PublishCommand implements Callable<Integer> {
         return 0;
       }
       confirm(prep);
-      if (run.isEmpty()) {
-        ProgressBar bar = ProgressBar.forTerminal();
-        try {
-          Runs.generate(resolved, runDir, options, new io.synthgen.engine.Engine(
-              Runtime.getRuntime().availableProcessors(), io.synthgen.engine.Engine.DEFAULT_CHUNK_ROWS), bar,
-              new Cancellation());
-        } finally {
-          bar.finish();
+      PublishResult r;
+      try (CancelOnExit exit = new CancelOnExit()) {
+        if (run.isEmpty()) {
+          ProgressBar bar = ProgressBar.forTerminal();
+          try {
+            Runs.generate(resolved, runDir, options, new Engine(Runtime.getRuntime().availableProcessors(),
+                Engine.DEFAULT_CHUNK_ROWS), bar, exit.cancellation());
+          } finally {
+            bar.finish();
+          }
+          prep = publisher.withRun(prep, RunManifest.read(runDir).orElseThrow());
         }
-        prep = publisher.prepare(req, src.withRun(RunManifest.read(runDir).orElseThrow()));
-        confirm(prep);
+        r = publisher.execute(prep, true, PublishProgress.NONE, exit.cancellation());
       }
-      PublishResult r = publisher.execute(prep, true, (step, f) -> { }, new Cancellation());
       System.out.println(PublishViews.text(PublishViews.result(r)));
       return 0;
-    }
-  }
-
-  private static Optional<RunManifest> reusable(Path dir, PublishSource src, WriterOptions o) {
-    try {
-      return PublishRuns.reusable(dir, src.planHash(), o);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -43,7 +43,8 @@ final class SampleCommand implements Callable<Integer> {
     Map<String, Batch> sample = Preview.generate(resolved, perTable);
     for (Map.Entry<String, Batch> e : sample.entrySet()) {
       Batch b = e.getValue();
-      System.out.printf("%s: %d sample rows of %,d%n", e.getKey(), b.size(), resolved.table(e.getKey()).rows());
+      System.out.printf(java.util.Locale.ROOT, "%s: %d sample rows of %,d%n", e.getKey(), b.size(),
+          resolved.table(e.getKey()).rows());
       System.out.println(io.synthgen.server.tool.Samples.head(b, head));
     }
     java.nio.file.Path out = output.out;

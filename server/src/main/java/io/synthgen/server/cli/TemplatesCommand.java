@@ -16,7 +16,7 @@ final class TemplatesCommand implements Callable<Integer> {
       Plan p = Templates.load(name);
       System.out.println(name + " - " + p.description());
       for (Table t : p.tables()) {
-        System.out.printf("  %-22s %,12d rows%s%n", t.name(), t.rows(),
+        System.out.printf(java.util.Locale.ROOT, "  %-22s %,12d rows%s%n", t.name(), t.rows(),
             t.perParent() != null ? "  (about; per " + t.perParent().table() + " row)" : "");
       }
     }

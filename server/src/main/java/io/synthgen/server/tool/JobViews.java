@@ -89,8 +89,11 @@ final class JobViews {
   }
 
   private static String next(Job job) {
+    if (!job.status().isFinal()) {
+      return "call get_job " + job.id() + " (wait_seconds up to 60) until it finishes, or cancel_job to stop it";
+    }
     if (job.kind().equals(Job.PUBLISH)) {
-      return PublishViews.next(job);
+      return PublishViews.next(job.status());
     }
     JobStatus s = job.status();
     switch (s) {

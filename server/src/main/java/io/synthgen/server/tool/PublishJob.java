@@ -11,20 +11,17 @@ import io.synthgen.run.Runs;
 import io.synthgen.server.catalog.CatalogException;
 import io.synthgen.server.catalog.Preparation;
 import io.synthgen.server.catalog.PublishResult;
-import io.synthgen.server.catalog.PublishSource;
 import io.synthgen.server.catalog.Publisher;
 import io.synthgen.server.catalog.Workspace;
 import io.synthgen.server.job.JobFailure;
 import io.synthgen.server.job.JobWork;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The background part of write_to_uc: generates the run when there is none (its first half of the progress), then
- * publishes it. When the run was generated here, the publish is prepared again with its files; anything that would
- * now be replaced beyond what the person confirmed stops the job before any change.
+ * publishes it. When the run was generated here, the publish is prepared again with its files
+ * ({@link Publisher#withRun}), which stops before any change if more would be replaced than the person confirmed.
  */
 final class PublishJob implements JobWork {
 
@@ -32,17 +29,15 @@ final class PublishJob implements JobWork {
 
   private final Services services;
   private final ResolvedPlan resolved;
-  private final PublishSource source;
   private final Preparation confirmed;
   private final Workspace ws;
   private final Path runDir;
   private final WriterOptions options;
 
-  PublishJob(Services services, ResolvedPlan resolved, PublishSource source, Preparation confirmed, Workspace ws,
-      Path runDir, WriterOptions options) {
+  PublishJob(Services services, ResolvedPlan resolved, Preparation confirmed, Workspace ws, Path runDir,
+      WriterOptions options) {
     this.services = services;
     this.resolved = resolved;
-    this.source = source;
     this.confirmed = confirmed;
     this.ws = ws;
     this.runDir = runDir;
@@ -55,20 +50,14 @@ final class PublishJob implements JobWork {
     try (ws) {
       Preparation p = confirmed;
       double from = 0;
-      if (source.run() == null) {
+      if (confirmed.source().run() == null) {
         int threads = services.config().engineThreads();
         Runs.generate(resolved, runDir, options, new Engine(threads, Engine.DEFAULT_CHUNK_ROWS),
             (t, d, n, rd, rt) -> report(progress, "generating " + t, GENERATE_SHARE * rd / Math.max(rt, 1), total),
             cancel);
         RunManifest run = RunManifest.read(runDir).orElseThrow(() -> new IOException("the run in " + runDir
             + " has no manifest"));
-        p = new Publisher(ws).prepare(confirmed.request(), source.withRun(run));
-        List<String> unconfirmed = new ArrayList<>(p.replaces());
-        unconfirmed.removeAll(confirmed.replaces());
-        if (!unconfirmed.isEmpty()) {
-          throw new JobFailure("while the run was generated, " + String.join(", ", unconfirmed) + " appeared; "
-              + "nothing was changed", "ask the person whether to replace them, then call write_to_uc again", null);
-        }
+        p = new Publisher(ws).withRun(confirmed, run);
         from = GENERATE_SHARE;
       }
       double start = from;

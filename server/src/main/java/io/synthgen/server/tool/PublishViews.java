@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.server.catalog.Preparation;
+import io.synthgen.server.catalog.PublishRequest;
 import io.synthgen.server.catalog.PublishResult;
 import io.synthgen.server.catalog.TableAction;
 import io.synthgen.server.catalog.Upload;
 import io.synthgen.server.catalog.Warehouse;
-import io.synthgen.server.job.Job;
 import io.synthgen.server.job.JobStatus;
 import java.util.Locale;
 
@@ -91,7 +91,7 @@ public final class PublishViews {
     o.put("schema", p.request().schema());
     o.put("volume", p.request().volume());
     o.put("mode", p.request().mode().jsonName());
-    if (p.request().target() == io.synthgen.server.catalog.PublishRequest.Target.FILES) {
+    if (p.request().target() == PublishRequest.Target.FILES) {
       o.put("format", p.request().format().jsonName());
     }
     Warehouse w = p.warehouse();
@@ -150,12 +150,12 @@ public final class PublishViews {
     return b.toString();
   }
 
-  static String next(Job job) {
-    JobStatus s = job.status();
+  /** The next step after a publish job ended with {@code s}. */
+  static String next(JobStatus s) {
     switch (s) {
       case QUEUED:
       case RUNNING:
-        return "call get_job " + job.id() + " (wait_seconds up to 60) until it finishes, or cancel_job to stop it";
+        throw new IllegalArgumentException("a publish job that is " + s + " has not ended");
       case SUCCEEDED:
         return "tell the person which tables (or files) were written and that their row counts were verified";
       case FAILED:

@@ -55,7 +55,7 @@ final class WriteToUcTool extends ServiceTool {
       acknowledgeServerless(call, a, prep);
       confirmReplacing(call, prep);
       Job job = services.jobs().submit(Job.PUBLISH, a.id(), a.version().version(), call.owner(),
-          a.resolved().totalRows(), new PublishJob(services, a.resolved(), src, prep, ws, runDir, options));
+          a.resolved().totalRows(), new PublishJob(services, a.resolved(), prep, ws, runDir, options));
       handedOver = true;
       JobViews.await(job, call.number("wait_seconds", GenerateFullTool.DEFAULT_WAIT_SECONDS), call);
       return JobViews.result(job);

@@ -222,4 +222,19 @@ class PublisherTest {
     }
     throw new AssertionError("no call starting with " + prefix + " in " + calls);
   }
+
+  @Test
+  void preparingAgainWithTheRunRefusesTablesThatAppearedMeanwhile() {
+    Preparation before = f.publisher.prepare(tables(Mode.OVERWRITE), src.withRun(null));
+    assertEquals(List.of(), before.uploads(), "no run yet: nothing to upload");
+    assertEquals(src.run().tables().size(), f.publisher.withRun(before, src.run()).uploads().stream()
+        .map(Upload::table).distinct().count());
+
+    ws.putTable(C, S, "orders_meanwhile", List.of(), 0);
+    ws.putTable(C, S, "customers", List.of(new RemoteTable.Column("legacy", "string")), 7);
+    CatalogException e = assertThrows(CatalogException.class, () -> f.publisher.withRun(before, src.run()));
+    assertEquals(CatalogException.Kind.CONFLICT, e.kind());
+    assertTrue(e.getMessage().contains("demo.retail.customers appeared"), e.getMessage());
+    assertFalse(e.getMessage().contains("orders_meanwhile"), "a table the plan does not publish is no concern");
+  }
 }

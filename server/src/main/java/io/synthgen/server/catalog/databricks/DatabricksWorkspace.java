@@ -5,7 +5,6 @@ import com.databricks.sdk.core.DatabricksConfig;
 import com.databricks.sdk.service.catalog.ColumnInfo;
 import com.databricks.sdk.service.catalog.CreateSchema;
 import com.databricks.sdk.service.catalog.CreateVolumeRequestContent;
-import com.databricks.sdk.service.catalog.TableInfo;
 import com.databricks.sdk.service.catalog.VolumeType;
 import com.databricks.sdk.service.files.DirectoryEntry;
 import com.databricks.sdk.service.files.GetMetadataResponse;
@@ -25,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
@@ -118,8 +118,7 @@ public final class DatabricksWorkspace implements Workspace {
   @Override
   public Optional<RemoteTable> table(String catalog, String schema, String table) {
     String full = catalog + "." + schema + "." + table;
-    try {
-      TableInfo t = client.tables().get(full);
+    return unlessMissing("reading table " + full, () -> client.tables().get(full)).map(t -> {
       List<RemoteTable.Column> cols = new ArrayList<>();
       if (t.getColumns() != null) {
         for (ColumnInfo c : t.getColumns()) {
@@ -127,29 +126,18 @@ public final class DatabricksWorkspace implements Workspace {
               : String.valueOf(c.getTypeName())));
         }
       }
-      return Optional.of(new RemoteTable(full, cols, t.getProperties() == null ? java.util.Map.of()
-          : t.getProperties()));
-    } catch (RuntimeException e) {
-      CatalogException c = DatabricksErrors.map(e, "reading table " + full);
-      if (c.kind() == CatalogException.Kind.NOT_FOUND) {
-        return Optional.empty();
-      }
-      throw c;
-    }
+      return new RemoteTable(full, cols, t.getProperties() == null ? Map.of() : t.getProperties());
+    });
   }
 
   @Override
   public OptionalLong fileSize(String path) {
-    try {
-      GetMetadataResponse m = client.files().getMetadata(path);
-      return m.getContentLength() == null ? OptionalLong.of(-1) : OptionalLong.of(m.getContentLength());
-    } catch (RuntimeException e) {
-      CatalogException c = DatabricksErrors.map(e, "reading " + path);
-      if (c.kind() == CatalogException.Kind.NOT_FOUND) {
-        return OptionalLong.empty();
-      }
-      throw c;
+    Optional<GetMetadataResponse> m = unlessMissing("reading " + path, () -> client.files().getMetadata(path));
+    if (m.isEmpty()) {
+      return OptionalLong.empty();
     }
+    Long length = m.get().getContentLength();
+    return OptionalLong.of(length == null ? -1 : length);
   }
 
   @Override
@@ -165,20 +153,14 @@ public final class DatabricksWorkspace implements Workspace {
 
   @Override
   public List<RemoteFile> list(String dir) {
-    try {
+    return unlessMissing("listing " + dir, () -> {
       List<RemoteFile> out = new ArrayList<>();
       for (DirectoryEntry e : client.files().listDirectoryContents(dir)) {
         out.add(new RemoteFile(e.getPath(), Boolean.TRUE.equals(e.getIsDirectory()),
             e.getFileSize() == null ? 0 : e.getFileSize()));
       }
       return out;
-    } catch (RuntimeException e) {
-      CatalogException c = DatabricksErrors.map(e, "listing " + dir);
-      if (c.kind() == CatalogException.Kind.NOT_FOUND) {
-        return List.of();
-      }
-      throw c;
-    }
+    }).orElse(List.of());
   }
 
   @Override
@@ -215,14 +197,18 @@ public final class DatabricksWorkspace implements Workspace {
     }
   }
 
-  private static boolean exists(String doing, Runnable r) {
+  private static boolean exists(String doing, Supplier<?> get) {
+    return unlessMissing(doing, get).isPresent();
+  }
+
+  /** What {@code get} returns, or empty when the workspace says it does not exist (NOT_FOUND). */
+  private static <T> Optional<T> unlessMissing(String doing, Supplier<T> get) {
     try {
-      r.run();
-      return true;
+      return Optional.of(get.get());
     } catch (RuntimeException e) {
       CatalogException c = DatabricksErrors.map(e, doing);
       if (c.kind() == CatalogException.Kind.NOT_FOUND) {
-        return false;
+        return Optional.empty();
       }
       throw c;
     }

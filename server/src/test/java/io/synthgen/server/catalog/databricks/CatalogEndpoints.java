@@ -1,5 +1,8 @@
 package io.synthgen.server.catalog.databricks;
 
+import static io.synthgen.server.catalog.databricks.RequestFields.required;
+import static io.synthgen.server.catalog.databricks.RequestFields.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -109,17 +112,5 @@ final class CatalogEndpoints {
       throw ApiError.invalid("Invalid full name '" + name + "': expected " + parts + " dot-separated parts");
     }
     return split;
-  }
-
-  private static String required(JsonNode node, String field) {
-    String value = text(node, field);
-    if (value == null || value.isEmpty()) {
-      throw ApiError.invalid(field + " is required");
-    }
-    return value;
-  }
-
-  private static String text(JsonNode node, String field) {
-    return node.hasNonNull(field) ? node.get(field).asText() : null;
   }
 }

@@ -1,5 +1,8 @@
 package io.synthgen.server.catalog.databricks;
 
+import static io.synthgen.server.catalog.databricks.RequestFields.required;
+import static io.synthgen.server.catalog.databricks.RequestFields.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
@@ -95,17 +98,5 @@ final class StatementEndpoints {
     if (!value.equals(given)) {
       throw ApiError.invalid("The stand-in supports only " + field + " " + value + ", not " + given);
     }
-  }
-
-  private static String required(JsonNode node, String field) {
-    String value = text(node, field);
-    if (value == null || value.isEmpty()) {
-      throw ApiError.invalid(field + " is required");
-    }
-    return value;
-  }
-
-  private static String text(JsonNode node, String field) {
-    return node.hasNonNull(field) ? node.get(field).asText() : null;
   }
 }
