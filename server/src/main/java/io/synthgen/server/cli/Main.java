@@ -1,5 +1,6 @@
 package io.synthgen.server.cli;
 
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,17 +21,52 @@ public final class Main implements Runnable {
 
   /** Runs a command line and returns its exit code (0 ok, 1 failure, 2 bad input, 3 validation failed). */
   public static int run(String... args) {
-    CommandLine cl;
-    if (args.length > 0 && args[0].equals("serve")) {
-      // an MCP client waits for the server: skip building the other commands' models (a fifth of start-up)
-      cl = new CommandLine(new ServeCommand()).setCommandName("synthgen serve");
-      args = java.util.Arrays.copyOfRange(args, 1, args.length);
-    } else {
+    CommandLine cl = null;
+    if (args.length > 0) {
+      // Building the model of one command instead of all eight is a third of the command line's start-up: picocli
+      // is compiled for Java 5, so its classes are verified at every start and never in the class-data archive.
+      Class<?> command = subcommand(args[0]);
+      if (command != null) {
+        cl = new CommandLine(instantiate(command)).setCommandName("synthgen " + args[0]);
+        args = Arrays.copyOfRange(args, 1, args.length);
+      }
+    }
+    if (cl == null) {
       cl = new CommandLine(new Main());
+      cl.getSubcommands().values().forEach(Main::standardOptions);
+    } else {
+      standardOptions(cl);
     }
     cl.setExecutionExceptionHandler(new Errors());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl.execute(args);
+  }
+
+  /** The command class named {@code name} among the subcommands, or null. */
+  static Class<?> subcommand(String name) {
+    for (Class<?> c : Main.class.getAnnotation(Command.class).subcommands()) {
+      if (c.getAnnotation(Command.class).name().equals(name)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private static Object instantiate(Class<?> command) {
+    try {
+      return command.getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot create the " + command.getSimpleName() + " command", e);
+    }
+  }
+
+  /** {@code --help} and {@code --version} on every command, as on {@code synthgen} itself. */
+  private static void standardOptions(CommandLine command) {
+    CommandLine.Model.CommandSpec s = command.getCommandSpec();
+    if (!s.mixinStandardHelpOptions()) {
+      s.mixinStandardHelpOptions(true);
+      s.versionProvider(new Version());
+    }
   }
 
   @Override

@@ -236,4 +236,33 @@ class MainTest {
     assertEquals(2, r.code(), r.toString());
     assertTrue(r.err().contains("--rowz"), r.err());
   }
+  @Test
+  void everyCommandAnswersHelpAndVersion() {
+    for (String command : new picocli.CommandLine(new Main()).getSubcommands().keySet()) {
+      Result help = run(command, "--help");
+      assertEquals(0, help.code(), help.toString());
+      assertTrue(help.out().startsWith("Usage: synthgen " + command + " "), help.out());
+      assertTrue(help.out().contains("--help"), help.out());
+      Result version = run(command, "-V");
+      assertEquals(0, version.code(), version.toString());
+      assertTrue(version.out().startsWith("synthgen "), version.out());
+    }
+    Result top = run("--help");
+    assertEquals(0, top.code(), top.toString());
+    assertTrue(top.out().contains("generate") && top.out().contains("publish"), "lists the commands: " + top.out());
+    Result bare = run();
+    assertEquals(0, bare.code(), bare.toString());
+    assertEquals(top.out(), bare.out(), "synthgen alone prints the same usage");
+  }
+
+  @Test
+  void aCommandMistakeShowsThatCommandsUsage() {
+    Result r = run("generate");
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().contains("<industry|plan.json>") && r.err().contains("Usage: synthgen generate"), r.err());
+    assertEquals(null, Main.subcommand("generat"), "a misspelt command goes to synthgen's own usage");
+    Result misspelt = run("generat", "retail");
+    assertEquals(2, misspelt.code(), misspelt.toString());
+    assertTrue(misspelt.err().contains("generat"), misspelt.err());
+  }
 }
