@@ -3,21 +3,24 @@
 # session (machines are noisy: compare ratios), verifies every output with the shared verifier, and optionally
 # runs 100,000,000 rows of W2 with a 1 GB heap.
 #
-# usage: bench/run.sh [--runs N] [--big] [--only W1|W2] [--industries]
+# usage: bench/run.sh [--runs N] [--big] [--only W1|W2] [--industries] [--warm]
 #   --runs N       timed runs per contender and workload after one warm-up (default 3; the median is reported)
 #   --big          also generate 100M rows of W2 with -Xmx1g and report time and peak RSS
 #   --industries   also time every industry template at its default size
+#   --warm         also generate each workload 5 times in one JVM (bench/WarmRuns.java): the first run against the
+#                  engine's steady state, with the JIT compilation time of each run
 # Results are printed and written to bench-results/<date>.md. Needs JDK 17+, Maven (or ./mvnw) and GNU time.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 SHARED="${SYNTHGEN_SHARED:-$ROOT/../shared}"
-RUNS=3; BIG=0; ONLY=""; INDUSTRIES=0
+RUNS=3; BIG=0; ONLY=""; INDUSTRIES=0; WARM=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) RUNS="$2"; shift 2;;
     --big) BIG=1; shift;;
     --only) ONLY="$2"; shift 2;;
     --industries) INDUSTRIES=1; shift;;
+    --warm) WARM=1; shift;;
     *) echo "unknown option $1 (see the header of $0)" >&2; exit 2;;
   esac
 done
@@ -98,6 +101,17 @@ if [[ "$INDUSTRIES" == 1 ]]; then
     read -r ts tk < "$WORK/times-t-$t"
     rows=$(grep -o 'wrote [0-9,]* rows' "$WORK/last-out" | tr -dc 0-9)
     awk -v t="$t" -v n="$rows" -v s="$ts" -v k="$tk" 'BEGIN {printf "| %s | %d | %.2f | %.0f | %.0f MB |\n", t, n, s, n / s, k / 1024}' >> "$REPORT"
+  done
+fi
+if [[ "$WARM" == 1 ]]; then
+  { echo; echo "In one JVM (bench/WarmRuns.java, launcher's GC settings): run 1 is what a process pays, runs 2-5 the steady state."; } >> "$REPORT"
+  for W in W1 W2; do
+    [[ -n "$ONLY" && "$ONLY" != "$W" ]] && continue
+    echo "== $W: 5 runs in one JVM" >&2
+    { echo; echo "$W:"; echo '```'
+      java -XX:+UseParallelGC -Xmn256m -cp "$JAR" "$ROOT/bench/WarmRuns.java" "${PLAN[$W]}" 5 "$WORK/warm-$W"
+      echo '```'; } >> "$REPORT"
+    rm -rf "$WORK/warm-$W"
   done
 fi
 cat "$REPORT"
