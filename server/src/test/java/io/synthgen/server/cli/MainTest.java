@@ -2,6 +2,7 @@ package io.synthgen.server.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.synthgen.plan.Plan;
@@ -260,7 +261,7 @@ class MainTest {
     Result r = run("generate");
     assertEquals(2, r.code(), r.toString());
     assertTrue(r.err().contains("<industry|plan.json>") && r.err().contains("Usage: synthgen generate"), r.err());
-    assertEquals(null, Main.subcommand("generat"), "a misspelt command goes to synthgen's own usage");
+    assertNull(Main.subcommand("generat"), "a misspelt command goes to synthgen's own usage");
     Result misspelt = run("generat", "retail");
     assertEquals(2, misspelt.code(), misspelt.toString());
     assertTrue(misspelt.err().contains("generat"), misspelt.err());
