@@ -27,13 +27,7 @@ public final class Casts {
 
   /** Applies the rounding mode; NONE leaves the value. */
   public static double round(double v, Rounding r) {
-    switch (r) {
-      case FLOOR: return Math.floor(v);
-      case CEIL: return Math.ceil(v);
-      case ROUND: return Math.floor(v + 0.5);
-      case NONE: return v;
-    }
-    throw new IllegalArgumentException(String.valueOf(r));
+    return r.apply(v);
   }
 
   /**

@@ -12,6 +12,9 @@ import io.synthgen.vec.Vec;
  */
 public final class ChildAggregateGen implements ColumnGenerator {
 
+  /** Most child rows evaluated at once. */
+  static final int SLICE = 1 << 20;
+
   private final DataType type;
   private final ChildLayout layout;
   private final String childTable;
@@ -34,10 +37,8 @@ public final class ChildAggregateGen implements ColumnGenerator {
     long[] counts = new long[n];
     layout.children(rows, n, first, counts);
     int[] count = new int[n];
-    long total = 0;
     for (int i = 0; i < n; i++) {
       count[i] = (int) counts[i];
-      total += count[i];
     }
     if (function.equals("count")) {
       LongVec out = new LongVec(type, n);
@@ -46,9 +47,35 @@ public final class ChildAggregateGen implements ColumnGenerator {
       }
       return out;
     }
-    long[] childRows = new long[(int) total];
+    double[] agg = new double[n];
+    long[] aggLong = new long[n];
+    boolean[][] nulls = {null};
+    boolean[] exact = {false};
+    // children are evaluated for runs of parents of at most SLICE children, so memory stays bounded whatever the
+    // counts (a single parent with more children is a run of its own)
+    int from = 0;
+    while (from < n) {
+      int to = from;
+      long slice = 0;
+      while (to < n && (to == from || slice + count[to] <= SLICE)) {
+        slice += count[to++];
+      }
+      aggregate(ctx, from, to, (int) slice, first, count, agg, aggLong, nulls, exact);
+      from = to;
+    }
+    boolean exactLong = exact[0];
+    Vec out = exactLong ? new LongVec(type, aggLong, n) : Casts.fromDoubles(agg, n, type);
+    out.setNulls(nulls[0]);
+    return out;
+  }
+
+  /** Aggregates parents {@code from..to-1}, whose children ({@code size} rows) are evaluated in one batch. */
+  private void aggregate(BatchContext ctx, int from, int to, int size, long[] first, int[] count, double[] agg,
+      long[] aggLong, boolean[][] nulls, boolean[] exact) {
+    int n = ctx.size();
+    long[] childRows = new long[size];
     int k = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
       for (int j = 0; j < count[i]; j++) {
         childRows[k++] = first[i] + j;
       }
@@ -56,11 +83,9 @@ public final class ChildAggregateGen implements ColumnGenerator {
     Vec child = ctx.evaluate(childTable, column, childRows, k);
     boolean exactLong = child instanceof LongVec lv && type.isLongBacked()
         && lv.type().scale() == type.scale() && !function.equals("avg");
-    double[] agg = new double[n];
-    long[] aggLong = new long[n];
-    boolean[] nulls = null;
+    exact[0] = exactLong;
     k = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
       int seen = 0;
       double acc = function.equals("min") ? Double.POSITIVE_INFINITY
           : function.equals("max") ? Double.NEGATIVE_INFINITY : 0;
@@ -79,26 +104,20 @@ public final class ChildAggregateGen implements ColumnGenerator {
         }
       }
       if (seen == 0) {
-        if (function.equals("sum")) {
-          acc = 0;
-          accL = 0;
-        } else {
-          if (nulls == null) {
-            nulls = new boolean[n];
+        if (!function.equals("sum")) {
+          if (nulls[0] == null) {
+            nulls[0] = new boolean[n];
           }
-          nulls[i] = true;
-          acc = 0;
-          accL = 0;
+          nulls[0][i] = true;
         }
+        acc = 0;
+        accL = 0;
       } else if (function.equals("avg")) {
         acc /= seen;
       }
       agg[i] = acc;
       aggLong[i] = accL;
     }
-    Vec out = exactLong ? new LongVec(type, aggLong, n) : Casts.fromDoubles(agg, n, type);
-    out.setNulls(nulls);
-    return out;
   }
 
   private static double asDouble(Vec v, int i) {

@@ -19,7 +19,7 @@ import java.time.LocalDateTime;
 public final class DateRangeGen implements ColumnGenerator {
 
   /** Most buckets a profile may create; more means the interval is too fine for the range. */
-  public static final int MAX_BUCKETS = 20_000_000;
+  public static final long MAX_BUCKETS = io.synthgen.plan.validate.PlanLimits.MAX_PROFILE_BUCKETS;
 
   private final DataType type;
   private final Stream pick;
@@ -86,8 +86,7 @@ public final class DateRangeGen implements ColumnGenerator {
   }
 
   private static boolean isFlat(TimeProfile p) {
-    return p.weekdayFactors().isEmpty() && p.monthFactors().isEmpty() && p.hourWeights().isEmpty()
-        && p.holidays().isEmpty() && p.usHolidays() == null && p.incidents().isEmpty();
+    return p.isFlat();
   }
 
   private static long ceilDiv(long a, long b) {

@@ -17,7 +17,7 @@ public final class ForeignKeyGen implements ColumnGenerator, ParentKeys {
 
   private static final int WEIGHT_CHUNK = 65_536;
   /** Most parent rows a weighted foreign key may weigh (its alias table holds 12 bytes per row). */
-  public static final long MAX_WEIGHTED_PARENTS = 20_000_000L;
+  public static final long MAX_WEIGHTED_PARENTS = io.synthgen.plan.validate.PlanLimits.MAX_WEIGHTED_PARENTS;
 
   private final ParentKeyValues keys;
   private final long parentCount;

@@ -111,6 +111,9 @@ public sealed interface ColumnGen {
    * of one of their columns.
    */
   record ChildAggregate(String table, String function, String column) implements ColumnGen {
+    /** The aggregate functions, in documentation order. */
+    public static final List<String> FUNCTIONS = List.of("count", "sum", "min", "max", "avg");
+
     public String strategy() { return "child_aggregate"; }
 
     @Override

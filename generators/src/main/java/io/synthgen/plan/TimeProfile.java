@@ -35,6 +35,12 @@ public record TimeProfile(
   public record Window(String start, String end, double multiplier, String name) {
   }
 
+  /** True when the profile shapes nothing: every instant of the range is equally likely. */
+  public boolean isFlat() {
+    return weekdayFactors.isEmpty() && monthFactors.isEmpty() && hourWeights.isEmpty() && holidays.isEmpty()
+        && usHolidays == null && incidents.isEmpty();
+  }
+
   public static TimeProfile flat() {
     return new TimeProfile(List.of(), List.of(), List.of(), List.of(), null, List.of());
   }

@@ -30,10 +30,12 @@ import io.synthgen.plan.FkDistribution;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.Table;
 import io.synthgen.plan.Violation;
+import io.synthgen.plan.validate.PlanLimits;
 import io.synthgen.random.Stream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Builds one generator per column, recording violations and the references that cross tables. */
@@ -128,10 +130,23 @@ final class GeneratorFactory {
     } else if (g instanceof ColumnGen.ForeignKey fk) {
       ParentKeyValues keys = keys(node, fk.references());
       String parent = keys.parentTable();
+      long parentRows = rows.get(parent);
+      if (parentRows == 0 && rows.get(t.name()) > 0) {
+        violations.add(new Violation(path + ".references", fk.references(), parent + " has 0 rows, so every key "
+            + "would be an orphan", "give " + parent + " rows, or drop the foreign key"));
+        return null;
+      }
       if (fk.distribution() instanceof FkDistribution.Weighted w) {
+        if (parentRows > PlanLimits.MAX_WEIGHTED_PARENTS) {
+          violations.add(new Violation(path + ".distribution", "weighted", String.format(Locale.ROOT, "a weighted "
+              + "foreign key weighs every row of its parent; %s has %,d rows, at most %,d can be weighted", parent,
+              parentRows, PlanLimits.MAX_WEIGHTED_PARENTS), "use {\"type\": \"zipf\"} for a skew over more "
+              + "parents, or lower the rows of " + parent));
+          return null;
+        }
         edge(node, parent + "." + w.by());
       }
-      return new ForeignKeyGen(c.name(), keys, rows.get(parent), fk.distribution(), s);
+      return new ForeignKeyGen(c.name(), keys, parentRows, fk.distribution(), s);
     } else if (g instanceof ColumnGen.Parent p) {
       return new ParentGen(c.name(), keys(node, p.references()), layouts.get(t.name()));
     } else if (g instanceof ColumnGen.ChildIndex ci) {

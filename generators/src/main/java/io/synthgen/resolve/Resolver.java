@@ -10,6 +10,7 @@ import io.synthgen.plan.Plan;
 import io.synthgen.plan.PlanException;
 import io.synthgen.plan.Table;
 import io.synthgen.plan.Violation;
+import io.synthgen.plan.validate.PlanLimits;
 import io.synthgen.plan.validate.PlanValidator;
 import io.synthgen.random.Stream;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -42,7 +44,10 @@ public final class Resolver {
     Stream root = Stream.root(plan.seed());
     Map<String, Long> rows = new HashMap<>();
     Map<String, ChildIndex> layouts = new HashMap<>();
-    layOut(plan, root, rows, layouts);
+    layOut(plan, root, rows, layouts, violations);
+    if (!violations.isEmpty()) {
+      throw new PlanException(violations);
+    }
 
     GeneratorFactory factory = new GeneratorFactory(plan, rows, layouts, dictionaries, violations);
     List<ResolvedTable> tables = new ArrayList<>();
@@ -69,7 +74,8 @@ public final class Resolver {
   }
 
   /** Exact row counts; a per-parent table is laid out after its parent's count is known. */
-  private static void layOut(Plan plan, Stream root, Map<String, Long> rows, Map<String, ChildIndex> layouts) {
+  private static void layOut(Plan plan, Stream root, Map<String, Long> rows, Map<String, ChildIndex> layouts,
+      List<Violation> violations) {
     Map<String, Table> pending = new LinkedHashMap<>();
     for (Table t : plan.tables()) {
       if (t.perParent() == null) {
@@ -87,12 +93,26 @@ public final class Resolver {
         if (parentRows == null) {
           continue;
         }
+        pending.remove(t.name());
+        progress = true;
+        String path = "tables[" + plan.tables().indexOf(t) + "]";
+        if (parentRows > PlanLimits.MAX_PER_PARENT_PARENTS) {
+          // the validator bounds expected rows; exact rows of a parent generated per parent can exceed them
+          violations.add(new Violation(path + ".per_parent.table", pp.table(), String.format(Locale.ROOT,
+              "%s has %,d rows; a table generated per parent may have at most %,d parent rows", pp.table(),
+              parentRows, PlanLimits.MAX_PER_PARENT_PARENTS), "lower the rows of " + pp.table()));
+          rows.put(t.name(), 0L);
+          continue;
+        }
         Sampler s = Sampler.of(pp.count().distribution(), root.child(t.name() + "#count"));
         ChildIndex layout = new ChildIndex(pp.table(), parentRows, new DistGen.ShapedSampler(s, pp.count()));
         layouts.put(t.name(), layout);
         rows.put(t.name(), layout.childRows());
-        pending.remove(t.name());
-        progress = true;
+        if (layout.childRows() > PlanLimits.MAX_ROWS) {
+          violations.add(new Violation(path + ".per_parent.count", null, String.format(Locale.ROOT,
+              "%s gets %,d rows; a table has at most %,d", t.name(), layout.childRows(), PlanLimits.MAX_ROWS),
+              "lower the count's distribution or the rows of " + pp.table()));
+        }
       }
     }
     if (!pending.isEmpty()) {

@@ -2,6 +2,7 @@ package io.synthgen.plan.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthgen.plan.Violation;
+import io.synthgen.plan.validate.PlanLimits;
 import io.synthgen.plan.validate.Suggest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -113,7 +114,39 @@ final class Decoding {
       wrongType(at(path, key), v, Kind.STRING);
       return null;
     }
-    return v.asText();
+    return bounded(v, at(path, key), maxLength(key));
+  }
+
+  /**
+   * The longest text a string field may hold: descriptions and notes {@value PlanLimits#MAX_TEXT_LENGTH}
+   * characters, a local path {@value PlanLimits#MAX_PATH_LENGTH}, a pattern {@value PlanLimits#MAX_PATTERN_LENGTH},
+   * every other string {@value PlanLimits#MAX_STRING_LENGTH}. Expressions are bounded by the expression compiler.
+   */
+  static int maxLength(String key) {
+    switch (key) {
+      case "description":
+      case "note":
+        return PlanLimits.MAX_TEXT_LENGTH;
+      case "path":
+        return PlanLimits.MAX_PATH_LENGTH;
+      case "pattern":
+        return PlanLimits.MAX_PATTERN_LENGTH;
+      case "expr":
+        return Integer.MAX_VALUE;
+      default:
+        return PlanLimits.MAX_STRING_LENGTH;
+    }
+  }
+
+  /** The node's text, or null after reporting it longer than {@code max} characters. */
+  private String bounded(JsonNode v, String path, int max) {
+    String s = v.asText();
+    if (s.length() > max) {
+      add(path, v, "at most " + max + " characters (this has " + s.length() + ")",
+          "shorten it to " + max + " characters or fewer");
+      return null;
+    }
+    return s;
   }
 
   /** An integer field: {@code def} when absent (null = required), {@code fallback} when invalid. */
@@ -251,7 +284,7 @@ final class Decoding {
   /** A JSON scalar as a plan value: String, Long (integral numbers), Double, Boolean; null when not a scalar. */
   Object scalar(JsonNode v, String path) {
     if (v.isTextual()) {
-      return v.asText();
+      return bounded(v, path, PlanLimits.MAX_STRING_LENGTH);
     }
     if (v.isBoolean()) {
       return v.asBoolean();

@@ -54,8 +54,8 @@ public final class PlanFields {
   /** One entry of {@code profile.incidents}. */
   public static final List<String> INCIDENT = List.of("start", "end", "multiplier", "name");
 
-  /** child_aggregate functions. */
-  public static final List<String> AGGREGATE_FUNCTIONS = List.of("count", "sum", "min", "max", "avg");
+  /** child_aggregate functions (defined with the model, which the validator reads too). */
+  public static final List<String> AGGREGATE_FUNCTIONS = ColumnGen.ChildAggregate.FUNCTIONS;
 
   static {
     Map<String, List<String>> s = new LinkedHashMap<>();

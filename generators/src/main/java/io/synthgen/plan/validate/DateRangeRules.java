@@ -5,6 +5,7 @@ import io.synthgen.plan.DataType;
 import io.synthgen.plan.TimeProfile;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,26 @@ final class DateRangeRules {
     }
     if (r.profile() != null) {
       profile(r.profile(), path + ".profile");
+      if (!r.profile().isFlat() && start != null && end != null && step != null && !step.isZero()
+          && !step.isNegative()
+          && (reference != null || !start.relative() && !end.relative())) {
+        buckets(start.resolve(reference), end.resolve(reference), step, r.interval());
+      }
+    }
+  }
+
+  /**
+   * A time profile weighs every bucket of the range (an hour, or the interval when longer) at resolve time; at most
+   * {@value PlanLimits#MAX_PROFILE_BUCKETS} of them.
+   */
+  private void buckets(LocalDateTime from, LocalDateTime to, Duration step, String interval) {
+    long bucketSeconds = Math.max(step.toSeconds(), 3_600);
+    long seconds = Math.max(0, Duration.between(from, to).toSeconds());
+    long buckets = seconds / bucketSeconds + 2;
+    if (buckets > PlanLimits.MAX_PROFILE_BUCKETS) {
+      out.add(path + ".interval", interval, String.format(java.util.Locale.ROOT, "with a time profile the range is "
+          + "weighed in %,d buckets of %s; at most %,d", buckets, bucketSeconds == 3_600 ? "an hour"
+          : interval, PlanLimits.MAX_PROFILE_BUCKETS), "use a coarser interval, a shorter range, or no profile");
     }
   }
 
@@ -75,6 +96,8 @@ final class DateRangeRules {
       out.add(at + ".hour_weights", p.hourWeights(), "a date column has no hours",
           "remove hour_weights or use type timestamp");
     }
+    entries(p.holidays().size(), at + ".holidays", "holidays");
+    entries(p.incidents().size(), at + ".incidents", "incidents");
     Map<LocalDate, Integer> seen = new HashMap<>();
     for (int i = 0; i < p.holidays().size(); i++) {
       TimeProfile.Holiday h = p.holidays().get(i);
@@ -104,6 +127,13 @@ final class DateRangeRules {
             "make start earlier than end");
       }
       nonNegative(w.multiplier(), wp + ".multiplier");
+    }
+  }
+
+  private void entries(int n, String at, String what) {
+    if (n > PlanLimits.MAX_PROFILE_ENTRIES) {
+      out.add(at, n + " " + what, "a profile lists at most " + PlanLimits.MAX_PROFILE_ENTRIES + " " + what,
+          "keep the " + PlanLimits.MAX_PROFILE_ENTRIES + " that matter most");
     }
   }
 

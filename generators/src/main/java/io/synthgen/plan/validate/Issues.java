@@ -14,6 +14,17 @@ final class Issues {
     return List.copyOf(list);
   }
 
+  /** True when a violation was recorded at {@code path} or inside it. */
+  boolean anyAt(String path) {
+    for (Violation v : list) {
+      String p = v.path();
+      if (p.equals(path) || p.startsWith(path + ".") || p.startsWith(path + "[")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   void add(String path, Object value, String rule, String fix) {
     list.add(new Violation(path, value == null ? null : render(value), rule, fix));
   }

@@ -26,10 +26,10 @@ import java.util.regex.Pattern;
 public final class PlanValidator {
 
   /** The largest row count a table may ask for. */
-  public static final long MAX_ROWS = 1_000_000_000_000L;
+  public static final long MAX_ROWS = PlanLimits.MAX_ROWS;
 
   /** The longest table or column name. */
-  public static final int MAX_NAME_LENGTH = 128;
+  public static final int MAX_NAME_LENGTH = PlanLimits.MAX_NAME_LENGTH;
 
   /** Table and column names: a letter or underscore, then letters, digits and underscores. */
   public static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -79,6 +79,7 @@ public final class PlanValidator {
     for (int i = 0; i < plan.tables().size(); i++) {
       table(plan.tables().get(i), "tables[" + i + "]");
     }
+    new RowRules(this).check();
     TableGraph.cycles(this);
     return out.list();
   }
@@ -97,6 +98,7 @@ public final class PlanValidator {
       out.add("name", plan.name(), "a plan name is letters, digits, '_', '-' and '.', at most " + MAX_NAME_LENGTH
           + " characters, not starting with '.' or '-'", "use a name such as \"retail_demo\"");
     }
+    text(plan.description(), "description");
     if (plan.referenceDate() == null) {
       out.missing("reference_date", "missing reference_date",
           "add \"reference_date\": the date relative dates count from, e.g. \"2025-01-01\"");
@@ -106,6 +108,9 @@ public final class PlanValidator {
     }
     if (plan.tables().isEmpty()) {
       out.missing("tables", "a plan needs at least one table", "add a table to \"tables\"");
+    } else if (plan.tables().size() > PlanLimits.MAX_TABLES) {
+      out.add("tables", plan.tables().size() + " tables", "a plan has at most " + PlanLimits.MAX_TABLES + " tables",
+          "split the plan into plans of at most " + PlanLimits.MAX_TABLES + " tables");
     }
     Map<String, String> seen = new HashMap<>();
     for (int i = 0; i < plan.tables().size(); i++) {
@@ -149,6 +154,13 @@ public final class PlanValidator {
         }
         if (d.format() == null) {
           out.missing("destination.format", "missing format", "use parquet, csv or jsonl");
+        } else if (d.format() != Destination.Format.PARQUET && d.compression() != null
+            && d.compression() != Destination.Compression.NONE && d.compression() != Destination.Compression.GZIP) {
+          String f = d.format().name().toLowerCase(Locale.ROOT);
+          out.add("destination.compression", d.compression().name().toLowerCase(Locale.ROOT), f
+              + " files are written uncompressed or with gzip", "use \"compression\": \"none\" or \"gzip\" for "
+              + f + " (or leave it out for none), or \"format\": \"parquet\" to keep "
+              + d.compression().name().toLowerCase(Locale.ROOT));
         }
         break;
       case UNITY_CATALOG:
@@ -177,8 +189,12 @@ public final class PlanValidator {
       out.add(path + ".rows", t.rows(), "rows must be between 0 and " + MAX_ROWS,
           t.rows() < 0 ? "use a row count >= 0" : "generate at most 10^12 rows per table");
     }
+    text(t.description(), path + ".description");
     if (t.columns().isEmpty()) {
       out.missing(path + ".columns", "a table needs at least one column", "add a column to \"columns\"");
+    } else if (t.columns().size() > PlanLimits.MAX_COLUMNS) {
+      out.add(path + ".columns", t.columns().size() + " columns", "a table has at most " + PlanLimits.MAX_COLUMNS
+          + " columns", "split " + t.name() + " into tables of at most " + PlanLimits.MAX_COLUMNS + " columns");
     }
     Map<String, String> seen = new HashMap<>();
     for (int j = 0; j < t.columns().size(); j++) {
@@ -250,12 +266,21 @@ public final class PlanValidator {
       out.add(path + ".null_rate", c.nullRate(), "null_rate must be between 0 and 1",
           "write a fraction: 0.02 means 2% NULLs");
     }
+    text(c.note(), path + ".note");
     if (c.gen() == null) {
       out.missing(path + ".strategy", "missing strategy", "strategies are: "
           + Suggest.list(io.synthgen.plan.ColumnGen.STRATEGIES));
       return;
     }
     new StrategyRules(this, t, c, path).check();
+  }
+
+  /** A description or note: at most {@value PlanLimits#MAX_TEXT_LENGTH} characters. */
+  private void text(String s, String path) {
+    if (s != null && s.length() > PlanLimits.MAX_TEXT_LENGTH) {
+      out.add(path, s, "at most " + PlanLimits.MAX_TEXT_LENGTH + " characters (this has " + s.length() + ")",
+          "shorten it to " + PlanLimits.MAX_TEXT_LENGTH + " characters or fewer");
+    }
   }
 
   private void identifier(String name, String path, String what) {

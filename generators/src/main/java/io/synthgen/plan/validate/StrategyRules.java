@@ -6,7 +6,6 @@ import io.synthgen.plan.DataType;
 import io.synthgen.plan.FkDistribution;
 import io.synthgen.plan.PerParent;
 import io.synthgen.plan.Table;
-import io.synthgen.plan.json.PlanFields;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -154,6 +153,9 @@ final class StrategyRules {
   private void inRange(double x, String at) {
     if (type.kind() == DataType.Kind.INT && (x < Integer.MIN_VALUE || x > Integer.MAX_VALUE)) {
       out.add(at, x, "out of range for int", "use type bigint");
+    } else if (type.kind() == DataType.Kind.BIGINT && !fitsLong(x)) {
+      out.add(at, x, "out of range for bigint (-2^63 to 2^63 - 1)", "use a value between " + Long.MIN_VALUE
+          + " and " + Long.MAX_VALUE + ", or type double");
     } else if (type.kind() == DataType.Kind.DECIMAL
         && Math.abs(x) >= Math.pow(10, type.precision() - type.scale())) {
       out.add(at, x, "does not fit " + type + " (at most " + (type.precision() - type.scale())
@@ -161,10 +163,19 @@ final class StrategyRules {
     }
   }
 
+  /** True when a whole number held in a double is a long ({@code 2^63} itself is not). */
+  private static boolean fitsLong(double x) {
+    return x >= -0x1p63 && x < 0x1p63;
+  }
+
   private void values(ColumnGen.Values x) {
     List<Object> vs = x.values();
     if (vs.isEmpty()) {
       out.add(path + ".values", vs, "values must not be empty", "list the values to pick from");
+    } else if (vs.size() > PlanLimits.MAX_VALUES) {
+      out.add(path + ".values", vs.size() + " values", "a values column lists at most " + PlanLimits.MAX_VALUES
+          + " values", "keep the " + PlanLimits.MAX_VALUES + " most frequent, or use a dictionary or pattern");
+      return;
     }
     Map<Object, Integer> seen = new HashMap<>();
     for (int i = 0; i < vs.size(); i++) {
@@ -202,6 +213,14 @@ final class StrategyRules {
     if (!positive && ws.stream().allMatch(w -> w != null && w == 0)) {
       out.add(path + ".weights", ws, "all weights are 0", "give at least one value a positive weight");
     }
+    double sum = 0;
+    for (Double w : ws) {
+      sum += w != null && w > 0 && !w.isInfinite() ? w : 0;
+    }
+    if (Double.isInfinite(sum)) {
+      out.add(path + ".weights", ws, "the weights sum to more than the largest number (" + Double.MAX_VALUE + ")",
+          "scale the weights down: only their ratios matter, e.g. 1, 2, 5");
+    }
   }
 
   /** Reports a literal that the column type cannot hold. */
@@ -227,6 +246,9 @@ final class StrategyRules {
             && (n.doubleValue() < Integer.MIN_VALUE || n.doubleValue() > Integer.MAX_VALUE)) {
           problem = "out of range for int";
           fix = "use type bigint";
+        } else if (n instanceof Double && !fitsLong(n.doubleValue())) {
+          problem = "out of range for bigint (-2^63 to 2^63 - 1)";
+          fix = "write a whole number between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE + ", or use type double";
         }
         break;
       case DOUBLE:
@@ -424,9 +446,9 @@ final class StrategyRules {
   private void childAggregate(ColumnGen.ChildAggregate a) {
     String fn = a.function();
     if (fn == null) {
-      out.missing(path + ".function", "missing function", "use " + Suggest.list(PlanFields.AGGREGATE_FUNCTIONS));
-    } else if (!PlanFields.AGGREGATE_FUNCTIONS.contains(fn)) {
-      out.unknownName(path + ".function", fn, "unknown aggregate function", PlanFields.AGGREGATE_FUNCTIONS,
+      out.missing(path + ".function", "missing function", "use " + Suggest.list(ColumnGen.ChildAggregate.FUNCTIONS));
+    } else if (!ColumnGen.ChildAggregate.FUNCTIONS.contains(fn)) {
+      out.unknownName(path + ".function", fn, "unknown aggregate function", ColumnGen.ChildAggregate.FUNCTIONS,
           "functions");
       fn = null;
     }
