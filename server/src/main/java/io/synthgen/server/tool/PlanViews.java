@@ -10,6 +10,8 @@ import io.synthgen.plan.Plan;
 import io.synthgen.plan.PlanException;
 import io.synthgen.plan.Table;
 import io.synthgen.plan.json.PlanCodec;
+import io.synthgen.plan.validate.ExpectedRows;
+import io.synthgen.plan.validate.PlanValidator;
 import io.synthgen.resolve.Resolver;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.ResolvedTable;
@@ -51,9 +53,17 @@ final class PlanViews {
       }
     }
     outputDir(s, plan);
-    // the tier from the plan's row counts (those of per-parent tables are expectations), corrected below in the
-    // rare case that the exact counts fall on the other side of a threshold
-    long expected = plan.tables().stream().mapToLong(Table::rows).sum();
+    // the row limit from the plan alone (per-parent tables: their parents' rows times the mean count), before
+    // resolution lays out every parent's children; the exact count is checked again after it
+    PlanValidator.requireValid(plan);
+    long expected = ExpectedRows.total(plan);
+    if (expected > limits.maxRows()) {
+      throw new ToolError("limit_rows", String.format(Locale.ROOT, "the plan makes about %,d rows in all; this "
+          + "server allows at most %,d per plan", expected, limits.maxRows()), "lower the row counts (set_rows or "
+          + "rows), or ask the operator to raise --max-rows");
+    }
+    // the tier from the expected rows, corrected below in the rare case that the exact counts fall on the other
+    // side of a threshold
     Tiers.Decision d = Tiers.decide(expected, plan.destination(), requestedTier);
     // resolving validates the plan again, dictionary names included
     ResolvedPlan r = Resolver.resolve(withTier(plan, d.tier()));
