@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.synthgen.plan.ColumnGen;
+import io.synthgen.plan.validate.PlanLimits;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +28,19 @@ class PlanFormatDocTest {
   @BeforeAll
   static void load() throws Exception {
     doc = Files.readString(PlanSchemaTest.root().resolve("docs/plan-format.md"));
+  }
+
+  @Test
+  void everyLimitIsInTheLimitsTable() throws Exception {
+    int start = doc.indexOf("\n## Limits\n");
+    assertTrue(start >= 0, "a Limits section");
+    String section = doc.substring(start, doc.indexOf("\n## ", start + 1));
+    for (Field f : PlanLimits.class.getFields()) {
+      if (Modifier.isStatic(f.getModifiers())) {
+        String value = String.format(Locale.ROOT, "| %,d", ((Number) f.get(null)).longValue());
+        assertTrue(section.contains(value), f.getName() + " = " + value + " is not in the Limits table");
+      }
+    }
   }
 
   @Test

@@ -14,6 +14,7 @@ import com.networknt.schema.SpecificationVersion;
 import io.synthgen.plan.ColumnGen;
 import io.synthgen.plan.PlanException;
 import io.synthgen.plan.PlanFixtures;
+import io.synthgen.plan.validate.PlanLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -121,6 +122,9 @@ class PlanSchemaTest {
     plans.add(ok.replace("\"name\": \"p\"", "\"name\": \"p\", \"destination\": {\"kind\": \"local\", "
         + "\"format\": \"orc\"}"));
     plans.add(ok.replace("\"rows\": 10,", "\"rows\": 10, \"per_parent\": {\"table\": \"t\"},"));
+    plans.add(ok.replace("\"name\": \"p\"", "\"name\": \"p\", \"destination\": {\"kind\": \"local\", "
+        + "\"format\": \"jsonl\", \"compression\": \"zstd\"}"));
+    plans.add(ok.replace("\"name\": \"p\"", "\"name\": \"p\", \"description\": \"" + "d".repeat(4001) + "\""));
     plans.add(ok.replace("\"tables\": [", "\"tables\": [], \"x\": ["));
     return plans.stream();
   }
@@ -173,6 +177,33 @@ class PlanSchemaTest {
     assertEquals(PlanFields.INCIDENT, names(schemaJson.at("/$defs/incident/properties")));
     assertEquals(PlanFields.AGGREGATE_FUNCTIONS,
         strings(schemaJson.at("/$defs/column_child_aggregate/properties/function/enum")));
+  }
+
+  @Test
+  void boundsMatchThePlanLimits() {
+    JsonNode defs = schemaJson.path("$defs");
+    assertEquals(PlanLimits.MAX_TABLES, schemaJson.path("properties").path("tables").path("maxItems").asLong());
+    assertEquals(PlanLimits.MAX_TEXT_LENGTH, schemaJson.path("properties").path("description").path("maxLength")
+        .asLong());
+    JsonNode table = defs.path("table").path("properties");
+    assertEquals(PlanLimits.MAX_ROWS, table.path("rows").path("maximum").asLong());
+    assertEquals(PlanLimits.MAX_COLUMNS, table.path("columns").path("maxItems").asLong());
+    assertEquals(PlanLimits.MAX_TEXT_LENGTH, table.path("description").path("maxLength").asLong());
+    assertEquals(PlanLimits.MAX_NAME_LENGTH, defs.path("identifier").path("maxLength").asLong());
+    assertEquals(PlanLimits.MAX_VALUES, defs.path("column_values").path("properties").path("values")
+        .path("maxItems").asLong());
+    assertEquals(PlanLimits.MAX_PATTERN_LENGTH, defs.path("column_pattern").path("properties").path("pattern")
+        .path("maxLength").asLong());
+    assertEquals(PlanLimits.MAX_PATH_LENGTH, defs.path("destination_local").path("properties").path("path")
+        .path("maxLength").asLong());
+    assertEquals(PlanLimits.MAX_PROFILE_ENTRIES, defs.path("time_profile").path("properties").path("holidays")
+        .path("maxItems").asLong());
+    defs.properties().forEach(e -> {
+      if (e.getKey().startsWith("column_")) {
+        assertEquals(PlanLimits.MAX_TEXT_LENGTH, e.getValue().path("properties").path("note").path("maxLength")
+            .asLong(), e.getKey());
+      }
+    });
   }
 
   @Test
