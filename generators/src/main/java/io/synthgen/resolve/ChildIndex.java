@@ -2,16 +2,21 @@ package io.synthgen.resolve;
 
 import io.synthgen.column.ChildLayout;
 import io.synthgen.column.DistGen;
+import io.synthgen.plan.validate.PlanLimits;
 import io.synthgen.random.Stream;
+import java.util.stream.IntStream;
 
 /**
  * The layout of a table generated per parent. Parent p has {@code count(p)} children, a pure function of p; the
  * index keeps only the running total at every {@value #BLOCK}-th parent (8 bytes per block: 6 MB for 100 million
- * parents), and finds a child's parent by binary search plus a scan of at most one block.
+ * parents, 63 MB at the limit of {@link PlanLimits#MAX_PER_PARENT_PARENTS}), and finds a child's parent by binary
+ * search plus a scan of at most one block.
  */
 public final class ChildIndex implements ChildLayout {
 
   static final int BLOCK = 128;
+  /** From this many blocks (a million parents) the counts are drawn in parallel. */
+  private static final int PARALLEL_BLOCKS = 8_192;
 
   private final String parentTable;
   private final long parentCount;
@@ -23,18 +28,30 @@ public final class ChildIndex implements ChildLayout {
     this.parentTable = parentTable;
     this.parentCount = parentCount;
     this.count = count;
-    int blocks = (int) ((parentCount + BLOCK - 1) / BLOCK);
-    this.blockStart = new long[blocks + 1];
-    long acc = 0;
-    for (int b = 0; b < blocks; b++) {
-      blockStart[b] = acc;
-      long end = Math.min(parentCount, (long) (b + 1) * BLOCK);
-      for (long p = (long) b * BLOCK; p < end; p++) {
-        acc += childCount(p);
-      }
+    if (parentCount > PlanLimits.MAX_PER_PARENT_PARENTS) {
+      throw new IllegalArgumentException(parentTable + " has " + parentCount + " rows; a table generated per parent "
+          + "may have at most " + PlanLimits.MAX_PER_PARENT_PARENTS + " parent rows");
     }
-    blockStart[blocks] = acc;
-    this.total = acc;
+    int blocks = (int) ((parentCount + BLOCK - 1) / BLOCK);
+    // every parent's count is drawn once: blocks are summed in parallel (each a pure function of its parents), then
+    // turned into running totals, so the layout is the same whatever the threads
+    long[] sums = new long[blocks + 1];
+    IntStream all = IntStream.range(0, blocks);
+    (blocks >= PARALLEL_BLOCKS ? all.parallel() : all).forEach(b -> sums[b + 1] = blockSum(b));
+    for (int b = 0; b < blocks; b++) {
+      sums[b + 1] += sums[b];
+    }
+    this.blockStart = sums;
+    this.total = sums[blocks];
+  }
+
+  private long blockSum(int b) {
+    long end = Math.min(parentCount, (long) (b + 1) * BLOCK);
+    long acc = 0;
+    for (long p = (long) b * BLOCK; p < end; p++) {
+      acc += childCount(p);
+    }
+    return acc;
   }
 
   @Override

@@ -13,6 +13,11 @@ import io.synthgen.plan.PlanException;
 import io.synthgen.plan.Violation;
 import io.synthgen.plan.validate.PlanValidator;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,9 +58,31 @@ public final class PlanCodec {
     return fromJson(parse(json), knownDictionaries);
   }
 
-  /** Reads and validates a plan file (UTF-8). */
+  /** Reads and validates a plan file (UTF-8; bytes that are not UTF-8 are a plan problem, not an I/O error). */
   public static Plan read(Path file) throws IOException, PlanException {
-    return read(Files.readString(file, StandardCharsets.UTF_8));
+    return read(file, null);
+  }
+
+  /** Reads and validates a plan file (UTF-8), checking dictionary names as {@link #read(String, Set)} does. */
+  public static Plan read(Path file, Set<String> knownDictionaries) throws IOException, PlanException {
+    return read(utf8(Files.readAllBytes(file)), knownDictionaries);
+  }
+
+  /** The text of UTF-8 bytes, or a violation giving the offset of the first byte that is not UTF-8. */
+  static String utf8(byte[] bytes) throws PlanException {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult r = decoder.decode(in, out, true);
+    if (r.isUnderflow()) {
+      r = decoder.flush(out);
+    }
+    if (r.isError()) {
+      throw new PlanException(List.of(new Violation("$", null, "the file is not valid UTF-8 (byte offset "
+          + in.position() + ")", "save the plan as UTF-8 text; check what wrote the bytes near that offset")));
+    }
+    return out.flip().toString();
   }
 
   /** Decodes and validates a plan already parsed into a tree. */

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.synthgen.plan.PlanException;
 import io.synthgen.plan.Violation;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PlanCodecErrorsTest {
 
@@ -208,5 +212,22 @@ class PlanCodecErrorsTest {
 
   static List<String> paths(List<Violation> v) {
     return v.stream().map(Violation::path).collect(Collectors.toList());
+  }
+
+  @Test
+  void aPlanFileThatIsNotUtf8IsAPlanProblemWithItsOffset(@TempDir Path dir) throws Exception {
+    byte[] good = plan("").getBytes(StandardCharsets.UTF_8);
+    byte[] bad = java.util.Arrays.copyOf(good, good.length + 2);
+    int at = new String(good, StandardCharsets.UTF_8).indexOf("\"p\"") + 1;
+    System.arraycopy(good, at, bad, at + 2, good.length - at);
+    bad[at] = (byte) 0xC3;
+    bad[at + 1] = (byte) 0x28; // 0xC3 must be followed by a continuation byte
+    Path file = Files.write(dir.resolve("plan.json"), bad);
+    PlanException e = assertThrows(PlanException.class, () -> PlanCodec.read(file));
+    assertEquals(1, e.violations().size(), e.violations()::toString);
+    Violation v = e.violations().get(0);
+    assertEquals("$", v.path());
+    assertTrue(v.rule().contains("not valid UTF-8 (byte offset " + at + ")"), v::toString);
+    assertEquals("p", PlanCodec.read(Files.write(dir.resolve("ok.json"), good)).name());
   }
 }
