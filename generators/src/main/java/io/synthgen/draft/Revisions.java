@@ -72,15 +72,17 @@ public final class Revisions {
       problems.throwIfAny();
     }
     ObjectNode tree = PlanCodec.toJson(plan);
+    Set<String> rowsSet = new java.util.HashSet<>();
     for (int i = 0; i < operations.size(); i++) {
-      applyOne(tree, operations.get(i), "operations[" + i + "]", problems);
+      applyOne(tree, operations.get(i), "operations[" + i + "]", problems, rowsSet);
     }
     Skews.resolveWeightedBy(tree, problems);
     problems.throwIfAny();
     return PlanCodec.fromJson(tree, dictionaries);
   }
 
-  private static void applyOne(ObjectNode tree, JsonNode op, String path, Problems problems) {
+  private static void applyOne(ObjectNode tree, JsonNode op, String path, Problems problems,
+      Set<String> rowsSet) {
     String name = op.path("op").asText("");
     List<String> fields = OPERATIONS.get(name);
     if (fields == null) {
@@ -123,7 +125,12 @@ public final class Revisions {
     }
     switch (name) {
       case "set_rows":
-        require(op, path, "rows", problems).ifPresent(v -> table.set("rows", v));
+        require(op, path, "rows", problems).ifPresent(v -> {
+          JsonNode old = table.get("rows");
+          table.set("rows", v);
+          rowsSet.add(table.path("name").asText());
+          followParent(tree, table.path("name").asText(), old, v, rowsSet, new java.util.HashSet<>());
+        });
         return;
       case "drop_table":
         dropTable(tree, table);
@@ -337,6 +344,29 @@ public final class Revisions {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(v);
+  }
+
+  /**
+   * Tables generated per row of {@code parent} (and theirs) keep their rows in step with it: rows of such a table
+   * is its expected count, which follows the parent's rows. Tables whose rows this revision sets are left alone.
+   */
+  private static void followParent(ObjectNode tree, String parent, JsonNode oldRows, JsonNode newRows,
+      Set<String> rowsSet, Set<String> followed) {
+    if (!followed.add(parent) || oldRows == null || !oldRows.canConvertToExactIntegral() || !newRows.canConvertToExactIntegral()
+        || oldRows.asLong() <= 0 || newRows.asLong() < 0) {
+      return;
+    }
+    double factor = newRows.asDouble() / oldRows.asDouble();
+    for (JsonNode t : tree.path("tables")) {
+      String name = t.path("name").asText();
+      if (t.isObject() && parent.equals(t.path("per_parent").path("table").asText(null)) && !rowsSet.contains(name)
+          && t.path("rows").canConvertToExactIntegral()) {
+        JsonNode before = t.get("rows");
+        JsonNode after = F.numberNode(Math.round(before.asLong() * factor));
+        ((ObjectNode) t).set("rows", after);
+        followParent(tree, name, before, after, rowsSet, followed);
+      }
+    }
   }
 
   private static ObjectNode table(ObjectNode tree, JsonNode op, String path, Problems problems) {

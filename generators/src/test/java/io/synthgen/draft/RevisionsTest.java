@@ -30,6 +30,18 @@ class RevisionsTest {
   }
 
   @Test
+  void rowsOfTablesGeneratedPerParentFollowTheirParent() throws Exception {
+    Plan before = Templates.load("retail");
+    Plan after = revise(before, "[{\"op\": \"set_rows\", \"table\": \"transactions\", \"rows\": 100000}]");
+    assertEquals(2 * before.table("line_items").orElseThrow().rows(), after.table("line_items").orElseThrow().rows());
+    // set explicitly to a count the parents cannot make, rows of a per-parent table are refused with the number
+    PlanException e = assertThrows(PlanException.class, () -> revise(before,
+        "[{\"op\": \"set_rows\", \"table\": \"line_items\", \"rows\": 10000000}]"));
+    assertEquals("tables[3].rows", e.violations().get(0).path(), e.violations()::toString);
+    assertTrue(e.violations().get(0).fix().startsWith("set rows to 1"), e.violations()::toString);
+  }
+
+  @Test
   void appliesEveryKindOfOperationAndDiffsThem() throws Exception {
     Plan before = Templates.load("retail");
     Plan after = revise(before, """
