@@ -47,10 +47,7 @@ public final class ChildAggregateGen implements ColumnGenerator {
       }
       return out;
     }
-    double[] agg = new double[n];
-    long[] aggLong = new long[n];
-    boolean[][] nulls = {null};
-    boolean[] exact = {false};
+    Aggregates out = new Aggregates(n);
     // children are evaluated for runs of parents of at most SLICE children, so memory stays bounded whatever the
     // counts (a single parent with more children is a run of its own)
     int from = 0;
@@ -60,19 +57,29 @@ public final class ChildAggregateGen implements ColumnGenerator {
       while (to < n && (to == from || slice + count[to] <= SLICE)) {
         slice += count[to++];
       }
-      aggregate(ctx, from, to, (int) slice, first, count, agg, aggLong, nulls, exact);
+      aggregate(ctx, from, to, (int) slice, first, count, out);
       from = to;
     }
-    boolean exactLong = exact[0];
-    Vec out = exactLong ? new LongVec(type, aggLong, n) : Casts.fromDoubles(agg, n, type);
-    out.setNulls(nulls[0]);
-    return out;
+    Vec v = out.exactLong ? new LongVec(type, out.longs, n) : Casts.fromDoubles(out.doubles, n, type);
+    v.setNulls(out.nulls);
+    return v;
+  }
+
+  /** One aggregate per parent row: exact longs when the children are long-backed like this column, else doubles. */
+  private static final class Aggregates {
+    final double[] doubles;
+    final long[] longs;
+    boolean[] nulls;
+    boolean exactLong;
+
+    Aggregates(int n) {
+      doubles = new double[n];
+      longs = new long[n];
+    }
   }
 
   /** Aggregates parents {@code from..to-1}, whose children ({@code size} rows) are evaluated in one batch. */
-  private void aggregate(BatchContext ctx, int from, int to, int size, long[] first, int[] count, double[] agg,
-      long[] aggLong, boolean[][] nulls, boolean[] exact) {
-    int n = ctx.size();
+  private void aggregate(BatchContext ctx, int from, int to, int size, long[] first, int[] count, Aggregates out) {
     long[] childRows = new long[size];
     int k = 0;
     for (int i = from; i < to; i++) {
@@ -83,7 +90,7 @@ public final class ChildAggregateGen implements ColumnGenerator {
     Vec child = ctx.evaluate(childTable, column, childRows, k);
     boolean exactLong = child instanceof LongVec lv && type.isLongBacked()
         && lv.type().scale() == type.scale() && !function.equals("avg");
-    exact[0] = exactLong;
+    out.exactLong = exactLong;
     k = 0;
     for (int i = from; i < to; i++) {
       int seen = 0;
@@ -105,18 +112,18 @@ public final class ChildAggregateGen implements ColumnGenerator {
       }
       if (seen == 0) {
         if (!function.equals("sum")) {
-          if (nulls[0] == null) {
-            nulls[0] = new boolean[n];
+          if (out.nulls == null) {
+            out.nulls = new boolean[out.doubles.length];
           }
-          nulls[0][i] = true;
+          out.nulls[i] = true;
         }
         acc = 0;
         accL = 0;
       } else if (function.equals("avg")) {
         acc /= seen;
       }
-      agg[i] = acc;
-      aggLong[i] = accL;
+      out.doubles[i] = acc;
+      out.longs[i] = accL;
     }
   }
 

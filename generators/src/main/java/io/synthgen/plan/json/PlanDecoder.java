@@ -117,16 +117,15 @@ final class PlanDecoder {
         ? "a " + kindName + " destination" : "a destination";
     in.object(d, path, fields, what);
     Destination.Kind kind = in.choice(d, path, "kind", KINDS, null);
-    // when left out: zstd for Parquet, none for the text formats (which write none or gzip)
-    Destination.Compression compression = d.has("compression")
-        ? in.choice(d, path, "compression", COMPRESSIONS, Destination.Compression.ZSTD)
-        : Destination.Compression.ZSTD;
+    Destination.Compression compression = in.choice(d, path, "compression", COMPRESSIONS,
+        Destination.Compression.ZSTD);
     if (kind == Destination.Kind.UNITY_CATALOG) {
       return new Destination(kind, null, Destination.Format.PARQUET, compression,
           in.string(d, path, "catalog", true), in.string(d, path, "schema", true), in.string(d, path, "volume", false));
     }
     String p = in.string(d, path, "path", false);
     Destination.Format format = in.choice(d, path, "format", FORMATS, Destination.Format.PARQUET);
+    // left out, the compression is zstd for Parquet and none for the text formats (which write none or gzip)
     if (!d.has("compression") && format != null && format != Destination.Format.PARQUET) {
       compression = Destination.Compression.NONE;
     }
