@@ -54,6 +54,14 @@ public final class ResolvedPlan {
     return plan.withTables(ts);
   }
 
+  /** The same resolution of the plan with another tier: the tier says where a plan runs, never what it makes. */
+  public ResolvedPlan withTier(int tier) {
+    Plan p = plan;
+    Plan q = new Plan(p.format(), p.name(), p.industry(), p.description(), p.seed(), p.referenceDate(),
+        p.mainTable(), tier, p.destination(), p.tables());
+    return new ResolvedPlan(q, tables(), root);
+  }
+
   public long totalRows() {
     return tables.values().stream().mapToLong(ResolvedTable::rows).sum();
   }

@@ -74,7 +74,7 @@ final class PlanViews {
     }
     Tiers.Decision exact = Tiers.decide(r.totalRows(), plan.destination(), requestedTier);
     if (exact.tier() != d.tier()) {
-      r = Resolver.resolve(withTier(plan, exact.tier()));
+      r = r.withTier(exact.tier());
     }
     return new Checked(r.plan(), r, exact);
   }
