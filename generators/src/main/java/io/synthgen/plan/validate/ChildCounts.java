@@ -57,7 +57,9 @@ final class ChildCounts {
     } else if (d instanceof Distribution.Gamma g) {
       double dd = (g.shape() < 1 ? g.shape() + 1 : g.shape()) - 1.0 / 3;
       double marsaglia = dd * Math.pow(1 + Z_MAX / (3 * Math.sqrt(dd)), 3);
-      return g.scale() * Math.max(marsaglia, Math.ceil(g.shape()) * EXP_MAX);
+      // whole shapes up to 16 are sums of exponentials (the sampler's product of uniforms), others Marsaglia-Tsang
+      boolean sum = g.shape() == Math.rint(g.shape()) && g.shape() >= 1 && g.shape() <= 16;
+      return g.scale() * (sum ? g.shape() * EXP_MAX : marsaglia);
     } else if (d instanceof Distribution.Beta) {
       return 1;
     } else if (d instanceof Distribution.Pareto p) {

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.synthgen.distribution.Sampler;
 import io.synthgen.plan.Destination;
+import io.synthgen.plan.Distribution;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.PlanException;
 import io.synthgen.plan.Violation;
 import io.synthgen.plan.json.PlanCodec;
+import io.synthgen.random.Stream;
 import io.synthgen.resolve.Resolver;
 import io.synthgen.template.Scaling;
 import io.synthgen.template.Templates;
@@ -231,5 +234,47 @@ class PlanLimitsTest {
   void theTotalOfAllTablesIsBounded() {
     List<Violation> vs = violations(plan(600_000_000_000L, POISSON_3, 0, 600_000_000_000L, UNIFORM_FK, ""));
     at(vs, "tables", "at most 1,000,000,000,000 rows in all tables together");
+  }
+
+  @Test
+  void expectedRowsFollowChainsOfPerParentTablesAndSurviveCycles() throws Exception {
+    String chain = """
+        {"format": "synthgen.plan/v1", "name": "c", "reference_date": "2025-01-01", "tables": [
+          {"name": "a", "rows": 100, "primary_key": "id", "columns": [
+            {"name": "id", "type": "bigint", "strategy": "sequence"}]},
+          {"name": "b", "rows": 300, "primary_key": "id", "per_parent": {"table": "a", "count":
+            {"distribution": {"type": "uniform", "min": 0, "max": 1}, "offset": 3, "rounding": "floor"}},
+           "columns": [{"name": "id", "type": "bigint", "strategy": "sequence"},
+                       {"name": "a_id", "type": "bigint", "strategy": "parent", "references": "a.id"}]},
+          {"name": "c", "rows": 600, "per_parent": {"table": "b", "count": {"distribution":
+            {"type": "uniform", "min": 0, "max": 1}, "offset": 2, "rounding": "floor"}},
+           "columns": [{"name": "b_id", "type": "bigint", "strategy": "parent", "references": "b.id"}]}]}
+        """;
+    Plan p = PlanCodec.read(chain);
+    assertEquals(Map.of("a", 100L, "b", 300L, "c", 600L), ExpectedRows.of(p));
+    assertEquals(1000L, ExpectedRows.total(p));
+    assertEquals(600L, Resolver.resolve(p).table("c").rows());
+    // b per row of c and c per row of b: the cycle is reported, the expectations are not computed
+    String cycle = chain.replace("\"per_parent\": {\"table\": \"a\"", "\"per_parent\": {\"table\": \"c\"");
+    List<Violation> vs = violations(cycle);
+    assertTrue(vs.stream().anyMatch(v -> v.rule().contains("cycle")), vs::toString);
+  }
+
+  @Test
+  void reachableBoundsHoldForEveryDraw() {
+    Distribution[] ds = {new Distribution.Poisson(3), new Distribution.Poisson(400), new Distribution.Poisson(5000),
+        new Distribution.Gamma(2.5, 3), new Distribution.Gamma(4, 3), new Distribution.Gamma(0.3, 2),
+        new Distribution.LogNormal(1, 0.5), new Distribution.Normal(20, 5), new Distribution.Exponential(0.1),
+        new Distribution.Zipf(50, 1.1), new Distribution.Beta(0.5, 0.5), new Distribution.Pareto(3, 2),
+        new Distribution.Uniform(2, 9)};
+    for (Distribution d : ds) {
+      Sampler sampler = Sampler.of(d, Stream.root(7).child("bounds"));
+      double hi = ChildCounts.upper(d);
+      double lo = ChildCounts.lower(d);
+      for (long row = 0; row < 200_000; row++) {
+        double x = sampler.sample(Stream.rowHash(row));
+        assertTrue(x <= hi && x >= lo, d + " drew " + x + " outside " + lo + ".." + hi);
+      }
+    }
   }
 }
