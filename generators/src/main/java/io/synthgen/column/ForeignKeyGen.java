@@ -128,10 +128,35 @@ public final class ForeignKeyGen implements ColumnGenerator, ParentKeys {
             w[(int) start + i] = v.isNull(i) ? 0 : numeric(v, i);
           }
         }
-        weighted = new AliasTable(w);
+        weighted = new AliasTable(finite(w));
       }
       return weighted;
     }
+  }
+
+  /**
+   * Weights the alias table can take: a parent value that is NaN weighs 0, one that is infinite the largest double,
+   * and when their sum overflows all are divided by the largest (only their ratios matter), so a column of huge
+   * values still spreads its children by them. Weights whose sum is finite are kept as they are.
+   */
+  static double[] finite(double[] w) {
+    double sum = 0;
+    double max = 0;
+    for (int i = 0; i < w.length; i++) {
+      if (Double.isNaN(w[i])) {
+        w[i] = 0;
+      } else if (Double.isInfinite(w[i])) {
+        w[i] = Double.MAX_VALUE;
+      }
+      sum += w[i];
+      max = Math.max(max, w[i]);
+    }
+    if (Double.isInfinite(sum)) {
+      for (int i = 0; i < w.length; i++) {
+        w[i] /= max;
+      }
+    }
+    return w;
   }
 
   private static double numeric(Vec v, int i) {
