@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * A table of the plan. {@code rows} is the row count for independent tables; for a table generated per parent it
- * is the expected count (the exact count is computed by the resolver).
+ * is the expected count (the exact count is computed by the resolver), which the validator holds to what the
+ * parent's rows and the count make.
  */
 public record Table(String name, long rows, String primaryKey, String description, PerParent perParent,
     List<Column> columns) {

@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * The semantic rules of a plan that need no expression compiler: names, row counts, keys, each strategy's parameters
- * against its column type, references between tables and columns, and table-level cycles. Every rule is checked and
+ * against its column type, references between tables and columns, table-level cycles, and every bound of
+ * {@link PlanLimits} (rows a plan makes, children per parent, sizes), all before anything is laid out or generated
+ * ({@link RowRules}). Every rule is checked and
  * every violation returned, each with its JSON path (as in the plan document), the value, the rule and a fix.
  * Expression syntax, column-level cycles and dictionary contents are checked by the resolver.
  */

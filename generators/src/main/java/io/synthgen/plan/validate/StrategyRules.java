@@ -377,9 +377,27 @@ final class StrategyRules {
         } else if (by.type() != null && !by.type().isNumeric()) {
           out.add(dp + ".by", w.by(), "weights come from a numeric column, " + r.table().name() + "." + w.by()
               + " is " + by.type(), "name a numeric column of " + r.table().name());
+        } else if (neverPositive(by)) {
+          out.add(dp + ".by", w.by(), r.table().name() + "." + w.by() + " is never above 0, so no parent row "
+              + "could be chosen", "weigh by a column with positive values, or use {\"type\": \"uniform\"}");
         }
       }
     }
+  }
+
+  /** True when a column's values are never above 0 (all NULL, or a constant, values or uniform range <= 0). */
+  private static boolean neverPositive(Column c) {
+    ColumnGen g = c.gen();
+    if (c.nullRate() >= 1) {
+      return true;
+    } else if (g instanceof ColumnGen.Constant k) {
+      return k.value() instanceof Number n && !(n.doubleValue() > 0);
+    } else if (g instanceof ColumnGen.Values x) {
+      return !x.values().isEmpty() && x.values().stream().allMatch(v -> v instanceof Number n && !(n.doubleValue() > 0));
+    } else if (g instanceof ColumnGen.Uniform u) {
+      return u.max() <= 0;
+    }
+    return false;
   }
 
   private boolean needPerParent(String strategy) {

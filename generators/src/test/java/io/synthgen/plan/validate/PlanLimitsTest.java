@@ -123,6 +123,13 @@ class PlanLimitsTest {
   }
 
   @Test
+  void aWeightedForeignKeyByAColumnThatIsNeverPositiveIsRefused() {
+    String fk = "{\"type\": \"weighted\", \"by\": \"w\"}";
+    String json = plan(10, POISSON_3, 30, 10, fk, "").replace("\"min\": 0, \"max\": 1}", "\"min\": -5, \"max\": 0}");
+    at(violations(json), "tables[2].columns[1].distribution.by", "never above 0");
+  }
+
+  @Test
   void aForeignKeyToATableWithoutRowsIsRefused() {
     List<Violation> vs = violations(plan(0, POISSON_3, 0));
     at(vs, "tables[2].columns[1].references", "parents has 0 rows");
