@@ -2,6 +2,7 @@ package io.synthgen.plan.validate;
 
 import io.synthgen.plan.Column;
 import io.synthgen.plan.ColumnGen;
+import io.synthgen.plan.DataType;
 import io.synthgen.plan.FkDistribution;
 import io.synthgen.plan.Shaped;
 import io.synthgen.plan.Table;
@@ -87,6 +88,9 @@ final class RowRules {
               ExpectedRows.whole(e.rows()), PlanLimits.MAX_ROWS),
           "lower the count's distribution or the rows of " + parent);
     }
+    if (bounded) {
+      childIndexes(t, (long) most);
+    }
     String rowsPath = v.tablePath(t) + ".rows";
     if (!bounded || out.anyAt(rowsPath)) {
       return;
@@ -102,6 +106,24 @@ final class RowRules {
           + "row count)", t.name(), parent, e.parents(), e.mean(), e.exact() ? "" : "about ", want, t.rows()),
           "set rows to " + want + ", or change per_parent.count or the rows of " + parent + " so that they make "
               + t.rows() + " rows");
+    }
+  }
+
+  /** A child_index column counts from its start up to the largest count: the last index must fit its type. */
+  private void childIndexes(Table t, long most) {
+    for (int j = 0; j < t.columns().size(); j++) {
+      Column c = t.columns().get(j);
+      if (!(c.gen() instanceof ColumnGen.ChildIndex ci) || c.type() == null || !c.type().isIntegral() || most < 1) {
+        continue;
+      }
+      long high = c.type().kind() == DataType.Kind.INT ? Integer.MAX_VALUE : Long.MAX_VALUE;
+      long low = c.type().kind() == DataType.Kind.INT ? Integer.MIN_VALUE : Long.MIN_VALUE;
+      boolean fits = ci.start() >= low && ci.start() <= high - (most - 1);
+      if (!fits) {
+        out.add(v.tablePath(t) + ".columns[" + j + "].start", ci.start(), String.format(Locale.ROOT,
+            "child indexes from %d up to %,d children leave the range of %s", ci.start(), most, c.type()),
+            c.type().kind() == DataType.Kind.INT ? "lower start, or use type bigint" : "lower start");
+      }
     }
   }
 

@@ -198,6 +198,14 @@ class PlanLimitsTest {
   }
 
   @Test
+  void aChildIndexThatWouldLeaveItsTypeIsRefused() {
+    String json = plan(10, "{\"distribution\": {\"type\": \"poisson\", \"lambda\": 3}, \"max\": 10}", 30)
+        .replace("{\"name\": \"total\", \"type\": \"bigint\", \"strategy\": \"child_index\"}",
+            "{\"name\": \"total\", \"type\": \"int\", \"strategy\": \"child_index\", \"start\": 2147483640}");
+    at(violations(json), "tables[1].columns[2].start", "leave the range of int");
+  }
+
+  @Test
   void aFractionalRowCountIsRefusedAtDecode() {
     at(violations(plan(10, POISSON_3, 30).replace("\"rows\": 10,", "\"rows\": 10.5,")), "tables[0].rows",
         "must be an integer");
