@@ -26,6 +26,7 @@ import io.synthgen.expr.ExprCompiler;
 import io.synthgen.expr.ExprException;
 import io.synthgen.plan.Column;
 import io.synthgen.plan.ColumnGen;
+import io.synthgen.plan.DataType;
 import io.synthgen.plan.FkDistribution;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.Table;
@@ -93,6 +94,13 @@ final class GeneratorFactory {
   private ColumnGenerator create(String path, String node, Table t, Column c, Stream s, Map<String, String> vias) {
     ColumnGen g = c.gen();
     if (g instanceof ColumnGen.Sequence q) {
+      if (!sequenceFits(q, c.type(), rows.get(t.name()))) {
+        // the validator checks the plan's rows; a table generated per parent can get more than it expects
+        violations.add(new Violation(path + ".start", Long.toString(q.start()), "a sequence of " + rows.get(t.name())
+            + " rows with step " + q.step() + " leaves the range of " + c.type(), c.type().kind()
+            == DataType.Kind.INT ? "use type bigint" : "lower start or step"));
+        return null;
+      }
       return new SequenceGen(c.type(), q.start(), q.step());
     } else if (g instanceof ColumnGen.Uniform u) {
       return new UniformGen(c.type(), s, u.min(), u.max(), u.step());
@@ -184,6 +192,21 @@ final class GeneratorFactory {
       }
     }
     throw new IllegalStateException("no generator for strategy " + g.strategy());
+  }
+
+  private static boolean sequenceFits(ColumnGen.Sequence q, DataType type, long n) {
+    if (n <= 0) {
+      return true;
+    }
+    boolean isInt = type.kind() == DataType.Kind.INT;
+    long low = isInt ? Integer.MIN_VALUE : Long.MIN_VALUE;
+    long high = isInt ? Integer.MAX_VALUE : Long.MAX_VALUE;
+    try {
+      long last = Math.addExact(q.start(), Math.multiplyExact(q.step(), n - 1));
+      return last >= low && last <= high && q.start() >= low && q.start() <= high;
+    } catch (ArithmeticException e) {
+      return false;
+    }
   }
 
   private ParentKeyValues keys(String node, String references) {

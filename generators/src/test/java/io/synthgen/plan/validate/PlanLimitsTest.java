@@ -206,6 +206,19 @@ class PlanLimitsTest {
   }
 
   @Test
+  void aSequenceThatTheExactRowsTakeOutOfItsTypeIsRefusedWhenResolved() throws Exception {
+    long exact = Resolver.resolve(PlanCodec.read(plan(10, POISSON_3, 30))).table("kids").rows();
+    long declared = exact - 1;
+    long start = Integer.MAX_VALUE - declared + 1;
+    String json = plan(10, POISSON_3, declared).replace("{\"name\": \"kid_id\", \"type\": \"bigint\", "
+        + "\"strategy\": \"sequence\"}", "{\"name\": \"kid_id\", \"type\": \"int\", \"strategy\": "
+        + "\"sequence\", \"start\": " + start + "}");
+    Plan p = PlanCodec.read(json); // the declared rows fit
+    PlanException e = assertThrows(PlanException.class, () -> Resolver.resolve(p));
+    at(e.violations(), "tables[1].columns[0].start", "leaves the range of int");
+  }
+
+  @Test
   void aFractionalRowCountIsRefusedAtDecode() {
     at(violations(plan(10, POISSON_3, 30).replace("\"rows\": 10,", "\"rows\": 10.5,")), "tables[0].rows",
         "must be an integer");
