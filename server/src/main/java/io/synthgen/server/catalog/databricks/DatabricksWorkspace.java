@@ -2,6 +2,7 @@ package io.synthgen.server.catalog.databricks;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
+import com.databricks.sdk.core.DatabricksException;
 import com.databricks.sdk.service.catalog.ColumnInfo;
 import com.databricks.sdk.service.catalog.CreateSchema;
 import com.databricks.sdk.service.catalog.CreateVolumeRequestContent;
@@ -17,6 +18,7 @@ import io.synthgen.server.catalog.RemoteFile;
 import io.synthgen.server.catalog.RemoteTable;
 import io.synthgen.server.catalog.Warehouse;
 import io.synthgen.server.catalog.Workspace;
+import io.synthgen.server.catalog.WorkspaceFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,9 +49,11 @@ public final class DatabricksWorkspace implements Workspace {
   }
 
   /**
-   * Connects with the SDK's unified configuration.
+   * Connects with the SDK's unified configuration; this is the server's {@link WorkspaceFactory}.
    *
    * @param profile a profile of {@code ~/.databrickscfg}; null for the environment, then the DEFAULT profile
+   * @throws CatalogException {@code CONFIGURATION} when no workspace is configured or the configuration cannot be
+   *     read, {@code UNAVAILABLE} when the workspace cannot be reached
    */
   public static DatabricksWorkspace connect(String profile) {
     DatabricksConfig cfg = new DatabricksConfig();
@@ -59,13 +63,48 @@ public final class DatabricksWorkspace implements Workspace {
     return connect(cfg);
   }
 
-  /** Connects with an explicit configuration. */
+  /**
+   * Connects with an explicit configuration. Unless it names its own HTTP client, connections get synthgen's
+   * timeouts and fail at once when the workspace cannot be reached ({@link FailFastHttpClient}).
+   */
   public static DatabricksWorkspace connect(DatabricksConfig cfg) {
-    try {
-      return new DatabricksWorkspace(new WorkspaceClient(cfg));
-    } catch (RuntimeException e) {
-      throw DatabricksErrors.map(e, "connecting to Databricks");
+    if (cfg.getHttpClient() == null) {
+      cfg.setHttpClient(FailFastHttpClient.standard());
     }
+    WorkspaceClient client;
+    try {
+      // resolves the configuration (environment, then the profile) and builds the SDK's services
+      client = new WorkspaceClient(cfg);
+    } catch (CatalogException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // the SDK says what is wrong with a configuration it read (a profile that is missing, conflicting
+      // settings); without a host some of its services fail to build (NullPointerException "Host cannot be null")
+      throw noHost(cfg) && !(e instanceof DatabricksException) ? noWorkspace(cfg, e)
+          : DatabricksErrors.configuration("cannot use the Databricks configuration (" + source(cfg) + "): "
+              + e.getMessage(), e);
+    }
+    if (noHost(cfg)) {
+      throw noWorkspace(cfg, null);
+    }
+    return new DatabricksWorkspace(client);
+  }
+
+  private static boolean noHost(DatabricksConfig cfg) {
+    return cfg.getHost() == null || cfg.getHost().isBlank();
+  }
+
+  private static CatalogException noWorkspace(DatabricksConfig cfg, RuntimeException cause) {
+    return DatabricksErrors.configuration("no Databricks workspace is configured: " + source(cfg) + " name no "
+        + "workspace host", cause);
+  }
+
+  /** Where the configuration is read from, for messages (never a credential). */
+  private static String source(DatabricksConfig cfg) {
+    String file = cfg.getConfigFile() == null ? "~/.databrickscfg" : cfg.getConfigFile();
+    return cfg.getProfile() == null || cfg.getProfile().isBlank()
+        ? "the environment (DATABRICKS_HOST) and the DEFAULT profile of " + file
+        : "the environment and the profile " + cfg.getProfile() + " of " + file;
   }
 
   @Override
