@@ -2,7 +2,6 @@ package io.synthgen.server.catalog.databricks;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
-import com.databricks.sdk.core.DatabricksException;
 import com.databricks.sdk.service.catalog.ColumnInfo;
 import com.databricks.sdk.service.catalog.CreateSchema;
 import com.databricks.sdk.service.catalog.CreateVolumeRequestContent;
@@ -73,30 +72,35 @@ public final class DatabricksWorkspace implements Workspace {
     }
     WorkspaceClient client;
     try {
-      // resolves the configuration (environment, then the profile) and builds the SDK's services
+      // the environment, then the profile; without a host nothing is sent, and the check comes before the
+      // client's services are built, some of which log a NullPointerException ("Host cannot be null") without one
+      cfg.resolve();
+      if (noHost(cfg)) {
+        throw noWorkspace(cfg);
+      }
       client = new WorkspaceClient(cfg);
     } catch (CatalogException e) {
       throw e;
     } catch (RuntimeException e) {
-      // the SDK says what is wrong with a configuration it read (a profile that is missing, conflicting
-      // settings); without a host some of its services fail to build (NullPointerException "Host cannot be null")
-      throw noHost(cfg) && !(e instanceof DatabricksException) ? noWorkspace(cfg, e)
-          : DatabricksErrors.configuration("cannot use the Databricks configuration (" + source(cfg) + "): "
-              + e.getMessage(), e);
-    }
-    if (noHost(cfg)) {
-      throw noWorkspace(cfg, null);
+      // the SDK's description of a configuration it cannot use: a missing profile, conflicting settings
+      throw DatabricksErrors.configuration("cannot use the Databricks configuration (" + source(cfg) + "): "
+          + e.getMessage(), e);
     }
     return new DatabricksWorkspace(client);
   }
 
+  /** No workspace named: neither a host nor an Azure resource id (from which the SDK finds the host). */
   private static boolean noHost(DatabricksConfig cfg) {
-    return cfg.getHost() == null || cfg.getHost().isBlank();
+    return blank(cfg.getHost()) && blank(cfg.getAzureWorkspaceResourceId());
   }
 
-  private static CatalogException noWorkspace(DatabricksConfig cfg, RuntimeException cause) {
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static CatalogException noWorkspace(DatabricksConfig cfg) {
     return DatabricksErrors.configuration("no Databricks workspace is configured: " + source(cfg) + " name no "
-        + "workspace host", cause);
+        + "workspace host", null);
   }
 
   /** Where the configuration is read from, for messages (never a credential). */
