@@ -54,6 +54,15 @@ class PackageRulesTest {
   }
 
   @Test
+  void onlyTheCommandLineChoosesTheDatabricksWorkspace() {
+    // the tools and jobs get a WorkspaceFactory, so that tests and other catalogs can stand in for Databricks
+    noClasses().that().resideOutsideOfPackages("io.synthgen.server.catalog.databricks..", "io.synthgen.server.cli..")
+        .should().dependOnClassesThat().resideInAPackage("io.synthgen.server.catalog.databricks..")
+        .because("only the command line, which assembles the server, names the Databricks implementation")
+        .check(classes);
+  }
+
+  @Test
   void onlyTheToolsAndTheTransportWiringUseTheMcpSdk() {
     noClasses().that().resideOutsideOfPackages("io.synthgen.server.mcp..", "io.synthgen.server.tool..")
         .and().doNotHaveFullyQualifiedName("io.synthgen.server.cli.ServeCommand")
