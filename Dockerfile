@@ -4,7 +4,8 @@
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY . .
-RUN ./mvnw -B -q -DskipTests package
+# maven.test.skip: no test compilation and none of the test-only dependencies (Spark, Delta, DuckDB)
+RUN ./mvnw -B -q -Dmaven.test.skip=true package
 
 FROM eclipse-temurin:17-jre
 COPY --from=build /src/server/target/synthgen.jar /opt/synthgen/synthgen.jar

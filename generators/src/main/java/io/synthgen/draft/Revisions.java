@@ -235,7 +235,7 @@ public final class Revisions {
         col.remove(f);
       }
     }
-    set.fields().forEachRemaining(e -> col.set(e.getKey(), e.getValue()));
+    set.properties().forEach(e -> col.set(e.getKey(), e.getValue()));
   }
 
   private static void addTable(ObjectNode tree, JsonNode op, String path, Problems problems) {

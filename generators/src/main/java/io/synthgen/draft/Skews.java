@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.plan.DataType;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 
@@ -84,8 +83,7 @@ final class Skews {
     DataType t = DataType.parse(byCol.path("type").asText("string"));
     boolean quote = t == null || !t.isNumeric();
     if (weights.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = weights.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : weights.properties()) {
         if (!e.getValue().isNumber() || e.getValue().asDouble() < 0) {
           problems.add(path + ".weights." + e.getKey(), e.getValue(), "a weight is a number, 0 or more",
               "give e.g. {\"Enterprise\": 5, \"Pro\": 2, \"Free\": 1}");

@@ -4,7 +4,7 @@ import io.synthgen.output.EncodedChunk;
 import io.synthgen.output.FileEntry;
 import io.synthgen.output.OutputColumn;
 import io.synthgen.output.TableWriter;
-import io.synthgen.output.TableWriters;
+import io.synthgen.output.formats.TableWriters;
 import io.synthgen.output.WriterOptions;
 import io.synthgen.resolve.ResolvedColumn;
 import io.synthgen.resolve.ResolvedPlan;

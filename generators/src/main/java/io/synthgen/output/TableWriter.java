@@ -2,6 +2,7 @@ package io.synthgen.output;
 
 import io.synthgen.vec.Batch;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -27,4 +28,14 @@ public interface TableWriter extends AutoCloseable {
   /** Aborts unless committed. */
   @Override
   void close();
+
+  /**
+   * A writer of {@code format} files into {@code dir}: {@code {table}{extension}}, or part files in a
+   * {@code {table}/} folder when {@code rowsPerFile > 0} and the table has more rows than that.
+   */
+  static TableWriter parted(Path dir, String table, List<OutputColumn> columns, FileFormat format,
+      long rowsPerFile) {
+    return new PartedTableWriter(dir, table, columns, format, rowsPerFile);
+  }
 }
+

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.synthgen.output.TableWriter;
-import io.synthgen.output.TableWriters;
+import io.synthgen.output.formats.TableWriters;
 import io.synthgen.output.WriterOptions;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.run.Runs;

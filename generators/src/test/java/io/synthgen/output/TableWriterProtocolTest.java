@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.synthgen.output.formats.TableWriters;
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.Destination;
 import io.synthgen.vec.Batch;

@@ -3,6 +3,8 @@ package io.synthgen.output;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.synthgen.output.formats.TableReaders;
+import io.synthgen.output.formats.TableWriters;
 import io.synthgen.plan.Destination;
 import io.synthgen.vec.Batch;
 import java.io.IOException;

@@ -12,7 +12,7 @@ import com.networknt.schema.SpecificationVersion;
 import io.synthgen.engine.Engine;
 import io.synthgen.engine.Preview;
 import io.synthgen.output.TableWriter;
-import io.synthgen.output.TableWriters;
+import io.synthgen.output.formats.TableWriters;
 import io.synthgen.output.WriterOptions;
 import io.synthgen.plan.Destination;
 import io.synthgen.plan.Plan;

@@ -2,6 +2,7 @@ package io.synthgen.output.parquet;
 
 import com.github.luben.zstd.Zstd;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.zip.GZIPInputStream;
@@ -37,7 +38,7 @@ final class ReadCodecs implements CompressionCodecFactory {
 
     @Override
     public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
-      return BytesInput.from(decompress(bytes.toByteArray(), uncompressedSize));
+      return BytesInput.from(decompress(toArray(bytes), uncompressedSize));
     }
 
     @Override
@@ -77,6 +78,13 @@ final class ReadCodecs implements CompressionCodecFactory {
     @Override
     public void release() {
       // nothing pooled
+    }
+
+    /** The page's bytes (BytesInput.toByteArray is deprecated in favour of allocator-based copies). */
+    private static byte[] toArray(BytesInput bytes) throws IOException {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(Math.toIntExact(bytes.size()));
+      bytes.writeAllTo(out);
+      return out.toByteArray();
     }
   }
 }

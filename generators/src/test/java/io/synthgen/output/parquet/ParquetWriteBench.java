@@ -3,7 +3,7 @@ package io.synthgen.output.parquet;
 import io.synthgen.output.EncodedChunk;
 import io.synthgen.output.FileEntry;
 import io.synthgen.output.TableWriter;
-import io.synthgen.output.TableWriters;
+import io.synthgen.output.formats.TableWriters;
 import io.synthgen.output.W2Batches;
 import io.synthgen.output.WriterOptions;
 import io.synthgen.plan.Destination;

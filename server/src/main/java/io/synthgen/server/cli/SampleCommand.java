@@ -4,7 +4,7 @@ import io.synthgen.engine.Engine;
 import io.synthgen.engine.Preview;
 import io.synthgen.output.EncodedChunk;
 import io.synthgen.output.TableWriter;
-import io.synthgen.output.TableWriters;
+import io.synthgen.output.formats.TableWriters;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.Resolver;
 import io.synthgen.vec.Batch;

@@ -1,5 +1,6 @@
 package io.synthgen.server.cli;
 
+import io.synthgen.server.catalog.databricks.DatabricksWorkspace;
 import io.synthgen.server.config.Limits;
 import io.synthgen.server.config.ServerConfig;
 import io.synthgen.server.mcp.HttpServer;
@@ -64,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
       config = config.withEngineThreads(threads);
     }
     if (http == null) {
-      StdioServer.run(new Services(config));
+      StdioServer.run(new Services(config, DatabricksWorkspace::connect));
       return 0;
     }
     // a port alone binds the loopback
@@ -77,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--http takes HOST:PORT or PORT, e.g. 127.0.0.1:8080; got " + http);
     }
     String host = colon == 0 ? "127.0.0.1" : address.substring(0, colon);
-    try (HttpServer server = HttpServer.start(new Services(config), host, port, origins)) {
+    try (HttpServer server = HttpServer.start(new Services(config, DatabricksWorkspace::connect), host, port, origins)) {
       System.err.println("synthgen MCP server on http://" + host + ":" + server.port() + HttpServer.ENDPOINT);
       server.join();
     }

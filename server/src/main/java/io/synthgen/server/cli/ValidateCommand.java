@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.synthgen.engine.Engine;
 import io.synthgen.output.TableReader;
-import io.synthgen.output.TableReaders;
+import io.synthgen.output.formats.TableReaders;
 import io.synthgen.plan.json.PlanCodec;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.ResolvedTable;

@@ -38,7 +38,13 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     err.setEncoder(enc);
     err.start();
     ch.qos.logback.classic.Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
-    root.setLevel(Level.toLevel(System.getenv("SYNTHGEN_LOG_LEVEL"), Level.WARN));
+    String level = System.getenv("SYNTHGEN_LOG_LEVEL");
+    root.setLevel(Level.toLevel(level, Level.WARN));
+    if (level == null) {
+      // the Databricks SDK warns, with a stack trace, about each attempt to reach a workspace that fails; synthgen
+      // reports that failure itself, once, with its fix
+      ctx.getLogger("com.databricks.sdk").setLevel(Level.ERROR);
+    }
     root.addAppender(err);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }

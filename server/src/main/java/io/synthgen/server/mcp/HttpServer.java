@@ -98,10 +98,16 @@ public final class HttpServer implements AutoCloseable {
     jetty.join();
   }
 
+  /** Stops the server; declares no InterruptedException, which a try-with-resources could not handle. */
   @Override
-  public void close() throws Exception {
+  public void close() {
     mcp.closeGracefully();
-    jetty.stop();
-    services.close();
+    try {
+      jetty.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot stop the HTTP server: " + e.getMessage(), e);
+    } finally {
+      services.close();
+    }
   }
 }

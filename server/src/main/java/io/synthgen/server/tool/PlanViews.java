@@ -116,8 +116,8 @@ final class PlanViews {
     Destination d = plan.destination();
     Path dir = outputDir(s, plan);
     if (d != null && d.kind() == Destination.Kind.UNITY_CATALOG) {
-      return "`" + d.catalog() + "." + d.schema() + ".*` (Delta tables). Publishing to Unity Catalog is not "
-          + "available in this server yet: a full run writes Parquet to `" + dir + "/`";
+      return "`" + d.catalog() + "." + d.schema() + ".*` (Delta tables), published by `write_to_uc` from a run "
+          + "generated on this machine (the one `generate_full` writes to `" + dir + "/` when it is there)";
     }
     String format = d == null || d.format() == null ? "parquet" : d.format().name().toLowerCase(Locale.ROOT);
     String comp = d == null || d.compression() == null ? "zstd" : d.compression().name().toLowerCase(Locale.ROOT);

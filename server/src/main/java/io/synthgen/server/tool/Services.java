@@ -6,7 +6,6 @@ import io.synthgen.plan.PlanException;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.Resolver;
 import io.synthgen.server.catalog.WorkspaceFactory;
-import io.synthgen.server.catalog.databricks.DatabricksWorkspace;
 import io.synthgen.server.config.ServerConfig;
 import io.synthgen.server.job.JobManager;
 import io.synthgen.server.plan.PlanStore;
@@ -16,6 +15,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** What the tools share: configuration, the plan store, the job manager and a small cache of resolved plans. */
@@ -27,7 +27,7 @@ public final class Services implements AutoCloseable {
   private final PlanStore plans;
   private final JobManager jobs;
   private final Set<String> dictionaries;
-  private volatile WorkspaceFactory workspaces = DatabricksWorkspace::connect;
+  private volatile WorkspaceFactory workspaces;
   private final Map<String, ResolvedPlan> resolved = Collections.synchronizedMap(
       new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -40,8 +40,13 @@ public final class Services implements AutoCloseable {
 
   private final Map<String, Plan> templates = new java.util.concurrent.ConcurrentHashMap<>();
 
-  public Services(ServerConfig config) {
+  /**
+   * @param workspaces how {@code write_to_uc} opens Databricks workspaces: the command line passes the Databricks
+   *     SDK's ({@code DatabricksWorkspace::connect}), tests their stand-in
+   */
+  public Services(ServerConfig config, WorkspaceFactory workspaces) {
     this.config = config;
+    this.workspaces = Objects.requireNonNull(workspaces, "workspaces");
     this.plans = new PlanStore(config.stateDir(), config.clock());
     this.jobs = new JobManager(config.stateDir(), config.clock(), 1);
     this.dictionaries = Set.copyOf(new HashSet<>(Dictionaries.standard().names()));

@@ -2,7 +2,6 @@ package io.synthgen.server.tool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -52,8 +51,9 @@ public final class ToolsDoc {
         .append("`--max-columns`. A Unity Catalog destination needs a catalog and a schema, which are never ")
         .append("defaulted: the server asks the person through the client (elicitation) when the client ")
         .append("supports it, or returns an error asking the assistant to ask them. Replacing an earlier run's ")
-        .append("files is confirmed the same way. Publishing to Unity Catalog is not available yet: every tier ")
-        .append("runs on the local engine, and the plan says so.\n\n");
+        .append("files is confirmed the same way. Every tier generates its rows on this machine (the plan says ")
+        .append("so); `write_to_uc` publishes an approved plan's run to Unity Catalog as Delta tables or volume ")
+        .append("files (see [databricks.md](databricks.md)).\n\n");
     b.append("| Tool | Title | Read-only | Destructive | Idempotent |\n|---|---|---|---|---|\n");
     for (ToolDefinition d : defs) {
       b.append("| [`").append(d.name()).append("`](#").append(d.name()).append(") | ").append(d.title())
@@ -96,8 +96,7 @@ public final class ToolsDoc {
     schema.path("required").forEach(r -> required.add(r.asText()));
     b.append(input ? "| Name | Type | Required | Description |\n|---|---|---|---|\n"
         : "| Field | Type | Always | Description |\n|---|---|---|---|\n");
-    for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : props.properties()) {
       JsonNode p = e.getValue();
       b.append("| `").append(e.getKey()).append("` | ").append(type(p)).append(" | ")
           .append(required.contains(e.getKey()) ? "yes" : "").append(" | ")

@@ -125,8 +125,9 @@ public final class McpBench {
         "--output-root", dir.resolve("out").toString()));
     long t = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    try (OutputStream in = p.getOutputStream();
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    // stdin is closed by hand, before waiting: end of input is what ends the server
+    OutputStream in = p.getOutputStream();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       in.write(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
           + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}\n")
           .getBytes(StandardCharsets.UTF_8));
@@ -137,6 +138,7 @@ public final class McpBench {
       p.waitFor(10, TimeUnit.SECONDS);
       return ms;
     } finally {
+      in.close();
       p.destroy();
     }
   }

@@ -37,7 +37,8 @@ class McpHttpIT {
 
   @Test
   void workflowAndSessionsOverHttp() throws Exception {
-    Services services = new Services(ToolFixture.config(dir.resolve("state"), dir.resolve("out")));
+    Services services = new Services(ToolFixture.config(dir.resolve("state"), dir.resolve("out")),
+        ToolFixture.NO_WORKSPACE);
     try (HttpServer server = HttpServer.start(services, "127.0.0.1", 0, List.of())) {
       String url = "http://127.0.0.1:" + server.port();
       List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
@@ -101,14 +102,15 @@ class McpHttpIT {
 
   @Test
   void hostOriginAndTokenAreChecked() throws Exception {
-    Services services = new Services(ToolFixture.config(dir.resolve("state"), dir.resolve("out")));
+    Services services = new Services(ToolFixture.config(dir.resolve("state"), dir.resolve("out")),
+        ToolFixture.NO_WORKSPACE);
     try (HttpServer server = HttpServer.start(services, "127.0.0.1", 0, List.of())) {
       assertEquals(421, post(server.port(), "evil.example:80", null, null));
       assertEquals(403, post(server.port(), "127.0.0.1:" + server.port(), "http://evil.example", null));
       assertEquals(200, post(server.port(), "127.0.0.1:" + server.port(), "http://localhost:6274", null));
     }
     Services secured = new Services(ToolFixture.config(dir.resolve("state2"), dir.resolve("out2"))
-        .withBearerToken("s3cret"));
+        .withBearerToken("s3cret"), ToolFixture.NO_WORKSPACE);
     try (HttpServer server = HttpServer.start(secured, "127.0.0.1", 0, List.of())) {
       assertEquals(401, post(server.port(), "127.0.0.1:" + server.port(), null, null));
       assertEquals(401, post(server.port(), "127.0.0.1:" + server.port(), null, "Bearer wrong"));

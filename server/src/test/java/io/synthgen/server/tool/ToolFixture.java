@@ -2,6 +2,8 @@ package io.synthgen.server.tool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.synthgen.server.catalog.CatalogException;
+import io.synthgen.server.catalog.WorkspaceFactory;
 import io.synthgen.server.config.Limits;
 import io.synthgen.server.config.ServerConfig;
 import java.nio.file.Path;
@@ -11,6 +13,12 @@ import java.time.ZoneOffset;
 
 /** Services over temporary folders with a fixed clock, and calls by tool name with JSON arguments. */
 public final class ToolFixture implements AutoCloseable {
+
+  /** Tests that publish give their own workspace ({@code services.useWorkspaces}); others never reach one. */
+  public static final WorkspaceFactory NO_WORKSPACE = profile -> {
+    throw new CatalogException(CatalogException.Kind.CONFIGURATION, "this test configures no workspace",
+        "give the test a workspace with services.useWorkspaces(...)");
+  };
 
   public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,7 +35,7 @@ public final class ToolFixture implements AutoCloseable {
   public ToolFixture(Path dir, Limits limits) {
     this.state = dir.resolve("state");
     this.out = dir.resolve("out");
-    this.services = new Services(config(state, out).withLimits(limits));
+    this.services = new Services(config(state, out).withLimits(limits), NO_WORKSPACE);
     this.registry = new ToolRegistry(services, "test");
   }
 

@@ -90,6 +90,19 @@ class WriteToUcToolTest {
   }
 
   @Test
+  void theRenderedPlanAndTheToolDocsSayThatPublishingToUnityCatalogIsAvailable() throws Exception {
+    ToolResult proposed = f.call("propose_plan", "{\"template\": \"retail\", \"rows\": 200, \"destination\": "
+        + "{\"kind\": \"unity_catalog\", \"catalog\": \"demo\", \"schema\": \"shop\"}}");
+    assertFalse(proposed.isError(), proposed.text());
+    String text = proposed.text();
+    assertTrue(text.contains("**Output:** `demo.shop.*` (Delta tables), published by `write_to_uc`"), text);
+    assertFalse(text.contains("not available"), text);
+    String docs = ToolsDoc.markdown();
+    assertFalse(docs.contains("not available yet"), "docs/tools.md");
+    assertTrue(docs.contains("`write_to_uc` publishes an approved plan's run to Unity Catalog"), "docs/tools.md");
+  }
+
+  @Test
   void reusesTheFullRunAndReportsWorkspaceFailuresAsActionableErrors() throws Exception {
     String id = propose("{\"template\": \"retail\", \"rows\": 200, \"destination\": {\"kind\": \"unity_catalog\", "
         + "\"catalog\": \"demo\", \"schema\": \"shop\"}}");

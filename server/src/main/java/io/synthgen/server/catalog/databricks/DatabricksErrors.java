@@ -12,13 +12,28 @@ final class DatabricksErrors {
   static final String SIGN_IN = "sign in again: `databricks auth login --host <workspace-url>` (OAuth) or set a fresh "
       + "DATABRICKS_TOKEN, or fix the profile in ~/.databrickscfg";
 
+  /** The fix for a missing or unreadable configuration (docs/databricks.md, Setup). */
+  static final String CONFIGURE = "set DATABRICKS_HOST and DATABRICKS_TOKEN, or run `databricks auth login --host "
+      + "<workspace-url>` and name its profile (DATABRICKS_CONFIG_PROFILE, --profile, or the profile argument of "
+      + "write_to_uc); see docs/databricks.md#setup";
+
   private DatabricksErrors() {
+  }
+
+  /** No workspace configured, or a configuration that cannot be used. */
+  static CatalogException configuration(String message, Throwable cause) {
+    return new CatalogException(Kind.CONFIGURATION, message, CONFIGURE, cause);
   }
 
   /** What an SDK call raised, as a {@link CatalogException}; {@code doing} says what was attempted. */
   static CatalogException map(RuntimeException e, String doing) {
     if (e instanceof CatalogException c) {
       return c;
+    }
+    String unreachable = FailFastHttpClient.unreachable(e);
+    if (unreachable != null) {
+      return new CatalogException(Kind.UNAVAILABLE, doing + ": cannot reach the workspace: " + unreachable,
+          FailFastHttpClient.UNREACHABLE_FIX, e);
     }
     if (e instanceof DatabricksError d) {
       String code = d.getErrorCode() == null ? "" : d.getErrorCode();
@@ -49,14 +64,13 @@ final class DatabricksErrors {
       String lower = m.toLowerCase(Locale.ROOT);
       if (lower.contains("default auth") || lower.contains("cannot configure") || lower.contains("host")
           && lower.contains("config")) {
-        return new CatalogException(Kind.CONFIGURATION, doing + ": no Databricks workspace is configured (" + m
-            + ")", "set DATABRICKS_HOST and DATABRICKS_TOKEN, or run `databricks auth login` and name the profile "
-            + "(DATABRICKS_CONFIG_PROFILE or --profile)", e);
+        return configuration(doing + ": no usable Databricks credentials are configured (" + m + ")", e);
       }
       return new CatalogException(Kind.UNAVAILABLE, doing + ": " + m, "check the network connection to the "
           + "workspace and try again", e);
     }
-    return new CatalogException(Kind.UNAVAILABLE, doing + ": " + e, "check the network connection to the "
-        + "workspace and try again", e);
+    // not the SDK's own failure (e.g. a NullPointerException inside it): say what happened, not a guess
+    return new CatalogException(Kind.UNAVAILABLE, doing + ": the Databricks SDK failed: " + e, "try again; if it "
+        + "fails the same way, check the configuration (docs/databricks.md#setup) and report this message", e);
   }
 }

@@ -17,6 +17,7 @@ import io.synthgen.server.catalog.RemoteFile;
 import io.synthgen.server.catalog.RemoteTable;
 import io.synthgen.server.catalog.Warehouse;
 import io.synthgen.server.catalog.Workspace;
+import io.synthgen.server.catalog.WorkspaceFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,9 +48,11 @@ public final class DatabricksWorkspace implements Workspace {
   }
 
   /**
-   * Connects with the SDK's unified configuration.
+   * Connects with the SDK's unified configuration; this is the server's {@link WorkspaceFactory}.
    *
    * @param profile a profile of {@code ~/.databrickscfg}; null for the environment, then the DEFAULT profile
+   * @throws CatalogException {@code CONFIGURATION} when no workspace is configured or the configuration cannot be
+   *     read, {@code UNAVAILABLE} when the workspace cannot be reached
    */
   public static DatabricksWorkspace connect(String profile) {
     DatabricksConfig cfg = new DatabricksConfig();
@@ -59,13 +62,53 @@ public final class DatabricksWorkspace implements Workspace {
     return connect(cfg);
   }
 
-  /** Connects with an explicit configuration. */
+  /**
+   * Connects with an explicit configuration. Unless it names its own HTTP client, connections get synthgen's
+   * timeouts and fail at once when the workspace cannot be reached ({@link FailFastHttpClient}).
+   */
   public static DatabricksWorkspace connect(DatabricksConfig cfg) {
-    try {
-      return new DatabricksWorkspace(new WorkspaceClient(cfg));
-    } catch (RuntimeException e) {
-      throw DatabricksErrors.map(e, "connecting to Databricks");
+    if (cfg.getHttpClient() == null) {
+      cfg.setHttpClient(FailFastHttpClient.standard());
     }
+    WorkspaceClient client;
+    try {
+      // the environment, then the profile; without a host nothing is sent, and the check comes before the
+      // client's services are built, some of which log a NullPointerException ("Host cannot be null") without one
+      cfg.resolve();
+      if (noHost(cfg)) {
+        throw noWorkspace(cfg);
+      }
+      client = new WorkspaceClient(cfg);
+    } catch (CatalogException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // the SDK's description of a configuration it cannot use: a missing profile, conflicting settings
+      throw DatabricksErrors.configuration("cannot use the Databricks configuration (" + source(cfg) + "): "
+          + e.getMessage(), e);
+    }
+    return new DatabricksWorkspace(client);
+  }
+
+  /** No workspace named: neither a host nor an Azure resource id (from which the SDK finds the host). */
+  private static boolean noHost(DatabricksConfig cfg) {
+    return blank(cfg.getHost()) && blank(cfg.getAzureWorkspaceResourceId());
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static CatalogException noWorkspace(DatabricksConfig cfg) {
+    return DatabricksErrors.configuration("no Databricks workspace is configured: " + source(cfg) + " name no "
+        + "workspace host", null);
+  }
+
+  /** Where the configuration is read from, for messages (never a credential). */
+  private static String source(DatabricksConfig cfg) {
+    String file = cfg.getConfigFile() == null ? "~/.databrickscfg" : cfg.getConfigFile();
+    return cfg.getProfile() == null || cfg.getProfile().isBlank()
+        ? "the environment (DATABRICKS_HOST) and the DEFAULT profile of " + file
+        : "the environment and the profile " + cfg.getProfile() + " of " + file;
   }
 
   @Override

@@ -1,5 +1,9 @@
-package io.synthgen.output;
+package io.synthgen.output.formats;
 
+import io.synthgen.output.FileFormat;
+import io.synthgen.output.OutputColumn;
+import io.synthgen.output.TableWriter;
+import io.synthgen.output.WriterOptions;
 import io.synthgen.output.csv.CsvFormat;
 import io.synthgen.output.jsonl.JsonlFormat;
 import io.synthgen.output.parquet.ParquetFormat;
@@ -11,7 +15,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Opens the writer for one table in the format and compression the options name. */
+/**
+ * Opens the writer for one table in the format and compression the options name. It sits above {@code output} and
+ * the format packages, which use {@code output}'s types, so that no package cycle joins them.
+ */
 public final class TableWriters {
 
   private TableWriters() {
@@ -30,7 +37,7 @@ public final class TableWriters {
           + "' cannot be used as a file name; use letters, digits and underscores");
     }
     Files.createDirectories(outputDir);
-    return new PartedTableWriter(outputDir, table, columns, format(columns, options), options.rowsPerFile());
+    return TableWriter.parted(outputDir, table, columns, format(columns, options), options.rowsPerFile());
   }
 
   private static FileFormat format(List<OutputColumn> columns, WriterOptions options) {

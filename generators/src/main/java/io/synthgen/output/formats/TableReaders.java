@@ -1,5 +1,8 @@
-package io.synthgen.output;
+package io.synthgen.output.formats;
 
+import io.synthgen.output.BatchSource;
+import io.synthgen.output.OutputColumn;
+import io.synthgen.output.TableReader;
 import io.synthgen.output.csv.CsvTableReader;
 import io.synthgen.output.jsonl.JsonlTableReader;
 import io.synthgen.output.parquet.ParquetTableReader;
