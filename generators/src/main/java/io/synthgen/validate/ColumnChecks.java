@@ -51,8 +51,9 @@ final class ColumnChecks {
       for (Map.Entry<String, Double> e : expected.entrySet()) {
         long count = counts.getOrDefault(e.getKey(), 0L);
         ok &= Binomial.accepts(count, nonNull, e.getValue(), tests, Binomial.Side.BOTH);
-        exp.append(exp.length() == 0 ? "" : ", ").append(e.getKey()).append(' ')
-            .append(share(e.getValue(), nonNull, tests, Binomial.Side.BOTH));
+        double[] r = Binomial.interval(nonNull, e.getValue(), tests, Binomial.Side.BOTH);
+        exp.append(exp.length() == 0 ? "at " + nonNull + " rows: " : ", ").append(e.getKey()).append(' ')
+            .append(pct(e.getValue())).append(" (").append(pct(r[0])).append("..").append(pct(r[1])).append(')');
         obs.append(obs.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(pct(count / (double) nonNull));
       }
       long unexpected = counts.entrySet().stream().filter(e -> !expected.containsKey(e.getKey()))
