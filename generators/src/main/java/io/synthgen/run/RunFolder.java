@@ -248,6 +248,17 @@ final class RunFolder {
     return done;
   }
 
+  /** Whether {@code parent} holds any sibling or lock file of synthgen's commit protocol. */
+  static boolean hasLeftovers(Path parent) throws IOException {
+    for (Path p : siblings(parent)) {
+      String f = p.getFileName().toString();
+      if (SIBLING.matcher(f).matches() || LOCK.matcher(f).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static List<Path> siblings(Path parent) throws IOException {
     List<Path> out = new ArrayList<>();
     if (!Files.isDirectory(parent)) {

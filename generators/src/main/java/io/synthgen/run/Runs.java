@@ -103,8 +103,8 @@ public final class Runs {
    */
   public static List<String> recover(Path outDir) throws IOException {
     RunFolder folder = RunFolder.of(outDir);
-    if (!Files.isDirectory(folder.parent)) {
-      return List.of();
+    if (!RunFolder.hasLeftovers(folder.parent)) {
+      return List.of(); // the common case, and no lock file is created (the parent may be read-only)
     }
     List<String> done = new ArrayList<>();
     FolderLock.Attempt a = FolderLock.tryAcquire(folder.lockFile());

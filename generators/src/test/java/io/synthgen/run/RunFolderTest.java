@@ -116,6 +116,23 @@ class RunFolderTest {
   }
 
   @Test
+  void aReaderOfAFolderLeftBetweenTheRenamesSeesTheNewRun() throws Exception {
+    copy(sourceA, sibling("old"));
+    copy(sourceB, sibling("new"));
+    RunManifest m = RunManifest.read(out).orElseThrow();
+    assertEquals(RunManifest.read(sourceB).orElseThrow().planHash(), m.planHash());
+    assertTrue(m.filesPresent());
+    assertEquals(List.of("out"), rootEntries());
+  }
+
+  @Test
+  void aReadOnlyLookAtAFolderWithoutLeftoversCreatesNothing() throws Exception {
+    assertEquals(List.of(), Runs.recover(out));
+    assertTrue(RunManifest.read(out).isEmpty());
+    assertEquals(List.of(), rootEntries(), "no lock file was made to look");
+  }
+
+  @Test
   void killedWhileDeletingTheOldFolderKeepsTheNewRun() throws Exception {
     copy(sourceB, out);
     copy(sourceA, sibling("old"));
