@@ -68,8 +68,9 @@ final class RunFolder {
       abs = abs.toRealPath();
     }
     if (abs.getParent() == null || abs.getFileName() == null) {
-      throw new IOException("cannot write a run to " + out + ": a run replaces its folder, so the folder must have a "
-          + "parent; choose a folder below it, such as " + abs.resolve("output"));
+      throw new OutputFolderException(OutputFolderException.Kind.NOT_REPLACEABLE, "cannot write a run to " + out
+          + ": a run replaces its folder, so the folder must have a parent; choose a folder below it, such as "
+          + abs.resolve("output"));
     }
     return new RunFolder(abs);
   }
@@ -95,7 +96,8 @@ final class RunFolder {
       return;
     }
     if (!Files.isDirectory(out)) {
-      throw new IOException("cannot write to " + out + ": it is a file, not a folder; choose another output folder");
+      throw new OutputFolderException(OutputFolderException.Kind.NOT_REPLACEABLE, "cannot write to " + out
+          + ": it is a file, not a folder; choose another output folder");
     }
     List<String> entries;
     try (Stream<Path> s = Files.list(out)) {
@@ -131,7 +133,8 @@ final class RunFolder {
     if (!isRun || !foreign.isEmpty()) {
       List<String> shown = listed.subList(0, Math.min(NAMES_SHOWN, listed.size()));
       int more = listed.size() - shown.size();
-      throw new IOException("cannot write a run to " + out + ": it holds "
+      throw new OutputFolderException(OutputFolderException.Kind.NOT_REPLACEABLE, "cannot write a run to " + out
+          + ": it holds "
           + (isRun ? "files that are not part of the run there (" : "files but no synthgen run (")
           + String.join(", ", shown) + (more > 0 ? ", and " + more + " more" : "") + "), and a run replaces the "
           + "whole folder; choose an empty or new output folder, or move those files away");

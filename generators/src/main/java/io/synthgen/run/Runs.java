@@ -51,8 +51,8 @@ public final class Runs {
     try {
       Files.createDirectories(folder.parent);
     } catch (FileAlreadyExistsException e) {
-      throw new IOException("cannot write to " + outDir + ": " + e.getFile()
-          + " is a file, not a folder; choose another output folder", e);
+      throw new OutputFolderException(OutputFolderException.Kind.NOT_REPLACEABLE, "cannot write to " + outDir + ": "
+          + e.getFile() + " is a file, not a folder; choose another output folder");
     }
     folder.checkReplaceable();
     try (FolderLock lock = lock(folder, outDir)) {
@@ -92,7 +92,8 @@ public final class Runs {
 
   private static FolderLock lock(RunFolder folder, Path outDir) throws IOException {
     FolderLock.Attempt a = FolderLock.tryAcquire(folder.lockFile());
-    return a.lock().orElseThrow(() -> new IOException("another synthgen run (process " + a.owner() + ") is "
+    return a.lock().orElseThrow(() -> new OutputFolderException(OutputFolderException.Kind.BUSY,
+        "another synthgen run (process " + a.owner() + ") is "
         + "writing " + outDir + " (lock " + folder.lockFile() + "); wait for it to finish or choose another output "
         + "folder"));
   }

@@ -3,6 +3,7 @@ package io.synthgen.server.job;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgen.run.OutputFolderException;
 import io.synthgen.server.plan.Ids;
 import io.synthgen.server.plan.StateFiles;
 import java.io.IOException;
@@ -95,7 +96,7 @@ public final class JobManager implements AutoCloseable {
   private static String message(Throwable e) {
     Throwable c = e instanceof UncheckedIOException u ? u.getCause() : e;
     String m = c.getMessage() == null ? c.toString() : c.getMessage();
-    if (c instanceof IOException) {
+    if (c instanceof IOException && !(c instanceof OutputFolderException)) {
       return m + " (check the output folder's free space and permissions, then run again)";
     }
     return m;

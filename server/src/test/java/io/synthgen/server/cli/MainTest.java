@@ -140,6 +140,16 @@ class MainTest {
   }
 
   @Test
+  void aFolderHoldingOtherFilesIsRefusedAsBadInput() throws Exception {
+    Path mine = Files.createDirectories(dir.resolve("mine"));
+    Files.writeString(mine.resolve("notes.txt"), "keep");
+    Result r = badInput("generate", "retail", "--rows", "50", "--out", mine.toString());
+    assertTrue(r.err().contains("notes.txt") && r.err().contains("choose an empty or new output folder")
+        && !r.err().contains("free space"), r.toString());
+    assertEquals(List.of("notes.txt"), names(mine));
+  }
+
+  @Test
   void validateReportsAnUnreadableFileAsAFailedCheck() throws Exception {
     Path out = dir.resolve("cut");
     assertEquals(0, run("generate", "retail", "--rows", "300", "--out", out.toString()).code());
