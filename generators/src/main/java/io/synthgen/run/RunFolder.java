@@ -241,11 +241,16 @@ final class RunFolder {
     List<String> done = new ArrayList<>();
     for (String n : names.keySet()) {
       RunFolder other = new RunFolder(parent.resolve(n));
-      FolderLock.Attempt a = FolderLock.tryAcquire(other.lockFile());
-      if (a.lock().isPresent()) {
-        try (FolderLock held = a.lock().get()) {
-          other.recover().ifPresent(done::add);
+      try {
+        FolderLock.Attempt a = FolderLock.tryAcquire(other.lockFile());
+        if (a.lock().isPresent()) {
+          try (FolderLock held = a.lock().get()) {
+            other.recover().ifPresent(done::add);
+          }
         }
+      } catch (IOException e) {
+        // another folder's leftovers are not this run's business to fail over; they are tried again next time
+        done.add("could not clean up after a killed run into " + other.out + ": " + e.getMessage());
       }
     }
     return done;
