@@ -244,8 +244,11 @@ final class RunFolder {
       try {
         FolderLock.Attempt a = FolderLock.tryAcquire(other.lockFile());
         if (a.lock().isPresent()) {
-          try (FolderLock held = a.lock().get()) {
+          FolderLock held = a.lock().get();
+          try {
             other.recover().ifPresent(done::add);
+          } finally {
+            held.close();
           }
         }
       } catch (IOException e) {

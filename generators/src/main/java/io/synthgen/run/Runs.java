@@ -55,7 +55,8 @@ public final class Runs {
           + e.getFile() + " is a file, not a folder; choose another output folder");
     }
     folder.checkReplaceable();
-    try (FolderLock lock = lock(folder, outDir)) {
+    FolderLock lock = lock(folder, outDir);
+    try {
       folder.recover().ifPresent(m -> LOG.info("{}", m));
       RunFolder.sweep(folder.parent, folder.name).forEach(m -> LOG.info("{}", m));
       String id = newId();
@@ -87,6 +88,8 @@ public final class Runs {
         }
         throw e;
       }
+    } finally {
+      lock.close();
     }
   }
 
@@ -112,9 +115,12 @@ public final class Runs {
     if (a.lock().isEmpty()) {
       return done;
     }
-    try (FolderLock held = a.lock().get()) {
+    FolderLock held = a.lock().get();
+    try {
       folder.recover().ifPresent(done::add);
       done.addAll(RunFolder.sweep(folder.parent, folder.name));
+    } finally {
+      held.close();
     }
     return done;
   }
