@@ -35,9 +35,15 @@ public record RunManifest(Path dir, String planName, String planHash, long seed,
     tables = List.copyOf(tables);
   }
 
-  /** The manifest in {@code dir}, or empty when there is none (no finished run there). */
+  /**
+   * The manifest in {@code dir}, or empty when there is none (no finished run there). A folder a killed run left
+   * mid-commit is repaired first ({@link Runs#recover}), so a reader sees the one complete run the protocol defines.
+   */
   public static Optional<RunManifest> read(Path dir) throws IOException {
     Path file = dir.resolve(Manifest.FILE);
+    if (!Files.isRegularFile(file)) {
+      Runs.recover(dir);
+    }
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }

@@ -4,7 +4,6 @@ import io.synthgen.engine.Cancellation;
 import io.synthgen.engine.Engine;
 import io.synthgen.engine.Progress;
 import io.synthgen.engine.TableRun;
-import io.synthgen.output.FileEntry;
 import io.synthgen.output.WriterOptions;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.json.PlanCodec;
@@ -14,26 +13,33 @@ import io.synthgen.validate.Validator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A full run: generates every table into a hidden staging folder inside the output folder, validates while
- * generating, then moves the files to their final names and writes {@code plan.json} and {@code manifest.json}.
- * Until the move nothing in the output folder changes; a failed or cancelled run removes its staging folder.
+ * A full run: generates every table into a hidden sibling of the output folder, validates while generating, writes
+ * {@code plan.json} and, last, {@code manifest.json} there, syncs it to disk, and swaps it into place by renaming
+ * folders ({@link RunFolder}, protocol in docs/output.md). Whatever moment the process dies, the output folder holds
+ * the previous run or the new one, complete; the next run into the same output root (or {@link #recover}) repairs
+ * what a killed run left. Runs into one folder exclude each other through a lock file beside it.
+ *
+ * <p>Commit steps, numbered for fault injection ({@code -Dsynthgen.test.haltAt=commit:N}): 1 tables written,
+ * 2 plan.json written, 3 manifest written and synced, 4 previous folder moved aside, 5 new folder in place,
+ * 6 previous manifest deleted, 7 previous folder deleted.
  */
 public final class Runs {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Runs.class);
+  private static final SecureRandom IDS = new SecureRandom();
 
   private Runs() {
   }
@@ -41,52 +47,101 @@ public final class Runs {
   public static RunResult generate(ResolvedPlan plan, Path outDir, WriterOptions options, Engine engine,
       Progress progress, Cancellation cancel) throws IOException {
     long start = System.nanoTime();
+    RunFolder folder = RunFolder.of(outDir);
     try {
-      Files.createDirectories(outDir);
+      Files.createDirectories(folder.parent);
     } catch (FileAlreadyExistsException e) {
-      throw new IOException("cannot write to " + outDir + ": " + e.getFile()
-          + " is a file, not a folder; choose another output folder", e);
+      throw new OutputFolderException(OutputFolderException.Kind.NOT_REPLACEABLE, "cannot write to " + outDir + ": "
+          + e.getFile() + " is a file, not a folder; choose another output folder");
     }
-    Path staging = outDir.resolve(".synthgen-staging-" + UUID.randomUUID());
-    Validator validator = new Validator(plan);
+    folder.checkReplaceable();
+    FolderLock lock = lock(folder, outDir);
     try {
-      List<TableRun> runs = engine.run(plan, staging, options, progress, cancel, validator::observer);
-      ValidationReport report = validator.finish();
-      for (TableRun r : runs) {
-        for (String top : topLevel(r.files())) {
-          Path target = outDir.resolve(top);
-          deleteRecursively(target);
-          Files.move(staging.resolve(top), target, StandardCopyOption.ATOMIC_MOVE);
+      folder.recover().ifPresent(m -> LOG.info("{}", m));
+      RunFolder.sweep(folder.parent, folder.name).forEach(m -> LOG.info("{}", m));
+      String id = newId();
+      Path staging = folder.newDir(id);
+      Validator validator = new Validator(plan);
+      try {
+        List<TableRun> runs = engine.run(plan, staging, options, progress, cancel, validator::observer);
+        ValidationReport report = validator.finish();
+        Faults.point("commit", 1);
+        Plan exact = plan.withExactRows();
+        String planJson = PlanCodec.write(exact);
+        String hash = sha256(planJson);
+        Manifest.writeAtomically(staging.resolve(Manifest.PLAN_FILE), planJson);
+        Faults.point("commit", 2);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Manifest.writeAtomically(staging.resolve(Manifest.FILE), Manifest.toJson(Manifest.build(exact, hash, runs,
+            report, options.format().name().toLowerCase(Locale.ROOT),
+            options.compression().name().toLowerCase(Locale.ROOT), seconds)));
+        RunFolder.syncTree(staging);
+        Faults.point("commit", 3);
+        folder.commit(staging, id);
+        return new RunResult(outDir, runs, report, outDir.resolve(Manifest.FILE), hash, seconds);
+      } catch (IOException | RuntimeException | Error e) {
+        // a failed or cancelled run leaves no sibling; a commit that failed half-way is finished or undone
+        try {
+          folder.recover();
+        } catch (IOException | RuntimeException cleanup) {
+          e.addSuppressed(cleanup);
         }
+        throw e;
       }
-      Plan exact = plan.withExactRows();
-      String planJson = PlanCodec.write(exact);
-      String hash = sha256(planJson);
-      Manifest.writeAtomically(outDir.resolve(Manifest.PLAN_FILE), planJson);
-      double seconds = (System.nanoTime() - start) / 1e9;
-      Manifest.writeAtomically(outDir.resolve(Manifest.FILE), Manifest.toJson(Manifest.build(exact, hash, runs,
-          report, options.format().name().toLowerCase(Locale.ROOT),
-          options.compression().name().toLowerCase(Locale.ROOT), seconds)));
-      return new RunResult(outDir, runs, report, outDir.resolve(Manifest.FILE), hash, seconds);
     } finally {
-      deleteRecursively(staging);
+      lock.close();
     }
+  }
+
+  private static FolderLock lock(RunFolder folder, Path outDir) throws IOException {
+    FolderLock.Attempt a = FolderLock.tryAcquire(folder.lockFile());
+    return a.lock().orElseThrow(() -> new OutputFolderException(OutputFolderException.Kind.BUSY,
+        "another synthgen run (process " + a.owner() + ") is "
+        + "writing " + outDir + " (lock " + folder.lockFile() + "); wait for it to finish or choose another output "
+        + "folder"));
+  }
+
+  /**
+   * Repairs what a killed run left for the folder {@code outDir} and removes stale siblings of killed runs beside
+   * it, as the next run would. Returns what was done; nothing when a live run holds the folder.
+   */
+  public static List<String> recover(Path outDir) throws IOException {
+    RunFolder folder = RunFolder.of(outDir);
+    if (!RunFolder.hasLeftovers(folder.parent)) {
+      return List.of(); // the common case, and no lock file is created (the parent may be read-only)
+    }
+    List<String> done = new ArrayList<>();
+    FolderLock.Attempt a = FolderLock.tryAcquire(folder.lockFile());
+    if (a.lock().isEmpty()) {
+      return done;
+    }
+    FolderLock held = a.lock().get();
+    try {
+      folder.recover().ifPresent(done::add);
+      done.addAll(RunFolder.sweep(folder.parent, folder.name));
+    } finally {
+      held.close();
+    }
+    return done;
+  }
+
+  /**
+   * Refuses an output folder a run may not replace: a file, or a folder holding anything but a synthgen run.
+   * {@link #generate} checks this itself; callers that ask for confirmation first can check earlier.
+   */
+  public static void checkReplaceable(Path outDir) throws IOException {
+    RunFolder.of(outDir).checkReplaceable();
+  }
+
+  private static String newId() {
+    byte[] b = new byte[RunFolder.ID_HEX_DIGITS / 2];
+    IDS.nextBytes(b);
+    return HexFormat.of().formatHex(b);
   }
 
   /** The SHA-256 of a plan's canonical JSON: the plan hash manifests and tables carry. */
   public static String planHash(Plan plan) {
     return sha256(PlanCodec.write(plan));
-  }
-
-  private static List<String> topLevel(List<FileEntry> files) {
-    List<String> tops = new ArrayList<>();
-    for (FileEntry f : files) {
-      String top = f.path().contains("/") ? f.path().substring(0, f.path().indexOf('/')) : f.path();
-      if (!tops.contains(top)) {
-        tops.add(top);
-      }
-    }
-    return tops;
   }
 
   static String sha256(String s) {
@@ -96,24 +151,5 @@ public final class Runs {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
-  }
-
-  static void deleteRecursively(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    Files.walkFileTree(p, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
   }
 }

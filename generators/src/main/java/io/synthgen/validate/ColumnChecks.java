@@ -26,11 +26,12 @@ final class ColumnChecks {
     ColumnGen g = c.gen();
     boolean independent = !g.mayDeriveNull();
     if (n > 0 && (c.nullRate() > 0 || independent)) {
+      // a derived column is null at least where its own null rate says, and also where its inputs are
+      Binomial.Side side = independent ? Binomial.Side.BOTH : Binomial.Side.LOW_ONLY;
       double observed = (double) s.nulls() / n;
-      double tol = tolerance(c.nullRate(), n);
-      boolean ok = independent ? Math.abs(observed - c.nullRate()) <= tol
-          : observed >= c.nullRate() - tol;
-      checks.add(new Check(tn, cn, "nulls", pct(c.nullRate()) + " ± " + pct(tol), pct(observed), ok));
+      boolean ok = Binomial.accepts(s.nulls(), n, c.nullRate(), 1, side);
+      checks.add(new Check(tn, cn, "nulls", share(c.nullRate(), n, 1, side), pct(observed) + " (" + s.nulls()
+          + " of " + n + ")", ok));
     }
     if (g instanceof ColumnGen.Values v && nonNull > 0) {
       Map<String, Long> counts = s.counts();
@@ -46,11 +47,14 @@ final class ColumnChecks {
       boolean ok = true;
       StringBuilder obs = new StringBuilder();
       StringBuilder exp = new StringBuilder();
+      int tests = expected.size();
       for (Map.Entry<String, Double> e : expected.entrySet()) {
-        double share = counts.getOrDefault(e.getKey(), 0L) / (double) nonNull;
-        ok &= Math.abs(share - e.getValue()) <= tolerance(e.getValue(), nonNull);
-        exp.append(exp.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(pct(e.getValue()));
-        obs.append(obs.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(pct(share));
+        long count = counts.getOrDefault(e.getKey(), 0L);
+        ok &= Binomial.accepts(count, nonNull, e.getValue(), tests, Binomial.Side.BOTH);
+        double[] r = Binomial.interval(nonNull, e.getValue(), tests, Binomial.Side.BOTH);
+        exp.append(exp.length() == 0 ? "at " + nonNull + " rows: " : ", ").append(e.getKey()).append(' ')
+            .append(pct(e.getValue())).append(" (").append(pct(r[0])).append("..").append(pct(r[1])).append(')');
+        obs.append(obs.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(pct(count / (double) nonNull));
       }
       long unexpected = counts.entrySet().stream().filter(e -> !expected.containsKey(e.getKey()))
           .mapToLong(Map.Entry::getValue).sum();
@@ -61,9 +65,10 @@ final class ColumnChecks {
       checks.add(new Check(tn, cn, "weights", exp.toString(), obs.toString(), ok));
     }
     if (g instanceof ColumnGen.Bool b && nonNull > 0) {
-      double share = s.counts().getOrDefault("true", 0L) / (double) nonNull;
-      checks.add(new Check(tn, cn, "weights", "true " + pct(b.probability()), "true " + pct(share),
-          Math.abs(share - b.probability()) <= tolerance(b.probability(), nonNull)));
+      long trues = s.counts().getOrDefault("true", 0L);
+      checks.add(new Check(tn, cn, "weights", "true " + share(b.probability(), nonNull, 1, Binomial.Side.BOTH),
+          "true " + pct(trues / (double) nonNull) + " (" + trues + " of " + nonNull + ")",
+          Binomial.accepts(trues, nonNull, b.probability(), 1, Binomial.Side.BOTH)));
     }
     Double lo = null;
     Double hi = null;
@@ -100,9 +105,11 @@ final class ColumnChecks {
     }
   }
 
-  /** Four binomial standard deviations plus half a percent point. */
-  static double tolerance(double p, long n) {
-    return 4 * Math.sqrt(Math.max(p * (1 - p), 1e-9) / Math.max(1, n)) + 0.005;
+  /** An expected share with the range {@link Binomial} accepts at {@code n} rows: "30.00% (26.10%..34.12%)". */
+  private static String share(double p, long n, int tests, Binomial.Side side) {
+    double[] r = Binomial.interval(n, p, tests, side);
+    return pct(p) + " (" + (side == Binomial.Side.LOW_ONLY ? "at least " + pct(r[0]) : pct(r[0]) + ".." + pct(r[1]))
+        + " at " + n + " rows)";
   }
 
   private static String pct(double x) {

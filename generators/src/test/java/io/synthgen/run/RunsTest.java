@@ -127,8 +127,8 @@ class RunsTest {
     Cancellation cancel = new Cancellation();
     Progress blockStaging = (table, done, total, runDone, runTotal) -> {
       if (table.equals("customers")) {
-        try (Stream<Path> s = Files.list(out)) {
-          for (Path staging : s.filter(p -> p.getFileName().toString().startsWith(".synthgen-staging")).toList()) {
+        try (Stream<Path> s = Files.list(dir)) {
+          for (Path staging : s.filter(p -> p.getFileName().toString().startsWith(".synthgen-run.new-")).toList()) {
             Files.createDirectories(staging.resolve("products.parquet").resolve("blocker"));
           }
         } catch (IOException e) {
@@ -142,5 +142,45 @@ class RunsTest {
     try (Stream<Path> s = Files.list(out)) {
       assertEquals(java.util.List.of(), s.map(p -> p.getFileName().toString()).toList(), "nothing left behind");
     }
+    try (Stream<Path> s = Files.list(dir)) {
+      assertEquals(java.util.List.of("run"), s.map(p -> p.getFileName().toString()).toList(),
+          "no staging folder or lock file beside the output folder");
+    }
+  }
+
+  @Test
+  void aFolderHoldingOtherFilesIsNotReplaced() throws Exception {
+    Path out = dir.resolve("mine");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("notes.txt"), "keep me");
+    IOException e = assertThrows(IOException.class,
+        () -> generate(Plans.template("retail", 100), out, new Engine(1, 1000), Progress.NONE, new Cancellation()));
+    assertTrue(e.getMessage().contains("notes.txt") && e.getMessage().contains("choose an empty or new output folder"),
+        e.getMessage());
+    assertEquals("keep me", Files.readString(out.resolve("notes.txt")));
+
+    // a file the person adds beside a finished run is not deleted by the next run either
+    Path run = dir.resolve("run");
+    generate(Plans.template("retail", 100), run, new Engine(1, 1000), Progress.NONE, new Cancellation());
+    Map<String, String> before = snapshot(run);
+    Files.writeString(run.resolve("README.txt"), "about this data");
+    e = assertThrows(IOException.class,
+        () -> generate(Plans.template("retail", 100), run, new Engine(1, 1000), Progress.NONE, new Cancellation()));
+    assertTrue(e.getMessage().contains("README.txt") && e.getMessage().contains("not part of the run"),
+        e.getMessage());
+    Files.delete(run.resolve("README.txt"));
+    assertEquals(before, snapshot(run));
+  }
+
+  @Test
+  void aRerunWithFewerTablesLeavesNoTableOfTheEarlierRun() throws Exception {
+    Path out = dir.resolve("run");
+    generate(Plans.template("retail", 100), out, new Engine(1, 1000), Progress.NONE, new Cancellation());
+    Plan one = Plans.template("retail", 100);
+    Plan customersOnly = new Plan(one.format(), one.name(), one.industry(), one.description(), one.seed(),
+        one.referenceDate(), "customers", one.tier(), one.destination(),
+        java.util.List.of(one.table("customers").orElseThrow()));
+    generate(customersOnly, out, new Engine(1, 1000), Progress.NONE, new Cancellation());
+    assertEquals(java.util.Set.of("customers.parquet", "manifest.json", "plan.json"), snapshot(out).keySet());
   }
 }

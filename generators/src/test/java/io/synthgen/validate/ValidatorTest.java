@@ -141,4 +141,25 @@ class ValidatorTest {
     ValidationReport r = validate(b -> b.get("c").remove(b.get("c").size() - 1));
     assertEquals(Set.of("c rows"), failed(r));
   }
+
+  @Test
+  void aModestlyWrongMixStillFailsAtAThousandRows() {
+    // 70/30 in the plan; a third of the first half's std rows turned gold gives about 55/45
+    ValidationReport r = validate(b -> b.get("p").forEach(batch -> {
+      int[] codes = ((StrVec) batch.vector("tier")).codes;
+      for (int i = 0; i < codes.length; i += 3) {
+        codes[i] = 1;
+      }
+    }));
+    assertEquals(Set.of("p.tier weights"), failed(r));
+    // 10% nulls in the plan, 20% written
+    ValidationReport nulls = validate(b -> b.get("p").forEach(batch -> {
+      boolean[] more = new boolean[batch.size()];
+      for (int i = 0; i < more.length; i++) {
+        more[i] = batch.vector("maybe").isNull(i) || i % 9 == 0;
+      }
+      batch.vector("maybe").setNulls(more);
+    }));
+    assertEquals(Set.of("p.maybe nulls"), failed(nulls));
+  }
 }

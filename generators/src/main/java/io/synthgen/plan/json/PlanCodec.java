@@ -68,8 +68,11 @@ public final class PlanCodec {
     return read(utf8(Files.readAllBytes(file)), knownDictionaries);
   }
 
-  /** The text of UTF-8 bytes, or a violation giving the offset of the first byte that is not UTF-8. */
-  static String utf8(byte[] bytes) throws PlanException {
+  /**
+   * The text of UTF-8 bytes, or a violation at the document's root giving the offset and value of the first byte that
+   * is not UTF-8.
+   */
+  public static String utf8(byte[] bytes) throws PlanException {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -79,8 +82,11 @@ public final class PlanCodec {
       r = decoder.flush(out);
     }
     if (r.isError()) {
-      throw new PlanException(List.of(new Violation("$", null, "the file is not valid UTF-8 (byte offset "
-          + in.position() + ")", "save the plan as UTF-8 text; check what wrote the bytes near that offset")));
+      int at = in.position();
+      throw new PlanException(List.of(new Violation("$", at < bytes.length ? String.format("byte 0x%02X",
+          bytes[at] & 0xFF) : "the end of the file", "the file is not valid UTF-8 at byte " + at,
+          "save the plan as UTF-8 (JSON text is UTF-8); in an editor choose the UTF-8 encoding, or convert it with "
+              + "iconv -t UTF-8")));
     }
     return out.flip().toString();
   }

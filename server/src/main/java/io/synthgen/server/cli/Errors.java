@@ -2,6 +2,7 @@ package io.synthgen.server.cli;
 
 import io.synthgen.plan.PlanException;
 import io.synthgen.plan.Violation;
+import io.synthgen.run.OutputFolderException;
 import io.synthgen.server.catalog.CatalogException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,6 +58,16 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
       return FAILURE;
     }
     Throwable io = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+    if (io instanceof OutputFolderException of) {
+      err.println("error: " + of.getMessage());
+      switch (of.kind()) {
+        case NOT_REPLACEABLE:
+          return BAD_INPUT;
+        case BUSY:
+          return FAILURE;
+      }
+      return FAILURE;
+    }
     if (io instanceof NoSuchFileException nf) {
       err.println("error: no such file or folder: " + nf.getFile());
       return BAD_INPUT;

@@ -3,13 +3,13 @@ package io.synthgen.server.job;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgen.run.OutputFolderException;
 import io.synthgen.server.plan.Ids;
+import io.synthgen.server.plan.StateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs jobs on its own threads (one job at a time by default: a run already uses every core), so the threads
  * answering requests stay free. Each job's record is written to {@code <state>/jobs/<id>.json} when it starts and
- * when it ends; after a restart a finished job is still known, and one that was running is reported as
+ * when it ends, through {@link StateFiles}; after a restart a finished job is still known, and one that was running is reported as
  * interrupted.
  */
 public final class JobManager implements AutoCloseable {
@@ -40,6 +40,11 @@ public final class JobManager implements AutoCloseable {
   public JobManager(Path stateDir, Clock clock, int concurrentJobs) {
     this.dir = stateDir.resolve("jobs");
     this.clock = clock;
+    try {
+      StateFiles.removeStaleTemps(dir, 1);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clean temporary files in " + dir + " (check its permissions)", e);
+    }
     AtomicInteger n = new AtomicInteger();
     this.executor = Executors.newFixedThreadPool(concurrentJobs, r -> {
       Thread t = new Thread(r, "synthgen-job-" + n.incrementAndGet());
@@ -91,7 +96,7 @@ public final class JobManager implements AutoCloseable {
   private static String message(Throwable e) {
     Throwable c = e instanceof UncheckedIOException u ? u.getCause() : e;
     String m = c.getMessage() == null ? c.toString() : c.getMessage();
-    if (c instanceof IOException) {
+    if (c instanceof IOException && !(c instanceof OutputFolderException)) {
       return m + " (check the output folder's free space and permissions, then run again)";
     }
     return m;
@@ -126,12 +131,10 @@ public final class JobManager implements AutoCloseable {
       Files.createDirectories(dir);
       ObjectNode o = job.toJson();
       o.put("owner", job.owner());
-      Path target = dir.resolve(job.id() + ".json");
-      Path tmp = dir.resolve("." + job.id() + ".tmp");
-      Files.writeString(tmp, o.toString(), StandardCharsets.UTF_8);
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      StateFiles.write(dir.resolve(job.id() + ".json"), o.toString());
     } catch (IOException e) {
-      LOG.warn("cannot save the record of job {} in {}", job.id(), dir, e);
+      // the job goes on; get_job answers from memory, and the record is written again when the job ends
+      LOG.warn("cannot save the record of job {}: {}", job.id(), e.getMessage());
     }
   }
 

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Plans and their versions, persisted under {@code <state>/plans/<id>/}: {@code v<N>.json} holds each version's
  * plan (the plan format, never rewritten) and {@code meta.json} the owner, the versions' summaries and diffs and the
- * approval. Files are written to a temporary name and renamed, so a crash leaves the previous state. A restarted
+ * approval. Files are written through {@link StateFiles}, so a crash or a full disk leaves the previous state and
+ * no temporary file. A restarted
  * store serves every plan by id.
  *
  * <p>Owners: each plan records who proposed it (a session key chosen by the server: the MCP session over HTTP, one
@@ -45,6 +45,11 @@ public final class PlanStore {
   public PlanStore(Path stateDir, Clock clock) {
     this.dir = stateDir.resolve("plans");
     this.clock = clock;
+    try {
+      StateFiles.removeStaleTemps(dir, 2);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clean temporary files in " + dir + " (check its permissions)", e);
+    }
   }
 
   /** Stores version 1 of a new plan and returns it. */
@@ -184,8 +189,7 @@ public final class PlanStore {
       }
       atomically(d.resolve("meta.json"), JSON.writeValueAsString(meta(p)));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot save plan " + p.id() + " in " + d
-          + " (check free space and permissions of the state folder)", e);
+      throw new UncheckedIOException("cannot save plan " + p.id() + ": " + e.getMessage(), e);
     }
   }
 
@@ -238,8 +242,6 @@ public final class PlanStore {
   }
 
   static void atomically(Path target, String text) throws IOException {
-    Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-    Files.writeString(tmp, text, StandardCharsets.UTF_8);
-    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    StateFiles.write(target, text);
   }
 }

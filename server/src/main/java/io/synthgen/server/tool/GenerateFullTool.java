@@ -77,6 +77,12 @@ final class GenerateFullTool extends ServiceTool {
     if (!Files.isDirectory(out)) {
       return;
     }
+    try {
+      Runs.checkReplaceable(out); // a run replaces the whole folder: never one holding files of the person
+    } catch (IOException e) {
+      throw new ToolError("output_not_replaceable", e.getMessage(),
+          "ask the person where to write instead and change the destination with revise_plan set_destination");
+    }
     long existing;
     try (Stream<Path> s = Files.list(out)) {
       existing = s.filter(f -> !f.getFileName().toString().startsWith(".synthgen-staging")).count();
@@ -85,7 +91,7 @@ final class GenerateFullTool extends ServiceTool {
       return;
     }
     String question = out + " already holds " + existing + (existing == 1 ? " file or folder" : " files or folders")
-        + " (an earlier run?). Replace the tables and manifest there?";
+        + " (an earlier run). Replace that run?";
     if (call.elicitation().isPresent()) {
       if (Confirmations.ask(call, question, "replace", "Replace the files of the earlier run")) {
         return;

@@ -120,6 +120,36 @@ class MainTest {
   }
 
   @Test
+  void validateCatchesAnEditedManifestAndAnEditedPlan() throws Exception {
+    Path out = dir.resolve("edited");
+    assertEquals(0, run("generate", "retail", "--rows", "200", "--out", out.toString()).code());
+    Path manifest = out.resolve("manifest.json");
+    String original = Files.readString(manifest);
+    Files.writeString(manifest, original.replaceFirst("\"rows\" : 200,", "\"rows\" : 201,"));
+    Result rows = run("validate", out.toString());
+    assertEquals(3, rows.code(), rows.toString());
+    assertTrue(rows.out().lines().anyMatch(l -> l.startsWith("FAIL customers manifest rows: expected 201")),
+        rows.out());
+    Files.writeString(manifest, original);
+
+    Path plan = out.resolve("plan.json");
+    Files.writeString(plan, Files.readString(plan).replace("customers", "clients"));
+    Result edited = run("validate", out.toString());
+    assertEquals(3, edited.code(), edited.toString());
+    assertTrue(edited.out().lines().anyMatch(l -> l.startsWith("FAIL plan.json hash")), edited.out());
+  }
+
+  @Test
+  void aFolderHoldingOtherFilesIsRefusedAsBadInput() throws Exception {
+    Path mine = Files.createDirectories(dir.resolve("mine"));
+    Files.writeString(mine.resolve("notes.txt"), "keep");
+    Result r = badInput("generate", "retail", "--rows", "50", "--out", mine.toString());
+    assertTrue(r.err().contains("notes.txt") && r.err().contains("choose an empty or new output folder")
+        && !r.err().contains("free space"), r.toString());
+    assertEquals(List.of("notes.txt"), names(mine));
+  }
+
+  @Test
   void validateReportsAnUnreadableFileAsAFailedCheck() throws Exception {
     Path out = dir.resolve("cut");
     assertEquals(0, run("generate", "retail", "--rows", "300", "--out", out.toString()).code());

@@ -1,0 +1,205 @@
+package io.synthgen.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.synthgen.engine.Engine;
+import io.synthgen.output.TableReader;
+import io.synthgen.output.formats.TableReaders;
+import io.synthgen.plan.Plan;
+import io.synthgen.plan.PlanException;
+import io.synthgen.plan.json.PlanCodec;
+import io.synthgen.resolve.ResolvedPlan;
+import io.synthgen.resolve.ResolvedTable;
+import io.synthgen.resolve.Resolver;
+import io.synthgen.validate.Check;
+import io.synthgen.validate.ValidationReport;
+import io.synthgen.validate.Validator;
+import io.synthgen.vec.Batch;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Checks a finished run folder against itself, independently of the process that wrote it: {@code plan.json}'s
+ * SHA-256 against the manifest's plan hash; per file its presence, bytes, SHA-256 and rows read back; per table the
+ * manifest's rows and bytes against its files; no file the manifest does not list; then every data check of the
+ * {@link Validator} on the rows read back. Each failure is a named check saying what differs.
+ */
+public final class RunVerifier {
+
+  /** The pseudo-table of checks about the run as a whole. */
+  static final String RUN = "run";
+
+  private RunVerifier() {
+  }
+
+  /** Checks the run in {@code dir}, which must hold {@code manifest.json} and {@code plan.json}. */
+  public static ValidationReport verify(Path dir) throws IOException {
+    List<Check> checks = new ArrayList<>();
+    JsonNode manifest;
+    try {
+      manifest = Manifest.JSON.readTree(dir.resolve(Manifest.FILE).toFile());
+    } catch (IOException e) {
+      checks.add(new Check(Manifest.FILE, null, "reads", "a synthgen manifest", String.valueOf(e.getMessage()), false));
+      return new ValidationReport(checks);
+    }
+    if (manifest.path("synthgen_manifest").asInt() != 1) {
+      checks.add(new Check(Manifest.FILE, null, "reads", "\"synthgen_manifest\": 1", "no such field", false));
+      return new ValidationReport(checks);
+    }
+    byte[] planBytes = Files.readAllBytes(dir.resolve(Manifest.PLAN_FILE));
+    String expectedHash = manifest.path("plan").path("hash").asText();
+    String actualHash = hex(sha256().digest(planBytes));
+    checks.add(new Check(Manifest.PLAN_FILE, null, "hash", expectedHash + " (the manifest's plan.hash)",
+        actualHash, expectedHash.equals(actualHash)));
+    ResolvedPlan plan;
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(planBytes)).toString();
+      Plan p = PlanCodec.read(text);
+      plan = Resolver.resolve(p);
+      checks.add(new Check(Manifest.PLAN_FILE, null, "reads", "a valid plan", "a valid plan", true));
+    } catch (CharacterCodingException e) {
+      checks.add(new Check(Manifest.PLAN_FILE, null, "reads", "a valid plan", "not valid UTF-8", false));
+      return new ValidationReport(checks);
+    } catch (PlanException e) {
+      checks.add(new Check(Manifest.PLAN_FILE, null, "reads", "a valid plan", e.violations().size() + " problems, "
+          + "first: " + e.violations().get(0), false));
+      return new ValidationReport(checks);
+    }
+    Validator validator = new Validator(plan);
+    Set<String> listed = new TreeSet<>(List.of(Manifest.FILE, Manifest.PLAN_FILE));
+    Set<String> planTables = new LinkedHashSet<>();
+    plan.tables().forEach(t -> planTables.add(t.name()));
+    Set<String> manifestTables = new LinkedHashSet<>();
+    for (JsonNode t : manifest.path("tables")) {
+      String name = t.path("name").asText();
+      manifestTables.add(name);
+      if (!planTables.contains(name)) {
+        checks.add(new Check(name, null, "table", "a table of plan.json (" + String.join(", ", planTables) + ")",
+            "not in the plan", false));
+        continue;
+      }
+      checkTable(dir, plan.table(name), t, validator, checks, listed);
+    }
+    for (String name : planTables) {
+      if (!manifestTables.contains(name)) {
+        checks.add(new Check(name, null, "table", "listed in the manifest", "missing from the manifest", false));
+      }
+    }
+    List<String> stray = stray(dir, listed);
+    checks.add(new Check(RUN, null, "files", "only the files the manifest lists",
+        stray.isEmpty() ? "nothing else" : "also " + String.join(", ", stray), stray.isEmpty()));
+    checks.addAll(validator.finish().checks());
+    return new ValidationReport(checks);
+  }
+
+  private static void checkTable(Path dir, ResolvedTable table, JsonNode t, Validator validator, List<Check> checks,
+      Set<String> listed) {
+    String name = table.name();
+    long fileRowsTotal = 0;
+    long fileBytesTotal = 0;
+    long rowsRead = 0;
+    for (JsonNode f : t.path("files")) {
+      String rel = f.path("path").asText();
+      listed.add(rel);
+      Path p = dir.resolve(rel).normalize();
+      long rows = f.path("rows").asLong();
+      long bytes = f.path("bytes").asLong();
+      fileRowsTotal += rows;
+      fileBytesTotal += bytes;
+      if (!p.startsWith(dir.normalize()) || !Files.isRegularFile(p)) {
+        checks.add(new Check(name, null, "file " + rel, "a file in the run folder", "missing", false));
+        continue;
+      }
+      try {
+        long size = Files.size(p);
+        checks.add(new Check(name, null, "bytes " + rel, Long.toString(bytes), Long.toString(size), size == bytes));
+        String expected = f.path("sha256").asText();
+        String actual = sha256(p);
+        checks.add(new Check(name, null, "sha256 " + rel, expected, actual, expected.equals(actual)));
+      } catch (IOException e) {
+        checks.add(new Check(name, null, "read " + rel, "a readable file", String.valueOf(e.getMessage()), false));
+        continue;
+      }
+      long read = 0;
+      try (TableReader r = TableReaders.open(p, Engine.outputColumns(table))) {
+        while (r.hasNext()) {
+          Batch b = r.next();
+          long[] shifted = new long[b.size()];
+          for (int i = 0; i < b.size(); i++) {
+            shifted[i] = b.rows()[i] + rowsRead;
+          }
+          validator.accept(name, new Batch(shifted, b.size(), b.names(), b.vectors()));
+          read += b.size();
+        }
+        checks.add(new Check(name, null, "rows " + rel, Long.toString(rows), Long.toString(read), read == rows));
+      } catch (IOException | RuntimeException e) {
+        // a damaged file is a failed check of this run, not a failure of the command; the rest is still checked
+        checks.add(new Check(name, null, "read " + rel, "a readable file", String.valueOf(e.getMessage()), false));
+      }
+      rowsRead += read;
+    }
+    long manifestRows = t.path("rows").asLong();
+    checks.add(new Check(name, null, "manifest rows", Long.toString(manifestRows) + " (the manifest's table rows)",
+        fileRowsTotal + " in its files' entries", manifestRows == fileRowsTotal));
+    long manifestBytes = t.path("bytes").asLong();
+    checks.add(new Check(name, null, "manifest bytes", Long.toString(manifestBytes) + " (the manifest's table bytes)",
+        fileBytesTotal + " in its files' entries", manifestBytes == fileBytesTotal));
+  }
+
+  /** Files and folders in the run folder (one level into part folders) that the manifest does not list. */
+  private static List<String> stray(Path dir, Set<String> listed) throws IOException {
+    Set<String> folders = new TreeSet<>();
+    for (String l : listed) {
+      if (l.contains("/")) {
+        folders.add(l.substring(0, l.indexOf('/')));
+      }
+    }
+    List<String> stray = new ArrayList<>();
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path p : s.sorted().toList()) {
+        String n = p.getFileName().toString();
+        if (folders.contains(n) && Files.isDirectory(p)) {
+          try (Stream<Path> parts = Files.list(p)) {
+            parts.map(x -> n + "/" + x.getFileName()).filter(x -> !listed.contains(x)).sorted().forEach(stray::add);
+          }
+        } else if (!listed.contains(n)) {
+          stray.add(n);
+        }
+      }
+    }
+    return stray;
+  }
+
+  private static String sha256(Path p) throws IOException {
+    MessageDigest md = sha256();
+    try (InputStream in = new DigestInputStream(Files.newInputStream(p), md)) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    }
+    return hex(md.digest());
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  private static String hex(byte[] b) {
+    return HexFormat.of().formatHex(b);
+  }
+}
