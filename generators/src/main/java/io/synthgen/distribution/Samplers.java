@@ -115,7 +115,7 @@ final class Samplers {
     }
   }
 
-  /** Ga(alpha) / (Ga(alpha) + Ga(beta)), the two gammas from disjoint draws. */
+  /** Ga(alpha) / (Ga(alpha) + Ga(beta)), the two gammas from disjoint draws; always in [0, 1], never NaN. */
   static final class BetaSampler extends Sampler {
     private final GammaSampler ga;
     private final GammaSampler gb;
@@ -134,7 +134,10 @@ final class Samplers {
     public double sample(long h) {
       double x = ga.standard(h, 0);
       double y = gb.standard(h, 0);
-      return x / (x + y);
+      double sum = x + y;
+      // Shapes of at least DistributionReach.MIN_SHAPE keep Marsaglia-Tsang draws above 0; only the exact
+      // integer-shape path reaches 0, when every uniform is 0. Both at 0 is the mean, never 0/0.
+      return sum > 0 ? x / sum : mean();
     }
 
     @Override

@@ -1,10 +1,12 @@
 package io.synthgen.expr;
 
 import io.synthgen.plan.DataType;
+import io.synthgen.plan.reach.Interval;
 import io.synthgen.vec.Vec;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
@@ -27,10 +29,20 @@ public final class ExprCompiler {
     if (sql == null || sql.isBlank()) {
       throw new ExprException(List.of("the expression is empty; write e.g. price * quantity"));
     }
+    String tooBig = ExprLimits.checkText(sql);
+    if (tooBig != null) {
+      throw new ExprException(List.of(tooBig));
+    }
     Expression ast = parse(sql);
     Translator t = new Translator(scope);
     Node root = t.visit(ast);
+    Node value = root;
     if (!root.failed() && t.problems().isEmpty()) {
+      int depth = ExprLimits.treeDepth(root);
+      if (depth > ExprLimits.MAX_TREE_DEPTH) {
+        throw new ExprException(List.of("the expression compiles to a tree more than " + ExprLimits.MAX_TREE_DEPTH
+            + " operations deep; split long chains of operators into helper columns (\"omit\": true)"));
+      }
       if (!Types.assignable(root.type, target)) {
         t.problem("the expression gives " + root.type + " but the column is " + target + "; wrap it in CAST(... AS "
             + target + ") or change the column's type");
@@ -41,7 +53,7 @@ public final class ExprCompiler {
     if (!t.problems().isEmpty()) {
       throw new ExprException(t.problems());
     }
-    return new Compiled(root, target, Set.copyOf(t.references()));
+    return new Compiled(root, value, target, Set.copyOf(t.references()));
   }
 
   /** Every function name the language knows, in documentation order. */
@@ -57,13 +69,43 @@ public final class ExprCompiler {
       if (e.getCause() != null && e.getCause().getMessage() != null) {
         why = why + ": " + e.getCause().getMessage().strip().split("\n")[0];
       }
-      throw new ExprException(List.of("cannot parse '" + sql + "': " + why
+      throw new ExprException(List.of("cannot parse '" + shorten(sql) + "': " + shorten(why)
           + "; write a single SQL expression such as CASE WHEN x > 0 THEN 'a' ELSE 'b' END"));
     }
   }
 
+  private static String shorten(String s) {
+    return s.length() <= 200 ? s : s.substring(0, 197) + "...";
+  }
+
   /** A compiled expression: its node tree is immutable and its caches are thread-safe. */
-  private record Compiled(Node root, DataType type, Set<String> references) implements CompiledExpr {
+  private record Compiled(Node root, Node value, DataType type, Set<String> references) implements CompiledExpr {
+
+    @Override
+    public ExprReach reach(Function<String, Interval> columns) {
+      RangeEnv env = new RangeEnv(columns);
+      Interval r = converted(env.range(value), value.type, type);
+      env.range(root);
+      return new ExprReach(r, env.problems());
+    }
+
+    /** The value range in the column type's units (dates in days, timestamps in microseconds). */
+    private static Interval converted(Interval r, DataType from, DataType to) {
+      if (from == null || r.isEmpty() || from.equals(to) || from.isNumeric() && to.isNumeric()) {
+        return r;
+      }
+      if (to.kind() == DataType.Kind.STRING) {
+        return r.isText() ? r : Interval.text(CastNode.textLength(from)).assumed(r.assumed());
+      }
+      if (from.kind() == DataType.Kind.DATE && to.kind() == DataType.Kind.TIMESTAMP) {
+        return r.mul(Interval.point(DateFunctions.MICROS_PER_DAY));
+      }
+      if (from.kind() == DataType.Kind.TIMESTAMP && to.kind() == DataType.Kind.DATE) {
+        return Interval.of(Math.floor(r.lo() / DateFunctions.MICROS_PER_DAY),
+            Math.floor(r.hi() / DateFunctions.MICROS_PER_DAY)).assumed(r.assumed());
+      }
+      return io.synthgen.plan.reach.TypeRange.of(to, null); // text parsed into the type, or NULL
+    }
 
     @Override
     public Vec evaluate(ExprInput in) {

@@ -386,6 +386,7 @@ final class Translator {
     if (c.bad() || n.failed()) {
       return Node.failure();
     }
+    n = RangeRules.wrap(def.name(), n, c);
     return def.random() ? n : Operators.fold(n);
   }
 }

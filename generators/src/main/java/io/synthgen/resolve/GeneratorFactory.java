@@ -46,6 +46,8 @@ final class GeneratorFactory {
   private final List<Violation> violations;
   /** "table.column" to the "table.column" nodes of other tables it reads. */
   private final Map<String, List<String>> crossEdges = new LinkedHashMap<>();
+  /** "table.column" to its compiled expression, for the reachable-range check. */
+  private final Map<String, CompiledExpr> compiled = new LinkedHashMap<>();
 
   GeneratorFactory(Plan plan, Map<String, Long> rows, Map<String, ChildIndex> layouts,
       Dictionaries dictionaries, List<Violation> violations) {
@@ -58,6 +60,10 @@ final class GeneratorFactory {
 
   Map<String, List<String>> crossEdges() {
     return crossEdges;
+  }
+
+  CompiledExpr compiled(String node) {
+    return compiled.get(node);
   }
 
   /** For each parent table, the first foreign key or parent column of {@code t} that points to it. */
@@ -149,6 +155,7 @@ final class GeneratorFactory {
       TableScope scope = new TableScope(plan, t, vias, s, dictionaries);
       try {
         CompiledExpr compiled = ExprCompiler.compile(e.expr(), c.type(), scope);
+        this.compiled.put(node, compiled);
         List<String> lookupVias = new ArrayList<>();
         for (String r : compiled.references()) {
           int dot = r.indexOf('.');
