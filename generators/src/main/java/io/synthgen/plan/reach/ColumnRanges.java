@@ -109,13 +109,13 @@ public final class ColumnRanges {
       return r;
     }
     if (!inProgress.add(key)) {
-      return TypeRange.of(c.type(), "'" + key + "' depends on itself");
+      return Interval.empty(); // a cycle, reported by the resolver: its columns have no values to bound
     }
     try {
       r = rowsOf(t) == 0 ? Interval.empty() : compute(t, c);
     } catch (RuntimeException e) {
-      // a parameter the generator factory rejects (already reported there): nothing to bound
-      r = TypeRange.of(c.type(), "its parameters did not resolve");
+      // parameters the generator factory rejected (reported there): no values to bound, here or downstream
+      r = Interval.empty();
     }
     inProgress.remove(key);
     memo.put(key, r);
@@ -174,7 +174,7 @@ public final class ColumnRanges {
     } else if (g instanceof ColumnGen.Expression) {
       Derived d = expressions.reach(t.name(), c.name(), name -> input(t, name));
       if (d == null) {
-        return TypeRange.of(type, "its expression did not compile");
+        return Interval.empty(); // the expression did not compile, which is reported with its reason
       }
       if (!d.problems().isEmpty()) {
         exprProblems.put(t.name() + "." + c.name(), d.problems());

@@ -26,7 +26,17 @@ public final class DistributionReach {
   /** The largest gamma shape and beta alpha/beta: above it the sampler's arithmetic loses all precision. */
   public static final double MAX_SHAPE = 1e12;
 
+  /**
+   * Relative slack on bounds computed with exp, log and pow: the samplers compute the same quantities in another
+   * order, and pow(u, 1/alpha) with a large 1/alpha amplifies a rounding of the exponent.
+   */
+  private static final double SLACK = 1e-9;
+
   private DistributionReach() {
+  }
+
+  private static double slack(double v) {
+    return Interval.up(v * (1 + SLACK));
   }
 
   /** Every value {@code Sampler.of(d, ...).sample} can return; parameters must have passed the plan's rules. */
@@ -35,15 +45,15 @@ public final class DistributionReach {
       return Interval.of(-Z_MAX, Z_MAX).affine(n.stddev(), n.mean());
     } else if (d instanceof Distribution.LogNormal n) {
       Interval x = Interval.of(-Z_MAX, Z_MAX).affine(n.sigma(), n.mu());
-      return Interval.of(Interval.down(Math.exp(x.lo())), Interval.up(Math.exp(x.hi())));
+      return Interval.of(Math.exp(x.lo()) * (1 - SLACK), slack(Math.exp(x.hi())));
     } else if (d instanceof Distribution.Exponential e) {
-      return Interval.of(0, Interval.up(NEG_LOG_MAX / e.rate()));
+      return Interval.of(0, slack(NEG_LOG_MAX / e.rate()));
     } else if (d instanceof Distribution.Gamma g) {
-      return Interval.of(0, Interval.up(standardGammaMax(g.shape()) * g.scale()));
+      return Interval.of(0, slack(standardGammaMax(g.shape()) * g.scale()));
     } else if (d instanceof Distribution.Beta) {
       return Interval.of(0, 1);
     } else if (d instanceof Distribution.Pareto p) {
-      return Interval.of(p.xm(), Interval.up(p.xm() * Math.pow(2, 53 / p.alpha())));
+      return Interval.of(p.xm(), slack(p.xm() * Math.pow(2, 53 / p.alpha())));
     } else if (d instanceof Distribution.Zipf z) {
       return Interval.of(1, z.n());
     } else if (d instanceof Distribution.Poisson p) {

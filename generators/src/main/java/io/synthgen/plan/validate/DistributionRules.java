@@ -133,7 +133,9 @@ final class DistributionRules {
 
   /** A gamma shape or beta parameter: positive, and within the range the samplers draw without 0/0 or overflow. */
   static void shape(Issues out, double v, String path) {
-    if (!(v >= DistributionReach.MIN_SHAPE && v <= DistributionReach.MAX_SHAPE)) {
+    if (!(v > 0) || Double.isInfinite(v)) {
+      positive(out, v, path);
+    } else if (!(v >= DistributionReach.MIN_SHAPE && v <= DistributionReach.MAX_SHAPE)) {
       out.add(path, v, "must be between " + DistributionReach.MIN_SHAPE + " and " + Issues.render(
           DistributionReach.MAX_SHAPE) + " (smaller shapes make draws underflow to 0, so a beta draw would be 0/0)",
           v < DistributionReach.MIN_SHAPE ? "use at least " + DistributionReach.MIN_SHAPE
