@@ -33,9 +33,18 @@ public final class ExprCompiler {
     if (tooBig != null) {
       throw new ExprException(List.of(tooBig));
     }
-    Expression ast = parse(sql);
+    Expression ast;
     Translator t = new Translator(scope);
-    Node root = t.visit(ast);
+    Node root;
+    try {
+      ast = parse(sql);
+      root = t.visit(ast);
+    } catch (StackOverflowError e) {
+      // The text limits keep recursion far from the stack's end on a default stack; this is the last resort for
+      // a caller running the compiler on a much smaller stack.
+      throw new ExprException(List.of("the expression is nested too deeply to compile on this thread; compute inner "
+          + "parts in helper columns (\"omit\": true)"));
+    }
     Node value = root;
     if (!root.failed() && t.problems().isEmpty()) {
       int depth = ExprLimits.treeDepth(root);
