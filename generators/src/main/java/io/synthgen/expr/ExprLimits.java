@@ -22,6 +22,11 @@ public final class ExprLimits {
   private ExprLimits() {
   }
 
+  /** The text shortened for a message: at most 80 characters. */
+  public static String excerpt(String sql) {
+    return sql == null || sql.length() <= 80 ? sql : sql.substring(0, 77) + "...";
+  }
+
   /** The problem with the text's size or nesting, or null when it is within the limits. */
   static String checkText(String sql) {
     if (sql.length() > MAX_LENGTH) {

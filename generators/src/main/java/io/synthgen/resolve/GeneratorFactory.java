@@ -24,6 +24,7 @@ import io.synthgen.dictionary.Dictionary;
 import io.synthgen.expr.CompiledExpr;
 import io.synthgen.expr.ExprCompiler;
 import io.synthgen.expr.ExprException;
+import io.synthgen.expr.ExprLimits;
 import io.synthgen.plan.Column;
 import io.synthgen.plan.ColumnGen;
 import io.synthgen.plan.FkDistribution;
@@ -170,7 +171,8 @@ final class GeneratorFactory {
         return new ExpressionGen(compiled, lookupVias);
       } catch (ExprException ex) {
         for (String problem : ex.problems()) {
-          violations.add(new Violation(path + ".expr", e.expr(), problem, "fix the expression; see docs/expressions.md"));
+          violations.add(new Violation(path + ".expr", ExprLimits.excerpt(e.expr()), problem,
+              "fix the expression; see docs/expressions.md"));
         }
         return null;
       }

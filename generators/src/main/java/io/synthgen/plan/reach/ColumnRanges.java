@@ -73,8 +73,8 @@ public final class ColumnRanges {
           r.out.add(new Violation(path + ".expr", shorten(((ColumnGen.Expression) c.gen()).expr()), p,
               "see the limits in docs/expressions.md"));
         }
-        RangeFit.check(r.out, path, c, v);
-        if (c.gen() instanceof ColumnGen.Uniform u) {
+        boolean fits = RangeFit.check(r.out, path, c, v);
+        if (fits && c.gen() instanceof ColumnGen.Uniform u) {
           RangeFit.uniformWidth(r.out, path, c, u);
         }
       }

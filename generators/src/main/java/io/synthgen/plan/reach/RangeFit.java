@@ -13,15 +13,17 @@ final class RangeFit {
   private RangeFit() {
   }
 
-  static void check(List<Violation> out, String path, Column c, Interval r) {
+  /** Adds the violation of a column whose range does not fit its type; true when it fits. */
+  static boolean check(List<Violation> out, String path, Column c, Interval r) {
     DataType t = c.type();
     if (t == null || c.gen() == null || TypeRange.fits(r, t)) {
-      return;
+      return true;
     }
     Interval type = TypeRange.of(t, null);
     String rule = "the column's values can reach " + TypeRange.render(r, t) + ", outside its type " + t + " ("
         + TypeRange.render(type, t) + ")" + detail(r, t) + assumed(r);
     out.add(new Violation(path + field(c.gen(), r, type), TypeRange.render(r, t), rule, fix(c.gen(), t, r)));
+    return false;
   }
 
   /** A uniform over a long-backed type picks one of (max - min) / step + 1 points: that count must fit a long. */
