@@ -26,6 +26,8 @@ public final class TypeRange {
   public static final int MAX_STRING_LENGTH = 10_000;
 
   private static final double TWO_63 = 0x1p63;
+  /** The largest double below 10000-01-01 in microseconds ({@link #MAX_TIMESTAMP} rounds up to it as a double). */
+  private static final double LAST_TIMESTAMP = Math.nextDown((double) ((MAX_DATE + 1) * 86_400_000_000L));
 
   private TypeRange() {
   }
@@ -42,7 +44,7 @@ public final class TypeRange {
       case DOUBLE -> Interval.of(-Double.MAX_VALUE, Double.MAX_VALUE);
       case BOOLEAN -> Interval.of(0, 1);
       case DATE -> Interval.of(MIN_DATE, MAX_DATE);
-      case TIMESTAMP -> Interval.of(MIN_TIMESTAMP, MAX_TIMESTAMP);
+      case TIMESTAMP -> Interval.of(MIN_TIMESTAMP, LAST_TIMESTAMP);
       case STRING -> Interval.text(MAX_STRING_LENGTH);
     };
     return r.assumed(why);
@@ -68,7 +70,7 @@ public final class TypeRange {
       case DECIMAL -> decimalFits(r.lo(), t) && decimalFits(r.hi(), t);
       case DOUBLE, BOOLEAN -> true;
       case DATE -> r.lo() >= MIN_DATE && r.hi() <= MAX_DATE;
-      case TIMESTAMP -> r.lo() >= MIN_TIMESTAMP && r.hi() <= MAX_TIMESTAMP;
+      case TIMESTAMP -> r.lo() >= MIN_TIMESTAMP && r.hi() <= LAST_TIMESTAMP;
       case STRING -> true;
     };
   }
@@ -112,12 +114,15 @@ public final class TypeRange {
       }
       return "epoch microsecond " + number(v);
     }
+    if (t != null && t.kind() == DataType.Kind.BIGINT && v == Math.nextDown(TWO_63)) {
+      return Long.toString(Long.MAX_VALUE);
+    }
     return number(v);
   }
 
   static String number(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e18) {
-      return Long.toString((long) v);
+    if (v == Math.rint(v) && Math.abs(v) < 1e21) {
+      return new BigDecimal(v).toPlainString();
     }
     return new BigDecimal(v).round(new java.math.MathContext(17)).stripTrailingZeros().toPlainString().length() > 24
         ? Double.toString(v) : new BigDecimal(Double.toString(v)).toPlainString();
