@@ -70,7 +70,7 @@ public final class Resolver {
       CompiledExpr e = factory.compiled(table + "." + column);
       ExprReach r = e == null ? null : e.reach(inputs);
       return r == null ? null : new ColumnRanges.Derived(r.value(), r.problems());
-    }, name -> DictionaryLengths.longest(dictionaries.get(name))));
+    }, name -> DictionaryLengths.longest(dictionaries.get(name)), violations));
     if (!violations.isEmpty()) {
       throw new PlanException(violations);
     }

@@ -70,6 +70,7 @@ class ExprBoundsTest {
     contains(only("lpad(s, 2000000000)", DataType.STRING), "lpad()", "2000000000",
         "at most " + ExprLimits.MAX_STRING_LENGTH);
     contains(only("rpad('x', 2000000000, '*')", DataType.STRING), "rpad()", "2000000000");
+    contains(only("lpad(s, 2e9)", DataType.STRING), "lpad()", "2000000000");
   }
 
   @Test

@@ -58,10 +58,11 @@ public final class ColumnRanges {
 
   /**
    * Every column whose reachable values do not fit its type. {@code rows} holds each table's exact row count,
-   * {@code dictionaryLength} the longest value of a dictionary (list dictionaries) or -1 when it is composed.
+   * {@code dictionaryLength} the longest value of a dictionary (list dictionaries) or -1 when it is composed;
+   * columns with a violation in {@code already} are not reported again.
    */
   public static List<Violation> check(Plan plan, Map<String, Long> rows, Expressions expressions,
-      ToLongFunction<String> dictionaryLength) {
+      ToLongFunction<String> dictionaryLength, List<Violation> already) {
     ColumnRanges r = new ColumnRanges(plan, rows, expressions, dictionaryLength);
     for (int ti = 0; ti < plan.tables().size(); ti++) {
       Table t = plan.tables().get(ti);
@@ -69,6 +70,9 @@ public final class ColumnRanges {
         Column c = t.columns().get(ci);
         String path = "tables[" + ti + "].columns[" + ci + "]";
         Interval v = r.range(t, c);
+        if (reported(already, path)) {
+          continue;
+        }
         for (String p : r.exprProblems.getOrDefault(t.name() + "." + c.name(), List.of())) {
           r.out.add(new Violation(path + ".expr", shorten(((ColumnGen.Expression) c.gen()).expr()), p,
               "see the limits in docs/expressions.md"));
@@ -80,6 +84,15 @@ public final class ColumnRanges {
       }
     }
     return List.copyOf(r.out);
+  }
+
+  private static boolean reported(List<Violation> already, String columnPath) {
+    for (Violation v : already) {
+      if (v.path().equals(columnPath) || v.path().startsWith(columnPath + ".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Every column's reachable range, by {@code table.column}, in the column type's units (see {@link Interval}). */
@@ -111,12 +124,7 @@ public final class ColumnRanges {
     if (!inProgress.add(key)) {
       return Interval.empty(); // a cycle, reported by the resolver: its columns have no values to bound
     }
-    try {
-      r = rowsOf(t) == 0 ? Interval.empty() : compute(t, c);
-    } catch (RuntimeException e) {
-      // parameters the generator factory rejected (reported there): no values to bound, here or downstream
-      r = Interval.empty();
-    }
+    r = rowsOf(t) == 0 ? Interval.empty() : compute(t, c);
     inProgress.remove(key);
     memo.put(key, r);
     return r;

@@ -19,6 +19,9 @@ final class RangeFit {
     if (t == null || c.gen() == null || TypeRange.fits(r, t)) {
       return true;
     }
+    if (t.kind() == DataType.Kind.DOUBLE && r.assumed() != null) {
+      return true; // a double holds any value of an unknown range; only a computed overflow to infinity is refused
+    }
     Interval type = TypeRange.of(t, null);
     String rule = "the column's values can reach " + TypeRange.render(r, t) + ", outside its type " + t + " ("
         + TypeRange.render(type, t) + ")" + detail(r, t) + assumed(r);

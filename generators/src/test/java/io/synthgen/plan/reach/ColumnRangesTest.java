@@ -150,6 +150,27 @@ class ColumnRangesTest {
   }
 
   @Test
+  void doublesAreRefusedOnlyForAComputedOverflowToInfinity() throws PlanException {
+    Violation v = only(document(1, table("t", 10, ID,
+        col("x", "double", "\"strategy\": \"uniform\", \"min\": 0, \"max\": 1000"),
+        col("e", "double", "\"strategy\": \"expression\", \"expr\": \"exp(x)\""))));
+    assertEquals("tables[0].columns[2].expr", v.path());
+    contains(v.rule(), "+infinity");
+    resolves(document(1, table("t", 10, ID,
+        col("s", "string", "\"strategy\": \"pattern\", \"pattern\": \"##.#\""),
+        col("d", "double", "\"strategy\": \"expression\", \"expr\": \"CAST(s AS DOUBLE) * 2\""))));
+  }
+
+  @Test
+  void textParsedIntoAnIntegerIsAssumedToSpanItsType() {
+    Violation v = only(document(1, table("t", 10, ID,
+        col("s", "string", "\"strategy\": \"pattern\", \"pattern\": \"####\""),
+        col("n", "bigint", "\"strategy\": \"expression\", \"expr\": \"CAST(s AS BIGINT) * 1000\""))));
+    assertEquals("tables[0].columns[2].expr", v.path());
+    contains(v.rule(), "a value parsed from text, so the whole range of its type is assumed");
+  }
+
+  @Test
   void dateAddPastTheDateRange() {
     List<Violation> vs = problems(document(1, table("t", 10, ID,
         col("d", "date", "\"strategy\": \"date_range\", \"start\": \"2024-01-01\", \"end\": \"2024-12-31\""),
