@@ -1,9 +1,9 @@
 package io.synthgen.expr;
 
-import io.synthgen.plan.reach.Interval;
-import io.synthgen.plan.reach.TypeRange;
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.DataType.Kind;
+import io.synthgen.plan.reach.Interval;
+import io.synthgen.plan.reach.TypeRange;
 import io.synthgen.vec.DoubleVec;
 import io.synthgen.vec.LongVec;
 import io.synthgen.vec.Vec;

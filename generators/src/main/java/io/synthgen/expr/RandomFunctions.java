@@ -2,9 +2,9 @@ package io.synthgen.expr;
 
 import io.synthgen.distribution.Sampler;
 import io.synthgen.plan.DataType;
+import io.synthgen.plan.Distribution;
 import io.synthgen.plan.reach.DistributionReach;
 import io.synthgen.plan.reach.Interval;
-import io.synthgen.plan.Distribution;
 import io.synthgen.random.Stream;
 import io.synthgen.vec.BoolVec;
 import io.synthgen.vec.DoubleVec;
