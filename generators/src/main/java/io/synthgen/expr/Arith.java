@@ -107,7 +107,9 @@ final class Arith extends Node {
     if (a.isEmpty() || b.isEmpty()) {
       return Interval.empty();
     }
-    double m = Math.min(a.magnitude(), b.magnitude());
+    // |a % b| < |b|: for integers at most |b| - 1, for decimals |b| less one unit of the scale
+    double below = type.kind() == Kind.BIGINT ? 1 : type.kind() == Kind.DECIMAL ? Math.pow(10, -type.scale()) : 0;
+    double m = Math.min(a.magnitude(), Math.max(0, b.magnitude() - below));
     String why = a.assumed() != null ? a.assumed() : b.assumed();
     if (op == Op.PMOD) {
       return Interval.of(b.lo() > 0 ? 0 : -m, m).assumed(why);

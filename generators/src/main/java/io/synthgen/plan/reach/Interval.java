@@ -13,7 +13,8 @@ public record Interval(double lo, double hi, long maxLength, String assumed) {
     if (Double.isNaN(lo) || Double.isNaN(hi)) {
       return new Interval(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 0, null);
     }
-    return new Interval(Math.min(lo, hi), Math.max(lo, hi), 0, null);
+    // + 0.0 turns -0.0 into 0.0, so equal ranges are equal records
+    return new Interval(Math.min(lo, hi) + 0.0, Math.max(lo, hi) + 0.0, 0, null);
   }
 
   public static Interval point(double v) {

@@ -51,7 +51,7 @@ final class RangeFit {
     if (g instanceof ColumnGen.Uniform) {
       return low ? ".min" : ".max";
     } else if (g instanceof ColumnGen.Sequence) {
-      return ".step";
+      return ".start"; // as the plan rules report a sequence that leaves its type
     } else if (g instanceof ColumnGen.Values) {
       return ".values";
     } else if (g instanceof ColumnGen.Constant) {

@@ -120,7 +120,7 @@ class ColumnRangesTest {
         + col("p_id", "bigint", "\"strategy\": \"parent\", \"references\": \"p.id\"") + ","
         + col("n", "int", "\"strategy\": \"sequence\", \"start\": 2147482000") + "]}";
     Violation v = only(document(1, parent + "," + child));
-    assertEquals("tables[1].columns[1].step", v.path());
+    assertEquals("tables[1].columns[1].start", v.path());
     contains(v.rule(), "outside its type int");
     contains(v.fix(), "start + step * (rows - 1)", "bigint");
     resolves(document(1, parent + "," + child.replace("2147482000", "2147000000")));
