@@ -71,8 +71,9 @@ public final class ExprCompiler {
   }
 
   private static Expression parse(String sql) throws ExprException {
+    Expression ast;
     try {
-      return CCJSqlParserUtil.parseExpression(sql, false);
+      ast = CCJSqlParserUtil.parseExpression(sql, false);
     } catch (JSQLParserException | RuntimeException e) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().split("\n")[0];
       if (e.getCause() != null && e.getCause().getMessage() != null) {
@@ -81,6 +82,12 @@ public final class ExprCompiler {
       throw new ExprException(List.of("cannot parse '" + shorten(sql) + "': " + shorten(why)
           + "; write a single SQL expression such as CASE WHEN x > 0 THEN 'a' ELSE 'b' END"));
     }
+    if (ast == null) {
+      throw new ExprException(List.of("cannot parse '" + shorten(sql) + "': the parser read no expression; simplify "
+          + "it (fewer parentheses in a row), or write a single SQL expression such as CASE WHEN x > 0 THEN 'a' "
+          + "ELSE 'b' END"));
+    }
+    return ast;
   }
 
   private static String shorten(String s) {

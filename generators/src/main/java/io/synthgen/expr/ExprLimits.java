@@ -14,6 +14,11 @@ public final class ExprLimits {
   public static final int MAX_LENGTH = 4_000;
   /** The deepest nesting of parentheses and CASE ... END in the text. */
   public static final int MAX_NESTING = 32;
+  /**
+   * The most parentheses opened in a row ({@code (((x)))}): JSqlParser 5.3 gives up on more than 16 without an
+   * operator between them.
+   */
+  public static final int MAX_PARENTHESES_IN_A_ROW = 16;
   /** The deepest compiled tree (operators, functions and conversions on the way from the result to a leaf). */
   public static final int MAX_TREE_DEPTH = 256;
   /** The longest string an expression may produce or fold at compile time: the longest a string column holds. */
@@ -38,6 +43,11 @@ public final class ExprLimits {
       return "the expression nests parentheses and CASE ... END " + depth + " deep, more than the limit of "
           + MAX_NESTING + "; compute inner parts in helper columns (\"omit\": true), or flatten nested CASEs "
           + "into one CASE with several WHEN branches";
+    }
+    int run = parenthesesInARow(sql);
+    if (run > MAX_PARENTHESES_IN_A_ROW) {
+      return "the expression opens " + run + " parentheses in a row, more than the " + MAX_PARENTHESES_IN_A_ROW
+          + " the parser reads; remove the redundant ones";
     }
     return null;
   }
@@ -70,6 +80,29 @@ public final class ExprLimits {
           depth = Math.max(0, depth - 1);
         }
         i = j - 1;
+      }
+    }
+    return max;
+  }
+
+  /** The longest run of '(' separated only by spaces, outside quoted text. */
+  static int parenthesesInARow(String s) {
+    int run = 0;
+    int max = 0;
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char ch = s.charAt(i);
+      if (ch == '\'' || ch == '"' || ch == '`') {
+        int j = i + 1;
+        while (j < n && s.charAt(j) != ch) {
+          j++;
+        }
+        i = j;
+        run = 0;
+      } else if (ch == '(') {
+        max = Math.max(max, ++run);
+      } else if (!Character.isWhitespace(ch)) {
+        run = 0;
       }
     }
     return max;

@@ -51,6 +51,25 @@ class ExprBoundsTest {
   }
 
   @Test
+  void nestingAtTheLimitCompiles() {
+    int deep = ExprLimits.MAX_NESTING;
+    for (String sql : List.of("(".repeat(16) + "n" + ")".repeat(16), "(1 + ".repeat(deep) + "n" + ")".repeat(deep),
+        "abs(".repeat(deep) + "n" + ")".repeat(deep),
+        "CASE WHEN n > 0 THEN ".repeat(deep) + "1" + " END".repeat(deep),
+        "(".repeat(deep / 2) + "n + (" .repeat(deep / 2) + "n" + ")".repeat(deep))) {
+      assertTimeoutPreemptively(GUARD, () -> ExprCompiler.compile(sql, DataType.BIGINT, f));
+    }
+  }
+
+  /** JSqlParser answered null for 17 parentheses in a row, and the compiler failed on the null. */
+  @Test
+  void manyParenthesesInARowAreAProblemNotANullPointer() {
+    contains(only("(".repeat(17) + "n" + ")".repeat(17), DataType.BIGINT), "17 parentheses in a row",
+        "remove the redundant ones");
+    contains(only("abs(( ( (" + "(".repeat(13) + "n" + ")".repeat(18), DataType.BIGINT), "17 parentheses in a row");
+  }
+
+  @Test
   void nestingInsideQuotesDoesNotCount() {
     assertEquals(0, ExprLimits.nesting("'((((((' || \"case\" || `(`"));
     assertEquals(2, ExprLimits.nesting("CASE WHEN (n > 0) THEN 1 END"));
