@@ -3,12 +3,18 @@ package io.synthgen.expr;
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.reach.Interval;
 import io.synthgen.vec.Vec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 
 /**
@@ -18,6 +24,13 @@ import net.sf.jsqlparser.parser.CCJSqlParserUtil;
  * problem found is reported in one {@link ExprException}.
  */
 public final class ExprCompiler {
+
+  /** Interrupts parses that exceed {@link ExprLimits#PARSE_BUDGET_MILLIS}; one daemon thread for all compiles. */
+  private static final ScheduledExecutorService PARSE_TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "synthgen-expression-parse-budget");
+    t.setDaemon(true);
+    return t;
+  });
 
   private ExprCompiler() {
   }
@@ -72,15 +85,33 @@ public final class ExprCompiler {
 
   private static Expression parse(String sql) throws ExprException {
     Expression ast;
+    List<CCJSqlParser> parsers = new ArrayList<>();
+    List<ScheduledFuture<?>> budgets = new ArrayList<>();
     try {
-      ast = CCJSqlParserUtil.parseExpression(sql, false);
+      ast = CCJSqlParserUtil.parseExpression(sql, false, p -> {
+        parsers.add(p);
+        budgets.add(PARSE_TIMER.schedule(() -> {
+          p.interrupted = true;
+        }, ExprLimits.PARSE_BUDGET_MILLIS, TimeUnit.MILLISECONDS));
+      });
     } catch (JSQLParserException | RuntimeException e) {
+      for (CCJSqlParser p : parsers) {
+        if (p.interrupted) {
+          throw new ExprException(List.of("the expression '" + shorten(sql) + "' took more than "
+              + ExprLimits.PARSE_BUDGET_MILLIS + " ms to parse, which happens when a syntax error sits deep "
+              + "inside nested calls; check its parentheses and arguments, or split it into helper columns"));
+        }
+      }
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().split("\n")[0];
       if (e.getCause() != null && e.getCause().getMessage() != null) {
         why = why + ": " + e.getCause().getMessage().strip().split("\n")[0];
       }
       throw new ExprException(List.of("cannot parse '" + shorten(sql) + "': " + shorten(why)
           + "; write a single SQL expression such as CASE WHEN x > 0 THEN 'a' ELSE 'b' END"));
+    } finally {
+      for (ScheduledFuture<?> b : budgets) {
+        b.cancel(false);
+      }
     }
     if (ast == null) {
       throw new ExprException(List.of("cannot parse '" + shorten(sql) + "': the parser read no expression; simplify "

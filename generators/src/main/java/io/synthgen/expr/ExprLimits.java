@@ -19,6 +19,12 @@ public final class ExprLimits {
    * operator between them.
    */
   public static final int MAX_PARENTHESES_IN_A_ROW = 16;
+  /**
+   * The longest one parse attempt may take, in milliseconds. JSqlParser retries a failed parse with backtracking
+   * that can take seconds on a short malformed text (nested calls with a syntax error deep inside); it is
+   * interrupted at this budget and the text is reported as too complex.
+   */
+  public static final long PARSE_BUDGET_MILLIS = 2_000;
   /** The deepest compiled tree (operators, functions and conversions on the way from the result to a leaf). */
   public static final int MAX_TREE_DEPTH = 256;
   /** The longest string an expression may produce or fold at compile time: the longest a string column holds. */

@@ -69,6 +69,16 @@ class ExprBoundsTest {
     contains(only("abs(( ( (" + "(".repeat(13) + "n" + ")".repeat(18), DataType.BIGINT), "17 parentheses in a row");
   }
 
+  /** Found by ExprFuzzTest: JSqlParser backtracked for about 6 s before failing on this 120-character text. */
+  @Test
+  void aMalformedTextThatMakesTheParserBacktrackIsCutAtTheBudget() {
+    String sql = "(ln(power((n % a), 100000000, TRUE)) - (right(d, trim(s, n, 2147483647), (DATE '9999-12-31' / 0))"
+        + " + (d = -100000000)))";
+    String p = only(sql, DataType.STRING);
+    assertTrue(p.contains("took more than " + ExprLimits.PARSE_BUDGET_MILLIS + " ms to parse")
+        || p.startsWith("cannot parse"), p);
+  }
+
   @Test
   void nestingInsideQuotesDoesNotCount() {
     assertEquals(0, ExprLimits.nesting("'((((((' || \"case\" || `(`"));
