@@ -77,6 +77,9 @@ public final class ColumnRanges {
           r.out.add(new Violation(path + ".expr", shorten(((ColumnGen.Expression) c.gen()).expr()), p,
               "see the limits in docs/expressions.md"));
         }
+        if (c.gen() instanceof ColumnGen.ForeignKey fk) {
+          r.emptyParent(t, c, fk, path);
+        }
         boolean fits = RangeFit.check(r.out, path, c, v);
         if (fits && c.gen() instanceof ColumnGen.Uniform u) {
           RangeFit.uniformWidth(r.out, path, c, u);
@@ -84,6 +87,19 @@ public final class ColumnRanges {
       }
     }
     return List.copyOf(r.out);
+  }
+
+  /** A foreign key into a table of 0 rows would write a key no parent row has on every non-NULL row. */
+  private void emptyParent(Table t, Column c, ColumnGen.ForeignKey fk, String path) {
+    int dot = fk.references().indexOf('.');
+    Table parent = dot < 0 ? null : plan.table(fk.references().substring(0, dot)).orElse(null);
+    if (parent == null || rowsOf(t) == 0 || c.nullRate() >= 1 || rowsOf(parent) > 0) {
+      return;
+    }
+    String why = parent.perParent() != null ? " (it is generated per parent and no parent row gets a child)" : "";
+    out.add(new Violation(path + ".references", shorten(fk.references()), parent.name() + " has 0 rows" + why
+        + ", so every key of " + t.name() + "." + c.name() + " would point to no row",
+        "give " + parent.name() + " rows, or remove the foreign key (a column of only NULLs is null_rate 1)"));
   }
 
   private static boolean reported(List<Violation> already, String columnPath) {

@@ -204,6 +204,19 @@ class ColumnRangesTest {
   }
 
   @Test
+  void aForeignKeyToATableOfNoRowsIsRefused() throws PlanException {
+    String parent = keyed("customers", 0, ID);
+    String child = keyed("orders", 10, ID,
+        col("customer_id", "bigint", "\"strategy\": \"foreign_key\", \"references\": \"customers.id\""));
+    Violation v = only(document(1, parent + "," + child));
+    assertEquals("tables[1].columns[1].references", v.path());
+    contains(v.rule(), "customers has 0 rows", "point to no row");
+    resolves(document(1, keyed("customers", 1, ID) + "," + child));
+    resolves(document(1, parent + "," + keyed("orders", 0, ID,
+        col("customer_id", "bigint", "\"strategy\": \"foreign_key\", \"references\": \"customers.id\""))));
+  }
+
+  @Test
   void lookupsCarryTheParentColumnsRange() {
     String parent = keyed("customers", 10, ID,
         col("score", "bigint", "\"strategy\": \"uniform\", \"min\": 0, \"max\": 5e18"));
