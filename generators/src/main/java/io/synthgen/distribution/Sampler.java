@@ -12,13 +12,49 @@ public abstract class Sampler {
   /** Most uniforms a rejection sampler may consume before it falls back to a closed-form approximation. */
   static final int MAX_DRAWS = 64;
 
-  protected final Stream[] draws;
+  /** The k-th uniform in [0, 1) of a row. */
+  interface Uniforms {
+    double at(int k, long rowHash);
+  }
 
-  protected Sampler(Stream stream, int drawCount) {
-    this.draws = new Stream[drawCount];
-    for (int k = 0; k < drawCount; k++) {
-      draws[k] = stream.draw(k);
+  /**
+   * Where a sampler's uniforms come from: the draws of its stream, or in tests chosen values (so every sampler can
+   * be fed its extreme uniforms: 0, 2^-53 and 1 - 2^-53).
+   */
+  interface Source {
+    /** The uniforms of draws 0 to {@code count - 1}. */
+    Uniforms uniforms(int count);
+
+    /** The source of a named part of the sampler (the two gammas of a beta). */
+    Source child(String name);
+
+    /** Draw k of row h is {@code stream.draw(k).uniform(h)}. */
+    static Source of(Stream stream) {
+      return new Source() {
+        @Override
+        public Uniforms uniforms(int count) {
+          Stream[] draws = new Stream[count];
+          for (int k = 0; k < count; k++) {
+            draws[k] = stream.draw(k);
+          }
+          return (k, h) -> draws[k].uniform(h);
+        }
+
+        @Override
+        public Source child(String name) {
+          return of(stream.child(name));
+        }
+      };
     }
+  }
+
+  private final Uniforms uniforms;
+  /** How many uniforms a draw may consume. */
+  protected final int drawCount;
+
+  Sampler(Source source, int drawCount) {
+    this.uniforms = source.uniforms(drawCount);
+    this.drawCount = drawCount;
   }
 
   /** The value at the row whose {@code Stream.rowHash} is given. */
@@ -29,34 +65,38 @@ public abstract class Sampler {
 
   /** A uniform in [0,1) from the k-th draw. */
   protected final double u(int k, long rowHash) {
-    return draws[k].uniform(rowHash);
+    return uniforms.at(k, rowHash);
   }
 
   /** A uniform in (0,1], safe for logarithms. */
   protected final double uPos(int k, long rowHash) {
-    return 1.0 - draws[k].uniform(rowHash);
+    return 1.0 - uniforms.at(k, rowHash);
   }
 
   /** The sampler for a distribution. */
   public static Sampler of(Distribution d, Stream stream) {
+    return of(d, Source.of(stream));
+  }
+
+  static Sampler of(Distribution d, Source source) {
     if (d instanceof Distribution.Normal n) {
-      return new Samplers.NormalSampler(stream, n.mean(), n.stddev(), false);
+      return new Samplers.NormalSampler(source, n.mean(), n.stddev(), false);
     } else if (d instanceof Distribution.LogNormal n) {
-      return new Samplers.NormalSampler(stream, n.mu(), n.sigma(), true);
+      return new Samplers.NormalSampler(source, n.mu(), n.sigma(), true);
     } else if (d instanceof Distribution.Exponential e) {
-      return new Samplers.ExponentialSampler(stream, e.rate());
+      return new Samplers.ExponentialSampler(source, e.rate());
     } else if (d instanceof Distribution.Gamma g) {
-      return new Samplers.GammaSampler(stream, g.shape(), g.scale());
+      return new Samplers.GammaSampler(source, g.shape(), g.scale());
     } else if (d instanceof Distribution.Beta b) {
-      return new Samplers.BetaSampler(stream, b.alpha(), b.beta());
+      return new Samplers.BetaSampler(source, b.alpha(), b.beta());
     } else if (d instanceof Distribution.Pareto p) {
-      return new Samplers.ParetoSampler(stream, p.alpha(), p.xm());
+      return new Samplers.ParetoSampler(source, p.alpha(), p.xm());
     } else if (d instanceof Distribution.Zipf z) {
-      return new ZipfSampler(stream, z.n(), z.exponent());
+      return new ZipfSampler(source, z.n(), z.exponent());
     } else if (d instanceof Distribution.Poisson p) {
-      return new Samplers.PoissonSampler(stream, p.lambda());
+      return new Samplers.PoissonSampler(source, p.lambda());
     } else if (d instanceof Distribution.Uniform u) {
-      return new Samplers.UniformSampler(stream, u.min(), u.max());
+      return new Samplers.UniformSampler(source, u.min(), u.max());
     }
     throw new IllegalArgumentException("no sampler for " + d);
   }

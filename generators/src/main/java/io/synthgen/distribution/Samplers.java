@@ -1,7 +1,5 @@
 package io.synthgen.distribution;
 
-import io.synthgen.random.Stream;
-
 /** The continuous and Poisson samplers. Each documents the uniforms it consumes, so a SQL executor can match it. */
 final class Samplers {
 
@@ -14,7 +12,7 @@ final class Samplers {
     private final double sd;
     private final boolean log;
 
-    NormalSampler(Stream s, double mean, double sd, boolean log) {
+    NormalSampler(Sampler.Source s, double mean, double sd, boolean log) {
       super(s, 2);
       this.mean = mean;
       this.sd = sd;
@@ -38,7 +36,7 @@ final class Samplers {
   static final class ExponentialSampler extends Sampler {
     private final double rate;
 
-    ExponentialSampler(Stream s, double rate) {
+    ExponentialSampler(Sampler.Source s, double rate) {
       super(s, 1);
       this.rate = rate;
     }
@@ -63,7 +61,7 @@ final class Samplers {
     private final double scale;
     private final int intShape;
 
-    GammaSampler(Stream s, double shape, double scale) {
+    GammaSampler(Sampler.Source s, double shape, double scale) {
       super(s, MAX_DRAWS + 1);
       this.shape = shape;
       this.scale = scale;
@@ -89,7 +87,7 @@ final class Samplers {
       double d = a - 1.0 / 3;
       double c = 1.0 / Math.sqrt(9 * d);
       int k = first;
-      int last = Math.min(draws.length, first + 60) - 3;
+      int last = Math.min(drawCount, first + 60) - 3;
       while (k < last) {
         double u1 = uPos(k, h);
         double u2 = u(k + 1, h);
@@ -115,14 +113,14 @@ final class Samplers {
     }
   }
 
-  /** Ga(alpha) / (Ga(alpha) + Ga(beta)), the two gammas from disjoint draws. */
+  /** Ga(alpha) / (Ga(alpha) + Ga(beta)), the two gammas from disjoint draws; always in [0, 1], never NaN. */
   static final class BetaSampler extends Sampler {
     private final GammaSampler ga;
     private final GammaSampler gb;
     private final double alpha;
     private final double beta;
 
-    BetaSampler(Stream s, double alpha, double beta) {
+    BetaSampler(Sampler.Source s, double alpha, double beta) {
       super(s, 0);
       this.alpha = alpha;
       this.beta = beta;
@@ -134,7 +132,10 @@ final class Samplers {
     public double sample(long h) {
       double x = ga.standard(h, 0);
       double y = gb.standard(h, 0);
-      return x / (x + y);
+      double sum = x + y;
+      // Shapes of at least DistributionReach.MIN_SHAPE keep Marsaglia-Tsang draws above 0; only the exact
+      // integer-shape path reaches 0, when every uniform is 0. Both at 0 is the mean, never 0/0.
+      return sum > 0 ? x / sum : mean();
     }
 
     @Override
@@ -148,7 +149,7 @@ final class Samplers {
     private final double alpha;
     private final double xm;
 
-    ParetoSampler(Stream s, double alpha, double xm) {
+    ParetoSampler(Sampler.Source s, double alpha, double xm) {
       super(s, 1);
       this.alpha = alpha;
       this.xm = xm;
@@ -170,7 +171,7 @@ final class Samplers {
     private final double min;
     private final double width;
 
-    UniformSampler(Stream s, double min, double max) {
+    UniformSampler(Sampler.Source s, double min, double max) {
       super(s, 1);
       this.min = min;
       this.width = max - min;
@@ -197,7 +198,7 @@ final class Samplers {
     private final double pMode;
     private final double cdfBeforeMode;
 
-    PoissonSampler(Stream s, double lambda) {
+    PoissonSampler(Sampler.Source s, double lambda) {
       super(s, 2);
       this.lambda = lambda;
       this.mode = (int) Math.floor(lambda);

@@ -15,7 +15,11 @@ public final class ZipfSampler extends Sampler {
   private final double sConst;
 
   public ZipfSampler(Stream stream, long n, double exponent) {
-    super(stream, MAX_DRAWS);
+    this(Source.of(stream), n, exponent);
+  }
+
+  ZipfSampler(Source source, long n, double exponent) {
+    super(source, MAX_DRAWS);
     this.n = n;
     this.s = exponent;
     this.hIntegralX1 = hIntegral(1.5) - 1.0;
@@ -30,7 +34,7 @@ public final class ZipfSampler extends Sampler {
 
   /** A rank in 1..n. */
   public long rank(long rowHash) {
-    for (int k = 0; k < draws.length; k++) {
+    for (int k = 0; k < drawCount; k++) {
       double u = hIntegralN + u(k, rowHash) * (hIntegralX1 - hIntegralN);
       double x = hIntegralInverse(u);
       long kk = (long) (x + 0.5);

@@ -2,6 +2,8 @@ package io.synthgen.expr;
 
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.DataType.Kind;
+import io.synthgen.plan.reach.Interval;
+import io.synthgen.plan.reach.TypeRange;
 import io.synthgen.vec.DoubleVec;
 import io.synthgen.vec.LongVec;
 import io.synthgen.vec.Vec;
@@ -25,6 +27,94 @@ final class Arith extends Node {
     this.op = op;
     this.left = left;
     this.right = right;
+  }
+
+  @Override
+  Interval range(RangeEnv env) {
+    Interval a = env.range(left);
+    Interval b = env.range(right);
+    Interval r = switch (op) {
+      case ADD -> a.add(b);
+      case SUB -> a.sub(b);
+      case MUL -> a.mul(b);
+      case DIV -> divide(a, b, right);
+      case MOD, PMOD -> remainder(a, b);
+    };
+    if (type.kind() == Kind.BIGINT) {
+      return env.within(r, type, "integer arithmetic '" + symbol() + "'", "integers are 64-bit and would wrap: "
+          + "narrow the operands' ranges, or CAST an operand AS DOUBLE (or a decimal) to compute without wrapping");
+    }
+    if (type.kind() == Kind.DECIMAL) {
+      // a decimal result beyond 18 digits is NULL, as documented: what remains fits the type
+      Interval t = TypeRange.of(type, null);
+      return r.isFinite() ? r.clamp(t.lo(), t.hi()) : t.assumed(r.assumed());
+    }
+    return r;
+  }
+
+  private String symbol() {
+    return switch (op) {
+      case ADD -> "+";
+      case SUB -> "-";
+      case MUL -> "*";
+      case DIV -> "/";
+      case MOD -> "%";
+      case PMOD -> "pmod";
+    };
+  }
+
+  /** x / y without the rows where y is 0 (NULL); an integer divisor that can be 0 is at least 1 in magnitude. */
+  private static Interval divide(Interval a, Interval b, Node divisor) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return Interval.empty();
+    }
+    if (b.lo() > 0 || b.hi() < 0) {
+      return quotient(a, b);
+    }
+    // the divisor's range contains 0 (those rows are NULL): integers and decimals have a smallest other magnitude
+    DataType source = divisor instanceof CastNode && divisor.children.get(0).type != null
+        ? divisor.children.get(0).type : divisor.type;
+    double unit = source.isIntegral() ? 1 : source.kind() == Kind.DECIMAL ? Math.pow(10, -source.scale()) : 0;
+    if (unit == 0) {
+      return TypeRange.of(DataType.DOUBLE, "a division by a value that can be near 0");
+    }
+    Interval r = Interval.empty();
+    if (b.lo() <= -unit) {
+      r = r.hull(quotient(a, Interval.of(b.lo(), -unit)));
+    }
+    if (b.hi() >= unit) {
+      r = r.hull(quotient(a, Interval.of(unit, b.hi())));
+    }
+    return r;
+  }
+
+  private static Interval quotient(Interval a, Interval b) {
+    double[] q = {a.lo() / b.lo(), a.lo() / b.hi(), a.hi() / b.lo(), a.hi() / b.hi()};
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double v : q) {
+      if (!Double.isNaN(v)) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+    return Interval.of(Math.nextDown(lo), Math.nextUp(hi)).hull(Interval.empty()).assumed(
+        a.assumed() != null ? a.assumed() : b.assumed());
+  }
+
+  /** |a % b| is below |b| and at most |a|; the sign is the dividend's (pmod: never negative for b > 0). */
+  private Interval remainder(Interval a, Interval b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return Interval.empty();
+    }
+    // |a % b| < |b|: for integers at most |b| - 1, for decimals |b| less one unit of the scale
+    double below = type.kind() == Kind.BIGINT ? 1 : type.kind() == Kind.DECIMAL ? Math.pow(10, -type.scale()) : 0;
+    double m = Math.min(a.magnitude(), Math.max(0, b.magnitude() - below));
+    String why = a.assumed() != null ? a.assumed() : b.assumed();
+    if (op == Op.PMOD) {
+      return Interval.of(b.lo() > 0 ? 0 : -m, m).assumed(why);
+    }
+    return Interval.of(a.lo() < 0 ? -m : 0, a.hi() > 0 ? m : 0).assumed(why);
   }
 
   @Override

@@ -15,12 +15,25 @@ final class Call {
   private final Translator t;
   private final Stream stream;
   private boolean bad;
+  /** Each argument as the builder last converted it (null: not converted), for the result's range. */
+  private final Node[] used;
 
   Call(FunctionDef def, List<Node> args, Translator t, Stream stream) {
     this.def = def;
     this.args = List.copyOf(args);
     this.t = t;
     this.stream = stream;
+    this.used = new Node[args.size()];
+  }
+
+  /** Argument i as the builder converted it, or as written when it was not converted. */
+  Node used(int i) {
+    return used[i] != null ? used[i] : args.get(i);
+  }
+
+  private Node use(int i, Node n) {
+    used[i] = n;
+    return n;
   }
 
   int size() {
@@ -68,7 +81,7 @@ final class Call {
       return problem(ordinal(i) + " must be " + article(to) + ", got " + Types.name(a.type) + "; signature: "
           + def.signature());
     }
-    return t.operators().castConstant(a, to);
+    return use(i, t.operators().castConstant(a, to));
   }
 
   /** Argument i as a number of its own arithmetic type. */
@@ -79,12 +92,12 @@ final class Call {
       return a;
     }
     if (a.isNullType()) {
-      return Const.nullOf(DataType.DOUBLE);
+      return use(i, Const.nullOf(DataType.DOUBLE));
     }
     if (!a.type.isNumeric()) {
       return problem(ordinal(i) + " must be a number, got " + a.type + "; signature: " + def.signature());
     }
-    return a;
+    return use(i, a);
   }
 
   /** Argument i as an integer (bigint). */
@@ -98,7 +111,7 @@ final class Call {
       return problem(ordinal(i) + " must be an integer, got " + a.type + "; CAST it AS BIGINT; signature: "
           + def.signature());
     }
-    return CastNode.of(a, DataType.BIGINT);
+    return use(i, CastNode.of(a, DataType.BIGINT));
   }
 
   /** Argument i as a date: dates, timestamps (their day) and date strings are accepted. */

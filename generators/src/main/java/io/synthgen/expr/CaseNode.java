@@ -1,6 +1,7 @@
 package io.synthgen.expr;
 
 import io.synthgen.plan.DataType;
+import io.synthgen.plan.reach.Interval;
 import io.synthgen.vec.BoolVec;
 import io.synthgen.vec.Vec;
 import java.util.ArrayList;
@@ -27,6 +28,15 @@ final class CaseNode extends Node {
   private static List<Node> concat(List<Node> a, List<Node> b) {
     List<Node> r = new ArrayList<>(a);
     r.addAll(b);
+    return r;
+  }
+
+  @Override
+  Interval range(RangeEnv env) {
+    Interval r = Interval.empty();
+    for (Node v : values) {
+      r = r.hull(env.range(v));
+    }
     return r;
   }
 

@@ -2,6 +2,8 @@ package io.synthgen.expr;
 
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.DataType.Kind;
+import io.synthgen.plan.reach.Interval;
+import io.synthgen.plan.reach.TypeRange;
 import io.synthgen.vec.BoolVec;
 import io.synthgen.vec.DoubleVec;
 import io.synthgen.vec.LongVec;
@@ -38,6 +40,72 @@ final class CastNode extends Node {
     }
     Node c = new CastNode(n, to);
     return n.isConstant() ? Const.fold(c) : c;
+  }
+
+  @Override
+  Interval range(RangeEnv env) {
+    Interval r = env.range(child);
+    DataType from = child.type;
+    Kind k = type.kind();
+    if (r.isEmpty()) {
+      return r;
+    }
+    if (k == Kind.STRING) {
+      return r.isText() ? r : Interval.text(textLength(from)).assumed(r.assumed());
+    }
+    if (from.kind() == Kind.STRING) {
+      return TypeRange.of(type, "a value parsed from text");
+    }
+    if (k == Kind.BOOLEAN || from.kind() == Kind.BOOLEAN) {
+      return Interval.of(0, 1);
+    }
+    if (from.kind() == Kind.DATE) {
+      return k == Kind.TIMESTAMP ? env.within(r.mul(Interval.point(MICROS_PER_DAY)), type,
+          "a date converted to a timestamp", "keep dates within years 1 to 9999") : r;
+    }
+    if (from.kind() == Kind.TIMESTAMP) {
+      double unit = k == Kind.DATE ? MICROS_PER_DAY : k == Kind.TIMESTAMP ? 1 : 1e6;
+      return Interval.of(Math.floor(r.lo() / unit), Math.floor(r.hi() / unit)).assumed(r.assumed());
+    }
+    if (k == Kind.TIMESTAMP) {
+      return env.within(r.mul(Interval.point(1e6)), type, "CAST(... AS TIMESTAMP) of seconds since 1970",
+          "keep the seconds within years 1 to 9999 (about -6.2e10 to 2.5e11)");
+    }
+    if (k == Kind.DATE) {
+      return r;
+    }
+    Interval t = TypeRange.of(type, null);
+    if (!r.isFinite()) {
+      return t.assumed(r.assumed());
+    }
+    // values that do not fit become NULL (try_cast), so what remains is within the type
+    Interval v = switch (k) {
+      case INT, BIGINT -> Interval.of(trunc(r.lo()), trunc(r.hi())).assumed(r.assumed());
+      case DECIMAL -> r.widen(Math.pow(10, -type.scale()) / 2);
+      default -> r;
+    };
+    return k == Kind.DOUBLE ? v : v.clamp(t.lo(), t.hi());
+  }
+
+  private static double trunc(double v) {
+    return v < 0 ? Math.ceil(v) : Math.floor(v);
+  }
+
+  /** The longest text of a value of a type: bigint digits and sign, a double's shortest spelling, ISO dates. */
+  static int textLength(DataType t) {
+    if (t == null) {
+      return 0;
+    }
+    return switch (t.kind()) {
+      case INT -> 11;
+      case BIGINT -> 20;
+      case DOUBLE -> 24;
+      case DECIMAL -> t.precision() + 3;
+      case BOOLEAN -> 5;
+      case DATE -> 11;
+      case TIMESTAMP -> 27;
+      case STRING -> ExprLimits.MAX_STRING_LENGTH;
+    };
   }
 
   @Override

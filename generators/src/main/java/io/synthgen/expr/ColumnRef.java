@@ -1,6 +1,7 @@
 package io.synthgen.expr;
 
 import io.synthgen.plan.DataType;
+import io.synthgen.plan.reach.Interval;
 import io.synthgen.vec.Vec;
 import java.util.List;
 
@@ -24,6 +25,11 @@ final class ColumnRef extends Node {
       throw new IllegalStateException("column '" + name + "' has " + v.size() + " values for " + in.size() + " rows");
     }
     return v;
+  }
+
+  @Override
+  Interval range(RangeEnv env) {
+    return env.column(name, type);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.synthgen.expr;
 
 import io.synthgen.plan.DataType;
+import io.synthgen.plan.reach.Interval;
 import io.synthgen.vec.LongVec;
 import io.synthgen.vec.StrVec;
 import io.synthgen.vec.Utf8Builder;
@@ -29,6 +30,36 @@ final class ConcatNode extends Node {
     r.add(first);
     r.addAll(rest);
     return r;
+  }
+
+  @Override
+  Interval range(RangeEnv env) {
+    long len = 0;
+    String why = null;
+    for (Node p : parts) {
+      Interval r = env.range(p);
+      len += r.isText() ? r.maxLength() : CastNode.textLength(p.type);
+      why = why != null ? why : r.assumed();
+    }
+    if (separator != null && parts.size() > 1) {
+      len += (parts.size() - 1) * env.range(separator).maxLength();
+    }
+    return env.within(Interval.text(len).assumed(why), DataType.STRING, "the joined string",
+        "keep strings under " + ExprLimits.MAX_STRING_LENGTH + " characters: join fewer or shorter parts");
+  }
+
+  /** The longest result of joining constant parts, computed before folding allocates it. */
+  static long constantLength(List<Node> parts, Node separator) {
+    long len = 0;
+    for (Node p : parts) {
+      if (p instanceof Const c && c.value instanceof String s) {
+        len += s.length();
+      }
+    }
+    if (separator instanceof Const c && c.value instanceof String s && parts.size() > 1) {
+      len += (long) (parts.size() - 1) * s.length();
+    }
+    return len;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.synthgen.expr;
 
 import io.synthgen.plan.DataType;
+import io.synthgen.plan.reach.Interval;
 import io.synthgen.vec.BoolVec;
 import io.synthgen.vec.DoubleVec;
 import io.synthgen.vec.LongVec;
@@ -33,6 +34,30 @@ final class Const extends Node {
   /** The untyped NULL literal. */
   static Const untypedNull() {
     return new Const(null, null);
+  }
+
+  @Override
+  Interval range(RangeEnv env) {
+    if (value == null || type == null) {
+      return Interval.empty();
+    }
+    if (value instanceof String s) {
+      return Interval.text(s.length());
+    }
+    if (value instanceof Boolean b) {
+      return Interval.point(b ? 1 : 0);
+    }
+    if (value instanceof Double d) {
+      return Interval.point(d);
+    }
+    long v = (Long) value;
+    if (type.kind() != DataType.Kind.DECIMAL) {
+      return Interval.point(v);
+    }
+    java.math.BigDecimal exact = java.math.BigDecimal.valueOf(v, type.scale());
+    double d = exact.doubleValue();
+    return new java.math.BigDecimal(d).compareTo(exact) == 0 ? Interval.point(d)
+        : Interval.of(Math.nextDown(d), Math.nextUp(d));
   }
 
   long longValue() {

@@ -1,12 +1,20 @@
 package io.synthgen.expr;
 
 import io.synthgen.plan.DataType;
+import io.synthgen.plan.reach.Interval;
 import io.synthgen.vec.Vec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 
 /**
@@ -16,6 +24,13 @@ import net.sf.jsqlparser.parser.CCJSqlParserUtil;
  * problem found is reported in one {@link ExprException}.
  */
 public final class ExprCompiler {
+
+  /** Interrupts parses that exceed {@link ExprLimits#PARSE_BUDGET_MILLIS}; one daemon thread for all compiles. */
+  private static final ScheduledExecutorService PARSE_TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "synthgen-expression-parse-budget");
+    t.setDaemon(true);
+    return t;
+  });
 
   private ExprCompiler() {
   }
@@ -27,10 +42,29 @@ public final class ExprCompiler {
     if (sql == null || sql.isBlank()) {
       throw new ExprException(List.of("the expression is empty; write e.g. price * quantity"));
     }
-    Expression ast = parse(sql);
+    String tooBig = ExprLimits.checkText(sql);
+    if (tooBig != null) {
+      throw new ExprException(List.of(tooBig));
+    }
+    Expression ast;
     Translator t = new Translator(scope);
-    Node root = t.visit(ast);
+    Node root;
+    try {
+      ast = parse(sql);
+      root = t.visit(ast);
+    } catch (StackOverflowError e) {
+      // The text limits keep recursion far from the stack's end on a default stack; this is the last resort for
+      // a caller running the compiler on a much smaller stack.
+      throw new ExprException(List.of("the expression is nested too deeply to compile on this thread; compute inner "
+          + "parts in helper columns (\"omit\": true)"));
+    }
+    Node value = root;
     if (!root.failed() && t.problems().isEmpty()) {
+      int depth = ExprLimits.treeDepth(root);
+      if (depth > ExprLimits.MAX_TREE_DEPTH) {
+        throw new ExprException(List.of("the expression compiles to a tree more than " + ExprLimits.MAX_TREE_DEPTH
+            + " operations deep; split long chains of operators into helper columns (\"omit\": true)"));
+      }
       if (!Types.assignable(root.type, target)) {
         t.problem("the expression gives " + root.type + " but the column is " + target + "; wrap it in CAST(... AS "
             + target + ") or change the column's type");
@@ -41,7 +75,7 @@ public final class ExprCompiler {
     if (!t.problems().isEmpty()) {
       throw new ExprException(t.problems());
     }
-    return new Compiled(root, target, Set.copyOf(t.references()));
+    return new Compiled(root, value, target, Set.copyOf(t.references()));
   }
 
   /** Every function name the language knows, in documentation order. */
@@ -50,20 +84,75 @@ public final class ExprCompiler {
   }
 
   private static Expression parse(String sql) throws ExprException {
+    Expression ast;
+    List<CCJSqlParser> parsers = new ArrayList<>();
+    List<ScheduledFuture<?>> budgets = new ArrayList<>();
     try {
-      return CCJSqlParserUtil.parseExpression(sql, false);
+      ast = CCJSqlParserUtil.parseExpression(sql, false, p -> {
+        parsers.add(p);
+        budgets.add(PARSE_TIMER.schedule(() -> {
+          p.interrupted = true;
+        }, ExprLimits.PARSE_BUDGET_MILLIS, TimeUnit.MILLISECONDS));
+      });
     } catch (JSQLParserException | RuntimeException e) {
+      for (CCJSqlParser p : parsers) {
+        if (p.interrupted) {
+          throw new ExprException(List.of("the expression '" + shorten(sql) + "' took more than "
+              + ExprLimits.PARSE_BUDGET_MILLIS + " ms to parse, which happens when a syntax error sits deep "
+              + "inside nested calls; check its parentheses and arguments, or split it into helper columns"));
+        }
+      }
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().split("\n")[0];
       if (e.getCause() != null && e.getCause().getMessage() != null) {
         why = why + ": " + e.getCause().getMessage().strip().split("\n")[0];
       }
-      throw new ExprException(List.of("cannot parse '" + sql + "': " + why
+      throw new ExprException(List.of("cannot parse '" + shorten(sql) + "': " + shorten(why)
           + "; write a single SQL expression such as CASE WHEN x > 0 THEN 'a' ELSE 'b' END"));
+    } finally {
+      for (ScheduledFuture<?> b : budgets) {
+        b.cancel(false);
+      }
     }
+    if (ast == null) {
+      throw new ExprException(List.of("cannot parse '" + shorten(sql) + "': the parser read no expression; simplify "
+          + "it (fewer parentheses in a row), or write a single SQL expression such as CASE WHEN x > 0 THEN 'a' "
+          + "ELSE 'b' END"));
+    }
+    return ast;
+  }
+
+  private static String shorten(String s) {
+    return s.length() <= 200 ? s : s.substring(0, 197) + "...";
   }
 
   /** A compiled expression: its node tree is immutable and its caches are thread-safe. */
-  private record Compiled(Node root, DataType type, Set<String> references) implements CompiledExpr {
+  private record Compiled(Node root, Node value, DataType type, Set<String> references) implements CompiledExpr {
+
+    @Override
+    public ExprReach reach(Function<String, Interval> columns) {
+      RangeEnv env = new RangeEnv(columns);
+      Interval r = converted(env.range(value), value.type, type);
+      env.range(root);
+      return new ExprReach(r, env.problems());
+    }
+
+    /** The value range in the column type's units (dates in days, timestamps in microseconds). */
+    private static Interval converted(Interval r, DataType from, DataType to) {
+      if (from == null || r.isEmpty() || from.equals(to) || from.isNumeric() && to.isNumeric()) {
+        return r;
+      }
+      if (to.kind() == DataType.Kind.STRING) {
+        return r.isText() ? r : Interval.text(CastNode.textLength(from)).assumed(r.assumed());
+      }
+      if (from.kind() == DataType.Kind.DATE && to.kind() == DataType.Kind.TIMESTAMP) {
+        return r.mul(Interval.point(DateFunctions.MICROS_PER_DAY));
+      }
+      if (from.kind() == DataType.Kind.TIMESTAMP && to.kind() == DataType.Kind.DATE) {
+        return Interval.of(Math.floor(r.lo() / DateFunctions.MICROS_PER_DAY),
+            Math.floor(r.hi() / DateFunctions.MICROS_PER_DAY)).assumed(r.assumed());
+      }
+      return io.synthgen.plan.reach.TypeRange.of(to, null); // text parsed into the type, or NULL
+    }
 
     @Override
     public Vec evaluate(ExprInput in) {

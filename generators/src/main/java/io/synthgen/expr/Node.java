@@ -1,6 +1,8 @@
 package io.synthgen.expr;
 
 import io.synthgen.plan.DataType;
+import io.synthgen.plan.reach.Interval;
+import io.synthgen.plan.reach.TypeRange;
 import io.synthgen.vec.Vec;
 import java.util.List;
 
@@ -43,6 +45,17 @@ abstract class Node {
 
   boolean failed() {
     return false;
+  }
+
+  /**
+   * The values this node can take (NULLs aside), given its children's ranges from {@code env}; nodes whose values
+   * synthgen does not track answer their type's whole range, marked as assumed.
+   */
+  Interval range(RangeEnv env) {
+    if (type == null) {
+      return Interval.empty();
+    }
+    return TypeRange.of(type, "a value synthgen does not bound");
   }
 
   /** True for the untyped NULL literal. */

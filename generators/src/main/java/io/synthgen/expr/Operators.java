@@ -90,7 +90,8 @@ final class Operators {
       return t.problem("operator 'DIV' needs integers, got " + a.type + " and " + b.type
           + "; use floor(a / b) or CAST(a / b AS BIGINT) for other numbers");
     }
-    return fold(MapNodes.longs2(DataType.BIGINT, a, b, (x, y) -> y == 0 ? DecimalMath.OVERFLOW : x / y));
+    Node div = MapNodes.longs2(DataType.BIGINT, a, b, (x, y) -> y == 0 ? DecimalMath.OVERFLOW : x / y);
+    return fold(new Ranged(div, List.of(a, b), (r, env) -> RangeRules.integerQuotient(r.get(0), r.get(1)), false));
   }
 
   Node compare(Compare.Op op, Node a, Node b) {
@@ -165,7 +166,16 @@ final class Operators {
       }
       strings.add(CastNode.of(p, DataType.STRING));
     }
-    return fold(new ConcatNode(strings, null));
+    return checkedFold(t, new ConcatNode(strings, null), ConcatNode.constantLength(strings, null));
+  }
+
+  /** Folds a join of constants only when its length, computed first, is within the string limit. */
+  static Node checkedFold(Translator t, Node join, long constantLength) {
+    if (join.isConstant() && constantLength > ExprLimits.MAX_STRING_LENGTH) {
+      return t.problem("joining these constants gives " + constantLength + " characters, more than the limit of "
+          + ExprLimits.MAX_STRING_LENGTH + "; use shorter constants");
+    }
+    return fold(join);
   }
 
   /** Folds a node whose inputs are all constant into a literal. */

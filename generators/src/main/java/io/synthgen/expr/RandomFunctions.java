@@ -3,6 +3,8 @@ package io.synthgen.expr;
 import io.synthgen.distribution.Sampler;
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.Distribution;
+import io.synthgen.plan.reach.DistributionReach;
+import io.synthgen.plan.reach.Interval;
 import io.synthgen.random.Stream;
 import io.synthgen.vec.BoolVec;
 import io.synthgen.vec.DoubleVec;
@@ -91,6 +93,24 @@ final class RandomFunctions {
     double at(long rowHash);
   }
 
+  /** Parameters whose draws could be NaN or infinite, as the plan's distribution rules refuse them. */
+  private static String drawProblem(Distribution d) {
+    double[] shapes = d instanceof Distribution.Gamma g ? new double[] {g.shape()}
+        : d instanceof Distribution.Beta b ? new double[] {b.alpha(), b.beta()} : new double[0];
+    for (double s : shapes) {
+      if (!(s >= DistributionReach.MIN_SHAPE && s <= DistributionReach.MAX_SHAPE)) {
+        return "shape parameters must be between " + DistributionReach.MIN_SHAPE + " and 1e12, got " + s
+            + "; below that draws underflow to 0";
+      }
+    }
+    if (!DistributionReach.finite(d)) {
+      Interval r = DistributionReach.range(d);
+      return "its extreme draws reach " + r.lo() + " .. " + r.hi() + ", beyond a finite double; use smaller "
+          + "parameters (a larger alpha or rate, a smaller mu, sigma or range)";
+    }
+    return null;
+  }
+
   private static void check(Call c, boolean ok, String rule) {
     if (!ok && !c.bad()) {
       c.problem(rule);
@@ -103,6 +123,10 @@ final class RandomFunctions {
       Distribution d = params.of(c);
       if (c.bad()) {
         return Node.failure();
+      }
+      String wrong = drawProblem(d);
+      if (wrong != null) {
+        return c.problem(wrong);
       }
       Sampler s = Sampler.of(d, c.stream());
       return integral ? longs(DataType.BIGINT, h -> (long) s.sample(h)) : doubles(s::sample);
@@ -185,6 +209,7 @@ final class RandomFunctions {
       cumulative[k] = total;
     }
     check(c, total > 0, "weights must not all be 0");
+    check(c, Double.isFinite(total), "the weights' sum must be a finite number; use smaller weights");
     if (c.bad()) {
       return Node.failure();
     }

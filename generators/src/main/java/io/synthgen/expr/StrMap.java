@@ -1,6 +1,7 @@
 package io.synthgen.expr;
 
 import io.synthgen.plan.DataType;
+import io.synthgen.plan.reach.Interval;
 import io.synthgen.vec.StrDict;
 import io.synthgen.vec.StrVec;
 import io.synthgen.vec.Vec;
@@ -23,12 +24,32 @@ final class StrMap extends Node {
 
   private final Node input;
   private final Function<String, String> f;
+  private final java.util.function.LongUnaryOperator length;
   private final DictCache<Mapped> cache = new DictCache<>();
 
   StrMap(Node input, Function<String, String> f) {
+    this(input, f, null);
+  }
+
+  /** {@code length} bounds the result's length from the input's longest (null: not tracked). */
+  StrMap(Node input, Function<String, String> f, java.util.function.LongUnaryOperator length) {
     super(DataType.STRING, List.of(input));
     this.input = input;
     this.f = f;
+    this.length = length;
+  }
+
+  @Override
+  Interval range(RangeEnv env) {
+    if (length == null) {
+      return super.range(env);
+    }
+    Interval in = env.range(input);
+    if (in.isEmpty()) {
+      return in;
+    }
+    return env.within(Interval.text(length.applyAsLong(in.maxLength())).assumed(in.assumed()), DataType.STRING,
+        "the string function's result", "keep strings under " + ExprLimits.MAX_STRING_LENGTH + " characters");
   }
 
   @Override

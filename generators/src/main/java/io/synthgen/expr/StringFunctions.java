@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * String functions. Positions and lengths count characters, 1-based as in Spark. Arguments other than the string
@@ -22,45 +23,103 @@ final class StringFunctions {
         new FunctionDef("concat", "concat(a, b, ...)", 1, -1, false,
             c -> c.translator().operators().concat(c.args)),
         new FunctionDef("concat_ws", "concat_ws(separator, a, ...)", 1, -1, false, StringFunctions::concatWs),
-        map("lower", "lower(s)", 1, 1, c -> s -> s.toLowerCase(Locale.ROOT)),
-        map("upper", "upper(s)", 1, 1, c -> s -> s.toUpperCase(Locale.ROOT)),
-        map("initcap", "initcap(s)", 1, 1, c -> StringFunctions::initcap),
-        map("trim", "trim(s)", 1, 1, c -> s -> strip(s, true, true)),
-        map("ltrim", "ltrim(s)", 1, 1, c -> s -> strip(s, true, false)),
-        map("rtrim", "rtrim(s)", 1, 1, c -> s -> strip(s, false, true)),
+        map("lower", "lower(s)", 1, 1, c -> s -> s.toLowerCase(Locale.ROOT), CASE_LENGTH),
+        map("upper", "upper(s)", 1, 1, c -> s -> s.toUpperCase(Locale.ROOT), CASE_LENGTH),
+        map("initcap", "initcap(s)", 1, 1, c -> StringFunctions::initcap, CASE_LENGTH),
+        map("trim", "trim(s)", 1, 1, c -> s -> strip(s, true, true), SAME_LENGTH),
+        map("ltrim", "ltrim(s)", 1, 1, c -> s -> strip(s, true, false), SAME_LENGTH),
+        map("rtrim", "rtrim(s)", 1, 1, c -> s -> strip(s, false, true), SAME_LENGTH),
         new FunctionDef("length", "length(s)", 1, 1, false, c -> {
           Node s = c.as(0, DataType.STRING);
           return c.bad() ? Node.failure() : new StrToLong(DataType.INT, s, v -> v.codePointCount(0, v.length()));
         }),
-        map("substr", "substr(s, pos[, len])", 2, 3, StringFunctions::substr),
-        map("substring", "substring(s, pos[, len])", 2, 3, StringFunctions::substr),
+        map("substr", "substr(s, pos[, len])", 2, 3, StringFunctions::substr, StringFunctions::substrLength),
+        map("substring", "substring(s, pos[, len])", 2, 3, StringFunctions::substr,
+            StringFunctions::substrLength),
         map("left", "left(s, n)", 2, 2, c -> {
           long n = c.constantLong(1);
           return s -> n <= 0 ? "" : substr(s, 1, n);
-        }),
+        }, (c, in) -> Math.min(in, Math.max(0, constLong(c, 1)))),
         map("right", "right(s, n)", 2, 2, c -> {
           long n = c.constantLong(1);
           return s -> n <= 0 ? "" : substr(s, -n, Integer.MAX_VALUE);
-        }),
-        map("lpad", "lpad(s, len[, pad])", 2, 3, c -> pad(c, true)),
-        map("rpad", "rpad(s, len[, pad])", 2, 3, c -> pad(c, false)),
+        }, (c, in) -> Math.min(in, Math.max(0, constLong(c, 1)))),
+        map("lpad", "lpad(s, len[, pad])", 2, 3, c -> pad(c, true), StringFunctions::padLength),
+        map("rpad", "rpad(s, len[, pad])", 2, 3, c -> pad(c, false), StringFunctions::padLength),
         map("replace", "replace(s, search[, replacement])", 2, 3, c -> {
           String search = c.constantString(1);
           String rep = c.size() > 2 ? c.constantString(2) : "";
           return s -> search.isEmpty() ? s : s.replace(search, rep);
-        }),
-        map("regexp_replace", "regexp_replace(s, regex, replacement)", 3, 3, StringFunctions::regexpReplace),
-        map("split_part", "split_part(s, delimiter, n)", 3, 3, StringFunctions::splitPart));
+        }, StringFunctions::replaceLength),
+        map("regexp_replace", "regexp_replace(s, regex, replacement)", 3, 3, StringFunctions::regexpReplace,
+            StringFunctions::regexpLength),
+        map("split_part", "split_part(s, delimiter, n)", 3, 3, StringFunctions::splitPart, SAME_LENGTH));
   }
 
-  /** A per-value function of argument 0 whose other arguments are constants read by {@code make}. */
+  /** The longest result of a string function, from its call's constants and its input's longest length. */
+  interface LengthRule {
+    long apply(Call c, long inputLength);
+  }
+
+  private static final LengthRule SAME_LENGTH = (c, in) -> in;
+  /** Upper- and lower-casing can expand a character into up to 3 (e.g. U+0390 upper-cases to 3 characters). */
+  private static final LengthRule CASE_LENGTH = (c, in) -> 3 * in;
+
+  /**
+   * A per-value function of argument 0 whose other arguments are constants read by {@code make}. A constant input
+   * is folded only when the result's length, bounded first, is within {@link ExprLimits#MAX_STRING_LENGTH}.
+   */
   private static FunctionDef map(String name, String sig, int min, int max,
-      Function<Call, Function<String, String>> make) {
+      Function<Call, Function<String, String>> make, LengthRule length) {
     return new FunctionDef(name, sig, min, max, false, c -> {
       Node s = c.as(0, DataType.STRING);
       Function<String, String> f = make.apply(c);
-      return c.bad() ? Node.failure() : Operators.fold(new StrMap(s, f));
+      if (c.bad()) {
+        return Node.failure();
+      }
+      if (s instanceof Const k && k.value instanceof String v) {
+        long longest = length.apply(c, v.length());
+        if (longest > ExprLimits.MAX_STRING_LENGTH) {
+          return c.problem("its result can have " + longest + " characters, more than the limit of "
+              + ExprLimits.MAX_STRING_LENGTH + "; use shorter constants");
+        }
+      }
+      return Operators.fold(new StrMap(s, f, in -> length.apply(c, in)));
     });
+  }
+
+  /** A constant integer argument the function's builder has already checked (0 when absent). */
+  private static long constLong(Call c, int i) {
+    return i < c.size() ? c.constantLong(i) : 0;
+  }
+
+  private static String constString(Call c, int i, String absent) {
+    return i < c.size() ? c.constantString(i) : absent;
+  }
+
+  private static long substrLength(Call c, long in) {
+    return c.size() > 2 ? Math.min(in, Math.max(0, constLong(c, 2))) : in;
+  }
+
+  private static long padLength(Call c, long in) {
+    long len = Math.max(0, constLong(c, 1));
+    return constString(c, 2, " ").isEmpty() ? Math.min(in, len) : len;
+  }
+
+  private static long replaceLength(Call c, long in) {
+    String search = constString(c, 1, "");
+    String rep = constString(c, 2, "");
+    if (search.isEmpty() || rep.length() <= search.length()) {
+      return in;
+    }
+    return in + in / search.length() * (rep.length() - search.length());
+  }
+
+  /** Every position (in + 1 of them, empty matches included) may take the replacement with each group = input. */
+  private static long regexpLength(Call c, long in) {
+    String rep = constString(c, 2, "");
+    long expanded = Replacement.literalLength(rep) + Replacement.groupReferences(rep) * in;
+    return in + (in + 1) * expanded;
   }
 
   private static Node concatWs(Call c) {
@@ -69,7 +128,8 @@ final class StringFunctions {
     for (int i = 1; i < c.size(); i++) {
       parts.add(c.as(i, DataType.STRING));
     }
-    return c.bad() ? Node.failure() : Operators.fold(new ConcatNode(parts, sep));
+    return c.bad() ? Node.failure() : Operators.checkedFold(c.translator(), new ConcatNode(parts, sep),
+        ConcatNode.constantLength(parts, sep));
   }
 
   /** Spark's initcap: lower-case everything, then upper-case the first letter of each space-separated word. */
@@ -118,6 +178,10 @@ final class StringFunctions {
   private static Function<String, String> pad(Call c, boolean left) {
     long len = c.constantLong(1);
     String pad = c.size() > 2 ? c.constantString(2) : " ";
+    if (len > ExprLimits.MAX_STRING_LENGTH && !c.bad()) {
+      c.problem("the length " + len + " is more than the longest string, " + ExprLimits.MAX_STRING_LENGTH
+          + " characters; pad to at most " + ExprLimits.MAX_STRING_LENGTH);
+    }
     return s -> {
       if (len <= 0) {
         return "";
@@ -140,13 +204,20 @@ final class StringFunctions {
   private static Function<String, String> regexpReplace(Call c) {
     String regex = c.constantString(1);
     String rep = c.constantString(2);
+    if (c.bad()) {
+      return s -> s;
+    }
     Pattern p;
     try {
       p = Pattern.compile(regex);
-      p.matcher("").replaceAll(rep);
-    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-      c.problem("'" + regex + "' / '" + rep + "' is not a valid Java regular expression and replacement: "
-          + e.getMessage().split("\n")[0]);
+    } catch (PatternSyntaxException e) {
+      c.problem("'" + Replacement.shorten(regex) + "' is not a valid Java regular expression: "
+          + e.getDescription() + " near index " + e.getIndex() + "; escape special characters with \\\\");
+      return s -> s;
+    }
+    String wrong = Replacement.check(rep, p);
+    if (wrong != null) {
+      c.problem(wrong);
       return s -> s;
     }
     return s -> p.matcher(s).replaceAll(rep);

@@ -103,6 +103,10 @@ final class Translator {
   }
 
   Node visit(Expression e) {
+    if (e == null) {
+      // JSqlParser leaves some operands null (trim() without an argument): a problem, not a NullPointerException
+      return problem("a function or operator is missing an operand; " + ALLOWED);
+    }
     e = InRegroup.fix(e);
     if (e instanceof ParenthesedExpressionList<?> p) {
       return p.size() == 1 ? visit(p.get(0))
@@ -386,6 +390,7 @@ final class Translator {
     if (c.bad() || n.failed()) {
       return Node.failure();
     }
+    n = RangeRules.wrap(def.name(), n, c);
     return def.random() ? n : Operators.fold(n);
   }
 }

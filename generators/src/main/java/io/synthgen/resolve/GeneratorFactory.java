@@ -24,6 +24,7 @@ import io.synthgen.dictionary.Dictionary;
 import io.synthgen.expr.CompiledExpr;
 import io.synthgen.expr.ExprCompiler;
 import io.synthgen.expr.ExprException;
+import io.synthgen.expr.ExprLimits;
 import io.synthgen.plan.Column;
 import io.synthgen.plan.ColumnGen;
 import io.synthgen.plan.DataType;
@@ -49,6 +50,8 @@ final class GeneratorFactory {
   private final List<Violation> violations;
   /** "table.column" to the "table.column" nodes of other tables it reads. */
   private final Map<String, List<String>> crossEdges = new LinkedHashMap<>();
+  /** "table.column" to its compiled expression, for the reachable-range check. */
+  private final Map<String, CompiledExpr> compiled = new LinkedHashMap<>();
 
   GeneratorFactory(Plan plan, Map<String, Long> rows, Map<String, ChildIndex> layouts,
       Dictionaries dictionaries, List<Violation> violations) {
@@ -61,6 +64,10 @@ final class GeneratorFactory {
 
   Map<String, List<String>> crossEdges() {
     return crossEdges;
+  }
+
+  CompiledExpr compiled(String node) {
+    return compiled.get(node);
   }
 
   /** For each parent table, the first foreign key or parent column of {@code t} that points to it. */
@@ -172,6 +179,7 @@ final class GeneratorFactory {
       TableScope scope = new TableScope(plan, t, vias, s, dictionaries);
       try {
         CompiledExpr compiled = ExprCompiler.compile(e.expr(), c.type(), scope);
+        this.compiled.put(node, compiled);
         List<String> lookupVias = new ArrayList<>();
         for (String r : compiled.references()) {
           int dot = r.indexOf('.');
@@ -186,7 +194,8 @@ final class GeneratorFactory {
         return new ExpressionGen(compiled, lookupVias);
       } catch (ExprException ex) {
         for (String problem : ex.problems()) {
-          violations.add(new Violation(path + ".expr", e.expr(), problem, "fix the expression; see docs/expressions.md"));
+          violations.add(new Violation(path + ".expr", ExprLimits.excerpt(e.expr()), problem,
+              "fix the expression; see docs/expressions.md"));
         }
         return null;
       }

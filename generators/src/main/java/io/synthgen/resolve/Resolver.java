@@ -4,12 +4,16 @@ import io.synthgen.column.ColumnGenerator;
 import io.synthgen.column.DistGen;
 import io.synthgen.dictionary.Dictionaries;
 import io.synthgen.distribution.Sampler;
+import io.synthgen.expr.CompiledExpr;
+import io.synthgen.expr.ExprReach;
 import io.synthgen.plan.Column;
 import io.synthgen.plan.PerParent;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.PlanException;
 import io.synthgen.plan.Table;
 import io.synthgen.plan.Violation;
+import io.synthgen.plan.reach.ColumnRanges;
+import io.synthgen.plan.reach.DictionaryLengths;
 import io.synthgen.plan.validate.PlanLimits;
 import io.synthgen.plan.validate.PlanValidator;
 import io.synthgen.random.Stream;
@@ -67,6 +71,11 @@ public final class Resolver {
     }
     // cycles among the columns that did resolve, so they are reported with any other problem, not after its fix
     violations.addAll(DependencyCycles.find(plan, tables, factory.crossEdges()));
+    violations.addAll(ColumnRanges.check(plan, rows, (table, column, inputs) -> {
+      CompiledExpr e = factory.compiled(table + "." + column);
+      ExprReach r = e == null ? null : e.reach(inputs);
+      return r == null ? null : new ColumnRanges.Derived(r.value(), r.problems());
+    }, name -> DictionaryLengths.longest(dictionaries.get(name)), violations));
     if (!violations.isEmpty()) {
       throw new PlanException(violations);
     }
