@@ -237,9 +237,9 @@ final class ToolRunner implements AutoCloseable {
   }
 
   private static String describe(Throwable e) {
-    // the first line of the message only: a message can carry a trace or a dump
+    // the first line of the message only (a message can carry a trace or a dump), without Java class names
     String m = e.getMessage() == null ? "" : e.getMessage().strip().lines().findFirst().orElse("");
-    String s = e.getClass().getSimpleName() + (m.isBlank() ? "" : ": " + m.replaceAll("\\s+", " "));
+    String s = m.isBlank() ? e.getClass().getSimpleName() : m.replaceAll("\\s+", " ");
     return s.length() <= MAX_MESSAGE_CHARS ? s : s.substring(0, MAX_MESSAGE_CHARS) + "…";
   }
 
