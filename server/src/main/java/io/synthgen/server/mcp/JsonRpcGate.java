@@ -116,7 +116,7 @@ final class JsonRpcGate {
       id = id(idNode);
       if (id == null) {
         return new Reject(error(null, McpSchema.ErrorCodes.INVALID_REQUEST, "Invalid request: id must be a string "
-            + "or an integer of at most 64 bits; got " + kind(idNode)));
+            + "of well-formed Unicode or an integer of at most 64 bits; got " + kind(idNode)));
       }
     }
     JsonNode method = m.get("method");
@@ -132,6 +132,10 @@ final class JsonRpcGate {
         return new Drop("a response needs an id and exactly one of result and error");
       }
       return deserialize(text, id, false);
+    }
+    if (method != null && (m.has("result") || m.has("error"))) {
+      return new Reject(error(id, McpSchema.ErrorCodes.INVALID_REQUEST, "Invalid request: a message is a request "
+          + "or notification (method) or a response (result or error), not both"));
     }
     if (method == null || !method.isTextual() || method.asText().isEmpty()) {
       return new Reject(error(id, McpSchema.ErrorCodes.INVALID_REQUEST, "Invalid request: method must be a "
@@ -210,13 +214,46 @@ final class JsonRpcGate {
       return null;
     }
     if (id.isTextual()) {
-      return id.asText();
+      // an id must be sent back exactly: text with a lone surrogate has no UTF-8 form
+      return wellFormed(id.asText()) ? id.asText() : null;
     }
     if (id.isIntegralNumber() && id.canConvertToLong()) {
       long v = id.asLong();
       return v == (int) v ? (Object) (int) v : (Object) v;
     }
     return null;
+  }
+
+  /** True when the text has no lone surrogate (so it has a UTF-8 form). */
+  static boolean wellFormed(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** JSON text with every lone surrogate written as its escape, so that it survives UTF-8 unchanged. */
+  static String escapeLoneSurrogates(String json) {
+    if (wellFormed(json)) {
+      return json;
+    }
+    StringBuilder b = new StringBuilder(json.length() + 16);
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))) {
+        b.append(c).append(json.charAt(++i));
+      } else if (Character.isSurrogate(c)) {
+        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   static ObjectNode error(Object id, int code, String message) {

@@ -1,22 +1,30 @@
 package io.synthgen.server.mcp;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +34,14 @@ import org.slf4j.LoggerFactory;
  * then, for a POST, the body: at most the message limit (413 otherwise, without reading the rest into memory), and
  * a well-formed JSON-RPC message of MCP ({@link JsonRpcGate}; 400 with the JSON-RPC error otherwise, a JSON
  * {@code null} included). Every refusal has a JSON body without any Java detail. A body that passes is handed on
- * as read.
+ * as read, and an error body the MCP transport writes for it is checked on the way out: the SDK (2.1.0) writes some
+ * failures (a notification whose handler fails, such as roots/list_changed without a stream to ask the client on)
+ * as the serialized exception, stack trace included; such a body is replaced by a JSON-RPC error with its message.
  */
 final class RequestGuard implements Filter {
 
   private static final Logger LOG = LoggerFactory.getLogger(RequestGuard.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** HTTP 421 Misdirected Request: the Host header names another server. */
   private static final int MISDIRECTED = 421;
@@ -80,7 +91,9 @@ final class RequestGuard implements Filter {
       LOG.info("dropped a malformed message: {}", d.reason());
       out.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     } else if (v instanceof JsonRpcGate.Accept) {
-      chain.doFilter(new Body(http, body), res);
+      CleanErrors clean = new CleanErrors(out);
+      chain.doFilter(new Body(http, body), clean);
+      clean.finish();
     } else {
       throw new IllegalStateException("unknown verdict " + v);
     }
@@ -107,6 +120,133 @@ final class RequestGuard implements Filter {
     out.setCharacterEncoding("UTF-8");
     out.setContentLength(bytes.length);
     out.getOutputStream().write(bytes);
+  }
+
+  /**
+   * A response whose error bodies (status 400 and above, written by the transport) are held back and replaced by a
+   * clean JSON-RPC error when they are not one; other responses (results, server-sent events) pass untouched.
+   */
+  private static final class CleanErrors extends HttpServletResponseWrapper {
+    private static final int MAX_MESSAGE_CHARS = 200;
+    private final HttpServletResponse out;
+    private ByteArrayOutputStream held;
+    private PrintWriter writer;
+    private ServletOutputStream stream;
+
+    CleanErrors(HttpServletResponse out) {
+      super(out);
+      this.out = out;
+    }
+
+    @Override
+    public void setStatus(int sc) {
+      super.setStatus(sc);
+      if (sc >= 400 && held == null) {
+        held = new ByteArrayOutputStream();
+      }
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() throws IOException {
+      if (held == null) {
+        return super.getOutputStream();
+      }
+      if (stream == null) {
+        stream = new ServletOutputStream() {
+          @Override
+          public void write(int b) {
+            held.write(b);
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) {
+            held.write(b, off, len);
+          }
+
+          @Override
+          public boolean isReady() {
+            return true;
+          }
+
+          @Override
+          public void setWriteListener(WriteListener listener) {
+            throw new IllegalStateException("error bodies are written blocking");
+          }
+        };
+      }
+      return stream;
+    }
+
+    @Override
+    public PrintWriter getWriter() throws IOException {
+      if (held == null) {
+        return super.getWriter();
+      }
+      if (writer == null) {
+        writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), StandardCharsets.UTF_8));
+      }
+      return writer;
+    }
+
+    @Override
+    public void setContentLength(int len) {
+      if (held == null) {
+        super.setContentLength(len);
+      }
+    }
+
+    @Override
+    public void setContentLengthLong(long len) {
+      if (held == null) {
+        super.setContentLengthLong(len);
+      }
+    }
+
+    /** Writes the held error body, cleaned. */
+    void finish() throws IOException {
+      if (held == null) {
+        return;
+      }
+      if (writer != null) {
+        writer.flush();
+      }
+      String text = held.toString(StandardCharsets.UTF_8);
+      ObjectNode clean = cleaned(text);
+      if (clean == null) {
+        byte[] bytes = held.toByteArray();
+        out.setContentLength(bytes.length);
+        out.getOutputStream().write(bytes);
+        return;
+      }
+      LOG.warn("the MCP transport wrote an error body that is not a clean JSON-RPC error; sent instead: {}",
+          clean);
+      byte[] bytes = clean.toString().getBytes(StandardCharsets.UTF_8);
+      out.setContentType("application/json");
+      out.setContentLength(bytes.length);
+      out.getOutputStream().write(bytes);
+    }
+
+    /** Null when the body is a JSON-RPC error without Java detail, otherwise its replacement. */
+    private static ObjectNode cleaned(String text) {
+      JsonNode body;
+      try {
+        body = JSON.readTree(text);
+      } catch (IOException e) {
+        body = null;
+      }
+      if (body != null && body.isObject() && body.path("error").path("code").isIntegralNumber()
+          && body.path("error").path("message").isTextual() && body.has("id") && !text.contains("stackTrace")
+          && !text.contains("Exception")) {
+        return null;
+      }
+      String message = body == null ? "" : body.path("message").asText("");
+      message = message.strip().lines().findFirst().orElse("");
+      if (message.isEmpty() || message.contains("Exception") || message.length() > MAX_MESSAGE_CHARS) {
+        message = "the request could not be handled";
+      }
+      return JsonRpcGate.error(null, McpSchema.ErrorCodes.INTERNAL_ERROR, "Internal error: " + message
+          + "; the server's log has the details");
+    }
   }
 
   /** The request with its body already read. */

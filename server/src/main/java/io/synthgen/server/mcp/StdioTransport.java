@@ -86,7 +86,8 @@ final class StdioTransport implements McpServerTransportProvider {
   }
 
   private void write(String json) {
-    byte[] bytes = (json + "\n").getBytes(StandardCharsets.UTF_8);
+    // a lone surrogate (from an escape in a request) has no UTF-8 form: keep it escaped
+    byte[] bytes = (JsonRpcGate.escapeLoneSurrogates(json) + "\n").getBytes(StandardCharsets.UTF_8);
     synchronized (out) {
       try {
         out.write(bytes);

@@ -35,7 +35,7 @@ final class RawRpc {
   static final ObjectMapper JSON = new ObjectMapper();
 
   /** Longest the tests wait for one answer: a hang guard, not a measurement. */
-  static final long ANSWER_SECONDS = 60;
+  static final long ANSWER_SECONDS = 30;
 
   static final String INIT = "{\"jsonrpc\":\"2.0\",\"id\":\"init\",\"method\":\"initialize\",\"params\":"
       + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}";
