@@ -63,7 +63,7 @@ final class RequestGuard implements Filter {
     String origin = host == null ? policy.originRefusal(http.getHeader("Origin")) : null;
     if (host != null || origin != null) {
       String why = host != null ? host : origin;
-      LOG.info("refused a request: {}", why);
+      LOG.debug("refused a request: {}", why);
       send(out, host != null ? MISDIRECTED : HttpServletResponse.SC_FORBIDDEN,
           JsonRpcGate.error(null, JsonRpcGate.REFUSED, why));
       return;
@@ -84,11 +84,11 @@ final class RequestGuard implements Filter {
     }
     JsonRpcGate.Verdict v = gate.check(new String(body, StandardCharsets.UTF_8));
     if (v instanceof JsonRpcGate.Reject r) {
-      LOG.info("answered a malformed message with JSON-RPC error {}", r.code());
+      LOG.debug("answered a malformed message with JSON-RPC error {}", r.code());
       send(out, HttpServletResponse.SC_BAD_REQUEST, r.response());
     } else if (v instanceof JsonRpcGate.Drop d) {
       // a malformed notification or response: no JSON-RPC answer, only the HTTP status
-      LOG.info("dropped a malformed message: {}", d.reason());
+      LOG.debug("dropped a malformed message: {}", d.reason());
       out.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     } else if (v instanceof JsonRpcGate.Accept) {
       CleanErrors clean = new CleanErrors(out);

@@ -76,10 +76,10 @@ final class StdioTransport implements McpServerTransportProvider {
       }
       s.handle(a.message()).subscribe(null, e -> LOG.warn("message not handled: {}", e.toString()));
     } else if (v instanceof JsonRpcGate.Reject r) {
-      LOG.info("answered a malformed message with JSON-RPC error {}", r.code());
+      LOG.debug("answered a malformed message with JSON-RPC error {}", r.code());
       write(r.response().toString());
     } else if (v instanceof JsonRpcGate.Drop d) {
-      LOG.info("dropped a malformed message (nothing may answer it): {}", d.reason());
+      LOG.debug("dropped a malformed message (nothing may answer it): {}", d.reason());
     } else {
       throw new IllegalStateException("unknown verdict " + v);
     }
