@@ -45,16 +45,20 @@ final class InProcess {
     }
 
     /** Closes stdin; true when the server returned within the hang guard. */
-    boolean closeStdin() throws Exception {
+    boolean closeStdin() throws IOException, InterruptedException {
       toServer.close();
       server.join(TimeUnit.SECONDS.toMillis(RawRpc.ANSWER_SECONDS));
       return !server.isAlive();
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
       if (toServer.isOpen()) {
-        closeStdin();
+        try {
+          closeStdin();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
   }

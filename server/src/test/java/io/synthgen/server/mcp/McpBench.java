@@ -56,7 +56,7 @@ public final class McpBench {
         "--output-root", dir.resolve("out").toString()));
     try (McpSyncClient c = McpClient.sync(new StdioClientTransport(ServerParameters.builder("java").args(cmd)
         .build(), McpJsonDefaults.getMapper())).requestTimeout(Duration.ofMinutes(10))
-        .clientInfo(new McpSchema.Implementation("bench", "1")).build()) {
+        .clientInfo(McpSchema.Implementation.builder("bench", "1").build()).build()) {
       c.initialize();
       String propose = "{\"template\": \"retail\"}";
       for (int i = 0; i < 30; i++) {
@@ -125,18 +125,20 @@ public final class McpBench {
         "--output-root", dir.resolve("out").toString()));
     long t = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    try (OutputStream in = p.getOutputStream();
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    OutputStream in = p.getOutputStream();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       in.write(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
           + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}\n")
           .getBytes(StandardCharsets.UTF_8));
       in.flush();
       out.readLine();
       double ms = (System.nanoTime() - t) / 1e6;
+      // stdin's end stops the server
       in.close();
       p.waitFor(10, TimeUnit.SECONDS);
       return ms;
     } finally {
+      in.close();
       p.destroy();
     }
   }

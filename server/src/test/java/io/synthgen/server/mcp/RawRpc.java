@@ -64,7 +64,7 @@ final class RawRpc {
     }
 
     @Override
-    void close() throws Exception;
+    void close() throws IOException;
   }
 
   static final AtomicLong COUNTER = new AtomicLong();
@@ -296,10 +296,14 @@ final class RawRpc {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
       if (sessionId != null) {
         HttpRequest req = HttpRequest.newBuilder(endpoint).header("Mcp-Session-Id", sessionId).DELETE().build();
-        client.send(req, HttpResponse.BodyHandlers.discarding());
+        try {
+          client.send(req, HttpResponse.BodyHandlers.discarding());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
   }
