@@ -43,6 +43,9 @@ final class RequestGuard implements Filter {
   private static final Logger LOG = LoggerFactory.getLogger(RequestGuard.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Most bytes of an oversized body that are read and discarded so that the client can read the refusal. */
+  static final long MAX_DISCARDED_BYTES = 16L << 20;
+
   /** HTTP 421 Misdirected Request: the Host header names another server. */
   private static final int MISDIRECTED = 421;
 
@@ -74,12 +77,12 @@ final class RequestGuard implements Filter {
     }
     long declared = http.getContentLengthLong();
     if (declared > gate.maxBytes()) {
-      send(out, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, gate.tooLarge(declared));
+      refuseTooLarge(http, out, declared);
       return;
     }
     byte[] body = read(http.getInputStream(), gate.maxBytes());
     if (body == null) {
-      send(out, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, gate.tooLarge(-1));
+      refuseTooLarge(http, out, -1);
       return;
     }
     JsonRpcGate.Verdict v = gate.check(new String(body, StandardCharsets.UTF_8));
@@ -97,6 +100,29 @@ final class RequestGuard implements Filter {
     } else {
       throw new IllegalStateException("unknown verdict " + v);
     }
+  }
+
+  /**
+   * Answers 413 for a body over the limit. Up to {@link #MAX_DISCARDED_BYTES} of it are read and thrown away first
+   * (never held), so that a client still sending can read the answer; a longer body gets the answer and the
+   * connection is closed.
+   */
+  private void refuseTooLarge(HttpServletRequest http, HttpServletResponse out, long declared)
+      throws IOException {
+    long rest = declared >= 0 ? declared : MAX_DISCARDED_BYTES;
+    if (rest <= MAX_DISCARDED_BYTES) {
+      InputStream in = http.getInputStream();
+      byte[] skip = new byte[8192];
+      long n = 0;
+      int r;
+      while (n < rest && (r = in.read(skip)) >= 0) {
+        n += r;
+      }
+    } else {
+      out.setHeader("Connection", "close");
+    }
+    LOG.debug("refused a body of {} bytes", declared);
+    send(out, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, gate.tooLarge(declared));
   }
 
   /** The body, or null when it is longer than {@code max} bytes (reading stops there). */

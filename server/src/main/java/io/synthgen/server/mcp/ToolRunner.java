@@ -114,10 +114,16 @@ final class ToolRunner implements AutoCloseable {
   }
 
   private void work(Running r, Body body) {
-    r.worker = Thread.currentThread();
+    synchronized (r) {
+      r.worker = Thread.currentThread();
+    }
     r.allocatedAtStart = allocated(r.worker);
     running.add(r);
     try {
+      if (r.answer.isDone()) {
+        // answered (stopped) before a worker took it
+        return;
+      }
       r.answer.complete(body.call());
     } catch (InterruptedException e) {
       // interrupted by the budget (the answer is already set) or by a closing server
@@ -142,8 +148,10 @@ final class ToolRunner implements AutoCloseable {
       r.answer.completeExceptionally(e);
     } finally {
       running.remove(r);
-      r.worker = null;
-      // the worker goes back to the pool without the budget's interrupt
+      synchronized (r) {
+        r.worker = null;
+      }
+      // the worker goes back to the pool without the budget's interrupt (none can come after the line above)
       Thread.interrupted();
     }
   }
@@ -185,10 +193,15 @@ final class ToolRunner implements AutoCloseable {
   /** Answers the call with {@code result} (when it has no answer yet) and interrupts its worker. */
   private void stop(Running r, ToolResult result) {
     boolean first = result == null ? r.answer.cancel(false) : r.answer.complete(result);
-    Thread w = r.worker;
-    if (first && w != null) {
-      LOG.warn("{} stopped: {}", r.name, result == null ? "the request was abandoned" : result.text());
-      w.interrupt();
+    if (!first) {
+      return;
+    }
+    LOG.warn("{} stopped: {}", r.name, result == null ? "the request was abandoned" : result.text());
+    synchronized (r) {
+      // only while the worker still runs this call, never after it went back to the pool
+      if (r.worker != null) {
+        r.worker.interrupt();
+      }
     }
   }
 
