@@ -41,7 +41,8 @@ class JsonRpcGateTest {
       "`{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":[1]}`|-32602|3",
       "`{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":5}}`|-32602|3",
       "`{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{}}`|-32602|3",
-      "`{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"x\",\"arguments\":[]}}`|-32602|3",
+      "`{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"x\","
+          + "\"arguments\":[]}}`|-32602|3",
       "`{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"resources/read\",\"params\":{\"uri\":null}}`|-32602|3",
       "`{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"initialize\",\"params\":{\"protocolVersion\":1}}`|-32602|3",
       "`{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\",\"params\":{\"_meta\":{\"progressToken\":[]}}}`|-32602|3",
@@ -75,7 +76,8 @@ class JsonRpcGateTest {
       "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"no/such/method\"}",
       "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
       "{\"jsonrpc\":\"2.0\",\"id\":4,\"result\":{\"action\":\"accept\"}}",
-      "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":{\"name\":\"x\",\"arguments\":{\"a\":\"\u00e9\ud83d\ude00\"},"
+      "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":{\"name\":\"x\","
+          + "\"arguments\":{\"a\":\"\u00e9\ud83d\ude00\"},"
           + "\"_meta\":{\"progressToken\":\"t\"}}}",
   })
   void wellFormedMessagesPass(String message) {

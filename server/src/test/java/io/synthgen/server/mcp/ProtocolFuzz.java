@@ -18,9 +18,9 @@ import java.util.Set;
 /**
  * Random and mutated JSON-RPC messages from a seed, and the oracle that says what the specification requires in
  * answer to each: a request (jsonrpc "2.0", a string method, a string or integer id) gets exactly one response with
- * its id; a notification gets none (over HTTP, a refused one may get an error without id, as MCP allows); anything else gets at most one error, with code -32700, -32600 or -32602 and
- * the message's id or null. Every answer must be a conforming JSON-RPC message without Java internals (checked by
- * {@link RawRpc}).
+ * its id; a notification gets none (over HTTP, a refused one may get an error without id, as MCP allows); anything
+ * else gets at most one error, with code -32700, -32600 or -32602 and the message's id or null. Every answer must be
+ * a conforming JSON-RPC message without Java internals (checked by {@link RawRpc}).
  */
 final class ProtocolFuzz {
 
