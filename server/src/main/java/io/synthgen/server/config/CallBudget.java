@@ -51,20 +51,21 @@ public record CallBudget(Duration callTimeout, long callMemoryBytes, int callWor
 
   public CallBudget {
     if (callTimeout == null || callTimeout.compareTo(MIN_CALL_TIMEOUT) < 0) {
-      throw new IllegalArgumentException("the call timeout must be at least " + MIN_CALL_TIMEOUT.toSeconds()
-          + " s, got " + callTimeout);
+      throw new IllegalArgumentException("the time budget of a tool call (serve --call-timeout) must be at least "
+          + MIN_CALL_TIMEOUT.toSeconds() + " s, got " + (callTimeout == null ? "none" : callTimeout.toMillis()
+          / 1000.0 + " s"));
     }
     if (callMemoryBytes < MIN_CALL_MEMORY_BYTES) {
-      throw new IllegalArgumentException("the call memory budget must be at least " + (MIN_CALL_MEMORY_BYTES >> 20)
-          + " MiB, got " + callMemoryBytes + " bytes");
+      throw new IllegalArgumentException("the memory budget of a tool call (serve --call-memory) must be at least "
+          + (MIN_CALL_MEMORY_BYTES >> 20) + " MiB, got " + callMemoryBytes / (double) (1 << 20) + " MiB");
     }
     if (callWorkers < 1 || callWorkers > MAX_CALL_WORKERS) {
-      throw new IllegalArgumentException("call workers must be between 1 and " + MAX_CALL_WORKERS + ", got "
-          + callWorkers);
+      throw new IllegalArgumentException("the tool calls that run at once (serve --call-workers) must be between 1 "
+          + "and " + MAX_CALL_WORKERS + ", got " + callWorkers);
     }
     if (maxMessageBytes < MIN_MAX_MESSAGE_BYTES) {
-      throw new IllegalArgumentException("the largest message must be at least " + (MIN_MAX_MESSAGE_BYTES >> 10)
-          + " KiB, got " + maxMessageBytes + " bytes");
+      throw new IllegalArgumentException("the largest message (serve --max-message-bytes) must be at least "
+          + MIN_MAX_MESSAGE_BYTES + " bytes, got " + maxMessageBytes);
     }
   }
 
