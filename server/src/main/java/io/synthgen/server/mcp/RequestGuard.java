@@ -34,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * then, for a POST, the body: at most the message limit (413 otherwise, without reading the rest into memory), and
  * a well-formed JSON-RPC message of MCP ({@link JsonRpcGate}; 400 with the JSON-RPC error otherwise, a JSON
  * {@code null} included). Every refusal has a JSON body without any Java detail. A body that passes is handed on
- * as read, and an error body the MCP transport writes for it is checked on the way out: the SDK (2.1.0) writes some
- * failures (a notification whose handler fails, such as roots/list_changed without a stream to ask the client on)
- * as the serialized exception, stack trace included; such a body is replaced by a JSON-RPC error with its message.
+ * as read. Every error body the MCP transport writes (any method) is checked on the way out: the SDK (2.1.0) writes
+ * some failures (a GET without a session, a notification whose handler fails such as roots/list_changed without a
+ * stream to ask the client on) as the serialized exception, stack trace included; such a body is replaced by a
+ * JSON-RPC error with its message.
  */
 final class RequestGuard implements Filter {
 
@@ -72,7 +73,9 @@ final class RequestGuard implements Filter {
       return;
     }
     if (!"POST".equals(http.getMethod())) {
-      chain.doFilter(req, res);
+      CleanErrors clean = new CleanErrors(out);
+      chain.doFilter(req, clean);
+      clean.finish();
       return;
     }
     long declared = http.getContentLengthLong();
@@ -155,6 +158,7 @@ final class RequestGuard implements Filter {
   private static final class CleanErrors extends HttpServletResponseWrapper {
     private static final int MAX_MESSAGE_CHARS = 200;
     private final HttpServletResponse out;
+    private int status;
     private ByteArrayOutputStream held;
     private PrintWriter writer;
     private ServletOutputStream stream;
@@ -167,6 +171,7 @@ final class RequestGuard implements Filter {
     @Override
     public void setStatus(int sc) {
       super.setStatus(sc);
+      status = sc;
       if (sc >= 400 && held == null) {
         held = new ByteArrayOutputStream();
       }
@@ -237,7 +242,7 @@ final class RequestGuard implements Filter {
         writer.flush();
       }
       String text = held.toString(StandardCharsets.UTF_8);
-      ObjectNode clean = cleaned(text);
+      ObjectNode clean = cleaned(text, status);
       if (clean == null) {
         byte[] bytes = held.toByteArray();
         out.setContentLength(bytes.length);
@@ -253,7 +258,7 @@ final class RequestGuard implements Filter {
     }
 
     /** Null when the body is a JSON-RPC error without Java detail, otherwise its replacement. */
-    private static ObjectNode cleaned(String text) {
+    private static ObjectNode cleaned(String text, int status) {
       JsonNode body;
       try {
         body = JSON.readTree(text);
@@ -270,7 +275,9 @@ final class RequestGuard implements Filter {
       if (message.isEmpty() || message.contains("Exception") || message.length() > MAX_MESSAGE_CHARS) {
         message = "the request could not be handled";
       }
-      return JsonRpcGate.error(null, McpSchema.ErrorCodes.INTERNAL_ERROR, "Internal error: " + message
+      // a 4xx is the client's request (a missing session id, a wrong Accept header), a 5xx the server's failure
+      return status < 500 ? JsonRpcGate.error(null, McpSchema.ErrorCodes.INVALID_REQUEST, "Invalid request: "
+          + message) : JsonRpcGate.error(null, McpSchema.ErrorCodes.INTERNAL_ERROR, "Internal error: " + message
           + "; the server's log has the details");
     }
   }

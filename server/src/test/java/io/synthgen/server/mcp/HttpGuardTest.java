@@ -93,6 +93,46 @@ class HttpGuardTest {
     });
   }
 
+  /** The transport's own refusals (session, Accept, Content-Type): the SDK wrote some as serialized exceptions. */
+  @ParameterizedTest(name = "{0} {1} {2} {3}")
+  @CsvSource(delimiter = '|', value = {
+      "GET|text/event-stream||",
+      "GET|text/event-stream||nope",
+      "POST|application/json, text/event-stream|application/json|",
+      "POST|application/json, text/event-stream|application/json|nope",
+      "POST|text/plain|application/json|",
+      "POST|application/json, text/event-stream|text/plain|",
+      "DELETE|||nope",
+  })
+  void transportRefusalsCarryNoJavaDetail(String method, String accept, String type, String session) {
+    assertTimeoutPreemptively(HANG_GUARD, () -> {
+      try (HttpServer server = InProcess.http(InProcess.services(dir, InProcess.BUDGET), InProcess::standard)) {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+            "http://127.0.0.1:" + server.port() + HttpServer.ENDPOINT)).timeout(Duration.ofSeconds(30))
+            .method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}") : HttpRequest.BodyPublishers.noBody());
+        if (accept != null) {
+          b.header("Accept", accept);
+        }
+        if (type != null) {
+          b.header("Content-Type", type);
+        }
+        if (session != null) {
+          b.header("Mcp-Session-Id", session);
+        }
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(b.build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(r.statusCode() >= 400, r.statusCode() + " " + r.body());
+        RawRpc.assertNoJavaInternals(r.body());
+        assertFalse(r.body().contains("stackTrace") || r.body().contains("<"), r.body());
+        if (!r.body().isBlank()) {
+          JsonNode e = RawRpc.JSON.readTree(r.body());
+          assertTrue(e.path("error").path("code").isIntegralNumber() && e.has("id"), r.body());
+        }
+      }
+    });
+  }
+
   @Test
   void errorPagesOfOtherPathsAndMethodsAreJson() {
     assertTimeoutPreemptively(HANG_GUARD, () -> {
