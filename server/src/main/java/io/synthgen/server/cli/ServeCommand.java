@@ -1,12 +1,14 @@
 package io.synthgen.server.cli;
 
 import io.synthgen.server.catalog.databricks.DatabricksWorkspace;
+import io.synthgen.server.config.CallBudget;
 import io.synthgen.server.config.Limits;
 import io.synthgen.server.config.ServerConfig;
 import io.synthgen.server.mcp.HttpServer;
 import io.synthgen.server.mcp.StdioServer;
 import io.synthgen.server.tool.Services;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,10 +46,43 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Engine threads for full runs (default: all cores).")
   Integer threads;
 
+  @Option(names = "--call-timeout", paramLabel = "SECONDS", description = "Longest a tool call may run before it "
+      + "is answered budget_exceeded and stopped; time waiting for the person (elicitation) does not count "
+      + "(default 120, at least 1).")
+  Long callTimeout;
+
+  @Option(names = "--call-memory", paramLabel = "MIB", description = "Most memory a tool call may allocate before "
+      + "it is answered budget_exceeded and stopped; background runs are not counted (default 2048, at least 16).")
+  Long callMemory;
+
+  @Option(names = "--call-workers", paramLabel = "N", description = "Tool calls that may run at once; another is "
+      + "answered server_busy at once (default 8, at most 256).")
+  Integer callWorkers;
+
+  @Option(names = "--max-message-bytes", paramLabel = "N", description = "Largest JSON-RPC message accepted: one "
+      + "stdio line or one HTTP body (default 4194304, at least 65536).")
+  Integer maxMessageBytes;
+
   @Option(names = "--allowed-origin", paramLabel = "URL",
       description = "With --http: also accept requests from this browser origin (repeatable); loopback origins are "
           + "always accepted.")
   List<String> origins = new ArrayList<>();
+
+  private CallBudget budget(CallBudget b) {
+    if (callTimeout != null) {
+      b = b.withCallTimeout(Duration.ofSeconds(callTimeout));
+    }
+    if (callMemory != null) {
+      b = b.withCallMemoryBytes(Math.multiplyExact(callMemory, 1L << 20));
+    }
+    if (callWorkers != null) {
+      b = b.withCallWorkers(callWorkers);
+    }
+    if (maxMessageBytes != null) {
+      b = b.withMaxMessageBytes(maxMessageBytes);
+    }
+    return b;
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -64,6 +99,7 @@ final class ServeCommand implements Callable<Integer> {
     if (threads != null) {
       config = config.withEngineThreads(threads);
     }
+    config = config.withBudget(budget(config.budget()));
     if (http == null) {
       StdioServer.run(new Services(config, DatabricksWorkspace::connect));
       return 0;

@@ -12,9 +12,10 @@ import java.util.Map;
  * @param stateDir plans and finished jobs, as JSON files; a restarted server reads them back
  * @param outputRoot local destinations resolve inside it; a path that escapes it is refused
  * @param bearerToken when set, HTTP requests must carry {@code Authorization: Bearer <token>}
+ * @param budget what one MCP request may cost: time, memory, workers, message size
  */
 public record ServerConfig(Path stateDir, Path outputRoot, Limits limits, int engineThreads, Clock clock,
-    String bearerToken) {
+    String bearerToken, CallBudget budget) {
 
   /** Environment variables read by {@link #fromEnvironment}. */
   public static final String ENV_STATE = "SYNTHGEN_STATE";
@@ -24,9 +25,16 @@ public record ServerConfig(Path stateDir, Path outputRoot, Limits limits, int en
   public ServerConfig {
     stateDir = stateDir.toAbsolutePath().normalize();
     outputRoot = outputRoot.toAbsolutePath().normalize();
+    budget = budget == null ? CallBudget.DEFAULT : budget;
     if (engineThreads < 1) {
       throw new IllegalArgumentException("engine threads must be at least 1, got " + engineThreads);
     }
+  }
+
+  /** A configuration with the default call budget. */
+  public ServerConfig(Path stateDir, Path outputRoot, Limits limits, int engineThreads, Clock clock,
+      String bearerToken) {
+    this(stateDir, outputRoot, limits, engineThreads, clock, bearerToken, CallBudget.DEFAULT);
   }
 
   /**
@@ -46,26 +54,30 @@ public record ServerConfig(Path stateDir, Path outputRoot, Limits limits, int en
   }
 
   public ServerConfig withStateDir(Path p) {
-    return new ServerConfig(p, outputRoot, limits, engineThreads, clock, bearerToken);
+    return new ServerConfig(p, outputRoot, limits, engineThreads, clock, bearerToken, budget);
   }
 
   public ServerConfig withOutputRoot(Path p) {
-    return new ServerConfig(stateDir, p, limits, engineThreads, clock, bearerToken);
+    return new ServerConfig(stateDir, p, limits, engineThreads, clock, bearerToken, budget);
   }
 
   public ServerConfig withLimits(Limits l) {
-    return new ServerConfig(stateDir, outputRoot, l, engineThreads, clock, bearerToken);
+    return new ServerConfig(stateDir, outputRoot, l, engineThreads, clock, bearerToken, budget);
   }
 
   public ServerConfig withEngineThreads(int n) {
-    return new ServerConfig(stateDir, outputRoot, limits, n, clock, bearerToken);
+    return new ServerConfig(stateDir, outputRoot, limits, n, clock, bearerToken, budget);
   }
 
   public ServerConfig withClock(Clock c) {
-    return new ServerConfig(stateDir, outputRoot, limits, engineThreads, c, bearerToken);
+    return new ServerConfig(stateDir, outputRoot, limits, engineThreads, c, bearerToken, budget);
+  }
+
+  public ServerConfig withBudget(CallBudget b) {
+    return new ServerConfig(stateDir, outputRoot, limits, engineThreads, clock, bearerToken, b);
   }
 
   public ServerConfig withBearerToken(String t) {
-    return new ServerConfig(stateDir, outputRoot, limits, engineThreads, clock, t);
+    return new ServerConfig(stateDir, outputRoot, limits, engineThreads, clock, t, budget);
   }
 }

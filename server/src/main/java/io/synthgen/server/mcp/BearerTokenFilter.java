@@ -26,11 +26,9 @@ final class BearerTokenFilter implements Filter {
     String auth = ((HttpServletRequest) req).getHeader("Authorization");
     if (auth == null || !MessageDigest.isEqual(expected, auth.getBytes(StandardCharsets.UTF_8))) {
       HttpServletResponse r = (HttpServletResponse) res;
-      r.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       r.setHeader("WWW-Authenticate", "Bearer");
-      r.setContentType("application/json");
-      r.getWriter().write("{\"error\":\"missing or wrong bearer token: send Authorization: Bearer <the token in "
-          + "SYNTHGEN_TOKEN>\"}");
+      RequestGuard.send(r, HttpServletResponse.SC_UNAUTHORIZED, JsonRpcGate.error(null, JsonRpcGate.REFUSED,
+          "missing or wrong bearer token: send Authorization: Bearer <the token in SYNTHGEN_TOKEN>"));
       return;
     }
     chain.doFilter(req, res);

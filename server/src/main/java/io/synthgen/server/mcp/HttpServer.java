@@ -3,13 +3,14 @@ package io.synthgen.server.mcp;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.synthgen.server.config.CallBudget;
 import io.synthgen.server.tool.Services;
+import io.synthgen.server.tool.ToolRegistry;
 import jakarta.servlet.DispatcherType;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -22,8 +23,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server over Streamable HTTP at {@code /mcp}, in Jetty. It binds where it is told (127.0.0.1 by default),
- * accepts only Host headers naming the loopback or the bound address and Origin headers of the same (no browser page
- * of another site can drive it), and, when a token is configured, requires {@code Authorization: Bearer <token>}.
+ * accepts only Host headers naming the loopback or the bound address and Origin headers of the same, parsed and
+ * compared by scheme, host and port (no browser page of another site can drive it), and, when a token is
+ * configured, requires {@code Authorization: Bearer <token>}. Bodies are bounded and checked before the MCP
+ * transport reads them ({@link RequestGuard}); every error body is a JSON-RPC error without Java detail
+ * ({@link JsonErrorHandler}); tool calls run under the call budget ({@link ToolRunner}), so no request keeps a
+ * Jetty thread.
  * Each MCP session sees only its own plans in list_plans.
  */
 public final class HttpServer implements AutoCloseable {
@@ -34,32 +39,36 @@ public final class HttpServer implements AutoCloseable {
 
   private final Server jetty;
   private final McpSyncServer mcp;
+  private final ToolRunner runner;
   private final Services services;
 
-  private HttpServer(Server jetty, McpSyncServer mcp, Services services) {
+  private HttpServer(Server jetty, McpSyncServer mcp, ToolRunner runner, Services services) {
     this.jetty = jetty;
     this.mcp = mcp;
+    this.runner = runner;
     this.services = services;
   }
 
   /** Starts serving; port 0 picks a free port (see {@link #port()}). */
   public static HttpServer start(Services services, String host, int port, List<String> extraOrigins)
       throws Exception {
-    List<String> hosts = new ArrayList<>(List.of("127.0.0.1:*", "localhost:*", "[::1]:*"));
-    List<String> origins = new ArrayList<>(List.of("http://127.0.0.1:*", "http://localhost:*", "http://[::1]:*"));
-    if (!host.equals("127.0.0.1") && !host.equals("localhost")) {
-      hosts.add(host + ":*");
-      origins.add("http://" + host + ":*");
-    }
-    origins.addAll(extraOrigins);
+    return start(services, new ToolRegistry(services, "this MCP session"), host, port, extraOrigins);
+  }
+
+  /** Starts serving these tools. */
+  static HttpServer start(Services services, ToolRegistry registry, String host, int port,
+      List<String> extraOrigins) throws Exception {
+    CallBudget budget = services.config().budget();
+    OriginPolicy policy = new OriginPolicy(host, extraOrigins);
     HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
         .jsonMapper(McpJsonDefaults.getMapper())
         .mcpEndpoint(ENDPOINT)
         .keepAliveInterval(Duration.ofSeconds(30))
-        .securityValidator(DefaultServerTransportSecurityValidator.builder().allowedHosts(hosts)
-            .allowedOrigins(origins).build())
+        .httpHeaderValidator(policy)
+        .maxRequestSize(budget.maxMessageBytes())
         .build();
-    McpSyncServer mcp = McpAssembly.build(McpServer.sync(transport), services, "this MCP session",
+    ToolRunner runner = new ToolRunner(budget);
+    McpSyncServer mcp = McpAssembly.build(McpServer.sync(transport), services, registry, runner,
         ex -> "session:" + ex.sessionId());
     Server jetty = new Server();
     ServerConnector connector = new ServerConnector(jetty);
@@ -68,6 +77,7 @@ public final class HttpServer implements AutoCloseable {
     jetty.addConnector(connector);
     ServletContextHandler ctx = new ServletContextHandler();
     ctx.setContextPath("/");
+    ctx.setErrorHandler(new JsonErrorHandler());
     ServletHolder holder = new ServletHolder(transport);
     holder.setAsyncSupported(true);
     ctx.addServlet(holder, ENDPOINT);
@@ -77,9 +87,14 @@ public final class HttpServer implements AutoCloseable {
       auth.setAsyncSupported(true);
       ctx.addFilter(auth, "/*", EnumSet.of(DispatcherType.REQUEST));
     }
+    FilterHolder guard = new FilterHolder(new RequestGuard(policy, new JsonRpcGate(McpJsonDefaults.getMapper(),
+        budget.maxMessageBytes())));
+    guard.setAsyncSupported(true);
+    ctx.addFilter(guard, "/*", EnumSet.of(DispatcherType.REQUEST));
     jetty.setHandler(ctx);
+    jetty.setErrorHandler(new JsonErrorHandler());
     jetty.start();
-    HttpServer s = new HttpServer(jetty, mcp, services);
+    HttpServer s = new HttpServer(jetty, mcp, runner, services);
     LOG.info("synthgen MCP server on http://{}:{}{}{}", host, s.port(), ENDPOINT,
         token != null ? " (bearer token required)" : "");
     return s;
@@ -100,12 +115,15 @@ public final class HttpServer implements AutoCloseable {
 
   /** Stops the server; declares no InterruptedException, which a try-with-resources could not handle. */
   @Override
-  public void close() {
+  public void close() throws IOException {
+    runner.close();
     mcp.closeGracefully();
     try {
       jetty.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (Exception e) {
-      throw new IllegalStateException("cannot stop the HTTP server: " + e.getMessage(), e);
+      throw new IOException("stopping the HTTP server failed: " + e.getMessage(), e);
     } finally {
       services.close();
     }

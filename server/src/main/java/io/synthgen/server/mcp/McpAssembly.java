@@ -29,13 +29,17 @@ public final class McpAssembly {
   private McpAssembly() {
   }
 
-  static McpSyncServer build(McpServer.SyncSpecification<?> spec, Services services, String listScope,
-      Function<McpSyncServerExchange, String> owner) {
+  /**
+   * Builds the server over a transport; its tool calls run on {@code runner}.
+   *
+   * @param registry the tools (the standard ones: {@code new ToolRegistry(services, listScope)})
+   */
+  static McpSyncServer build(McpServer.SyncSpecification<?> spec, Services services, ToolRegistry registry,
+      ToolRunner runner, Function<McpSyncServerExchange, String> owner) {
     McpJsonMapper json = McpJsonDefaults.getMapper();
     LazySchemaValidator validator = new LazySchemaValidator();
-    ToolRegistry registry = new ToolRegistry(services, listScope);
     for (SynthTool t : registry.tools()) {
-      spec.tools(ToolAdapter.spec(t, registry, json, owner));
+      spec.tools(ToolAdapter.spec(t, registry, runner, json, owner));
     }
     McpSyncServer server = spec.serverInfo("synthgen", version())
         .instructions(INSTRUCTIONS)

@@ -19,15 +19,19 @@ final class PromptCatalog {
   static List<SyncPromptSpecification> all() {
     List<SyncPromptSpecification> out = new ArrayList<>();
     for (String industry : Templates.names()) {
-      McpSchema.Prompt p = new McpSchema.Prompt("generate_" + industry, "Generate " + industry + " data",
-          "Plan, preview and generate synthetic " + industry + " data with synthgen",
-          List.of(new McpSchema.PromptArgument("rows", "Rows", "Rows of the main table, e.g. 50000", false),
+      McpSchema.Prompt p = McpSchema.Prompt.builder("generate_" + industry)
+          .title("Generate " + industry + " data")
+          .description("Plan, preview and generate synthetic " + industry + " data with synthgen")
+          .arguments(List.of(new McpSchema.PromptArgument("rows", "Rows", "Rows of the main table, e.g. 50000", false),
               new McpSchema.PromptArgument("destination", "Destination",
-                  "local (default) or catalog.schema for Unity Catalog", false)));
+                  "local (default) or catalog.schema for Unity Catalog", false)))
+          .build();
       out.add(new SyncPromptSpecification(p, (ex, req) -> {
         String text = message(industry, req.arguments());
-        return new McpSchema.GetPromptResult("Generate " + industry + " data",
-            List.of(new McpSchema.PromptMessage(McpSchema.Role.USER, new McpSchema.TextContent(text))));
+        return McpSchema.GetPromptResult.builder(
+            List.of(new McpSchema.PromptMessage(McpSchema.Role.USER, McpSchema.TextContent.builder(text).build())))
+            .description("Generate " + industry + " data")
+            .build();
       }));
     }
     return out;

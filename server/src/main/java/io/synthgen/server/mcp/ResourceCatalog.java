@@ -73,12 +73,11 @@ final class ResourceCatalog {
 
   private static SyncResourceSpecification text(String uri, String name, String description, String mime,
       Body body) {
-    McpSchema.Resource r = McpSchema.Resource.builder().uri(uri).name(name).description(description)
+    McpSchema.Resource r = McpSchema.Resource.builder(uri, name).description(description)
         .mimeType(mime).build();
     return new SyncResourceSpecification(r, (ex, req) -> {
       try {
-        return new McpSchema.ReadResourceResult(
-            List.of(new McpSchema.TextResourceContents(req.uri(), mime, body.get())));
+        return contents(req.uri(), mime, body.get());
       } catch (Exception e) {
         throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR).message(req.uri() + ": " + e.getMessage())
             .build();
@@ -107,7 +106,7 @@ final class ResourceCatalog {
 
   private static SyncResourceTemplateSpecification template(String uriTemplate, String name, String description,
       String mime, Reader reader) {
-    McpSchema.ResourceTemplate t = McpSchema.ResourceTemplate.builder().uriTemplate(uriTemplate).name(name)
+    McpSchema.ResourceTemplate t = McpSchema.ResourceTemplate.builder(uriTemplate, name)
         .description(description).mimeType(mime).build();
     DefaultMcpUriTemplateManager m = new DefaultMcpUriTemplateManager(uriTemplate);
     return new SyncResourceTemplateSpecification(t, (ex, req) -> {
@@ -121,8 +120,13 @@ final class ResourceCatalog {
       if (body == null) {
         throw McpError.RESOURCE_NOT_FOUND.apply(req.uri());
       }
-      return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(req.uri(), mime, body)));
+      return contents(req.uri(), mime, body);
     });
+  }
+
+  private static McpSchema.ReadResourceResult contents(String uri, String mime, String text) {
+    return McpSchema.ReadResourceResult.builder(
+        List.of(McpSchema.TextResourceContents.builder(uri, text).mimeType(mime).build())).build();
   }
 
   private static int version(Map<String, String> vars) {

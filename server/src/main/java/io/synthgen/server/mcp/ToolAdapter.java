@@ -29,31 +29,29 @@ final class ToolAdapter {
   private ToolAdapter() {
   }
 
-  static SyncToolSpecification spec(SynthTool tool, ToolRegistry registry, McpJsonMapper mapper,
+  static SyncToolSpecification spec(SynthTool tool, ToolRegistry registry, ToolRunner runner, McpJsonMapper mapper,
       Function<McpSyncServerExchange, String> owner) {
     ToolDefinition d = tool.definition();
-    McpSchema.Tool t = McpSchema.Tool.builder()
-        .name(d.name())
+    McpSchema.Tool t = McpSchema.Tool.builder(d.name(), mapper, d.inputSchema().toString())
         .title(d.title())
         .description(d.description())
-        .inputSchema(mapper, d.inputSchema().toString())
         .outputSchema(mapper, d.outputSchema().toString())
         .annotations(new McpSchema.ToolAnnotations(d.title(), d.readOnly(), d.destructive(), d.idempotent(),
             d.openWorld(), null))
         .build();
     return SyncToolSpecification.builder()
         .tool(t)
-        .callHandler((ex, req) -> call(registry, d.name(), ex, req, owner))
+        .callHandler((ex, req) -> call(registry, runner, d.name(), ex, req, owner))
         .build();
   }
 
-  private static McpSchema.CallToolResult call(ToolRegistry registry, String name, McpSyncServerExchange ex,
-      McpSchema.CallToolRequest req, Function<McpSyncServerExchange, String> owner) {
+  private static McpSchema.CallToolResult call(ToolRegistry registry, ToolRunner runner, String name,
+      McpSyncServerExchange ex, McpSchema.CallToolRequest req, Function<McpSyncServerExchange, String> owner) {
     JsonNode args = JSON.valueToTree(req.arguments() == null ? Map.of() : req.arguments());
     ToolCall call = new ToolCall(args, owner.apply(ex), progress(ex, req), elicitor(ex));
     ToolResult r;
     try {
-      r = registry.call(name, call);
+      r = runner.run(registry, name, call);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR).message("interrupted while running " + name)
@@ -79,7 +77,8 @@ final class ToolAdapter {
     }
     return (progress, total, message) -> {
       try {
-        ex.progressNotification(new McpSchema.ProgressNotification(token, progress, total, message));
+        ex.progressNotification(McpSchema.ProgressNotification.builder(token, progress).total(total)
+            .message(message).build());
       } catch (RuntimeException e) {
         LOG.debug("progress notification not delivered", e);
       }
@@ -94,7 +93,7 @@ final class ToolAdapter {
     return (message, schema) -> {
       @SuppressWarnings("unchecked")
       Map<String, Object> requested = JSON.convertValue(schema, Map.class);
-      McpSchema.ElicitResult r = ex.createElicitation(McpSchema.ElicitRequest.builder(message, requested).build());
+      McpSchema.ElicitResult r = ex.createElicitation(McpSchema.ElicitFormRequest.builder(message, requested).build());
       if (r.action() == McpSchema.ElicitResult.Action.ACCEPT && r.content() != null) {
         return Optional.of(r.content());
       }

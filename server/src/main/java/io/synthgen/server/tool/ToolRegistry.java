@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The tools of the server, in workflow order, and the one place where a tool's failures become results: mistakes
  * (an invalid plan, an unknown id, a stale version, a refused step) are error results that say what to do next.
- * Anything else is a failure of the server and propagates.
+ * Anything else is a failure of the server and propagates (the MCP server's call runner turns errors and runtime
+ * exceptions into error results too, and bounds each call's time and memory).
  */
 public final class ToolRegistry {
 
@@ -42,8 +43,15 @@ public final class ToolRegistry {
     }
   }
 
+  /** These tools, in this order (an embedding server's own set); names must be unique. */
+  public ToolRegistry(List<SynthTool> tools) {
+    tools.forEach(this::add);
+  }
+
   private void add(SynthTool t) {
-    tools.put(t.definition().name(), t);
+    if (tools.putIfAbsent(t.definition().name(), t) != null) {
+      throw new IllegalArgumentException("two tools are named " + t.definition().name());
+    }
   }
 
   public List<SynthTool> tools() {
@@ -54,7 +62,7 @@ public final class ToolRegistry {
   public ToolResult call(String name, ToolCall call) throws Exception {
     SynthTool t = tools.get(name);
     if (t == null) {
-      return ToolResult.error("unknown_tool", "there is no tool " + name, "use one of " + NAMES);
+      return ToolResult.error("unknown_tool", "there is no tool " + name, "use one of " + tools.keySet());
     }
     try {
       return t.call(call);

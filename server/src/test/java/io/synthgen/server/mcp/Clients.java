@@ -56,7 +56,7 @@ final class Clients {
 
   private static McpSyncClient build(McpClient.SyncSpec spec, List<McpSchema.ProgressNotification> progress) {
     List<McpSchema.ProgressNotification> sink = progress != null ? progress : new CopyOnWriteArrayList<>();
-    McpSyncClient c = spec.clientInfo(new McpSchema.Implementation("synthgen-it", "1"))
+    McpSyncClient c = spec.clientInfo(McpSchema.Implementation.builder("synthgen-it", "1").build())
         .requestTimeout(Duration.ofMinutes(3))
         .initializationTimeout(Duration.ofSeconds(60))
         .capabilities(McpSchema.ClientCapabilities.builder().elicitation().build())

@@ -56,7 +56,7 @@ public final class McpBench {
         "--output-root", dir.resolve("out").toString()));
     try (McpSyncClient c = McpClient.sync(new StdioClientTransport(ServerParameters.builder("java").args(cmd)
         .build(), McpJsonDefaults.getMapper())).requestTimeout(Duration.ofMinutes(10))
-        .clientInfo(new McpSchema.Implementation("bench", "1")).build()) {
+        .clientInfo(McpSchema.Implementation.builder("bench", "1").build()).build()) {
       c.initialize();
       String propose = "{\"template\": \"retail\"}";
       for (int i = 0; i < 30; i++) {
@@ -134,6 +134,7 @@ public final class McpBench {
       in.flush();
       out.readLine();
       double ms = (System.nanoTime() - t) / 1e6;
+      // stdin's end stops the server
       in.close();
       p.waitFor(10, TimeUnit.SECONDS);
       return ms;

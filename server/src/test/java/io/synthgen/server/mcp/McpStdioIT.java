@@ -65,7 +65,7 @@ class McpStdioIT {
       JsonNode sample = ok(c, "generate_sample", "{\"plan_id\": \"" + planId + "\"}");
       assertEquals(5, sample.path("tables").size());
       String sampleUri = sample.path("tables").get(0).path("resource").asText();
-      McpSchema.ReadResourceResult rows = c.readResource(new McpSchema.ReadResourceRequest(sampleUri));
+      McpSchema.ReadResourceResult rows = c.readResource(McpSchema.ReadResourceRequest.builder(sampleUri).build());
       String jsonl = ((McpSchema.TextResourceContents) rows.contents().get(0)).text();
       assertTrue(jsonl.lines().count() >= 100, "sample resource rows");
       assertTrue(jsonl.contains("discount_pct"));
@@ -93,8 +93,8 @@ class McpStdioIT {
         assertEquals(List.of(), files.filter(Files::isRegularFile).toList());
       }
 
-      McpSchema.GetPromptResult prompt = c.getPrompt(new McpSchema.GetPromptRequest("generate_retail",
-          java.util.Map.of("rows", "50000")));
+      McpSchema.GetPromptResult prompt = c.getPrompt(McpSchema.GetPromptRequest.builder("generate_retail")
+          .arguments(java.util.Map.of("rows", "50000")).build());
       assertTrue(((McpSchema.TextContent) prompt.messages().get(0).content()).text().contains("50000"));
     }
 
@@ -107,8 +107,8 @@ class McpStdioIT {
       assertTrue(listed.path("plans").toString().contains(planId));
       JsonNode job = ok(c, "get_job", "{\"job_id\": \"" + jobId + "\"}");
       assertEquals("succeeded", job.path("status").asText());
-      McpSchema.ReadResourceResult md = c.readResource(new McpSchema.ReadResourceRequest(
-          "synthgen://plans/" + planId + "/v1/plan.md"));
+      McpSchema.ReadResourceResult md = c.readResource(McpSchema.ReadResourceRequest.builder(
+          "synthgen://plans/" + planId + "/v1/plan.md").build());
       assertTrue(((McpSchema.TextResourceContents) md.contents().get(0)).text().contains("version 1"));
     }
   }
