@@ -88,9 +88,10 @@ public final class RandomPlans {
         count.put("max", pick(r, List.of(1, 5, 20, 1000)));
       }
       t.set("per_parent", F.objectNode().put("table", parent.name()).set("count", count));
-      if (r.nextInt(3) > 0) {
-        t.remove("rows");
-        t.put("rows", 10);
+      switch (r.nextInt(3)) {
+        case 0 -> t.put("rows", 10); // far from what the parents give: refused or honoured, never ignored
+        case 1 -> t.remove("rows"); // the layout decides
+        default -> { } // a random count
       }
       add(tab, column("parent_id", colType(parent, parent.key()), "parent")
           .put("references", parent.name() + "." + parent.key()));
