@@ -30,13 +30,13 @@ class PlanFuzzTest {
     return Arbitraries.of(FuzzSeeds.all());
   }
 
-  @Property(tries = 120, seed = "20261201", shrinking = ShrinkingMode.OFF)
+  @Property(tries = 100, seed = "20261201", shrinking = ShrinkingMode.OFF)
   void mutatedTemplatesAreRefusedCleanlyOrGenerateTrueData(@ForAll("seeds") Seed seed, @ForAll long mutation) {
     PlanMutator.Mutant m = PlanMutator.mutate(seed.json(), mutation);
     record(PlanOracle.check(m.json(), "seed " + seed + ", mutation seed " + mutation + ", " + m));
   }
 
-  @Property(tries = 120, seed = "20261202", shrinking = ShrinkingMode.OFF)
+  @Property(tries = 150, seed = "20261202", shrinking = ShrinkingMode.OFF)
   void randomPlansAreRefusedCleanlyOrGenerateTrueData(@ForAll long planSeed) {
     String json = RandomPlans.plan(planSeed);
     record(PlanOracle.check(json, "random plan " + planSeed + ":\n" + json));
