@@ -216,6 +216,16 @@ public final class RandomPlans {
             }
           }
           if (r.nextBoolean()) {
+            ArrayNode mf = p.putArray("month_factors");
+            for (int i = 0; i < 12; i++) {
+              mf.add(pick(r, List.of(1.0, 0.8, 1.6)));
+            }
+          }
+          if (r.nextBoolean()) {
+            p.putArray("holidays").add(F.objectNode().put("date", "2024-12-25").put("factor", 0.3)
+                .put("name", "Christmas"));
+          }
+          if (r.nextBoolean()) {
             p.put("us_holidays", 0.5);
           }
           if (r.nextBoolean()) {
