@@ -67,7 +67,7 @@ public final class PlanOracle {
   private static Set<String> dictionaryNames;
 
   /** How a case ended. */
-  public enum Outcome { REFUSED, GENERATED, EMPTY, TOO_LARGE_TO_SCALE }
+  public enum Outcome { REFUSED, GENERATED, EMPTY, TOO_LARGE_TO_SCALE, SCALED_REFUSED }
 
   private PlanOracle() {
   }
@@ -104,7 +104,15 @@ public final class PlanOracle {
     perParentRowsHonoured(full);
     // the sample path (synthgen sample, generate_sample) sees the full plan, however large
     Preview.generate(full, PREVIEW_ROWS);
-    ResolvedPlan small = scaledDown(full);
+    ResolvedPlan small;
+    try {
+      small = scaledDown(full);
+    } catch (PlanException e) {
+      // fewer rows can leave a table empty (a per-parent table whose few parents drew no children), and a foreign
+      // key to it is then rightly refused; the refusal must still be clean
+      cleanRefusal(e, json, "resolving the scaled-down plan");
+      return Outcome.SCALED_REFUSED;
+    }
     if (small == null) {
       return Outcome.TOO_LARGE_TO_SCALE;
     }
@@ -209,19 +217,13 @@ public final class PlanOracle {
   }
 
   /** The plan scaled to at most {@link #MAX_GENERATED_ROWS} rows, resolved; null when it cannot get there. */
-  static ResolvedPlan scaledDown(ResolvedPlan full) throws Exception {
+  static ResolvedPlan scaledDown(ResolvedPlan full) throws PlanException {
     ResolvedPlan current = full;
     Plan plan = full.plan();
     double factor = 1;
     for (int attempt = 0; attempt < 8 && current.totalRows() > MAX_GENERATED_ROWS; attempt++) {
       factor = Math.min(factor / 2, factor * MAX_GENERATED_ROWS / (double) current.totalRows());
-      Plan smaller = shrink(plan, factor);
-      try {
-        current = Resolver.resolve(smaller);
-      } catch (PlanException e) {
-        throw new AssertionError("the plan was accepted, but the same plan with fewer rows is refused: "
-            + e.getMessage(), e);
-      }
+      current = Resolver.resolve(shrink(plan, factor));
     }
     return current.totalRows() > MAX_GENERATED_ROWS ? null : current;
   }

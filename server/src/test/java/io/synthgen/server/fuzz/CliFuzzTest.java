@@ -36,7 +36,7 @@ class CliFuzzTest {
     return Arbitraries.of("generate", "sample", "validate");
   }
 
-  @Property(tries = 25, seed = "20261204", shrinking = ShrinkingMode.OFF)
+  @Property(tries = 50, seed = "20261204", shrinking = ShrinkingMode.OFF)
   void fuzzedPlanFilesEndWithACleanExitCode(@ForAll("seeds") Seed seed, @ForAll long mutation,
       @ForAll("commands") String command) throws IOException {
     Random r = new Random(mutation);
