@@ -23,7 +23,12 @@ public final class Guard {
   }
 
   /** The case's result; an {@link AssertionError} naming the input when it hangs, crashes or fails the oracle. */
-  public static synchronized <T> T run(String input, Callable<T> work) {
+  public static <T> T run(String input, Callable<T> work) {
+    return run(input, CASE_TIMEOUT_SECONDS, work);
+  }
+
+  /** As {@link #run(String, Callable)} with another time limit. */
+  static synchronized <T> T run(String input, int timeoutSeconds, Callable<T> work) {
     Object[] result = new Object[1];
     Throwable[] thrown = new Throwable[1];
     Thread worker = new Thread(() -> {
@@ -36,10 +41,10 @@ public final class Guard {
     worker.setDaemon(true);
     worker.start();
     try {
-      worker.join(CASE_TIMEOUT_SECONDS * 1000L);
+      worker.join(timeoutSeconds * 1000L);
       if (worker.isAlive()) {
         stop(worker);
-        throw new AssertionError("hang: the case took more than " + CASE_TIMEOUT_SECONDS + " s\n" + input);
+        throw new AssertionError("hang: the case took more than " + timeoutSeconds + " s\n" + input);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
