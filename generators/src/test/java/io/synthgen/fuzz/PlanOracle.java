@@ -8,7 +8,7 @@ import io.synthgen.engine.Engine;
 import io.synthgen.engine.Preview;
 import io.synthgen.engine.Progress;
 import io.synthgen.output.TableWriter;
-import io.synthgen.output.TableWriters;
+import io.synthgen.output.formats.TableWriters;
 import io.synthgen.output.WriterOptions;
 import io.synthgen.plan.Destination;
 import io.synthgen.plan.Plan;

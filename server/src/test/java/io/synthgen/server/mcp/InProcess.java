@@ -24,7 +24,8 @@ final class InProcess {
   }
 
   static Services services(Path dir, CallBudget budget) {
-    return new Services(ToolFixture.config(dir.resolve("state"), dir.resolve("out")).withBudget(budget));
+    return new Services(ToolFixture.config(dir.resolve("state"), dir.resolve("out")).withBudget(budget),
+        ToolFixture.NO_WORKSPACE);
   }
 
   /** The stdio server on a thread of its own, fed through pipes. */
