@@ -135,12 +135,22 @@ public final class ForeignKeyGen implements ColumnGenerator, ParentKeys {
   }
 
   /**
-   * Weights the alias table can take: a parent value that is NaN weighs 0, one that is infinite the largest double,
+   * Weights the alias table can take: when no parent weighs more than 0 all weigh the same, a parent value that is
+   * NaN weighs 0, one that is infinite the largest double,
    * and when their sum overflows all are divided by the largest (only their ratios matter), so a column of huge
    * values still spreads its children by them. Weights whose sum is finite are kept as they are.
    */
   static double[] finite(double[] w) {
     double sum = 0;
+    boolean anyPositive = false;
+    for (double x : w) {
+      anyPositive |= x > 0;
+    }
+    if (!anyPositive) {
+      // every parent weighs 0 (or NULL) in this run: each is equally likely, as documented
+      java.util.Arrays.fill(w, 1);
+      return w;
+    }
     double max = 0;
     for (int i = 0; i < w.length; i++) {
       if (Double.isNaN(w[i])) {

@@ -146,9 +146,12 @@ final class GeneratorFactory {
       ParentKeyValues keys = keys(node, fk.references());
       String parent = keys.parentTable();
       long parentRows = rows.get(parent);
-      if (parentRows == 0 && rows.get(t.name()) > 0) {
-        violations.add(new Violation(path + ".references", fk.references(), parent + " has 0 rows, so every key "
-            + "would be an orphan", "give " + parent + " rows, or drop the foreign key"));
+      if (parentRows == 0 && rows.get(t.name()) > 0 && c.nullRate() < 1) {
+        String why = plan.table(parent).map(Table::perParent).isPresent()
+            ? " (it is generated per parent and no parent row gets a child)" : "";
+        violations.add(new Violation(path + ".references", fk.references(), parent + " has 0 rows" + why
+            + ", so every key would be an orphan", "give " + parent + " rows, or drop the foreign key (a column of "
+            + "only NULLs is null_rate 1)"));
         return null;
       }
       if (fk.distribution() instanceof FkDistribution.Weighted w) {

@@ -2,12 +2,15 @@ package io.synthgen.template;
 
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.Table;
+import io.synthgen.plan.validate.ExpectedRows;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code --rows N}: the plan's main table gets N rows and every other independent table keeps its ratio to it
- * (at least 1 row when it had any). Tables generated per parent follow their parents by construction.
+ * (at least 1 row when it had any). Tables generated per parent get the rows their scaled parents are expected to
+ * make.
  */
 public final class Scaling {
 
@@ -30,12 +33,20 @@ public final class Scaling {
       if (t.name().equals(main)) {
         out.add(t.withRows(rows));
       } else if (t.perParent() != null) {
-        out.add(t.withRows(Math.round(t.rows() * factor)));
+        out.add(t); // set below, from the scaled parents
       } else {
         long n = Math.round(t.rows() * factor);
         out.add(t.withRows(t.rows() > 0 && rows > 0 ? Math.max(1, n) : n));
       }
     }
-    return plan.withTables(out);
+    // a table generated per parent gets what its scaled parents make (an independent table's minimum of 1 row can
+    // make that more than the ratio would)
+    Plan scaled = plan.withTables(out);
+    Map<String, Long> expected = ExpectedRows.of(scaled);
+    List<Table> tables = new ArrayList<>();
+    for (Table t : out) {
+      tables.add(t.perParent() != null && expected.containsKey(t.name()) ? t.withRows(expected.get(t.name())) : t);
+    }
+    return plan.withTables(tables);
   }
 }

@@ -2,6 +2,7 @@ package io.synthgen.plan.reach;
 
 import io.synthgen.plan.Column;
 import io.synthgen.plan.ColumnGen;
+import io.synthgen.plan.FkDistribution;
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.Table;
@@ -77,8 +78,8 @@ public final class ColumnRanges {
           r.out.add(new Violation(path + ".expr", shorten(((ColumnGen.Expression) c.gen()).expr()), p,
               "see the limits in docs/expressions.md"));
         }
-        if (c.gen() instanceof ColumnGen.ForeignKey fk) {
-          r.emptyParent(t, c, fk, path);
+        if (c.gen() instanceof ColumnGen.ForeignKey fk && fk.distribution() instanceof FkDistribution.Weighted w) {
+          r.weightsAbove0(fk, w, path);
         }
         boolean fits = RangeFit.check(r.out, path, c, v);
         if (fits && c.gen() instanceof ColumnGen.Uniform u) {
@@ -89,17 +90,15 @@ public final class ColumnRanges {
     return List.copyOf(r.out);
   }
 
-  /** A foreign key into a table of 0 rows would write a key no parent row has on every non-NULL row. */
-  private void emptyParent(Table t, Column c, ColumnGen.ForeignKey fk, String path) {
+  /** A weighted foreign key needs a parent column that can be above 0, or no parent row could be chosen. */
+  private void weightsAbove0(ColumnGen.ForeignKey fk, FkDistribution.Weighted w, String path) {
     int dot = fk.references().indexOf('.');
-    Table parent = dot < 0 ? null : plan.table(fk.references().substring(0, dot)).orElse(null);
-    if (parent == null || rowsOf(t) == 0 || c.nullRate() >= 1 || rowsOf(parent) > 0) {
-      return;
+    Interval by = dot < 0 ? null : range(fk.references().substring(0, dot), w.by());
+    if (by != null && !by.isEmpty() && !by.isText() && by.assumed() == null && by.hi() <= 0) {
+      out.add(new Violation(path + ".distribution.by", w.by(), fk.references().substring(0, dot) + "." + w.by()
+          + " reaches at most " + by.hi() + ", so no parent row would have a weight above 0",
+          "weigh by a column with positive values, or use {\"type\": \"uniform\"}"));
     }
-    String why = parent.perParent() != null ? " (it is generated per parent and no parent row gets a child)" : "";
-    out.add(new Violation(path + ".references", shorten(fk.references()), parent.name() + " has 0 rows" + why
-        + ", so every key of " + t.name() + "." + c.name() + " would point to no row",
-        "give " + parent.name() + " rows, or remove the foreign key (a column of only NULLs is null_rate 1)"));
   }
 
   private static boolean reported(List<Violation> already, String columnPath) {

@@ -92,7 +92,11 @@ final class ChildCounts {
     throw new IllegalStateException("no bound for distribution " + d.type());
   }
 
-  /** Mean and standard deviation of the counts of the first {@code n} parents, and n. */
+  /**
+   * Mean of the counts of the first {@code n} parents, n, and a standard deviation of the count that does not depend
+   * on the seed (the larger of theirs and that of {@value #SAMPLE} reference draws), so a spread built from it holds
+   * whatever seed the plan is run with.
+   */
   record Estimate(double mean, double sd, long drawn) {
   }
 
@@ -101,10 +105,20 @@ final class ChildCounts {
    * them. Parameters must be valid.
    */
   static Estimate estimate(long seed, String table, Shaped s, long parents) {
-    Sampler sampler = Sampler.of(s.distribution(), Stream.root(seed).child(table + "#count"));
+    int n = (int) Math.min(parents, SAMPLE);
+    if (n == 0) {
+      return new Estimate(0, 0, 0);
+    }
+    double[] drawn = moments(Stream.root(seed).child(table + "#count"), s, n);
+    double[] reference = moments(Stream.root(0).child("#count-spread"), s, SAMPLE);
+    return new Estimate(drawn[0], Math.max(drawn[1], reference[1]), n);
+  }
+
+  /** Mean and standard deviation of {@code n} counts drawn from {@code stream} as the resolver draws them. */
+  private static double[] moments(Stream stream, Shaped s, int n) {
+    Sampler sampler = Sampler.of(s.distribution(), stream);
     double lo = s.min() == null ? Double.NEGATIVE_INFINITY : s.min();
     double hi = s.max() == null ? Double.POSITIVE_INFINITY : s.max();
-    int n = (int) Math.min(parents, SAMPLE);
     double sum = 0;
     double sumSq = 0;
     for (int p = 0; p < n; p++) {
@@ -114,11 +128,7 @@ final class ChildCounts {
       sum += c;
       sumSq += c * c;
     }
-    if (n == 0) {
-      return new Estimate(0, 0, 0);
-    }
     double mean = sum / n;
-    double var = Math.max(0, sumSq / n - mean * mean);
-    return new Estimate(mean, Math.sqrt(var), n);
+    return new double[] {mean, Math.sqrt(Math.max(0, sumSq / n - mean * mean))};
   }
 }
