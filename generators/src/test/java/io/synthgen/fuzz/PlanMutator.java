@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -103,8 +102,7 @@ public final class PlanMutator {
 
   private static void slots(JsonNode node, String path, List<Slot> out) {
     if (node instanceof ObjectNode o) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext();) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : o.properties()) {
         String p = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
         out.add(new Slot(o, e.getKey(), -1, p));
         slots(e.getValue(), p, out);

@@ -67,6 +67,7 @@ class FolderLockTest {
     Path lockFile = root.resolve(".synthgen-out.lock");
     FolderLock.Attempt first = FolderLock.tryAcquire(lockFile);
     try (FolderLock held = first.lock().orElseThrow()) {
+      assertTrue(Files.exists(lockFile), "held: " + held);
       FolderLock.Attempt second = FolderLock.tryAcquire(lockFile);
       assertFalse(second.lock().isPresent());
       assertEquals(Long.toString(ProcessHandle.current().pid()), second.owner());

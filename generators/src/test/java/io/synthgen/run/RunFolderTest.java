@@ -167,7 +167,7 @@ class RunFolderTest {
     RunFolder folder = RunFolder.of(out);
     FolderLock.Attempt held = FolderLock.tryAcquire(folder.lockFile());
     try (FolderLock lock = held.lock().orElseThrow()) {
-      assertEquals(List.of(), Runs.recover(out), "a live owner's folders are left alone");
+      assertEquals(List.of(), Runs.recover(out), "a live owner's folders are left alone: " + lock);
       assertTrue(Files.isDirectory(sibling("old")) && Files.isDirectory(sibling("new")));
       IOException e = assertThrows(IOException.class, () -> run(out, 1));
       assertTrue(e.getMessage().contains("another synthgen run (process " + ProcessHandle.current().pid() + ")"),

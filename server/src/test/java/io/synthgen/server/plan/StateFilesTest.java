@@ -91,7 +91,7 @@ class StateFilesTest {
     Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
     new PlanStore(dir, clock);
     try (JobManager m = new JobManager(dir, clock, 1)) {
-      assertEquals(List.of("meta.json"), names(plan));
+      assertEquals(List.of("meta.json"), names(plan), "after " + m + " started");
       assertEquals(List.of("job_y.json"), names(jobs));
     }
   }
