@@ -58,6 +58,20 @@ public final class ExprLimits {
     return null;
   }
 
+  private static boolean isQuote(char ch) {
+    return ch == '\'' || ch == '"' || ch == '`';
+  }
+
+  /** The index of the quote that closes the one at {@code open} (or the end of the text). */
+  private static int closingQuote(String s, int open) {
+    char q = s.charAt(open);
+    int j = open + 1;
+    while (j < s.length() && s.charAt(j) != q) {
+      j++;
+    }
+    return j;
+  }
+
   /** The deepest nesting of ( ) and CASE ... END outside quoted text and identifiers; no allocation. */
   static int nesting(String s) {
     int depth = 0;
@@ -65,12 +79,8 @@ public final class ExprLimits {
     int n = s.length();
     for (int i = 0; i < n; i++) {
       char ch = s.charAt(i);
-      if (ch == '\'' || ch == '"' || ch == '`') {
-        int j = i + 1;
-        while (j < n && s.charAt(j) != ch) {
-          j++;
-        }
-        i = j;
+      if (isQuote(ch)) {
+        i = closingQuote(s, i);
       } else if (ch == '(') {
         max = Math.max(max, ++depth);
       } else if (ch == ')') {
@@ -98,12 +108,8 @@ public final class ExprLimits {
     int n = s.length();
     for (int i = 0; i < n; i++) {
       char ch = s.charAt(i);
-      if (ch == '\'' || ch == '"' || ch == '`') {
-        int j = i + 1;
-        while (j < n && s.charAt(j) != ch) {
-          j++;
-        }
-        i = j;
+      if (isQuote(ch)) {
+        i = closingQuote(s, i);
         run = 0;
       } else if (ch == '(') {
         max = Math.max(max, ++run);
