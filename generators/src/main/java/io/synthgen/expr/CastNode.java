@@ -87,6 +87,12 @@ final class CastNode extends Node {
     return k == Kind.DOUBLE ? v : v.clamp(t.lo(), t.hi());
   }
 
+  /** Seconds since 1970 as a timestamp; NULL (OVERFLOW) outside years 1 to 9999. */
+  private static long timestampOfSeconds(long seconds) {
+    return Math.abs(seconds) < 9_200_000_000_000L ? DateFunctions.timestamp(seconds * 1_000_000L)
+        : DecimalMath.OVERFLOW;
+  }
+
   private static double trunc(double v) {
     return v < 0 ? Math.ceil(v) : Math.floor(v);
   }
@@ -196,7 +202,8 @@ final class CastNode extends Node {
           r = DecimalMath.OVERFLOW;
         }
       } else if (k == Kind.TIMESTAMP) {
-        r = Double.isFinite(d) && Math.abs(d) < 9.2e12 ? (long) (d * 1e6) : DecimalMath.OVERFLOW;
+        r = Double.isFinite(d) && Math.abs(d) < 9.2e12 ? DateFunctions.timestamp((long) (d * 1e6))
+            : DecimalMath.OVERFLOW;
       } else {
         r = Double.isFinite(d) && d >= Long.MIN_VALUE && d < 0x1p63 ? (long) d : DecimalMath.OVERFLOW;
         if (k == Kind.INT && r != (int) r) {
@@ -222,11 +229,11 @@ final class CastNode extends Node {
       switch (from.kind()) {
         case DECIMAL -> r = k == Kind.DECIMAL ? DecimalMath.rescale(v, from.scale(), type.scale())
             : v / DecimalMath.POW10[from.scale()];
-        case DATE -> r = k == Kind.TIMESTAMP ? v * MICROS_PER_DAY : v;
+        case DATE -> r = k == Kind.TIMESTAMP ? DateFunctions.timestamp(v * MICROS_PER_DAY) : v;
         case TIMESTAMP -> r = k == Kind.DATE ? Math.floorDiv(v, MICROS_PER_DAY)
             : k == Kind.TIMESTAMP ? v : Math.floorDiv(v, 1_000_000L);
         default -> r = k == Kind.DECIMAL ? DecimalMath.rescale(v, 0, type.scale())
-            : k == Kind.TIMESTAMP ? v * 1_000_000L : v;
+            : k == Kind.TIMESTAMP ? timestampOfSeconds(v) : v;
       }
       if (k == Kind.INT && r != (int) r || k == Kind.DECIMAL && !DecimalMath.fits(r, type.precision())) {
         r = DecimalMath.OVERFLOW;

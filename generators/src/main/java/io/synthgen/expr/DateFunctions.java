@@ -1,6 +1,7 @@
 package io.synthgen.expr;
 
 import io.synthgen.plan.DataType;
+import io.synthgen.plan.reach.TypeRange;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -36,8 +37,7 @@ final class DateFunctions {
         new FunctionDef("add_months", "add_months(d, months)", 2, 2, false, c -> {
           Node d = c.date(0);
           Node m = c.integral(1);
-          return c.bad() ? Node.failure() : fold(MapNodes.longs2(DataType.DATE, d, m,
-              (day, months) -> LocalDate.ofEpochDay(day).plusMonths(months).toEpochDay()));
+          return c.bad() ? Node.failure() : fold(MapNodes.longs2(DataType.DATE, d, m, DateFunctions::addMonths));
         }),
         part("year", d -> LocalDate.ofEpochDay(d).getYear()),
         part("quarter", d -> LocalDate.ofEpochDay(d).get(IsoFields.QUARTER_OF_YEAR)),
@@ -50,7 +50,7 @@ final class DateFunctions {
           Node d = c.date(0);
           return c.bad() ? Node.failure() : fold(MapNodes.longs(DataType.DATE, d, x -> {
             LocalDate l = LocalDate.ofEpochDay(x);
-            return l.withDayOfMonth(l.lengthOfMonth()).toEpochDay();
+            return date(l.withDayOfMonth(l.lengthOfMonth()).toEpochDay());
           }));
         }),
         timePart("hour", 3_600_000_000L, 24),
@@ -93,12 +93,42 @@ final class DateFunctions {
   private static Node addDays(Call c, int sign) {
     Node d = c.date(0);
     Node n = c.integral(1);
-    return c.bad() ? Node.failure() : fold(MapNodes.longs2(DataType.DATE, d, n, (x, y) -> x + sign * y));
+    return c.bad() ? Node.failure() : fold(MapNodes.longs2(DataType.DATE, d, n, (x, y) -> {
+      long r = x + sign * y;
+      return ((x ^ r) & ((sign * y) ^ r)) < 0 ? DecimalMath.OVERFLOW : date(r);
+    }));
   }
 
-  private static long makeDate(long y, long m, long d) {
+  /** True for an epoch day within years 1 to 9999, the only dates a function may produce. */
+  static boolean inDateRange(long day) {
+    return day >= TypeRange.MIN_DATE && day <= TypeRange.MAX_DATE;
+  }
+
+  /** {@code day}, or OVERFLOW (NULL) outside years 1 to 9999. */
+  static long date(long day) {
+    return inDateRange(day) ? day : DecimalMath.OVERFLOW;
+  }
+
+  /** {@code micros}, or OVERFLOW (NULL) outside years 1 to 9999. */
+  static long timestamp(long micros) {
+    return micros >= TypeRange.MIN_TIMESTAMP && micros <= TypeRange.MAX_TIMESTAMP ? micros : DecimalMath.OVERFLOW;
+  }
+
+  private static long addMonths(long day, long months) {
     try {
-      return LocalDate.of(Math.toIntExact(y), Math.toIntExact(m), Math.toIntExact(d)).toEpochDay();
+      return date(LocalDate.ofEpochDay(day).plusMonths(months).toEpochDay());
+    } catch (DateTimeException e) {
+      return DecimalMath.OVERFLOW;
+    }
+  }
+
+  /** The date, or NULL when it is not a calendar date or its year is outside 1 to 9999. */
+  private static long makeDate(long y, long m, long d) {
+    if (y < 1 || y > 9999) {
+      return DecimalMath.OVERFLOW;
+    }
+    try {
+      return LocalDate.of((int) y, Math.toIntExact(m), Math.toIntExact(d)).toEpochDay();
     } catch (DateTimeException | ArithmeticException e) {
       return DecimalMath.OVERFLOW;
     }
@@ -113,7 +143,7 @@ final class DateFunctions {
     if (!TRUNC_UNITS.contains(unit)) {
       return c.problem("unknown unit '" + unit + "'; units are: " + String.join(", ", TRUNC_UNITS));
     }
-    return fold(MapNodes.longs(DataType.TIMESTAMP, ts, x -> truncate(unit, x)));
+    return fold(MapNodes.longs(DataType.TIMESTAMP, ts, x -> timestamp(truncate(unit, x))));
   }
 
   static long truncate(String unit, long micros) {
@@ -147,7 +177,7 @@ final class DateFunctions {
             x -> Double.isFinite(x) ? Math.round(x * 1e6) : DecimalMath.OVERFLOW);
     return fold(MapNodes.longs2(DataType.TIMESTAMP, ts, fold(micros), (a, b) -> {
       long r = a + b;
-      return ((a ^ r) & (b ^ r)) < 0 ? DecimalMath.OVERFLOW : r; // overflow gives NULL, not an exception
+      return ((a ^ r) & (b ^ r)) < 0 ? DecimalMath.OVERFLOW : timestamp(r); // overflow gives NULL, not an exception
     }));
   }
 }

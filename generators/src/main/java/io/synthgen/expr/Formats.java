@@ -108,21 +108,28 @@ final class Formats {
     }
   }
 
-  /** yyyy-MM-dd, optionally followed by a time that is ignored; epoch day or null. */
+  /**
+   * yyyy-MM-dd, optionally followed by a time that is ignored; epoch day or null. A date outside years 1 to 9999
+   * (ISO text allows year 0000 and signed years such as +10000) is null, like any text that does not parse.
+   */
   static Long parseDate(String s) {
     int cut = timeSeparator(s);
     try {
-      return LocalDate.parse(cut < 0 ? s : s.substring(0, cut)).toEpochDay();
+      long day = LocalDate.parse(cut < 0 ? s : s.substring(0, cut)).toEpochDay();
+      return DateFunctions.inDateRange(day) ? day : null;
     } catch (DateTimeException e) {
       return null;
     }
   }
 
-  /** yyyy-MM-dd[( |T)HH:mm[:ss[.ffffff]]]; epoch micros or null. */
+  /** yyyy-MM-dd[( |T)HH:mm[:ss[.ffffff]]]; epoch micros or null, also null outside years 1 to 9999. */
   static Long parseTimestamp(String s) {
     int cut = timeSeparator(s);
     try {
       long day = LocalDate.parse(cut < 0 ? s : s.substring(0, cut)).toEpochDay();
+      if (!DateFunctions.inDateRange(day)) {
+        return null;
+      }
       long time = cut < 0 ? 0 : LocalTime.parse(s.substring(cut + 1).trim()).toNanoOfDay() / 1000;
       return day * MICROS_PER_DAY + time;
     } catch (DateTimeException e) {

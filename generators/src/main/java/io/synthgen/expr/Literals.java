@@ -97,12 +97,12 @@ final class Literals {
     if (ty.equals("date")) {
       Long v = Formats.parseDate(text);
       return v != null ? new Const(DataType.DATE, v)
-          : t.problem("DATE '" + text + "' is not a valid date; write DATE 'yyyy-MM-dd'");
+          : t.problem("DATE '" + text + "' is not a valid date; write DATE 'yyyy-MM-dd' with a year from 0001 to 9999");
     }
     if (ty.equals("timestamp")) {
       Long v = Formats.parseTimestamp(text);
       return v != null ? new Const(DataType.TIMESTAMP, v)
-          : t.problem("TIMESTAMP '" + text + "' is not a valid timestamp; write TIMESTAMP 'yyyy-MM-dd HH:mm:ss'");
+          : t.problem("TIMESTAMP '" + text + "' is not a valid timestamp; write TIMESTAMP 'yyyy-MM-dd HH:mm:ss' with a year from 0001 to 9999");
     }
     return t.problem(type + " '" + text + "' literals are not supported; use DATE '...' or TIMESTAMP '...'");
   }

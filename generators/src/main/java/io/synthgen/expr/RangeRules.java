@@ -6,6 +6,7 @@ import io.synthgen.plan.reach.DistributionReach;
 import io.synthgen.plan.reach.Interval;
 import io.synthgen.plan.reach.TypeRange;
 import io.synthgen.vec.StrDict;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,6 @@ final class RangeRules {
       Map.entry("sign", Interval.of(-1, 1)),
       Map.entry("hash", Interval.of(-0x1p63, Math.nextDown(0x1p63))),
       Map.entry("rand", Interval.of(0, 1)),
-      Map.entry("make_date", Interval.of(TypeRange.MIN_DATE, TypeRange.MAX_DATE)),
       Map.entry("us_state", Interval.text(2)),
       Map.entry("us_state_name", Interval.text(20)),
       Map.entry("us_zip", Interval.text(5)),
@@ -81,11 +81,18 @@ final class RangeRules {
       case "sin" -> (a, env) -> trig(a.get(0), false);
       case "cos" -> (a, env) -> trig(a.get(0), true);
       case "datediff" -> (a, env) -> a.get(0).sub(a.get(1));
-      case "last_day" -> (a, env) -> date(env, Interval.of(a.get(0).lo(), a.get(0).hi() + 30)
-          .assumed(a.get(0).assumed()), "last_day(...)");
+      // the last day of a month within years 1 to 9999 is within them too
+      case "last_day" -> (a, env) -> date(env, Interval.of(a.get(0).lo(), a.get(0).hi() <= TypeRange.MAX_DATE
+          ? Math.min(a.get(0).hi() + 30, TypeRange.MAX_DATE) : a.get(0).hi() + 30).assumed(a.get(0).assumed()),
+          "last_day(...)");
+      case "make_date" -> (a, env) -> env.within(makeDate(a.get(0)), DataType.DATE, "make_date(...)",
+          "keep the year argument within 1 to 9999: narrow its range, or clamp it with least(...)/greatest(...)");
       case "to_date" -> (a, env) -> a.get(0);
-      case "date_trunc" -> (a, env) -> Interval.of(a.get(1).lo() - 366 * MICROS_PER_DAY, a.get(1).hi())
-          .assumed(a.get(1).assumed());
+      // 0001-01-01 starts a year, a quarter, a month and a (Monday) week: truncation stays within years 1 to 9999
+      case "date_trunc" -> (a, env) -> env.within(Interval.of(a.get(1).lo() >= TypeRange.MIN_TIMESTAMP
+          ? Math.max(a.get(1).lo() - 366 * MICROS_PER_DAY, TypeRange.MIN_TIMESTAMP) : a.get(1).lo() - 366
+          * MICROS_PER_DAY, a.get(1).hi()).assumed(a.get(1).assumed()), DataType.TIMESTAMP, "date_trunc(...)",
+          "keep timestamps within years 1 to 9999");
       case "timestamp_add_seconds" -> (a, env) -> env.within(a.get(0).add(a.get(1).mul(Interval.point(1e6))),
           DataType.TIMESTAMP, "timestamp_add_seconds(...)", "keep the seconds added so that timestamps stay "
           + "within years 1 to 9999");
@@ -137,6 +144,24 @@ final class RangeRules {
       }
       default -> null;
     };
+  }
+
+  /**
+   * The dates make_date can give for a range of years: from January 1 of the lowest to December 31 of the highest
+   * (month and day only pick a date within the year, or NULL when they do not make one).
+   */
+  static Interval makeDate(Interval year) {
+    if (!year.isFinite()) {
+      return TypeRange.of(DataType.DATE, null).assumed(year.assumed());
+    }
+    // years far outside 1 to 9999 are clamped to what LocalDate holds: still outside, and reported as such
+    double lo = Math.min(Math.max(Math.ceil(year.lo()), -999_999), 999_999);
+    double hi = Math.min(Math.max(Math.floor(year.hi()), -999_999), 999_999);
+    if (lo > hi) {
+      return Interval.empty();
+    }
+    return Interval.of(LocalDate.of((int) lo, 1, 1).toEpochDay(), LocalDate.of((int) hi, 12, 31).toEpochDay())
+        .assumed(year.assumed());
   }
 
   /** a DIV b, truncating, without the rows where b is 0 (NULL): |b| is at least 1 otherwise. */
