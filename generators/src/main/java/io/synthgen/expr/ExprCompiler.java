@@ -57,6 +57,8 @@ public final class ExprCompiler {
       // a caller running the compiler on a much smaller stack.
       throw new ExprException(List.of("the expression is nested too deeply to compile on this thread; compute inner "
           + "parts in helper columns (\"omit\": true)"));
+    } catch (Regexes.BudgetExceeded e) {
+      throw new ExprException(List.of(e.getMessage())); // a constant folded while compiling
     }
     Node value = root;
     if (!root.failed() && t.problems().isEmpty()) {

@@ -27,6 +27,14 @@ public final class ExprLimits {
   public static final long PARSE_BUDGET_MILLIS = 2_000;
   /** The deepest compiled tree (operators, functions and conversions on the way from the result to a leaf). */
   public static final int MAX_TREE_DEPTH = 256;
+  /**
+   * The character reads one regular-expression match (RLIKE, regexp_replace) may make on any value, on top of
+   * {@link #REGEX_STEPS_PER_CHARACTER} per character of the value; a match that reads more stops the run with an
+   * error naming the pattern (see {@code Regexes}).
+   */
+  public static final long REGEX_BASE_STEPS = 1_000_000;
+  /** The character reads a regular-expression match may make per character of the value it reads. */
+  public static final long REGEX_STEPS_PER_CHARACTER = 1_000;
   /** The longest string an expression may produce or fold at compile time: the longest a string column holds. */
   public static final int MAX_STRING_LENGTH = TypeRange.MAX_STRING_LENGTH;
 

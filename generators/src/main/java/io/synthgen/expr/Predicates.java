@@ -3,6 +3,7 @@ package io.synthgen.expr;
 import io.synthgen.plan.DataType;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import net.sf.jsqlparser.expression.Expression;
@@ -68,20 +69,25 @@ final class Predicates {
       escape = s.getValue().charAt(0);
     }
     String pattern = Const.fold(p).stringValue();
-    Pattern compiled;
-    try {
-      compiled = switch (kw) {
-        case "LIKE" -> Pattern.compile(StringFunctions.likeToRegex(pattern, escape), Pattern.DOTALL);
-        case "ILIKE" -> Pattern.compile(StringFunctions.likeToRegex(pattern, escape),
-            Pattern.DOTALL | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        default -> Pattern.compile(pattern);
-      };
-    } catch (PatternSyntaxException e) {
-      return t.problem("'" + pattern + "' is not a valid Java regular expression: " + e.getDescription());
-    }
     Node s = CastNode.of(x, DataType.STRING);
-    boolean find = kw.equals("RLIKE") || kw.equals("REGEXP");
-    Node test = Operators.fold(new StrPredicate(s, v -> find ? compiled.matcher(v).find() : compiled.matcher(v).matches()));
-    return l.isNot() ? t.operators().logic(Logic.Op.NOT, "NOT LIKE", List.of(test)) : test;
+    Predicate<String> test;
+    if (kw.equals("LIKE") || kw.equals("ILIKE")) {
+      LikeMatcher m = new LikeMatcher(pattern, escape, kw.equals("ILIKE"));
+      test = m::matches;
+    } else {
+      Pattern compiled;
+      try {
+        compiled = Pattern.compile(pattern);
+      } catch (PatternSyntaxException e) {
+        return t.problem("'" + pattern + "' is not a valid Java regular expression: " + e.getDescription());
+      }
+      String shape = Regexes.shapeProblem(pattern);
+      if (shape != null) {
+        return t.problem(shape);
+      }
+      test = v -> Regexes.find(compiled, v);
+    }
+    Node result = Operators.fold(new StrPredicate(s, test));
+    return l.isNot() ? t.operators().logic(Logic.Op.NOT, "NOT LIKE", List.of(result)) : result;
   }
 }

@@ -216,11 +216,14 @@ final class StringFunctions {
       return s -> s;
     }
     String wrong = Replacement.check(rep, p);
+    if (wrong == null) {
+      wrong = Regexes.shapeProblem(regex);
+    }
     if (wrong != null) {
       c.problem(wrong);
       return s -> s;
     }
-    return s -> p.matcher(s).replaceAll(rep);
+    return s -> Regexes.replaceAll(p, s, rep);
   }
 
   private static Function<String, String> splitPart(Call c) {
@@ -235,22 +238,5 @@ final class StringFunctions {
       long i = n > 0 ? n - 1 : parts.length + n;
       return i >= 0 && i < parts.length ? parts[(int) i] : "";
     };
-  }
-
-  static String likeToRegex(String like, Character escape) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < like.length(); i++) {
-      char ch = like.charAt(i);
-      if (escape != null && ch == escape && i + 1 < like.length()) {
-        b.append(Pattern.quote(String.valueOf(like.charAt(++i))));
-      } else if (ch == '%') {
-        b.append(".*");
-      } else if (ch == '_') {
-        b.append('.');
-      } else {
-        b.append(Pattern.quote(String.valueOf(ch)));
-      }
-    }
-    return b.toString();
   }
 }

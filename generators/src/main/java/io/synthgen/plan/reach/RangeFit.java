@@ -29,10 +29,25 @@ final class RangeFit {
     return false;
   }
 
-  /** A uniform over a long-backed type picks one of (max - min) / step + 1 points: that count must fit a long. */
+  /**
+   * A uniform over a long-backed type picks one of (max - min) / step + 1 points: that count must fit a long. A
+   * double uniform draws min + (max - min) * u: its width must be a finite double, or every draw is infinite.
+   */
   static void uniformWidth(List<Violation> out, String path, Column c, ColumnGen.Uniform u) {
     DataType t = c.type();
-    if (t == null || !t.isLongBacked() || !Double.isFinite(u.min()) || !Double.isFinite(u.max())) {
+    if (t == null || !Double.isFinite(u.min()) || !Double.isFinite(u.max())) {
+      return;
+    }
+    if (t.kind() == DataType.Kind.DOUBLE) {
+      if (!Double.isFinite(u.max() - u.min())) {
+        out.add(new Violation(path + ".max", TypeRange.value(u.max(), t), "max - min (" + TypeRange.value(u.max(), t)
+            + " - " + TypeRange.value(u.min(), t) + ") overflows a double (above " + Double.MAX_VALUE
+            + "), so every draw would be infinite", "narrow the range so that max - min is at most 1.7e308 (e.g. "
+            + "min -8e307 and max 8e307), or scale the values down"));
+      }
+      return;
+    }
+    if (!t.isLongBacked()) {
       return;
     }
     BigDecimal unit = t.kind() == DataType.Kind.DECIMAL ? BigDecimal.ONE.movePointLeft(t.scale()) : BigDecimal.ONE;

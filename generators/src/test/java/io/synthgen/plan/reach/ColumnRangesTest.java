@@ -113,6 +113,27 @@ class ColumnRangesTest {
   }
 
   @Test
+  void doubleUniformWhoseWidthOverflowsToInfinity() throws PlanException {
+    Violation v = only(document(1, table("t", 10, ID,
+        col("x", "double", "\"strategy\": \"uniform\", \"min\": -1.7e308, \"max\": 1.7e308"))));
+    assertEquals("tables[0].columns[1].max", v.path());
+    contains(v.rule(), "max - min", "overflows a double", "every draw would be infinite");
+    contains(v.fix(), "at most 1.7e308");
+    resolves(document(1, table("t", 10, ID,
+        col("x", "double", "\"strategy\": \"uniform\", \"min\": -8e307, \"max\": 8e307"))));
+  }
+
+  @Test
+  void makeDateOfAYearPast9999AtItsPath() throws PlanException {
+    Violation v = only(document(1, table("t", 10, ID,
+        col("y", "date", "\"strategy\": \"expression\", \"expr\": \"make_date(rand_int(9990, 10005), 1, 1)\""))));
+    assertEquals("tables[0].columns[1].expr", v.path());
+    contains(v.rule(), "make_date(...)", "outside the date range", "10005-12-31");
+    resolves(document(1, table("t", 10, ID,
+        col("y", "date", "\"strategy\": \"expression\", \"expr\": \"make_date(rand_int(1990, 2025), 2, 29)\""))));
+  }
+
+  @Test
   void sequencesPastTheirTypeAtTheirExactRowCount() throws PlanException {
     // a per-parent table's row count is known only once its parents' children are laid out
     String parent = "{\"name\": \"p\", \"rows\": 1000, \"primary_key\": \"id\", \"columns\": [" + ID + "]}";
