@@ -102,7 +102,8 @@ final class Literals {
     if (ty.equals("timestamp")) {
       Long v = Formats.parseTimestamp(text);
       return v != null ? new Const(DataType.TIMESTAMP, v)
-          : t.problem("TIMESTAMP '" + text + "' is not a valid timestamp; write TIMESTAMP 'yyyy-MM-dd HH:mm:ss' with a year from 0001 to 9999");
+          : t.problem("TIMESTAMP '" + text + "' is not a valid timestamp; write TIMESTAMP 'yyyy-MM-dd HH:mm:ss' "
+              + "with a year from 0001 to 9999");
     }
     return t.problem(type + " '" + text + "' literals are not supported; use DATE '...' or TIMESTAMP '...'");
   }
