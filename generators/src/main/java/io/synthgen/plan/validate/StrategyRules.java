@@ -200,6 +200,9 @@ final class StrategyRules {
       out.add(path + ".weights", ws, ws.size() + (ws.size() == 1 ? " weight" : " weights") + " for " + vs.size()
           + (vs.size() == 1 ? " value" : " values"),
           "give one weight per value (" + vs.size() + "), or leave weights out for equal weights");
+      if (ws.size() > PlanLimits.MAX_VALUES) {
+        return;
+      }
     }
     boolean positive = false;
     for (int i = 0; i < ws.size(); i++) {

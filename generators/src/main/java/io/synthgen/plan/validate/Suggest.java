@@ -3,8 +3,18 @@ package io.synthgen.plan.validate;
 import java.util.Collection;
 import java.util.Locale;
 
-/** "Did you mean" for mistyped names: the closest candidate by edit distance, when it is close enough. */
+/**
+ * "Did you mean" for mistyped names: the closest candidate by edit distance, when it is close enough. The work of one
+ * suggestion is bounded: at most {@value #MAX_CANDIDATES} candidates are compared, candidates whose length differs by
+ * more than {@value #MAX_EDITS} are skipped, and a comparison stops once it exceeds {@value #MAX_EDITS} edits.
+ */
 public final class Suggest {
+
+  /** Candidates one suggestion compares (the first ones of the collection); the rest are not suggested. */
+  public static final int MAX_CANDIDATES = 1_000;
+
+  /** The most edits a suggestion may be away from the wrong name. */
+  public static final int MAX_EDITS = 3;
 
   private Suggest() {
   }
@@ -20,8 +30,16 @@ public final class Suggest {
     String w = wrong.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
+    int compared = 0;
     for (String c : candidates) {
-      int d = distance(w, c.toLowerCase(Locale.ROOT));
+      if (compared++ == MAX_CANDIDATES) {
+        break;
+      }
+      // a candidate more than MAX_EDITS away can never be suggested, nor hide one that can
+      if (Math.abs(c.length() - w.length()) > MAX_EDITS) {
+        continue;
+      }
+      int d = distance(w, c.toLowerCase(Locale.ROOT), MAX_EDITS);
       if (d < bestDistance) {
         best = c;
         bestDistance = d;
@@ -30,7 +48,7 @@ public final class Suggest {
     if (best == null) {
       return null;
     }
-    int limit = Math.min(3, Math.max(1, Math.max(w.length(), best.length()) / 3));
+    int limit = Math.min(MAX_EDITS, Math.max(1, Math.max(w.length(), best.length()) / 3));
     return bestDistance <= limit ? best : null;
   }
 
@@ -59,6 +77,18 @@ public final class Suggest {
 
   /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
   public static int distance(String a, String b) {
+    return distance(a, b, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The optimal string alignment distance when it is at most {@code cap}, otherwise some value above {@code cap}:
+   * the comparison stops at the first row whose every entry exceeds the cap (entries never decrease down the table
+   * by more than the transposition step, so later rows would exceed it too).
+   */
+  static int distance(String a, String b, int cap) {
+    if (cap != Integer.MAX_VALUE && Math.abs(a.length() - b.length()) > cap) {
+      return cap + 1;
+    }
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
       d[i][0] = i;
@@ -75,7 +105,18 @@ public final class Suggest {
         }
         d[i][j] = v;
       }
+      if (cap != Integer.MAX_VALUE && i > 1 && rowMin(d[i]) > cap && rowMin(d[i - 1]) > cap) {
+        return cap + 1;
+      }
     }
     return d[a.length()][b.length()];
+  }
+
+  private static int rowMin(int[] row) {
+    int m = Integer.MAX_VALUE;
+    for (int x : row) {
+      m = Math.min(m, x);
+    }
+    return m;
   }
 }
