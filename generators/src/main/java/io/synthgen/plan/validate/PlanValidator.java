@@ -221,6 +221,9 @@ public final class PlanValidator {
         }
       }
       column(t, c, cp);
+      if (c.unique() || c.name() != null && c.name().equals(t.primaryKey())) {
+        KeyRules.check(this, t, c, cp);
+      }
     }
     if (t.primaryKey() != null) {
       Column pk = column(t, t.primaryKey());
