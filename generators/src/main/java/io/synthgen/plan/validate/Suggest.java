@@ -77,18 +77,68 @@ public final class Suggest {
 
   /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
   public static int distance(String a, String b) {
-    return distance(a, b, Integer.MAX_VALUE);
+    return full(a, b);
   }
 
   /**
-   * The optimal string alignment distance when it is at most {@code cap}, otherwise some value above {@code cap}:
-   * the comparison stops at the first row whose every entry exceeds the cap (entries never decrease down the table
-   * by more than the transposition step, so later rows would exceed it too).
+   * The optimal string alignment distance when it is at most {@code cap}, otherwise {@code cap + 1}. Only the band of
+   * cells within {@code cap} of the diagonal is computed (a path leaving it costs more than the cap), in three
+   * rolling rows: O(length × cap) time, O(length) memory.
    */
   static int distance(String a, String b, int cap) {
-    if (cap != Integer.MAX_VALUE && Math.abs(a.length() - b.length()) > cap) {
+    if (cap == Integer.MAX_VALUE) {
+      return full(a, b);
+    }
+    int n = a.length();
+    int m = b.length();
+    if (Math.abs(n - m) > cap) {
       return cap + 1;
     }
+    int over = cap + 1;
+    int[] before = new int[m + 1];
+    int[] prev = new int[m + 1];
+    int[] cur = new int[m + 1];
+    java.util.Arrays.fill(before, over);
+    java.util.Arrays.fill(cur, over);
+    for (int j = 0; j <= m; j++) {
+      prev[j] = Math.min(j, over);
+    }
+    int prevMin = 0;
+    for (int i = 1; i <= n; i++) {
+      int lo = Math.max(1, i - cap);
+      int hi = Math.min(m, i + cap);
+      // the next rows read this row one cell beyond the band on either side: those are over the cap
+      cur[0] = Math.min(i, over);
+      if (lo > 1) {
+        cur[lo - 1] = over;
+      }
+      if (hi < m) {
+        cur[hi + 1] = over;
+      }
+      int rowMin = cur[0];
+      for (int j = lo; j <= hi; j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          v = Math.min(v, before[j - 2] + 1);
+        }
+        cur[j] = Math.min(v, over);
+        rowMin = Math.min(rowMin, cur[j]);
+      }
+      if (rowMin > cap && prevMin > cap) {
+        return over;
+      }
+      prevMin = rowMin;
+      int[] t = before;
+      before = prev;
+      prev = cur;
+      cur = t;
+    }
+    return Math.min(prev[m], over);
+  }
+
+
+  private static int full(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
       d[i][0] = i;
@@ -105,18 +155,7 @@ public final class Suggest {
         }
         d[i][j] = v;
       }
-      if (cap != Integer.MAX_VALUE && i > 1 && rowMin(d[i]) > cap && rowMin(d[i - 1]) > cap) {
-        return cap + 1;
-      }
     }
     return d[a.length()][b.length()];
-  }
-
-  private static int rowMin(int[] row) {
-    int m = Integer.MAX_VALUE;
-    for (int x : row) {
-      m = Math.min(m, x);
-    }
-    return m;
   }
 }

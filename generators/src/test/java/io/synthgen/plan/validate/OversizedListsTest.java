@@ -115,12 +115,66 @@ class OversizedListsTest {
   }
 
   @Test
+  void aThousandLongNearlyEqualReferencesAreSuggestedWithinBudget() {
+    // every reference is one edit from a column name of the same length: the costliest case for suggestions
+    String name = "a".repeat(99);
+    String cols = joined(PlanLimits.MAX_COLUMNS, i -> String.format("{\"name\": \"c%05d_%s\", \"type\": \"int\", "
+        + "\"strategy\": \"foreign_key\", \"references\": \"t.c%05d_%sb\"}", i, name + "a", i + 1, name));
+    List<Violation> vs = violations(plan(cols));
+    assertEquals(PlanLimits.MAX_COLUMNS, vs.size());
+    long suggested = vs.stream().filter(v -> v.fix().startsWith("did you mean")).count();
+    assertEquals(Issues.MAX_SUGGESTIONS, suggested);
+  }
+
+  @Test
   void suggestionsStillFindCloseNamesAndSkipFarOnes() {
     assertEquals("customer_id", Suggest.closest("custmer_id", List.of("order_id", "customer_id", "amount")));
     assertEquals("Amount", Suggest.closest("amount", List.of("Amount")));
     assertEquals(null, Suggest.closest("zzzzzzzzzz", List.of("customer_id")));
-    // the capped distance agrees with the full one up to the cap
-    assertEquals(Suggest.distance("kitten", "sitting"), Suggest.distance("kitten", "sitting", 3));
-    assertTrue(Suggest.distance("abcdefgh", "zyxwvuts", 3) > 3);
+    // the banded distance agrees with the full one up to the cap, and says "over" beyond it
+    java.util.Random r = new java.util.Random(7);
+    for (int k = 0; k < 20_000; k++) {
+      String x = word(r);
+      String y = r.nextBoolean() ? word(r) : mutate(x, r);
+      int full = Suggest.distance(x, y);
+      assertEquals(Math.min(full, Suggest.MAX_EDITS + 1), Suggest.distance(x, y, Suggest.MAX_EDITS), x + " / " + y);
+    }
+  }
+
+  private static String word(java.util.Random r) {
+    StringBuilder b = new StringBuilder();
+    for (int i = r.nextInt(12); i > 0; i--) {
+      b.append((char) ('a' + r.nextInt(3)));
+    }
+    return b.toString();
+  }
+
+  /** Up to four random edits (insert, delete, substitute, swap) of {@code s}. */
+  private static String mutate(String s, java.util.Random r) {
+    StringBuilder b = new StringBuilder(s);
+    for (int e = r.nextInt(5); e > 0; e--) {
+      int at = b.length() == 0 ? 0 : r.nextInt(b.length());
+      switch (r.nextInt(4)) {
+        case 0 -> b.insert(at, (char) ('a' + r.nextInt(3)));
+        case 1 -> {
+          if (b.length() > 0) {
+            b.deleteCharAt(at);
+          }
+        }
+        case 2 -> {
+          if (b.length() > 0) {
+            b.setCharAt(at, (char) ('a' + r.nextInt(3)));
+          }
+        }
+        default -> {
+          if (at + 1 < b.length()) {
+            char c = b.charAt(at);
+            b.setCharAt(at, b.charAt(at + 1));
+            b.setCharAt(at + 1, c);
+          }
+        }
+      }
+    }
+    return b.toString();
   }
 }
