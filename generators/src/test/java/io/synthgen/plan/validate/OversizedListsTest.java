@@ -91,6 +91,20 @@ class OversizedListsTest {
   }
 
   @Test
+  void malformedItemsPastTheLimitAreNotReportedOneByOne() {
+    String values = joined(200_000, i -> "{\"a\": 1}");
+    List<Violation> vs = violations(plan("{\"name\": \"v\", \"type\": \"int\", \"strategy\": \"values\", "
+        + "\"values\": [" + values + "]}"));
+    at(vs, "tables[0].columns[0].values");
+    assertEquals(PlanLimits.MAX_VALUES + 1, vs.size());
+    String cols = joined(20_000, i -> "{\"name\": \"c" + i + "\", \"type\": \"int\", \"strategy\": \"uniform\", "
+        + "\"min\": 1, \"max\": 2, \"bogus\": 1}");
+    List<Violation> unknown = violations(plan(cols));
+    at(unknown, "tables[0].columns");
+    assertEquals(PlanLimits.MAX_COLUMNS + 1, unknown.size());
+  }
+
+  @Test
   void twentyThousandTablesAreRefusedByTheTableLimit() {
     StringJoiner tables = new StringJoiner(", ");
     for (int i = 0; i < 20_000; i++) {
