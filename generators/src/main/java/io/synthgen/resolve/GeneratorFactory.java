@@ -70,21 +70,41 @@ final class GeneratorFactory {
     return compiled.get(node);
   }
 
-  /** For each parent table, the first foreign key or parent column of {@code t} that points to it. */
+  /**
+   * For each parent table, the first foreign key or parent column of {@code t} that points to it. An expression's
+   * {@code parent_table.column} is refused when more than one does ({@link #keysTo}).
+   */
   Map<String, String> viasOf(Table t) {
     Map<String, String> vias = new LinkedHashMap<>();
     for (Column c : t.columns()) {
-      String ref = null;
-      if (c.gen() instanceof ColumnGen.ForeignKey fk) {
-        ref = fk.references();
-      } else if (c.gen() instanceof ColumnGen.Parent p) {
-        ref = p.references();
-      }
-      if (ref != null) {
-        vias.putIfAbsent(ref.substring(0, ref.indexOf('.')), c.name());
+      String parent = parentOf(c);
+      if (parent != null) {
+        vias.putIfAbsent(parent, c.name());
       }
     }
     return vias;
+  }
+
+  /** The foreign key and parent columns of {@code t} that point to {@code parent}, in column order. */
+  static List<String> keysTo(Table t, String parent) {
+    List<String> keys = new ArrayList<>();
+    for (Column c : t.columns()) {
+      if (parent.equals(parentOf(c))) {
+        keys.add(c.name());
+      }
+    }
+    return keys;
+  }
+
+  /** The table a foreign key or parent column points to, or null for other columns. */
+  private static String parentOf(Column c) {
+    String ref = null;
+    if (c.gen() instanceof ColumnGen.ForeignKey fk) {
+      ref = fk.references();
+    } else if (c.gen() instanceof ColumnGen.Parent p) {
+      ref = p.references();
+    }
+    return ref == null ? null : ref.substring(0, ref.indexOf('.'));
   }
 
   ColumnGenerator build(int ti, int ci, Table t, Column c, Stream s, Map<String, String> vias) {
@@ -184,9 +204,21 @@ final class GeneratorFactory {
         CompiledExpr compiled = ExprCompiler.compile(e.expr(), c.type(), scope);
         this.compiled.put(node, compiled);
         List<String> lookupVias = new ArrayList<>();
+        boolean ambiguous = false;
         for (String r : compiled.references()) {
           int dot = r.indexOf('.');
-          if (dot > 0) {
+          List<String> keys = dot > 0 ? keysTo(t, r.substring(0, dot)) : List.of();
+          if (keys.size() > 1) {
+            ambiguous = true;
+            String k = keys.get(0);
+            String col = r.substring(dot + 1);
+            violations.add(new Violation(path + ".expr", ExprLimits.excerpt(e.expr()), "'" + r + "' is ambiguous: "
+                + t.name() + " has " + keys.size() + " foreign keys to " + r.substring(0, dot) + " ("
+                + String.join(", ", keys) + "), and an expression cannot say which parent row to read",
+                "read the column through one key with a lookup column, e.g. {\"name\": \"" + k + "_" + col
+                    + "\", \"type\": ..., \"strategy\": \"lookup\", \"via\": \"" + k + "\", \"column\": \""
+                    + col + "\", \"omit\": true}, and use " + k + "_" + col + " in the expression"));
+          } else if (dot > 0) {
             edge(node, r);
             String via = vias.get(r.substring(0, dot));
             if (!lookupVias.contains(via)) {
@@ -194,7 +226,7 @@ final class GeneratorFactory {
             }
           }
         }
-        return new ExpressionGen(compiled, lookupVias);
+        return ambiguous ? null : new ExpressionGen(compiled, lookupVias);
       } catch (ExprException ex) {
         for (String problem : ex.problems()) {
           violations.add(new Violation(path + ".expr", ExprLimits.excerpt(e.expr()), problem,

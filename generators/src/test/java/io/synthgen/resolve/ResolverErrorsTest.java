@@ -52,6 +52,29 @@ class ResolverErrorsTest {
     assertTrue(at(vs, "tables[0].columns[2].dictionary").fix().contains("city"), "lists the dictionaries");
   }
 
+  /** a1(id, v) and b1 with two foreign keys to a1 and the expression {@code expr}. */
+  private static String twoKeys(String expr) {
+    return document(42, "{\"name\": \"a1\", \"rows\": 20, \"primary_key\": \"id\", \"columns\": ["
+        + col("id", "bigint", "\"strategy\": \"sequence\"") + ", "
+        + col("v", "int", "\"strategy\": \"uniform\", \"min\": 1, \"max\": 100") + "]}, "
+        + table("b1", 50, col("id", "bigint", "\"strategy\": \"sequence\""),
+            col("x1", "bigint", "\"strategy\": \"foreign_key\", \"references\": \"a1.id\""),
+            col("x2", "bigint", "\"strategy\": \"foreign_key\", \"references\": \"a1.id\""),
+            col("x2_v", "int", "\"strategy\": \"lookup\", \"via\": \"x2\", \"column\": \"v\""),
+            col("e", "int", "\"strategy\": \"expression\", \"expr\": \"" + expr + "\"")));
+  }
+
+  @Test
+  void aParentColumnReachedByTwoForeignKeysIsAmbiguous() throws PlanException {
+    List<Violation> vs = problems(twoKeys("a1.v + 1"));
+    assertEquals(1, vs.size(), vs.toString());
+    Violation v = at(vs, "tables[1].columns[4].expr");
+    assertTrue(v.rule().contains("'a1.v' is ambiguous") && v.rule().contains("(x1, x2)"), v.toString());
+    assertTrue(v.fix().contains("\"via\": \"x1\"") && v.fix().contains("lookup"), v.fix());
+    // a lookup through the chosen key says which parent row to read
+    Resolver.resolve(read(twoKeys("x2_v + 1")));
+  }
+
   @Test
   void expressionErrorsAreReportedPerColumn() {
     List<Violation> vs = problems(document(1, table("t", 10,

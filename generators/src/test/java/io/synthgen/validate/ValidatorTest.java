@@ -31,7 +31,7 @@ class ValidatorTest {
   static final ResolvedPlan PLAN = Plans.resolve(document(9,
       "{\"name\": \"p\", \"rows\": 1000, \"primary_key\": \"pid\", \"columns\": [" + String.join(",",
           col("pid", "bigint", "\"strategy\": \"sequence\", \"start\": 100"),
-          col("code", "string", "\"strategy\": \"pattern\", \"pattern\": \"C-########\", \"unique\": true"),
+          col("code", "string", "\"strategy\": \"pattern\", \"pattern\": \"C-###############\", \"unique\": true"),
           col("sku", "string", "\"strategy\": \"uuid\", \"unique\": true"),
           col("tier", "string", "\"strategy\": \"values\", \"values\": [\"std\", \"gold\"], \"weights\": [70, 30]"),
           col("score", "int", "\"strategy\": \"uniform\", \"min\": 1, \"max\": 100"),

@@ -8,6 +8,7 @@ import io.synthgen.plan.ColumnGen;
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.FkDistribution;
 import io.synthgen.plan.TimeProfile;
+import io.synthgen.plan.validate.PlanLimits;
 import io.synthgen.plan.validate.Suggest;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -119,7 +120,9 @@ final class ColumnDecoder {
     List<Object> out = new ArrayList<>();
     if (a != null) {
       for (int i = 0; i < a.size(); i++) {
+        int mark = in.mark();
         out.add(in.scalar(a.get(i), at(at(path, "values"), i)));
+        in.beyondLimit(i, PlanLimits.MAX_VALUES, mark);
       }
     }
     return Collections.unmodifiableList(out);
@@ -132,6 +135,7 @@ final class ColumnDecoder {
     List<TimeProfile.Holiday> holidays = new ArrayList<>();
     JsonNode hs = in.array(p, path, "holidays", false);
     for (int i = 0; hs != null && i < hs.size(); i++) {
+      int mark = in.mark();
       String hp = at(at(path, "holidays"), i);
       JsonNode h = hs.get(i);
       if (in.object(h, hp, PlanFields.HOLIDAY, "a holiday")) {
@@ -140,10 +144,12 @@ final class ColumnDecoder {
       } else {
         holidays.add(new TimeProfile.Holiday(null, Double.NaN, null));
       }
+      in.beyondLimit(i, PlanLimits.MAX_PROFILE_ENTRIES, mark);
     }
     List<TimeProfile.Window> incidents = new ArrayList<>();
     JsonNode ws = in.array(p, path, "incidents", false);
     for (int i = 0; ws != null && i < ws.size(); i++) {
+      int mark = in.mark();
       String wp = at(at(path, "incidents"), i);
       JsonNode w = ws.get(i);
       if (in.object(w, wp, PlanFields.INCIDENT, "an incident window")) {
@@ -152,6 +158,7 @@ final class ColumnDecoder {
       } else {
         incidents.add(new TimeProfile.Window(null, null, Double.NaN, null));
       }
+      in.beyondLimit(i, PlanLimits.MAX_PROFILE_ENTRIES, mark);
     }
     return new TimeProfile(in.numbers(p, path, "weekday_factors"), in.numbers(p, path, "month_factors"),
         in.numbers(p, path, "hour_weights"), Collections.unmodifiableList(holidays),

@@ -37,6 +37,22 @@ final class Decoding {
     return violations;
   }
 
+  /** How many violations are recorded so far: a mark for {@link #beyondLimit}. */
+  int mark() {
+    return violations.size();
+  }
+
+  /**
+   * After decoding item {@code index} of a list bounded by {@code limit}: drops what that item's decoding reported
+   * (since {@code mark}) when the item is past the limit. The validator reports the list's size once and checks only
+   * the first {@code limit} items, so an oversized list yields a bounded number of violations.
+   */
+  void beyondLimit(int index, int limit, int mark) {
+    if (index >= limit && violations.size() > mark) {
+      violations.subList(mark, violations.size()).clear();
+    }
+  }
+
   static String at(String path, String key) {
     return path.isEmpty() ? key : path + "." + key;
   }
@@ -242,7 +258,9 @@ final class Decoding {
     List<Double> out = new ArrayList<>();
     if (a != null) {
       for (int i = 0; i < a.size(); i++) {
+        int mark = mark();
         out.add(number(a.get(i), at(at(path, key), i)));
+        beyondLimit(i, PlanLimits.MAX_VALUES, mark);
       }
     }
     return List.copyOf(out);

@@ -23,7 +23,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NavigableSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The plan document format ({@value Plan#FORMAT}): strict JSON to and from the plan model.
@@ -103,8 +105,12 @@ public final class PlanCodec {
     List<Violation> semantic = knownDictionaries == null
         ? PlanValidator.validate(r.plan())
         : PlanValidator.validate(r.plan(), knownDictionaries);
+    NavigableSet<String> reported = new TreeSet<>();
+    for (Violation v : r.violations()) {
+      reported.add(v.path());
+    }
     for (Violation v : semantic) {
-      if (!coveredBy(v, r.violations())) {
+      if (!coveredBy(v, reported)) {
         all.add(v);
       }
     }
@@ -158,17 +164,24 @@ public final class PlanCodec {
    * True when the decoder already reported the problem: at the same path or inside it (the validator then sees a
    * placeholder), or, for a value the validator finds missing, inside that value (it was present but malformed).
    */
-  private static boolean coveredBy(Violation semantic, List<Violation> reported) {
+  private static boolean coveredBy(Violation semantic, NavigableSet<String> reported) {
     String path = semantic.path();
-    for (Violation v : reported) {
-      String p = v.path();
-      if (path.equals(p) || p.equals("$") || path.startsWith(p + ".") || path.startsWith(p + "[")) {
-        return true;
-      }
-      if (semantic.value() == null && (p.startsWith(path + ".") || p.startsWith(path + "["))) {
+    if (reported.contains(path) || reported.contains("$")) {
+      return true;
+    }
+    // the path's ancestors: its prefixes that end before a '.' or '[' (validator paths hold no names)
+    for (int k = 0; k < path.length(); k++) {
+      char c = path.charAt(k);
+      if ((c == '.' || c == '[') && reported.contains(path.substring(0, k))) {
         return true;
       }
     }
-    return false;
+    return semantic.value() == null && (startsWithSome(reported, path + ".") || startsWithSome(reported, path + "["));
+  }
+
+  /** True when some path of the sorted set starts with {@code prefix}: the first one not below it does. */
+  private static boolean startsWithSome(NavigableSet<String> paths, String prefix) {
+    String next = paths.ceiling(prefix);
+    return next != null && next.startsWith(prefix);
   }
 }

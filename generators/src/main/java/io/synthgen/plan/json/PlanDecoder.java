@@ -12,6 +12,7 @@ import io.synthgen.plan.Rounding;
 import io.synthgen.plan.Shaped;
 import io.synthgen.plan.Table;
 import io.synthgen.plan.Violation;
+import io.synthgen.plan.validate.PlanLimits;
 import io.synthgen.plan.validate.Suggest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,7 +79,9 @@ final class PlanDecoder {
     JsonNode ts = in.array(root, "", "tables", true);
     if (ts != null) {
       for (int i = 0; i < ts.size(); i++) {
+        int mark = in.mark();
         tables.add(table(ts.get(i), at("tables", i)));
+        in.beyondLimit(i, PlanLimits.MAX_TABLES, mark);
       }
     }
     if (mainTable == null && root.get("main_table") == null && !tables.isEmpty()) {
@@ -146,7 +149,9 @@ final class PlanDecoder {
     JsonNode cs = in.array(t, path, "columns", true);
     if (cs != null) {
       for (int i = 0; i < cs.size(); i++) {
+        int mark = in.mark();
         cols.add(columns.column(cs.get(i), at(at(path, "columns"), i)));
+        in.beyondLimit(i, PlanLimits.MAX_COLUMNS, mark);
       }
     }
     return new Table(name, rows, primaryKey, description, perParent, cols);

@@ -99,7 +99,7 @@ final class DateRangeRules {
     entries(p.holidays().size(), at + ".holidays", "holidays");
     entries(p.incidents().size(), at + ".incidents", "incidents");
     Map<LocalDate, Integer> seen = new HashMap<>();
-    for (int i = 0; i < p.holidays().size(); i++) {
+    for (int i = 0; i < PlanValidator.checked(p.holidays().size(), PlanLimits.MAX_PROFILE_ENTRIES); i++) {
       TimeProfile.Holiday h = p.holidays().get(i);
       String hp = at + ".holidays[" + i + "]";
       if (h.date() == null) {
@@ -116,7 +116,7 @@ final class DateRangeRules {
     if (p.usHolidays() != null) {
       nonNegative(p.usHolidays(), at + ".us_holidays");
     }
-    for (int i = 0; i < p.incidents().size(); i++) {
+    for (int i = 0; i < PlanValidator.checked(p.incidents().size(), PlanLimits.MAX_PROFILE_ENTRIES); i++) {
       TimeProfile.Window w = p.incidents().get(i);
       String wp = at + ".incidents[" + i + "]";
       TimeSpec.Instant s = bound(w.start(), wp + ".start");
@@ -146,7 +146,8 @@ final class DateRangeRules {
           "give exactly " + size + " factors, or leave the list out for all 1");
     }
     boolean positive = false;
-    for (int i = 0; i < xs.size(); i++) {
+    // factors past the needed count are not checked one by one: the count is reported already
+    for (int i = 0; i < PlanValidator.checked(xs.size(), size); i++) {
       positive |= nonNegative(xs.get(i), at + "[" + i + "]") && xs.get(i) > 0;
     }
     if (!positive && xs.stream().allMatch(x -> x != null && x == 0)) {

@@ -78,12 +78,22 @@ public final class PlanValidator {
   private List<Violation> run() {
     planFields();
     destination(plan.destination());
-    for (int i = 0; i < plan.tables().size(); i++) {
+    for (int i = 0; i < checked(plan.tables().size(), PlanLimits.MAX_TABLES); i++) {
       table(plan.tables().get(i), "tables[" + i + "]");
     }
-    new RowRules(this).check();
-    TableGraph.cycles(this);
+    if (plan.tables().size() <= PlanLimits.MAX_TABLES) {
+      new RowRules(this).check();
+      TableGraph.cycles(this);
+    }
     return out.list();
+  }
+
+  /**
+   * How many items of a list to check one by one: all of them, or only the first {@code limit} when the list is over
+   * its limit (the limit is reported once), so refusing an oversized list takes time linear in the limit.
+   */
+  static int checked(int size, int limit) {
+    return Math.min(size, limit);
   }
 
   private void planFields() {
@@ -115,7 +125,7 @@ public final class PlanValidator {
           "split the plan into plans of at most " + PlanLimits.MAX_TABLES + " tables");
     }
     Map<String, String> seen = new HashMap<>();
-    for (int i = 0; i < plan.tables().size(); i++) {
+    for (int i = 0; i < checked(plan.tables().size(), PlanLimits.MAX_TABLES); i++) {
       String n = plan.tables().get(i).name();
       if (n != null) {
         String first = seen.putIfAbsent(n.toLowerCase(Locale.ROOT), "tables[" + i + "]");
@@ -199,7 +209,7 @@ public final class PlanValidator {
           + " columns", "split " + t.name() + " into tables of at most " + PlanLimits.MAX_COLUMNS + " columns");
     }
     Map<String, String> seen = new HashMap<>();
-    for (int j = 0; j < t.columns().size(); j++) {
+    for (int j = 0; j < checked(t.columns().size(), PlanLimits.MAX_COLUMNS); j++) {
       Column c = t.columns().get(j);
       String cp = path + ".columns[" + j + "]";
       identifier(c.name(), cp + ".name", "column");
@@ -211,6 +221,9 @@ public final class PlanValidator {
         }
       }
       column(t, c, cp);
+      if (c.unique() || c.name() != null && c.name().equals(t.primaryKey())) {
+        KeyRules.check(this, t, c, cp);
+      }
     }
     if (t.primaryKey() != null) {
       Column pk = column(t, t.primaryKey());

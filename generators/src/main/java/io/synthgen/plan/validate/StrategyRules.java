@@ -200,6 +200,9 @@ final class StrategyRules {
       out.add(path + ".weights", ws, ws.size() + (ws.size() == 1 ? " weight" : " weights") + " for " + vs.size()
           + (vs.size() == 1 ? " value" : " values"),
           "give one weight per value (" + vs.size() + "), or leave weights out for equal weights");
+      if (ws.size() > PlanLimits.MAX_VALUES) {
+        return;
+      }
     }
     boolean positive = false;
     for (int i = 0; i < ws.size(); i++) {
@@ -344,6 +347,17 @@ final class StrategyRules {
           + r.table().name() + " or a column marked unique",
           r.table().primaryKey() != null ? "reference " + r.table().name() + "." + r.table().primaryKey()
               : "set \"primary_key\": \"" + r.column().name() + "\" on " + r.table().name());
+    } else if (r.column().name().equals(r.table().primaryKey())) {
+      // a primary key's null_rate and omit are refused at the key itself
+    } else if (r.column().nullRate() > 0) {
+      out.add(at, r.table().name() + "." + r.column().name(), "a referenced key must not be NULL, and "
+          + r.table().name() + "." + r.column().name() + " has null_rate " + Issues.render(r.column().nullRate()),
+          "set null_rate 0 on " + r.table().name() + "." + r.column().name() + ", or reference "
+              + (r.table().primaryKey() != null ? r.table().name() + "." + r.table().primaryKey() : "another key"));
+    } else if (r.column().omit()) {
+      out.add(at, r.table().name() + "." + r.column().name(), "a referenced key must be written, and "
+          + r.table().name() + "." + r.column().name() + " is omitted", "remove \"omit\" from "
+          + r.table().name() + "." + r.column().name() + ", or reference a written key");
     }
     sameType(r, at);
   }
