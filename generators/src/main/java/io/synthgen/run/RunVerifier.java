@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -34,8 +35,10 @@ import java.util.stream.Stream;
 /**
  * Checks a finished run folder against itself, independently of the process that wrote it: {@code plan.json}'s
  * SHA-256 against the manifest's plan hash; per file its presence, bytes, SHA-256 and rows read back; per table the
- * manifest's rows and bytes against its files; no file the manifest does not list; then every data check of the
- * {@link Validator} on the rows read back. Each failure is a named check saying what differs.
+ * manifest's rows and bytes against its files; no file the manifest does not list; the manifest's own fields
+ * ({@link ManifestChecks}: only known fields, its plan fields as plan.json says, its format and compression as the
+ * files' names and bytes show); then every data check of the {@link Validator} on the rows read back. Each failure
+ * is a named check saying what differs.
  */
 public final class RunVerifier {
 
@@ -55,7 +58,7 @@ public final class RunVerifier {
       checks.add(new Check(Manifest.FILE, null, "reads", "a synthgen manifest", String.valueOf(e.getMessage()), false));
       return new ValidationReport(checks);
     }
-    if (manifest.path("synthgen_manifest").asInt() != 1) {
+    if (!ManifestChecks.isManifest(manifest)) {
       checks.add(new Check(Manifest.FILE, null, "reads", "\"synthgen_manifest\": 1", "no such field", false));
       return new ValidationReport(checks);
     }
@@ -70,6 +73,7 @@ public final class RunVerifier {
       Plan p = PlanCodec.read(text);
       plan = Resolver.resolve(p);
       checks.add(new Check(Manifest.PLAN_FILE, null, "reads", "a valid plan", "a valid plan", true));
+      ManifestChecks.plan(manifest, p, checks);
     } catch (CharacterCodingException e) {
       checks.add(new Check(Manifest.PLAN_FILE, null, "reads", "a valid plan", "not valid UTF-8", false));
       return new ValidationReport(checks);
@@ -78,6 +82,8 @@ public final class RunVerifier {
           + "first: " + e.violations().get(0), false));
       return new ValidationReport(checks);
     }
+    ManifestChecks.fields(manifest, checks);
+    Optional<ManifestChecks.Layout> layout = ManifestChecks.layout(manifest, checks);
     Validator validator = new Validator(plan);
     Set<String> listed = new TreeSet<>(List.of(Manifest.FILE, Manifest.PLAN_FILE));
     Set<String> planTables = new LinkedHashSet<>();
@@ -91,7 +97,7 @@ public final class RunVerifier {
             "not in the plan", false));
         continue;
       }
-      checkTable(dir, plan.table(name), t, validator, checks, listed);
+      checkTable(dir, plan.table(name), t, layout, validator, checks, listed);
     }
     for (String name : planTables) {
       if (!manifestTables.contains(name)) {
@@ -105,8 +111,8 @@ public final class RunVerifier {
     return new ValidationReport(checks);
   }
 
-  private static void checkTable(Path dir, ResolvedTable table, JsonNode t, Validator validator, List<Check> checks,
-      Set<String> listed) {
+  private static void checkTable(Path dir, ResolvedTable table, JsonNode t, Optional<ManifestChecks.Layout> layout,
+      Validator validator, List<Check> checks, Set<String> listed) {
     String name = table.name();
     long fileRowsTotal = 0;
     long fileBytesTotal = 0;
@@ -129,6 +135,7 @@ public final class RunVerifier {
         String expected = f.path("sha256").asText();
         String actual = sha256(p);
         checks.add(new Check(name, null, "sha256 " + rel, expected, actual, expected.equals(actual)));
+        layout.ifPresent(l -> ManifestChecks.file(p, rel, name, l, checks));
       } catch (IOException e) {
         checks.add(new Check(name, null, "read " + rel, "a readable file", String.valueOf(e.getMessage()), false));
         continue;

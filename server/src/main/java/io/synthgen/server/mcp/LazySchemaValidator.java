@@ -2,6 +2,7 @@ package io.synthgen.server.mcp;
 
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
+import io.synthgen.server.tool.SchemaProblems;
 import java.util.Map;
 
 /**
@@ -39,7 +40,9 @@ final class LazySchemaValidator implements JsonSchemaValidator {
 
   @Override
   public ValidationResponse validate(Map<String, Object> schema, Object structuredContent) {
-    return delegate().validate(schema, structuredContent);
+    ValidationResponse r = delegate().validate(schema, structuredContent);
+    return r.valid() ? r : ValidationResponse.asInvalid(SchemaProblems.withValuesSent(r.errorMessage(),
+        structuredContent));
   }
 
   @Override

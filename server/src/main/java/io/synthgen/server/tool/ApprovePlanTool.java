@@ -18,7 +18,7 @@ final class ApprovePlanTool extends ServiceTool {
   @Override
   public ToolResult call(ToolCall call) throws Exception {
     String id = call.require("plan_id");
-    int version = call.integer("version", 0);
+    int version = call.version();
     StoredPlan p = services.plans().get(id);
     PlanVersion v = services.plans().version(id, p.latest().version());
     ResolvedPlan r = services.resolved(id, v);

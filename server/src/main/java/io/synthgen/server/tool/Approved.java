@@ -17,7 +17,7 @@ record Approved(String id, StoredPlan plan, PlanVersion version, ResolvedPlan re
     String id = call.require("plan_id");
     StoredPlan p = services.plans().get(id);
     PlanVersion v = p.latest();
-    int asked = call.integer("version", 0);
+    int asked = call.version();
     if (asked != 0 && asked != v.version()) {
       throw new PlanStoreException(PlanStoreException.Kind.STALE_VERSION, id + " is at version " + v.version()
           + "; version " + asked + " is out of date. Show the person version " + v.version()

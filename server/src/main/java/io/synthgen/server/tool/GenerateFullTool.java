@@ -41,6 +41,7 @@ final class GenerateFullTool extends ServiceTool {
 
   @Override
   public ToolResult call(ToolCall call) throws Exception {
+    double wait = call.number("wait_seconds", 0, JobViews.MAX_WAIT_SECONDS, DEFAULT_WAIT_SECONDS);
     Approved a = Approved.require(services, call, "generate_full");
     String id = a.id();
     StoredPlan p = a.plan();
@@ -67,7 +68,7 @@ final class GenerateFullTool extends ServiceTool {
     });
     writing.put(out, job);
     job.done().whenComplete((j, e) -> writing.remove(out, job));
-    JobViews.await(job, call.number("wait_seconds", DEFAULT_WAIT_SECONDS), call);
+    JobViews.await(job, wait, call);
     ToolResult res = JobViews.result(job);
     res.structured().put("output_dir", out.toString());
     return res;

@@ -16,6 +16,13 @@ final class GenerateSampleTool extends ServiceTool {
 
   static final int DEFAULT_PER_TABLE = 100;
 
+  /** The most rows per table a sample draws (the input schema's maximum of per_table). */
+  static final int MAX_PER_TABLE = 1000;
+
+  /** Rows per table shown in the text, by default and at most (the input schema's maximum of head). */
+  static final int DEFAULT_HEAD = 20;
+  static final int MAX_HEAD = 50;
+
 
   GenerateSampleTool(Services services) {
     super("generate_sample", services);
@@ -24,10 +31,11 @@ final class GenerateSampleTool extends ServiceTool {
   @Override
   public ToolResult call(ToolCall call) throws Exception {
     String id = call.require("plan_id");
+    int version = call.version();
+    int perTable = call.wholeInt("per_table", 1, MAX_PER_TABLE, DEFAULT_PER_TABLE);
+    int head = call.wholeInt("head", 0, MAX_HEAD, DEFAULT_HEAD);
     StoredPlan p = services.plans().get(id);
-    PlanVersion v = services.plans().version(id, call.integer("version", 0));
-    int perTable = call.integer("per_table", DEFAULT_PER_TABLE);
-    int head = call.integer("head", 20);
+    PlanVersion v = services.plans().version(id, version);
     ResolvedPlan r = services.resolved(id, v);
     Map<String, Batch> sample = Preview.generate(r, perTable);
     ObjectNode out = JsonNodeFactory.instance.objectNode();

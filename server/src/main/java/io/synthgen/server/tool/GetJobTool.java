@@ -12,8 +12,9 @@ final class GetJobTool extends ServiceTool {
 
   @Override
   public ToolResult call(ToolCall call) throws Exception {
+    double wait = call.number("wait_seconds", 0, JobViews.MAX_WAIT_SECONDS, 0);
     Job job = find(services, call.require("job_id"));
-    JobViews.await(job, call.number("wait_seconds", 0), call);
+    JobViews.await(job, wait, call);
     return JobViews.result(job);
   }
 

@@ -17,8 +17,9 @@ final class GetPlanTool extends ServiceTool {
   @Override
   public ToolResult call(ToolCall call) throws Exception {
     String id = call.require("plan_id");
+    int version = call.version();
     StoredPlan p = services.plans().get(id);
-    PlanVersion v = services.plans().version(id, call.integer("version", 0));
+    PlanVersion v = services.plans().version(id, version);
     ResolvedPlan r = services.resolved(id, v);
     String status;
     String next;

@@ -14,6 +14,9 @@ final class JobViews {
 
   private static final long PROGRESS_EVERY_NANOS = 200_000_000L;
 
+  /** The longest a call waits for its job before answering (the input schemas' maximum of wait_seconds). */
+  static final double MAX_WAIT_SECONDS = 60;
+
   private JobViews() {
   }
 

@@ -8,6 +8,7 @@ import io.synthgen.draft.Revisions;
 import io.synthgen.plan.Destination;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.json.PlanCodec;
+import io.synthgen.plan.validate.PlanLimits;
 import io.synthgen.template.Scaling;
 import io.synthgen.server.plan.StoredPlan;
 import java.time.LocalDate;
@@ -38,7 +39,9 @@ final class ProposePlanTool extends ServiceTool {
           "call list_templates for the industries, or describe the person's tables in tables");
     }
     LocalDate today = LocalDate.now(services.config().clock());
-    long seed = call.args().hasNonNull("seed") ? call.args().get("seed").asLong() : Plan.DEFAULT_SEED;
+    long seed = call.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE, Plan.DEFAULT_SEED);
+    long rows = call.whole("rows", 1, PlanLimits.MAX_ROWS, 0);
+    int requestedTier = call.wholeInt("tier", 1, ToolCall.MAX_TIER, 0);
     Plan plan;
     String summary;
     if (template != null) {
@@ -58,9 +61,9 @@ final class ProposePlanTool extends ServiceTool {
       plan = PlanCodec.fromJson(Drafter.draft(request, today, seed), services.dictionaries());
       summary = "proposed from " + plan.tables().size() + " described tables";
     }
-    if (call.args().hasNonNull("rows")) {
-      plan = Scaling.scale(plan, call.args().get("rows").asLong());
-      summary += ", " + call.args().get("rows").asLong() + " rows in " + plan.mainTable();
+    if (rows > 0) {
+      plan = Scaling.scale(plan, rows);
+      summary += ", " + rows + " rows in " + plan.mainTable();
     }
     plan = new Plan(plan.format(), plan.name(), plan.industry(), plan.description(), seed, today, plan.mainTable(),
         plan.tier(), destination(call, plan), plan.tables());
@@ -69,7 +72,6 @@ final class ProposePlanTool extends ServiceTool {
       plan = Revisions.apply(plan, changes, services.dictionaries());
       summary += ", with " + changes.size() + (changes.size() == 1 ? " change" : " changes");
     }
-    int requestedTier = call.integer("tier", 0);
     PlanViews.Checked checked = PlanViews.check(services, plan, requestedTier);
     StoredPlan stored = services.plans().create(call.owner(), checked.plan(), summary, requestedTier);
     services.remember(stored.id(), 1, checked.resolved());

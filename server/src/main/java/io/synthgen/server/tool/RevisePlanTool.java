@@ -21,7 +21,7 @@ final class RevisePlanTool extends ServiceTool {
   @Override
   public ToolResult call(ToolCall call) throws Exception {
     String id = call.require("plan_id");
-    int base = call.integer("version", 0);
+    int base = call.version();
     StoredPlan p = services.plans().get(id);
     if (base != p.latest().version()) {
       // checked again, atomically, when the version is stored
@@ -33,9 +33,10 @@ final class RevisePlanTool extends ServiceTool {
     JsonNode ops = call.args().get("operations");
     Plan revised = Revisions.apply(current.plan(), ops, services.dictionaries());
     int requestedTier = current.requestedTier();
-    for (JsonNode op : ops) {
+    for (int i = 0; i < ops.size(); i++) {
+      JsonNode op = ops.get(i);
       if ("set_tier".equals(op.path("op").asText())) {
-        requestedTier = op.path("tier").asInt();
+        requestedTier = (int) ToolCall.whole(op.get("tier"), "operations[" + i + "].tier", 0, ToolCall.MAX_TIER);
       }
     }
     PlanViews.Checked checked = PlanViews.check(services, revised, requestedTier);

@@ -32,6 +32,7 @@ final class WriteToUcTool extends ServiceTool {
 
   @Override
   public ToolResult call(ToolCall call) throws Exception {
+    double wait = call.number("wait_seconds", 0, JobViews.MAX_WAIT_SECONDS, GenerateFullTool.DEFAULT_WAIT_SECONDS);
     Approved a = Approved.require(services, call, "write_to_uc");
     PublishRequest req = request(call, a.version().plan());
     Plan exact = a.resolved().withExactRows();
@@ -57,7 +58,7 @@ final class WriteToUcTool extends ServiceTool {
       Job job = services.jobs().submit(Job.PUBLISH, a.id(), a.version().version(), call.owner(),
           a.resolved().totalRows(), new PublishJob(services, a.resolved(), prep, ws, runDir, options));
       handedOver = true;
-      JobViews.await(job, call.number("wait_seconds", GenerateFullTool.DEFAULT_WAIT_SECONDS), call);
+      JobViews.await(job, wait, call);
       return JobViews.result(job);
     } finally {
       if (!handedOver) {
