@@ -163,8 +163,10 @@ final class OutputCheck {
           + ") > " + MAX_YEAR);
       fail(out > 0, where, out + " values outside the years " + MIN_YEAR + " to " + MAX_YEAR);
     }
+    // DuckDB's SQL text cannot hold a NUL character: such values are left to the run's own validator
     if (c.gen() instanceof ColumnGen.Values v && (type.kind() == DataType.Kind.STRING || type.isIntegral()
-        || type.kind() == DataType.Kind.BOOLEAN)) {
+        || type.kind() == DataType.Kind.BOOLEAN) && v.values().stream().noneMatch(o -> String.valueOf(o)
+        .indexOf('\u0000') >= 0)) {
       List<String> lits = new ArrayList<>();
       for (Object o : v.values()) {
         lits.add("'" + String.valueOf(o).replace("'", "''") + "'");

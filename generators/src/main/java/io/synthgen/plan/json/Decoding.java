@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -154,7 +155,10 @@ final class Decoding {
     }
   }
 
-  /** The node's text, or null after reporting it longer than {@code max} characters. */
+  /**
+   * The node's text, or null after reporting it longer than {@code max} characters or not Unicode text (JSON's
+   * {@code \\u} escapes can write half of a surrogate pair, which no UTF-8 file or column can hold).
+   */
   private String bounded(JsonNode v, String path, int max) {
     String s = v.asText();
     if (s.length() > max) {
@@ -162,7 +166,26 @@ final class Decoding {
           "shorten it to " + max + " characters or fewer");
       return null;
     }
+    int lone = loneSurrogate(s);
+    if (lone >= 0) {
+      add(path, v, String.format(Locale.ROOT, "character %d is half of a UTF-16 surrogate pair (\\u%04X), not "
+          + "Unicode text", lone, (int) s.charAt(lone)), "remove it, or write the whole character it belongs to");
+      return null;
+    }
     return s;
+  }
+
+  /** The index of the first surrogate that is not part of a pair, or -1. */
+  static int loneSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (Character.isHighSurrogate(ch) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(ch)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** An integer field: {@code def} when absent (null = required), {@code fallback} when invalid. */
