@@ -242,6 +242,11 @@ final class RequestGuard implements Filter {
         writer.flush();
       }
       String text = held.toString(StandardCharsets.UTF_8);
+      if (text.contains(UNKNOWN_RESPONSE)) {
+        // a client's response to a request this server never sent: the client's mistake, not the server's failure
+        super.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        status = HttpServletResponse.SC_BAD_REQUEST;
+      }
       ObjectNode clean = cleaned(text, status);
       if (clean == null) {
         byte[] bytes = held.toByteArray();
@@ -256,6 +261,9 @@ final class RequestGuard implements Filter {
       out.setContentLength(bytes.length);
       out.getOutputStream().write(bytes);
     }
+
+    /** What the MCP SDK says of a response whose id names no request of this server. */
+    private static final String UNKNOWN_RESPONSE = "Unexpected response for unknown id";
 
     /** Null when the body is a JSON-RPC error without Java detail, otherwise its replacement. */
     private static ObjectNode cleaned(String text, int status) {

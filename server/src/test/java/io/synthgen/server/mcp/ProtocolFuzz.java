@@ -24,10 +24,13 @@ import java.util.Set;
  */
 final class ProtocolFuzz {
 
-  /** Messages per transport and run: a few hundred, well under a minute. */
-  static final int MESSAGES = 300;
+  /**
+   * Messages per transport and run: a few hundred, well under a minute ({@code -Dsynthgen.fuzz.tries=N} and
+   * {@code -Dsynthgen.fuzz.seed=S} run a longer campaign, as for the plan fuzzer).
+   */
+  static final int MESSAGES = Integer.getInteger("synthgen.fuzz.tries", 300);
 
-  static final long SEED = 20261201L;
+  static final long SEED = Long.getLong("synthgen.fuzz.seed", 20261201L);
 
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
