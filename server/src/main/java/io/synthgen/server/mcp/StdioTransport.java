@@ -12,6 +12,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +28,8 @@ import reactor.core.publisher.Mono;
  * no longer read the server no longer noticed the client closing it. Here every line is checked by the
  * {@link JsonRpcGate}: a malformed one is answered with its JSON-RPC error and reading goes on; a line longer than
  * the message limit is skipped to its end without being held in memory, then answered; stdin's end ends
- * {@link #serve()}.
+ * {@link #serve()}. Lines of stdout are written by one thread of the transport's own, in the order they were sent,
+ * so no caller's interrupt (a tool call stopped by its budget) can break the stream.
  */
 final class StdioTransport implements McpServerTransportProvider {
 
@@ -35,7 +40,15 @@ final class StdioTransport implements McpServerTransportProvider {
   private final OutputStream out;
   private final JsonRpcGate gate;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "synthgen-stdout");
+    t.setDaemon(true);
+    return t;
+  });
   private volatile McpServerSession session;
+
+  /** How long closing waits for the lines already sent to reach stdout. */
+  static final long FLUSH_SECONDS = 2;
 
   StdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out, int maxLineBytes) {
     this.mapper = mapper;
@@ -88,15 +101,31 @@ final class StdioTransport implements McpServerTransportProvider {
   private void write(String json) {
     // a lone surrogate (from an escape in a request) has no UTF-8 form: keep it escaped
     byte[] bytes = (JsonRpcGate.escapeLoneSurrogates(json) + "\n").getBytes(StandardCharsets.UTF_8);
-    synchronized (out) {
-      try {
-        out.write(bytes);
-        out.flush();
-      } catch (IOException e) {
-        if (!closed.get()) {
-          LOG.warn("stdout failed: {}", e.toString());
+    try {
+      writer.execute(() -> {
+        try {
+          out.write(bytes);
+          out.flush();
+        } catch (IOException e) {
+          if (!closed.get()) {
+            LOG.warn("stdout failed: {}", e.toString());
+          }
         }
+      });
+    } catch (RejectedExecutionException e) {
+      LOG.debug("a line sent after the transport closed was dropped");
+    }
+  }
+
+  /** Lets the lines already sent reach stdout, then stops the writer. */
+  private void stopWriter() {
+    writer.shutdown();
+    try {
+      if (!writer.awaitTermination(FLUSH_SECONDS, TimeUnit.SECONDS)) {
+        LOG.warn("stdout did not take the last lines within {} s", FLUSH_SECONDS);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -110,7 +139,7 @@ final class StdioTransport implements McpServerTransportProvider {
   public Mono<Void> closeGracefully() {
     closed.set(true);
     McpServerSession s = session;
-    return s == null ? Mono.empty() : s.closeGracefully();
+    return (s == null ? Mono.<Void>empty() : s.closeGracefully()).then(Mono.fromRunnable(this::stopWriter));
   }
 
   @Override
@@ -120,6 +149,7 @@ final class StdioTransport implements McpServerTransportProvider {
     if (s != null) {
       s.close();
     }
+    stopWriter();
   }
 
   /** The one session's outbound side: messages become lines of stdout. */
