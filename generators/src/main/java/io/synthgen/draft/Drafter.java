@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.PlanException;
+import io.synthgen.plan.validate.PlanLimits;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -74,8 +76,7 @@ public final class Drafter {
     plan.put("format", Plan.FORMAT);
     String name = request.path("name").asText("custom");
     plan.put("name", name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_"));
-    plan.put("description", request.path("description").asText("Tables described by the person: "
-        + String.join(", ", pks.keySet()) + "."));
+    plan.put("description", request.path("description").asText(describedTables(pks.keySet())));
     plan.put("seed", seed);
     plan.put("reference_date", referenceDate.toString());
     plan.put("main_table", specs.get(0).path("name").asText());
@@ -226,5 +227,19 @@ public final class Drafter {
             "use " + String.join(", ", allowed));
       }
     }
+  }
+
+  /** The description synthgen writes for the person's own tables, within the plan's limit on texts. */
+  static String describedTables(Collection<String> names) {
+    String all = "Tables described by the person: " + String.join(", ", names) + ".";
+    int max = PlanLimits.MAX_TEXT_LENGTH;
+    if (all.length() <= max) {
+      return all;
+    }
+    String more = String.format(Locale.ROOT, " and %,d more.", names.size());
+    int cut = all.lastIndexOf(", ", max - more.length());
+    String head = all.substring(0, cut);
+    long listed = head.chars().filter(ch -> ch == ',').count() + 1;
+    return head + String.format(Locale.ROOT, " and %,d more.", names.size() - listed);
   }
 }

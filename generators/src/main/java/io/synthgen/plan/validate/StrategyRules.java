@@ -426,6 +426,12 @@ final class StrategyRules {
 
   private void parent(ColumnGen.Parent p) {
     boolean perParent = needPerParent("parent");
+    if (column.nullRate() > 0) {
+      // a child row always belongs to the parent row it was generated for
+      out.add(path + ".null_rate", column.nullRate(), "a parent column is never NULL: every row of "
+          + table.name() + " belongs to the parent row it is generated for", "set null_rate to 0 (a child that "
+          + "may have no parent is a foreign_key with a null_rate in a table with rows of its own)");
+    }
     Ref r = ref(p.references(), path + ".references");
     if (r == null) {
       return;

@@ -320,6 +320,14 @@ class PlanValidatorTest {
     return v.get(0);
   }
 
+  @Test
+  void aParentColumnIsNeverNull() {
+    // a NULL parent key would leave a child in no parent and its parent's aggregates wrong
+    assertRule(plan("", "").replace("\"strategy\": \"parent\", \"references\": \"parents.id\"}",
+        "\"strategy\": \"parent\", \"references\": \"parents.id\", \"null_rate\": 0.5}"),
+        "tables[1].columns[1].null_rate", "a parent column is never NULL");
+  }
+
   private static void assertRule(String json, String path, String rule) {
     Violation v = only(json);
     assertEquals(path, v.path(), v::toString);

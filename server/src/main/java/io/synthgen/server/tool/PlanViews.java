@@ -20,6 +20,7 @@ import io.synthgen.server.config.OutputPaths;
 import io.synthgen.server.plan.PlanStore;
 import io.synthgen.server.plan.PlanVersion;
 import io.synthgen.server.plan.StoredPlan;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -88,19 +89,30 @@ final class PlanViews {
   static Path outputDir(Services s, Plan plan) throws ToolError {
     Destination d = plan.destination();
     Path root = s.config().outputRoot();
+    Path dir;
     try {
       if (d == null) {
-        return OutputPaths.resolve(root, plan.name());
+        dir = OutputPaths.resolve(root, plan.name());
+      } else if (d.kind() == Destination.Kind.UNITY_CATALOG) {
+        dir = OutputPaths.resolve(root, plan.name() + "_" + d.catalog() + "_" + d.schema());
+      } else {
+        dir = OutputPaths.resolve(root, d.path() == null ? plan.name() : d.path());
       }
-      if (d.kind() == Destination.Kind.UNITY_CATALOG) {
-        return OutputPaths.resolve(root, plan.name() + "_" + d.catalog() + "_" + d.schema());
-      }
-      return OutputPaths.resolve(root, d.path() == null ? plan.name() : d.path());
     } catch (IllegalArgumentException e) {
       throw new ToolError("destination_outside_root", e.getMessage(),
           "set the destination to a folder inside the output root, e.g. {\"kind\": \"local\", \"path\": \""
               + plan.name() + "\"}");
     }
+    // a run writes a folder: a file at the destination, or on the way to it, would fail the run
+    for (Path p = dir; p != null && p.startsWith(root); p = p.getParent()) {
+      if (Files.exists(p) && !Files.isDirectory(p)) {
+        throw new ToolError("destination_not_a_folder", root.relativize(p) + " in the output root is a file, so "
+            + "a run cannot write the folder " + root.relativize(dir), "set the destination path to a folder "
+            + "that does not exist yet or holds an earlier run, e.g. {\"kind\": \"local\", \"path\": \""
+            + plan.name() + "\"}");
+      }
+    }
+    return dir;
   }
 
   static String engine(int tier) {

@@ -55,4 +55,17 @@ class ProposeDestinationTest {
     assertEquals("invalid_plan", r.structured().path("error").path("code").asText(), r.text());
     assertTrue(r.structured().toString().contains("destination.compression"), r.structured().toString());
   }
+
+  @Test
+  void aDestinationThatIsAFileIsRefusedWhenProposed() throws Exception {
+    Files.createDirectories(f.out);
+    Files.writeString(f.out.resolve("afile"), "not a folder");
+    for (String path : new String[] {"afile", "afile/x"}) {
+      ToolResult r = f.call("propose_plan", "{\"template\": \"retail\", \"rows\": 50, \"only_tables\": "
+          + "[\"customers\"], \"destination\": {\"kind\": \"local\", \"path\": \"" + path + "\"}}");
+      assertTrue(r.isError(), r.text());
+      assertEquals("destination_not_a_folder", r.structured().path("error").path("code").asText(), r.text());
+      assertTrue(r.structured().path("error").path("message").asText().contains("afile"), r.text());
+    }
+  }
 }
