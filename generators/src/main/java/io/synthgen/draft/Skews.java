@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.plan.DataType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -83,10 +85,20 @@ final class Skews {
     DataType t = DataType.parse(byCol.path("type").asText("string"));
     boolean quote = t == null || !t.isNumeric();
     if (weights.isObject()) {
+      List<String> known = new ArrayList<>();
+      byCol.path("values").forEach(v -> known.add(v.asText()));
       for (Map.Entry<String, JsonNode> e : weights.properties()) {
         if (!e.getValue().isNumber() || e.getValue().asDouble() < 0) {
           problems.add(path + ".weights." + e.getKey(), e.getValue(), "a weight is a number, 0 or more",
               "give e.g. {\"Enterprise\": 5, \"Pro\": 2, \"Free\": 1}");
+          continue;
+        }
+        if (!known.isEmpty() && !known.contains(e.getKey())) {
+          // a key that matches no value would weigh nothing: the skew the person asked for would not happen
+          String near = known.stream().filter(k -> k.equalsIgnoreCase(e.getKey())).findFirst().orElse(null);
+          problems.add(path + ".weights." + e.getKey(), e.getKey(), "'" + e.getKey() + "' is not a value of "
+              + parentName + "." + by + " (its values are: " + String.join(", ", known) + ")",
+              near != null ? "did you mean '" + near + "'?" : "give weights for values of " + by);
           continue;
         }
         expr.append(" WHEN ").append(literal(e.getKey(), quote)).append(" THEN ").append(number(e.getValue()));

@@ -48,6 +48,18 @@ class DrafterTest {
   }
 
   @Test
+  void skewWeightsForValuesTheColumnDoesNotHaveAreRefused() {
+    // before, the weights of 'free' and 'Zed' matched no row and the skew silently did nothing
+    PlanException e = assertThrows(PlanException.class, () -> draft(SHOP.replace(
+        "{\"Enterprise\": 5, \"Pro\": 2, \"Free\": 1}", "{\"Enterprise\": 5, \"free\": 1, \"Zed\": 2}")));
+    assertEquals(2, e.violations().size(), e.violations().toString());
+    assertEquals("tables[1].columns[1].weighted_by.weights.free", e.violations().get(0).path());
+    assertTrue(e.violations().get(0).fix().contains("did you mean 'Free'"), e.violations().toString());
+    assertTrue(e.violations().get(1).rule().contains("'Zed' is not a value of customers.tier"),
+        e.violations().toString());
+  }
+
+  @Test
   void infersStrategiesFromNamesAndHints() throws Exception {
     Plan p = draft(SHOP);
     Table customers = p.table("customers").orElseThrow();

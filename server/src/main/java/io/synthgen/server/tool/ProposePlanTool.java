@@ -45,6 +45,11 @@ final class ProposePlanTool extends ServiceTool {
     Plan plan;
     String summary;
     if (template != null) {
+      if (call.args().has("skews")) {
+        throw new IllegalArgumentException("skews weigh the foreign keys of the person's own tables and are not "
+            + "applied to a template; propose the template without skews, then change a foreign key's distribution "
+            + "with revise_plan");
+      }
       plan = services.template(template);
       if (call.args().has("only_tables")) {
         plan = Subsets.keep(plan, call.args().get("only_tables"));
