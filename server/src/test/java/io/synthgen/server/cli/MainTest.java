@@ -3,14 +3,13 @@ package io.synthgen.server.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static io.synthgen.server.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.json.PlanCodec;
+import io.synthgen.server.cli.CliRun.Result;
 import io.synthgen.testing.Duck;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,32 +23,6 @@ class MainTest {
 
   @TempDir
   Path dir;
-
-  /** What one command printed and returned. */
-  record Result(int code, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + code + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
-    }
-  }
-
-  static synchronized Result run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      System.out.flush();
-      System.err.flush();
-      return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-  }
 
   /** A mistake the user can fix: exit 2, a short message on stderr, never a stack trace. */
   static Result badInput(String... args) {

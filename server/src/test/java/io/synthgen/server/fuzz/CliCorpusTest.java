@@ -63,7 +63,7 @@ class CliCorpusTest {
 
   @Test
   void theReferenceRunValidates() throws IOException {
-    CliRuns.Result r = CliRuns.run("validate", CliRuns.goodRun().toString());
+    io.synthgen.server.cli.CliRun.Result r = CliRuns.run("validate", CliRuns.goodRun().toString());
     assertEquals(0, r.code(), "a fresh run validates: " + r);
   }
 }

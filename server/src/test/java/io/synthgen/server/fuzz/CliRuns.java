@@ -1,11 +1,10 @@
 package io.synthgen.server.fuzz;
 
 import io.synthgen.fuzz.Guard;
-import io.synthgen.server.cli.Main;
-import java.io.ByteArrayOutputStream;
+import io.synthgen.server.cli.CliRun;
+import io.synthgen.server.cli.CliRun.Result;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,14 +31,6 @@ final class CliRuns {
   private static Path goodRun;
 
   private CliRuns() {
-  }
-
-  /** What one command printed and returned. */
-  record Result(int code, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + code + "\n--- stdout\n" + abbreviate(out) + "\n--- stderr\n" + abbreviate(err);
-    }
   }
 
   /** A scratch folder for the cases, holding a good run of the retail template that validate cases start from. */
@@ -157,7 +148,8 @@ final class CliRuns {
     Result r = Guard.run(abbreviate(describe), work::run);
     String both = r.out() + r.err();
     if (!ALLOWED_EXIT_CODES.contains(r.code()) || both.contains("\tat ") || both.contains("Exception in thread")) {
-      throw new AssertionError("unclean end: " + r + "\n" + abbreviate(describe));
+      throw new AssertionError("unclean end: exit " + r.code() + "\n--- stdout\n" + abbreviate(r.out())
+          + "\n--- stderr\n" + abbreviate(r.err()) + "\n" + abbreviate(describe));
     }
   }
 
@@ -166,22 +158,8 @@ final class CliRuns {
     Result run() throws Exception;
   }
 
-  static synchronized Result run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      System.out.flush();
-      System.err.flush();
-      return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  static Result run(String... args) {
+    return CliRun.run(args);
   }
 
   static String resource(String name) {
