@@ -1,0 +1,128 @@
+package io.synthgen.draft;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgen.draft.predict.TargetShares;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code weighted_by: {column: category, shares: {Electronics: 35, Clothing: 25, ...}}}: the children's target share
+ * per value of the parent's categorical column, turned into the weights that give them ({@link TargetShares}). The
+ * parent column must be a {@code values} column, whose weights say each value's share of the parents; every value
+ * needs a share (0 for none), the shares sum to 100 (or to 1), and a value with a share above 0 must have parents.
+ * Shares are among the children whose parent has a value: a parent whose value is NULL weighs 1, the mean weight.
+ */
+final class SkewShares {
+
+  /** Solved weights keep this many significant digits (the shares they give are off by less than 1e-5). */
+  private static final MathContext DIGITS = new MathContext(6);
+
+  private SkewShares() {
+  }
+
+  /** The weights per value as an object, or null after adding every problem of the shares. */
+  static ObjectNode solve(String parentName, String by, ObjectNode byCol, JsonNode shares, String path,
+      Problems problems) {
+    JsonNode values = byCol.path("values");
+    if (!"values".equals(byCol.path("strategy").asText()) || !values.isArray() || values.isEmpty()) {
+      problems.add(path, shares, "shares need the share of each value among the parents, and " + parentName + "."
+          + by + " is not a values column (its strategy is " + byCol.path("strategy").asText("not set") + ")",
+          "make " + by + " a values column with values and weights (e.g. update_column set {strategy: values, "
+              + "values: [...], weights: [...]}), or give weights instead of shares");
+      return null;
+    }
+    List<String> known = new ArrayList<>();
+    values.forEach(v -> known.add(v.asText()));
+    JsonNode pw = byCol.path("weights");
+    Map<String, Double> parentShares = new LinkedHashMap<>();
+    for (int i = 0; i < known.size(); i++) {
+      parentShares.put(known.get(i), pw.isArray() && pw.size() == known.size() ? pw.get(i).asDouble() : 1.0);
+    }
+    int before = problems.list().size();
+    Map<String, Double> targets = new LinkedHashMap<>();
+    if (shares.isObject()) {
+      for (Map.Entry<String, JsonNode> e : shares.properties()) {
+        if (!known.contains(e.getKey())) {
+          problems.add(path + "." + e.getKey(), e.getKey(), "'" + e.getKey() + "' is not a value of " + parentName
+              + "." + by + " (its values are: " + String.join(", ", known) + ")",
+              nearOrGive(e.getKey(), known, "shares", by));
+        } else if (share(e.getValue(), path + "." + e.getKey(), problems)) {
+          targets.put(e.getKey(), e.getValue().asDouble());
+        }
+      }
+    } else if (shares.isArray() && shares.size() == known.size()) {
+      for (int i = 0; i < known.size(); i++) {
+        if (share(shares.get(i), path + "[" + i + "]", problems)) {
+          targets.put(known.get(i), shares.get(i).asDouble());
+        }
+      }
+    } else {
+      problems.add(path, shares, "shares are an object from " + by + " value to the children's share in percent",
+          "give e.g. {" + example(known) + "}");
+      return null;
+    }
+    List<String> missing = known.stream().filter(k -> !targets.containsKey(k) && !shares.has(k)).toList();
+    if (!missing.isEmpty() && shares.isObject()) {
+      problems.add(path, compact(shares), "no share for " + String.join(", ", missing) + " (every value of "
+          + parentName + "." + by + " needs one)", "add a share for each, 0 for a value whose " + parentName
+          + " get none");
+    }
+    if (problems.list().size() > before) {
+      return null;
+    }
+    double sum = targets.values().stream().mapToDouble(Double::doubleValue).sum();
+    if (Double.isNaN(TargetShares.scale(sum))) {
+      problems.add(path, compact(shares), String.format(Locale.ROOT, "the shares sum to %s, not 100",
+          BigDecimal.valueOf(sum).round(DIGITS).stripTrailingZeros().toPlainString()), String.format(Locale.ROOT,
+          "give percentages that sum to 100 (within %s), or fractions that sum to 1",
+          BigDecimal.valueOf(TargetShares.PERCENT_TOLERANCE).toPlainString()));
+    }
+    for (Map.Entry<String, Double> e : targets.entrySet()) {
+      if (e.getValue() > 0 && !(parentShares.get(e.getKey()) > 0)) {
+        problems.add(path + "." + e.getKey(), e.getValue(), "no " + parentName + " are " + e.getKey() + " (its "
+            + "weight in " + parentName + "." + by + " is 0), so no child can go to one",
+            "give " + e.getKey() + " a weight above 0 in " + parentName + "." + by + " (set_weights), or a share of 0");
+      }
+    }
+    if (problems.list().size() > before) {
+      return null;
+    }
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    TargetShares.solve(parentShares, targets).forEach((k, w) ->
+        out.put(k, w == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(w).round(DIGITS).stripTrailingZeros()));
+    return out;
+  }
+
+  private static boolean share(JsonNode v, String path, Problems problems) {
+    if (v.isNumber() && v.asDouble() >= 0 && Double.isFinite(v.asDouble())) {
+      return true;
+    }
+    problems.add(path, v, "a share is a number, 0 or more (a percentage)", "give e.g. 35 for 35 %");
+    return false;
+  }
+
+  /** "did you mean" for a value that differs only in case, else how to name the values. */
+  static String nearOrGive(String given, List<String> known, String what, String by) {
+    String near = known.stream().filter(k -> k.equalsIgnoreCase(given)).findFirst().orElse(null);
+    return near != null ? "did you mean '" + near + "'?" : "give " + what + " for values of " + by;
+  }
+
+  private static String example(List<String> known) {
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < known.size() && i < 3; i++) {
+      parts.add("\"" + known.get(i) + "\": " + (i == 0 ? 50 : i == 1 ? 30 : 20));
+    }
+    return String.join(", ", parts);
+  }
+
+  private static String compact(JsonNode n) {
+    return n.toString().replace("\"", "").replace(",", ", ").replace(":", ": ");
+  }
+}
