@@ -136,8 +136,19 @@ final class ParentWeights {
     return new Estimate(category, parents, weight, total, topShares(perCategory), Method.ANALYTIC, 0);
   }
 
-  /** A values column's share per value (its null rate under the null key), or null for another strategy. */
+  /**
+   * A values or boolean column's share per value (its null rate under the null key), or null for another strategy.
+   */
   static Map<String, Double> valueShares(ResolvedColumn c) {
+    if (c.spec().gen() instanceof ColumnGen.Bool b) {
+      Map<String, Double> out = new LinkedHashMap<>();
+      out.put("true", (1 - c.spec().nullRate()) * b.probability());
+      out.put("false", (1 - c.spec().nullRate()) * (1 - b.probability()));
+      if (c.spec().nullRate() > 0) {
+        out.put(null, c.spec().nullRate());
+      }
+      return out;
+    }
     if (!(c.spec().gen() instanceof ColumnGen.Values v)) {
       return null;
     }

@@ -156,6 +156,19 @@ class PredictorTest {
   }
 
   @Test
+  void aBooleanCategoryOfALargeParentIsAnalyticToo() {
+    long n = Predictor.EXACT_PARENT_ROWS * 2;
+    KeySpread k = key(Plans.resolve(Plans.document(3, parent(n, "{\"name\": \"vip\", \"type\": \"boolean\", "
+        + "\"strategy\": \"boolean\", \"probability\": 0.2}", "{\"name\": \"w\", \"type\": \"double\", "
+        + "\"strategy\": \"expression\", \"expr\": \"CASE WHEN vip THEN 4.0 ELSE 1.0 END\"}") + "," + child(1000,
+        "{\"type\": \"weighted\", \"by\": \"w\"}", 0))));
+    assertEquals(Method.ANALYTIC, k.method());
+    assertEquals("vip", k.category());
+    assertEquals(List.of("true", "false"), k.byCategory().stream().map(CategorySpread::value).toList());
+    assertEquals(0.5, k.byCategory().get(0).childShare(), 1e-12, "0.2 * 4 / (0.2 * 4 + 0.8)");
+  }
+
+  @Test
   void zipfConcentrationIsTheHarmonicRatio() {
     KeySpread k = key(Plans.resolve(Plans.document(3, parent(1000) + "," + child(5000,
         "{\"type\": \"zipf\", \"exponent\": 1.0}", 0))));
