@@ -222,7 +222,7 @@ final class ParentWeights {
       for (int i = 0; i < k; i++) {
         top += s[s.length - 1 - i];
       }
-      out.add(new Predictions.TopShare(f, total > 0 ? top / total : 0));
+      out.add(new Predictions.TopShare((double) k / s.length, total > 0 ? top / total : 0));
     }
     return out;
   }

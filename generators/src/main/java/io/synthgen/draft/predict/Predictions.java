@@ -81,7 +81,10 @@ public record Predictions(List<ColumnShares> columns, List<KeySpread> foreignKey
       double childShare) {
   }
 
-  /** The fraction {@code childShare} of the children that the top {@code parentFraction} of parents get. */
+  /**
+   * The fraction {@code childShare} of the children that the most-chosen {@code parentFraction} of the parents get
+   * (1 % and 10 %, rounded up to whole parents).
+   */
   public record TopShare(double parentFraction, double childShare) {
   }
 

@@ -128,7 +128,8 @@ public final class Predictor {
     } else if (d instanceof FkDistribution.Zipf z) {
       List<TopShare> top = new ArrayList<>();
       for (double f : TOP_FRACTIONS) {
-        top.add(new TopShare(f, ZipfShares.topShare((long) Math.ceil(f * n), n, z.exponent())));
+        long k = Math.max(1, (long) Math.ceil(f * n));
+        top.add(new TopShare((double) k / Math.max(1, n), ZipfShares.topShare(k, n, z.exponent())));
       }
       return new KeySpread(t.name(), c.name(), fk.references(), parentName, d.type(), null, null, t.rows(), keyed, n,
           perParent, List.of(), 0, n == 0 ? List.of() : top, Method.ANALYTIC, 0);
