@@ -1,10 +1,14 @@
-package io.synthgen.server.tool;
+package io.synthgen.server.tool.plan;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.Table;
+import io.synthgen.server.tool.ServiceTool;
+import io.synthgen.server.tool.Services;
+import io.synthgen.server.tool.ToolCall;
+import io.synthgen.server.tool.ToolResult;
 import io.synthgen.template.Templates;
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.synthgen.server.tool;
+package io.synthgen.server.tool.run;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -16,6 +16,15 @@ import io.synthgen.run.Runs;
 import io.synthgen.server.job.Job;
 import io.synthgen.server.plan.PlanVersion;
 import io.synthgen.server.plan.StoredPlan;
+import io.synthgen.server.tool.Approved;
+import io.synthgen.server.tool.Confirmations;
+import io.synthgen.server.tool.JobCalls;
+import io.synthgen.server.tool.PlanChecks;
+import io.synthgen.server.tool.ServiceTool;
+import io.synthgen.server.tool.Services;
+import io.synthgen.server.tool.ToolCall;
+import io.synthgen.server.tool.ToolError;
+import io.synthgen.server.tool.ToolResult;
 import io.synthgen.validate.Check;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,8 +39,6 @@ import java.util.stream.Stream;
  */
 final class GenerateFullTool extends ServiceTool {
 
-  static final double DEFAULT_WAIT_SECONDS = 2;
-
   /** Output folder to the job writing it: two runs into one folder would replace each other's files. */
   private final Map<Path, Job> writing = new ConcurrentHashMap<>();
 
@@ -41,7 +48,7 @@ final class GenerateFullTool extends ServiceTool {
 
   @Override
   public ToolResult call(ToolCall call) throws Exception {
-    double wait = call.number("wait_seconds", 0, JobViews.MAX_WAIT_SECONDS, DEFAULT_WAIT_SECONDS);
+    double wait = call.number("wait_seconds", 0, JobCalls.MAX_WAIT_SECONDS, JobCalls.DEFAULT_WAIT_SECONDS);
     Approved a = Approved.require(services, call, "generate_full");
     String id = a.id();
     StoredPlan p = a.plan();
@@ -52,7 +59,7 @@ final class GenerateFullTool extends ServiceTool {
       throw new ToolError("serverless_not_acknowledged", "the plan uses serverless compute, which the person has "
           + "not acknowledged", "ask the person; then approve_plan again with acknowledge_serverless: true");
     }
-    Path out = PlanViews.outputDir(services, v.plan());
+    Path out = PlanChecks.outputDir(services, v.plan());
     Job running = writing.get(out);
     if (running != null && !running.status().isFinal()) {
       throw new ToolError("already_running", "job " + running.id() + " is already writing " + out,
@@ -68,8 +75,8 @@ final class GenerateFullTool extends ServiceTool {
     });
     writing.put(out, job);
     job.done().whenComplete((j, e) -> writing.remove(out, job));
-    JobViews.await(job, wait, call);
-    ToolResult res = JobViews.result(job);
+    JobCalls.await(job, wait, call);
+    ToolResult res = JobCalls.result(job);
     res.structured().put("output_dir", out.toString());
     return res;
   }
