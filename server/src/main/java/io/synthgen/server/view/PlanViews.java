@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.draft.PlanRenderer;
 import io.synthgen.draft.Tiers;
+import io.synthgen.output.WriterOptions;
 import io.synthgen.plan.Destination;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.json.PlanCodec;
@@ -43,8 +44,9 @@ public final class PlanViews {
       return "`" + d.catalog() + "." + d.schema() + ".*` (Delta tables), published by `write_to_uc` from a run "
           + "generated on this machine (the one `generate_full` writes to `" + outputDir + "/` when it is there)";
     }
-    String format = d == null || d.format() == null ? "parquet" : d.format().name().toLowerCase(Locale.ROOT);
-    String comp = d == null || d.compression() == null ? "zstd" : d.compression().name().toLowerCase(Locale.ROOT);
+    WriterOptions o = WriterOptions.of(d);
+    String format = o.format().name().toLowerCase(Locale.ROOT);
+    String comp = o.compression().name().toLowerCase(Locale.ROOT);
     return "`" + outputDir + "/` (" + format + ", " + comp + ")";
   }
 

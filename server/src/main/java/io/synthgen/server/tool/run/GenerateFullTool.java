@@ -8,8 +8,6 @@ import io.synthgen.engine.Engine;
 import io.synthgen.engine.TableRun;
 import io.synthgen.output.FileEntry;
 import io.synthgen.output.WriterOptions;
-import io.synthgen.plan.Destination;
-import io.synthgen.plan.Plan;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.run.RunResult;
 import io.synthgen.run.Runs;
@@ -66,7 +64,7 @@ final class GenerateFullTool extends ServiceTool {
           "follow it with get_job " + running.id() + " or stop it with cancel_job");
     }
     confirmOverwrite(call, out);
-    WriterOptions options = writerOptions(v.plan());
+    WriterOptions options = WriterOptions.of(v.plan().destination());
     int threads = services.config().engineThreads();
     Job job = services.jobs().submit(id, v.version(), call.owner(), r.totalRows(), (progress, cancel) -> {
       RunResult rr = Runs.generate(r, out, options, new Engine(threads, Engine.DEFAULT_CHUNK_ROWS), progress,
@@ -112,16 +110,6 @@ final class GenerateFullTool extends ServiceTool {
           "ask the person whether to replace them; if they agree, call generate_full again with overwrite: true, "
               + "otherwise change the destination with revise_plan set_destination");
     }
-  }
-
-  static WriterOptions writerOptions(Plan plan) {
-    Destination d = plan.destination();
-    if (d == null || d.kind() == Destination.Kind.UNITY_CATALOG || d.format() == null) {
-      return WriterOptions.parquetZstd();
-    }
-    Destination.Compression c = d.compression() != null ? d.compression()
-        : d.format() == Destination.Format.PARQUET ? Destination.Compression.ZSTD : Destination.Compression.NONE;
-    return new WriterOptions(d.format(), c, 0);
   }
 
   static ObjectNode summary(RunResult rr) {
