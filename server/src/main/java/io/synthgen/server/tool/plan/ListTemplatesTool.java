@@ -25,7 +25,7 @@ final class ListTemplatesTool extends ServiceTool {
     ArrayNode list = out.putArray("templates");
     StringBuilder text = new StringBuilder();
     for (String name : Templates.names()) {
-      Plan p = Templates.load(name);
+      Plan p = services.template(name);
       ObjectNode t = list.addObject();
       t.put("name", name);
       t.put("description", p.description());
