@@ -15,7 +15,7 @@ import java.time.ZoneOffset;
 /** Services over temporary folders with a fixed clock, and calls by tool name with JSON arguments. */
 public final class ToolFixture implements AutoCloseable {
 
-  /** Tests that publish give their own workspaces ({@code new ToolFixture(dir, workspaces)}); others never reach one. */
+  /** Tests that publish pass their own workspaces ({@code new ToolFixture(dir, workspaces)}); others reach none. */
   public static final WorkspaceFactory NO_WORKSPACE = profile -> {
     throw new CatalogException(CatalogException.Kind.CONFIGURATION, "this test configures no workspace",
         "give the test a workspace: new ToolFixture(dir, workspaces)");
