@@ -74,11 +74,9 @@ final class SkewShares {
           + parentName + "." + by + " needs one)", "add a share for each, 0 for a value whose " + parentName
           + " get none");
     }
-    if (problems.list().size() > before) {
-      return null;
-    }
     double sum = targets.values().stream().mapToDouble(Double::doubleValue).sum();
-    if (Double.isNaN(TargetShares.scale(sum))) {
+    // the sum says something only when every share given was read (a missing value still lets it be checked)
+    if (targets.size() == shares.size() && Double.isNaN(TargetShares.scale(sum))) {
       problems.add(path, compact(shares), String.format(Locale.ROOT, "the shares sum to %s, not 100",
           BigDecimal.valueOf(sum).round(DIGITS).stripTrailingZeros().toPlainString()), String.format(Locale.ROOT,
           "give percentages that sum to 100 (within %s), or fractions that sum to 1",
