@@ -14,6 +14,9 @@ import java.util.Locale;
 /** Predictions as a short Markdown section of the rendered plan: one line per column, key and per-parent table. */
 public final class PredictionText {
 
+  /** Categories that get less than this share of the children are listed together. */
+  private static final double SCARCE = 1e-4;
+
   private PredictionText() {
   }
 
@@ -69,9 +72,18 @@ public final class PredictionText {
     } else {
       b.append("weighted by ").append(k.category() != null ? k.category() : k.by()).append(": ");
       List<String> cats = new ArrayList<>();
+      List<String> scarce = new ArrayList<>();
       for (CategorySpread c : k.byCategory()) {
+        if (c.childShare() < SCARCE) {
+          scarce.add(c.value() == null ? "NULL" : c.value());
+          continue;
+        }
         cats.add((c.value() == null ? "NULL" : c.value()) + " " + k.parentTable() + ": " + number(c.childrenPerParent())
             + " " + k.table() + " each (" + pct(c.childShare()) + " of " + k.table() + ")");
+      }
+      if (!scarce.isEmpty()) {
+        cats.add(String.join(", ", scarce) + " " + k.parentTable() + ": almost none (each under " + pct(SCARCE) + " of "
+            + k.table() + ")");
       }
       if (k.categoriesLeftOff() > 0) {
         cats.add(k.categoriesLeftOff() + " more categories");

@@ -169,6 +169,17 @@ class PredictorTest {
   }
 
   @Test
+  void categoriesThatGetAlmostNoChildrenAreListedTogetherInTheText() {
+    String weight = "{\"name\": \"w\", \"type\": \"double\", \"strategy\": \"expression\", \"expr\": "
+        + "\"CASE WHEN tier = 'Enterprise' THEN 1.0 ELSE 1e-9 END\"}";
+    Predictions p = Predictor.predict(Plans.resolve(Plans.document(3, parent(1000, TIER, weight) + "," + child(5000,
+        "{\"type\": \"weighted\", \"by\": \"w\"}", 0))));
+    String text = PredictionText.markdown(p);
+    assertTrue(text.contains("Free, Pro customers: almost none (each under 0.01% of orders)"), text);
+    assertTrue(text.contains("Enterprise customers: "), text);
+  }
+
+  @Test
   void zipfConcentrationIsTheHarmonicRatio() {
     KeySpread k = key(Plans.resolve(Plans.document(3, parent(1000) + "," + child(5000,
         "{\"type\": \"zipf\", \"exponent\": 1.0}", 0))));
