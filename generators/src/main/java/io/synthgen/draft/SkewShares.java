@@ -70,14 +70,14 @@ final class SkewShares {
     }
     List<String> missing = known.stream().filter(k -> !targets.containsKey(k) && !shares.has(k)).toList();
     if (!missing.isEmpty() && shares.isObject()) {
-      problems.add(path, compact(shares), "no share for " + String.join(", ", missing) + " (every value of "
+      problems.add(path, Skews.compact(shares), "no share for " + String.join(", ", missing) + " (every value of "
           + parentName + "." + by + " needs one)", "add a share for each, 0 for a value whose " + parentName
           + " get none");
     }
     double sum = targets.values().stream().mapToDouble(Double::doubleValue).sum();
     // the sum says something only when every share given was read (a missing value still lets it be checked)
     if (targets.size() == shares.size() && Double.isNaN(TargetShares.scale(sum))) {
-      problems.add(path, compact(shares), String.format(Locale.ROOT, "the shares sum to %s, not 100",
+      problems.add(path, Skews.compact(shares), String.format(Locale.ROOT, "the shares sum to %s, not 100",
           BigDecimal.valueOf(sum).round(DIGITS).stripTrailingZeros().toPlainString()), String.format(Locale.ROOT,
           "give percentages that sum to 100 (within %s), or fractions that sum to 1",
           BigDecimal.valueOf(TargetShares.PERCENT_TOLERANCE).toPlainString()));
@@ -118,9 +118,5 @@ final class SkewShares {
       parts.add("\"" + known.get(i) + "\": " + (i == 0 ? 50 : i == 1 ? 30 : 20));
     }
     return String.join(", ", parts);
-  }
-
-  private static String compact(JsonNode n) {
-    return n.toString().replace("\"", "").replace(",", ", ").replace(":", ": ");
   }
 }

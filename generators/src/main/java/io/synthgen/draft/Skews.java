@@ -3,6 +3,7 @@ package io.synthgen.draft;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgen.expr.ExprLimits;
 import io.synthgen.plan.DataType;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,9 @@ final class Skews {
 
   /** Fields of a {@code weighted_by} object. */
   static final List<String> WEIGHTED_BY_FIELDS = List.of("column", "weights", "shares");
+
+  /** A key's note lists its weights (or shares) up to this many characters, well within a note's limit. */
+  static final int NOTE_LISTING = 300;
 
   private Skews() {
   }
@@ -139,6 +143,13 @@ final class Skews {
       return;
     }
     expr.append(" ELSE 1.0 END");
+    if (expr.length() > ExprLimits.MAX_LENGTH) {
+      problems.add(path, by, String.format(Locale.ROOT, "the weights of %s make a hidden weight expression of %,d "
+          + "characters, over the %,d an expression may have", by, expr.length(), ExprLimits.MAX_LENGTH),
+          "weigh fewer values (with weights, values left out weigh 1), or give " + parentName + " a numeric weight "
+              + "column of its own and name it in weighted_by without weights");
+      return;
+    }
     String helper = helper(plan, parent, parentName, by, fk, expr.toString());
     dist.put("by", helper);
     String note = fk.path("note").asText("").replaceAll("(; )?weighted by [^;]*$", "");
@@ -201,7 +212,13 @@ final class Skews {
     return d == Math.rint(d) ? String.format(Locale.ROOT, "%.1f", d) : Double.toString(d);
   }
 
-  private static String compact(JsonNode weights) {
-    return weights.toString().replace("\"", "").replace(",", ", ").replace(":", ": ");
+  /** Weights or shares as a note shows them, cut after {@value #NOTE_LISTING} characters. */
+  static String compact(JsonNode weights) {
+    String s = weights.toString().replace("\"", "").replace(",", ", ").replace(":", ": ");
+    if (s.length() <= NOTE_LISTING) {
+      return s;
+    }
+    int cut = s.lastIndexOf(", ", NOTE_LISTING);
+    return s.substring(0, cut > 0 ? cut : NOTE_LISTING) + ", … (" + weights.size() + " values)";
   }
 }

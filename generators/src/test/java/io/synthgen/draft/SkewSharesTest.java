@@ -130,6 +130,29 @@ class SkewSharesTest {
     assertTrue(notValues.get(0).rule().contains("products.product_id is not a values column"), notValues.toString());
   }
 
+  private static String manyValues(int n) {
+    StringBuilder values = new StringBuilder();
+    StringBuilder shares = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      values.append(i == 0 ? "" : ", ").append("\"category number ").append(i).append('"');
+      shares.append(i == 0 ? "" : ", ").append(100.0 / n);
+    }
+    return SHOP.replace("WB", "{\"column\": \"category\", \"shares\": [" + shares + "]}")
+        .replace("[\"Electronics\", \"Clothing\", \"Home\", \"Sports\", \"Toys\"]", "[" + values + "]")
+        .replace("\"weights\": [10, 30, 25, 20, 15]", "\"note\": \"equally likely\"");
+  }
+
+  @Test
+  void manyValuesKeepTheNoteShortAndAnExpressionOverItsLimitIsRefusedUpFront() throws Exception {
+    Plan p = DrafterTest.draft(manyValues(60));
+    String note = column(p, "sales", "product_id").note();
+    assertTrue(note.length() < 800 && note.contains("… (60 values)"), note);
+    List<Violation> v = assertThrows(PlanException.class, () -> DrafterTest.draft(manyValues(400))).violations();
+    assertEquals(1, v.size(), v.toString());
+    assertEquals("tables[1].columns[1].weighted_by", v.get(0).path());
+    assertTrue(v.get(0).rule().contains("over the 4,000 an expression may have"), v.toString());
+  }
+
   @Test
   void describedSkewsTakeShares() throws Exception {
     Plan p = DrafterTest.draft(replaceLast(SHOP.replace(", \"weighted_by\": WB", ""), "]}]}", "]}],\n"
