@@ -93,8 +93,8 @@ public final class PredictionText {
     if (!k.top().isEmpty() && k.byCategory().isEmpty()) {
       List<String> tops = new ArrayList<>();
       for (TopShare t : k.top()) {
-        tops.add("the top " + pct(t.parentFraction()) + " of " + k.parentTable() + " get " + pct(t.childShare()) + " of "
-            + k.table());
+        tops.add("the top " + pct(t.parentFraction()) + " of " + k.parentTable() + " get " + pct(t.childShare())
+            + " of " + k.table());
       }
       b.append("; ").append(String.join(", ", tops));
     }

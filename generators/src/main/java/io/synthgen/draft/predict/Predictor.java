@@ -13,8 +13,10 @@ import io.synthgen.resolve.ResolvedColumn;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.ResolvedTable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,16 +30,16 @@ import java.util.Set;
 public final class Predictor {
 
   /** Weighted columns predicted; later ones are counted as left off. */
-  public static final int MAX_COLUMNS = 40;
+  public static final int MAX_COLUMNS = 20;
 
-  /** Foreign keys predicted; later ones are counted as left off. */
-  public static final int MAX_FOREIGN_KEYS = 20;
+  /** Foreign keys predicted: weighted first, then zipf, then uniform, each in plan order; the rest are left off. */
+  public static final int MAX_FOREIGN_KEYS = 10;
 
   /** Tables generated per parent predicted. */
-  public static final int MAX_PER_PARENT = 20;
+  public static final int MAX_PER_PARENT = 10;
 
   /** Values or parent categories listed per column or key: the most frequent ones, the rest summed. */
-  public static final int MAX_CATEGORIES = 10;
+  public static final int MAX_CATEGORIES = 8;
 
   /** A weighted key's parent table up to this many rows is weighed row by row, exactly as the run weighs it. */
   public static final long EXACT_PARENT_ROWS = 50_000;
@@ -58,6 +60,7 @@ public final class Predictor {
     int columnsOff = 0;
     int keysOff = 0;
     int perParentOff = 0;
+    Set<ResolvedColumn> chosen = keysToPredict(plan);
     for (ResolvedTable t : plan.tables()) {
       if (t.layout() != null) {
         if (perParent.size() < MAX_PER_PARENT) {
@@ -75,7 +78,7 @@ public final class Predictor {
             columnsOff++;
           }
         } else if (g instanceof ColumnGen.ForeignKey fk) {
-          if (keys.size() < MAX_FOREIGN_KEYS) {
+          if (chosen.contains(c)) {
             keys.add(foreignKey(plan, t, c, fk));
           } else {
             keysOff++;
@@ -84,6 +87,29 @@ public final class Predictor {
       }
     }
     return new Predictions(columns, keys, perParent, columnsOff, keysOff, perParentOff);
+  }
+
+  /** The foreign keys to predict, at most {@link #MAX_FOREIGN_KEYS}: the most skewed kinds first. */
+  private static Set<ResolvedColumn> keysToPredict(ResolvedPlan plan) {
+    List<ResolvedColumn> all = new ArrayList<>();
+    for (ResolvedTable t : plan.tables()) {
+      for (ResolvedColumn c : t.columns()) {
+        if (c.spec().gen() instanceof ColumnGen.ForeignKey) {
+          all.add(c);
+        }
+      }
+    }
+    all.sort(Comparator.comparingInt(c -> rank(((ColumnGen.ForeignKey) c.spec().gen()).distribution())));
+    Set<ResolvedColumn> chosen = Collections.newSetFromMap(new IdentityHashMap<>());
+    chosen.addAll(all.subList(0, Math.min(MAX_FOREIGN_KEYS, all.size())));
+    return chosen;
+  }
+
+  private static int rank(FkDistribution d) {
+    if (d instanceof FkDistribution.Weighted) {
+      return 0;
+    }
+    return d instanceof FkDistribution.Zipf ? 1 : 2;
   }
 
   /** A weighted column: value i has the share (1 - null rate) w_i / sum(w). */

@@ -74,9 +74,9 @@ class PredictorTest {
         + "\"values\": [" + values + "], \"weights\": [" + weights + "]}");
     ColumnShares a = Predictor.predict(plan).columns().get(0);
     assertEquals(Predictor.MAX_CATEGORIES, a.shares().size());
-    assertEquals("v6", a.shares().get(0).value(), "the 10 most frequent, in plan order");
-    assertEquals(5, a.otherValues());
-    assertEquals((1 + 2 + 3 + 4 + 5) / 120.0, a.otherShare(), 1e-12);
+    assertEquals("v8", a.shares().get(0).value(), "the 8 most frequent, in plan order");
+    assertEquals(7, a.otherValues());
+    assertEquals((1 + 2 + 3 + 4 + 5 + 6 + 7) / 120.0, a.otherShare(), 1e-12);
   }
 
   @Test
@@ -185,6 +185,26 @@ class PredictorTest {
         "{\"type\": \"zipf\", \"exponent\": 1.0}", 0))));
     assertEquals(ZipfShares.harmonic(10, 1) / ZipfShares.harmonic(1000, 1), k.top().get(0).childShare(), 1e-12);
     assertEquals(ZipfShares.harmonic(100, 1) / ZipfShares.harmonic(1000, 1), k.top().get(1).childShare(), 1e-12);
+  }
+
+  @Test
+  void pastTheLimitSkewedKeysArePredictedBeforeUniformOnes() {
+    List<String> cols = new ArrayList<>(List.of(ID));
+    for (int i = 0; i < Predictor.MAX_FOREIGN_KEYS; i++) {
+      cols.add("{\"name\": \"u" + i + "\", \"type\": \"bigint\", \"strategy\": \"foreign_key\", "
+          + "\"references\": \"customers.id\"}");
+    }
+    cols.add("{\"name\": \"z\", \"type\": \"bigint\", \"strategy\": \"foreign_key\", \"references\": "
+        + "\"customers.id\", \"distribution\": {\"type\": \"zipf\", \"exponent\": 1.2}}");
+    cols.add("{\"name\": \"w\", \"type\": \"bigint\", \"strategy\": \"foreign_key\", \"references\": "
+        + "\"customers.id\", \"distribution\": {\"type\": \"weighted\", \"by\": \"tier_weight\"}}");
+    Predictions p = Predictor.predict(Plans.resolve(Plans.document(3, parent(100, TIER, TIER_WEIGHT) + ","
+        + Plans.table("orders", 10, cols.toArray(new String[0])))));
+    List<String> names = p.foreignKeys().stream().map(KeySpread::column).toList();
+    assertEquals(Predictor.MAX_FOREIGN_KEYS, names.size());
+    assertTrue(names.contains("z") && names.contains("w"), names.toString());
+    assertEquals("w", names.get(names.size() - 1), "listed in plan order");
+    assertEquals(2, p.foreignKeysLeftOff());
   }
 
   @Test
