@@ -1,9 +1,19 @@
 package io.synthgen.draft;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgen.draft.predict.Predictor;
 import io.synthgen.draft.predict.TargetShares;
+import io.synthgen.engine.TableEvaluator;
+import io.synthgen.plan.Plan;
+import io.synthgen.plan.PlanException;
+import io.synthgen.plan.json.PlanCodec;
+import io.synthgen.resolve.ResolvedPlan;
+import io.synthgen.resolve.ResolvedTable;
+import io.synthgen.resolve.Resolver;
+import io.synthgen.vec.Vec;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -18,8 +28,12 @@ import java.util.Map;
  * parent column must be a {@code values} column, whose weights say each value's share of the parents; every value
  * needs a share (0 for none), the shares sum to 100 (or to 1), and a value with a share above 0 must have parents.
  * Shares are among the children whose parent has a value: a parent whose value is NULL weighs 1, the mean weight.
+ * The parents' shares are counted over the plan's own parent rows when there are few enough
+ * ({@link #ownShares}), so the targets hold for this plan's parents, not only on average.
  */
 final class SkewShares {
+
+  private static final int CHUNK = 8_192;
 
   /** Solved weights keep this many significant digits (the shares they give are off by less than 1e-5). */
   private static final MathContext DIGITS = new MathContext(6);
@@ -28,8 +42,8 @@ final class SkewShares {
   }
 
   /** The weights per value as an object, or null after adding every problem of the shares. */
-  static ObjectNode solve(String parentName, String by, ObjectNode byCol, JsonNode shares, String path,
-      Problems problems) {
+  static ObjectNode solve(ObjectNode plan, String parentName, String by, ObjectNode byCol, JsonNode shares,
+      String path, Problems problems) {
     JsonNode values = byCol.path("values");
     if (!"values".equals(byCol.path("strategy").asText()) || !values.isArray() || values.isEmpty()) {
       problems.add(path, shares, "shares need the share of each value among the parents, and " + parentName + "."
@@ -89,6 +103,23 @@ final class SkewShares {
             "give " + e.getKey() + " a weight above 0 in " + parentName + "." + by + " (set_weights), or a share of 0");
       }
     }
+    Map<String, Double> own = problems.list().size() > before ? null : ownShares(plan, parentName, byCol, known);
+    if (own != null) {
+      ArrayNode absent = JsonNodeFactory.instance.arrayNode();
+      targets.forEach((k, t) -> {
+        if (t > 0 && !(own.get(k) > 0)) {
+          absent.add(k);
+        }
+      });
+      if (!absent.isEmpty()) {
+        String which = absent.size() == 1 ? absent.get(0).asText() : "any of these " + absent.size() + " values";
+        problems.add(path, Skews.compact(absent), "none of this plan's " + rowsOf(plan, parentName) + " " + parentName
+            + " has " + by + " " + which + " (drawn too rarely for that many rows), so no child can go to one",
+            "give " + (absent.size() == 1 ? "it" : "them") + " a share of 0, larger weights in " + parentName + "."
+                + by + ", or " + parentName + " more rows");
+      }
+      parentShares = own;
+    }
     if (problems.list().size() > before) {
       return null;
     }
@@ -96,6 +127,63 @@ final class SkewShares {
     TargetShares.solve(parentShares, targets).forEach((k, w) ->
         out.put(k, w == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(w).round(DIGITS).stripTrailingZeros()));
     return out;
+  }
+
+  /**
+   * Each value's share of this plan's own parent rows, counted as the run draws them, so that the solved weights
+   * meet the targets for these very parents rather than in expectation; null when the parent table is generated
+   * per parent, has more than {@link Predictor#EXACT_PARENT_ROWS} rows (its shares are then within a fraction of a
+   * point of the weights'), or cannot be read yet (the plan's validation reports why).
+   */
+  static Map<String, Double> ownShares(ObjectNode plan, String parentName, ObjectNode byCol, List<String> known) {
+    ObjectNode parent = Skews.table(plan, parentName);
+    JsonNode rows = parent == null ? null : parent.get("rows");
+    if (parent == null || parent.has("per_parent") || rows == null || !rows.canConvertToLong() || rows.asLong() <= 0
+        || rows.asLong() > Predictor.EXACT_PARENT_ROWS) {
+      return null;
+    }
+    ObjectNode mini = JsonNodeFactory.instance.objectNode();
+    mini.put("format", Plan.FORMAT);
+    mini.put("name", "shares");
+    if (plan.has("seed")) {
+      mini.set("seed", plan.get("seed"));
+    }
+    mini.put("reference_date", plan.path("reference_date").asText("2000-01-01"));
+    ObjectNode t = mini.putArray("tables").addObject();
+    t.put("name", parentName);
+    t.set("rows", rows);
+    ObjectNode col = byCol.deepCopy();
+    col.remove(List.of("omit", "unique", "note"));
+    t.putArray("columns").add(col);
+    ResolvedPlan resolved;
+    try {
+      // the same seed, table, column and rows: the same stream, so the same values as in the full plan
+      resolved = Resolver.resolve(PlanCodec.fromJson(mini, null));
+    } catch (PlanException e) {
+      return null; // the column's own problems are reported when the whole plan is read
+    }
+    ResolvedTable table = resolved.table(parentName);
+    Map<String, Double> counts = new LinkedHashMap<>();
+    known.forEach(k -> counts.put(k, 0.0));
+    long n = rows.asLong();
+    for (long start = 0; start < n; start += CHUNK) {
+      int k = (int) Math.min(CHUNK, n - start);
+      Vec v = TableEvaluator.range(resolved, table, start, k).column(byCol.path("name").asText());
+      for (int i = 0; i < k; i++) {
+        if (!v.isNull(i)) {
+          String key = String.valueOf(v.get(i));
+          if (!counts.containsKey(key)) {
+            return null; // a value written differently from the plan's (a timestamp, a decimal): use the weights
+          }
+          counts.merge(key, 1.0, Double::sum);
+        }
+      }
+    }
+    return counts.values().stream().mapToDouble(Double::doubleValue).sum() > 0 ? counts : null;
+  }
+
+  private static String rowsOf(ObjectNode plan, String parentName) {
+    return String.format(Locale.ROOT, "%,d", Skews.table(plan, parentName).path("rows").asLong());
   }
 
   private static boolean share(JsonNode v, String path, Problems problems) {

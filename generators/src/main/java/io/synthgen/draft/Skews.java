@@ -97,7 +97,7 @@ final class Skews {
     }
     String solved = "";
     if (hasShares) {
-      weights = SkewShares.solve(parentName, by, byCol, shares, path + ".shares", problems);
+      weights = SkewShares.solve(plan, parentName, by, byCol, shares, path + ".shares", problems);
       if (weights == null) {
         return;
       }

@@ -75,10 +75,10 @@ class PlanPredictionsTest {
           + "\"Enterprise\": 25}}}]}");
       assertFalse(revised.isError(), revised.text());
       withinSchema("revise_plan", revised);
-      // exact over this plan's 5,000 customers, whose tiers are 60/30/10 within sampling noise
-      assertEquals(0.40, category(revised, "Free").path("child_share").asDouble(), 0.03);
-      assertEquals(0.35, category(revised, "Pro").path("child_share").asDouble(), 0.03);
-      assertEquals(0.25, category(revised, "Enterprise").path("child_share").asDouble(), 0.03);
+      // solved for this plan's own 5,000 customers, and predicted exactly over them
+      assertEquals(0.40, category(revised, "Free").path("child_share").asDouble(), 1e-4);
+      assertEquals(0.35, category(revised, "Pro").path("child_share").asDouble(), 1e-4);
+      assertEquals(0.25, category(revised, "Enterprise").path("child_share").asDouble(), 1e-4);
 
       ToolResult got = f.call("get_plan", "{\"plan_id\": \"" + id + "\"}");
       assertFalse(got.isError(), got.text());
