@@ -17,10 +17,12 @@ import io.synthgen.vec.Vec;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code weighted_by: {column: category, shares: {Electronics: 35, Clothing: 25, ...}}}: the children's target share
@@ -34,6 +36,9 @@ import java.util.Map;
 final class SkewShares {
 
   private static final int CHUNK = 8_192;
+
+  /** A violation names at most this many of a column's values. */
+  static final int MAX_LISTED = 20;
 
   /** Solved weights keep this many significant digits (the shares they give are off by less than 1e-5). */
   private static final MathContext DIGITS = new MathContext(6);
@@ -54,6 +59,7 @@ final class SkewShares {
     }
     List<String> known = new ArrayList<>();
     values.forEach(v -> known.add(v.asText()));
+    Set<String> knownSet = new HashSet<>(known);
     JsonNode pw = byCol.path("weights");
     Map<String, Double> parentShares = new LinkedHashMap<>();
     for (int i = 0; i < known.size(); i++) {
@@ -63,9 +69,9 @@ final class SkewShares {
     Map<String, Double> targets = new LinkedHashMap<>();
     if (shares.isObject()) {
       for (Map.Entry<String, JsonNode> e : shares.properties()) {
-        if (!known.contains(e.getKey())) {
+        if (!knownSet.contains(e.getKey())) {
           problems.add(path + "." + e.getKey(), e.getKey(), "'" + e.getKey() + "' is not a value of " + parentName
-              + "." + by + " (its values are: " + String.join(", ", known) + ")",
+              + "." + by + " (its values are: " + listed(known) + ")",
               nearOrGive(e.getKey(), known, "shares", by));
         } else if (share(e.getValue(), path + "." + e.getKey(), problems)) {
           targets.put(e.getKey(), e.getValue().asDouble());
@@ -192,6 +198,14 @@ final class SkewShares {
     }
     problems.add(path, v, "a share is a number, 0 or more (a percentage)", "give e.g. 35 for 35 %");
     return false;
+  }
+
+  /** Values a violation lists: the first {@value #MAX_LISTED}, then how many there are. */
+  static String listed(List<String> values) {
+    if (values.size() <= MAX_LISTED) {
+      return String.join(", ", values);
+    }
+    return String.join(", ", values.subList(0, MAX_LISTED)) + ", … (" + values.size() + " values)";
   }
 
   /** "did you mean" for a value that differs only in case, else how to name the values. */

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.expr.ExprLimits;
 import io.synthgen.plan.DataType;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * "Enterprise customers order more": a foreign key whose parents are chosen in proportion to a weight derived from
@@ -115,16 +117,17 @@ final class Skews {
     if (weights.isObject()) {
       List<String> known = new ArrayList<>();
       byCol.path("values").forEach(v -> known.add(v.asText()));
+      Set<String> knownSet = new HashSet<>(known);
       for (Map.Entry<String, JsonNode> e : weights.properties()) {
         if (!e.getValue().isNumber() || e.getValue().asDouble() < 0) {
           problems.add(path + ".weights." + e.getKey(), e.getValue(), "a weight is a number, 0 or more",
               "give e.g. {\"Enterprise\": 5, \"Pro\": 2, \"Free\": 1}");
           continue;
         }
-        if (!known.isEmpty() && !known.contains(e.getKey())) {
+        if (!known.isEmpty() && !knownSet.contains(e.getKey())) {
           // a key that matches no value would weigh nothing: the skew the person asked for would not happen
           problems.add(path + ".weights." + e.getKey(), e.getKey(), "'" + e.getKey() + "' is not a value of "
-              + parentName + "." + by + " (its values are: " + String.join(", ", known) + ")",
+              + parentName + "." + by + " (its values are: " + SkewShares.listed(known) + ")",
               SkewShares.nearOrGive(e.getKey(), known, "weights", by));
           continue;
         }
