@@ -65,6 +65,7 @@ final class DictionaryEntries {
       ArrayNode more = det.putArray("examples");
       values.forEach(more::add);
       det.put("in_expressions", d.kind() != Dictionary.Kind.COMPOSITE);
+      det.put("table", ExpressionEntries.TABLE);
       det.set("example_column", column(name));
       out.add(new Entry(name, s, det));
     }

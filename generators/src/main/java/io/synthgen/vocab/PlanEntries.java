@@ -161,16 +161,16 @@ final class PlanEntries {
       s.set("example", profile.deepCopy());
       ObjectNode d = s.deepCopy();
       d.put("table", PROFILE_TABLE);
-      d.set("example_column", profileColumn(profile));
+      d.set("example_column", profileColumn(name, profile));
       out.add(new Entry(name, s, d));
     }
     return out;
   }
 
-  /** A timestamp date_range column of the last year with {@code profile}. */
-  static ObjectNode profileColumn(JsonNode profile) {
+  /** A timestamp date_range column of the last year with {@code profile}, named after the profile field. */
+  static ObjectNode profileColumn(String field, JsonNode profile) {
     ObjectNode c = object();
-    c.put("name", "event_at").put("type", "timestamp").put("strategy", "date_range").put("start", "ref-365d")
+    c.put("name", "event_at_" + field).put("type", "timestamp").put("strategy", "date_range").put("start", "ref-365d")
         .put("end", "ref").set("profile", profile.deepCopy());
     return c;
   }

@@ -63,6 +63,17 @@ final class ExamplePlans {
     return doc;
   }
 
+  /** The document with every example of a topic in its table at once (as one proposal would hold them). */
+  static ObjectNode documentWithAll(JsonNode context, Vocabulary v, Topic t) {
+    ObjectNode doc = document(context, "orders", null);
+    for (String name : v.names(t)) {
+      JsonNode e = v.entry(t, name).get("entry");
+      JsonNode column = e.has("example_column") ? e.get("example_column") : e.get("example");
+      doc = document(doc, e.path("table").asText("orders"), column);
+    }
+    return doc;
+  }
+
   static ResolvedPlan resolve(ObjectNode doc) throws PlanException {
     Set<String> dictionaries = Set.copyOf(Dictionaries.standard().names());
     return Resolver.resolve(PlanCodec.fromJson(doc, dictionaries));

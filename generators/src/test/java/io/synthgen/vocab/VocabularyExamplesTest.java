@@ -58,6 +58,19 @@ class VocabularyExamplesTest {
   }
 
   @Test
+  void allExamplesOfATopicFitInOnePlanTogether() throws PlanException {
+    for (Topic t : Topic.values()) {
+      if (t == Topic.TEMPLATES) {
+        continue;
+      }
+      ObjectNode doc = ExamplePlans.documentWithAll(CONTEXT, V, t);
+      ResolvedPlan p = ExamplePlans.resolve(doc);
+      int columns = p.tables().stream().mapToInt(x -> x.columns().size()).sum();
+      assertTrue(columns > 25, t.id() + ": " + columns + " columns");
+    }
+  }
+
+  @Test
   void summariesShowTheSameExamplesAsTheDetails() {
     for (Topic t : Topic.values()) {
       for (JsonNode s : V.topic(t).get("entries")) {
