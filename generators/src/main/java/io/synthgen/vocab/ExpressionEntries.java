@@ -27,13 +27,16 @@ final class ExpressionEntries {
     JsonNode section = data.section("functions", names);
     List<Entry> out = new ArrayList<>();
     for (FunctionSignature f : functions) {
-      JsonNode e = section.get(f.name());
+      if (!section.has(f.name())) {
+        continue; // recorded by section()
+      }
+      JsonNode e = VocabularyData.entry(section, f.name());
       String where = "function " + f.name();
-      String example = VocabularyData.text(e, "example", where);
+      String example = data.text(e, "example", where);
       ObjectNode s = PlanEntries.object();
       s.put("name", f.name());
       s.put("signature", f.signature());
-      s.put("description", VocabularyData.text(e, "description", where));
+      s.put("description", data.text(e, "description", where));
       s.put("example", example);
       if (f.random()) {
         s.put("random", true);
@@ -55,11 +58,11 @@ final class ExpressionEntries {
     for (String name : VocabularyData.keys(section)) {
       JsonNode e = section.get(name);
       String where = "operator " + name;
-      String example = VocabularyData.text(e, "example", where);
+      String example = data.text(e, "example", where);
       ObjectNode s = PlanEntries.object();
       s.put("name", name);
-      s.put("syntax", VocabularyData.text(e, "syntax", where));
-      s.put("description", VocabularyData.text(e, "description", where));
+      s.put("syntax", data.text(e, "syntax", where));
+      s.put("description", data.text(e, "description", where));
       s.put("example", example);
       ObjectNode d = s.deepCopy();
       d.put("table", TABLE);

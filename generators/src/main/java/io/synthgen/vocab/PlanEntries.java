@@ -30,46 +30,48 @@ final class PlanEntries {
     JsonNode fkDistributions = data.section("foreign_key_distributions", PlanFields.FK_DISTRIBUTION.keySet());
     List<Entry> out = new ArrayList<>();
     for (String name : ColumnGen.STRATEGIES) {
-      JsonNode e = section.get(name);
+      if (!section.has(name)) {
+        continue; // recorded by section()
+      }
+      JsonNode e = VocabularyData.entry(section, name);
       String where = "strategy " + name;
       JsonNode fields = e.get("fields");
       List<String> declared = fields == null ? List.of() : VocabularyData.keys(fields);
       if (!declared.equals(PlanFields.STRATEGY.get(name))) {
-        throw new IllegalStateException(VocabularyData.RESOURCE + ": " + where + " lists fields " + declared
-            + " but the codec reads " + PlanFields.STRATEGY.get(name));
+        data.problem(where + " lists fields " + declared + " but the codec reads " + PlanFields.STRATEGY.get(name));
       }
       ObjectNode s = object();
       s.put("name", name);
-      s.put("description", VocabularyData.text(e, "description", where));
-      s.put("types", VocabularyData.text(e, "types", where));
+      s.put("description", data.text(e, "description", where));
+      s.put("types", data.text(e, "types", where));
       ArrayNode required = s.putArray("required");
       ArrayNode optional = s.putArray("optional");
       ObjectNode d = object();
       ArrayNode table = object().putArray("fields");
       for (String f : declared) {
-        JsonNode fe = fields.get(f);
+        JsonNode fe = VocabularyData.entry(fields, f);
         boolean req = fe.path("required").asBoolean(false);
         (req ? required : optional).add(f);
         ObjectNode row = table.addObject().put("name", f).put("required", req);
         if (fe.has("required_unless")) {
-          row.put("required_unless", VocabularyData.text(fe, "required_unless", where + " field " + f));
+          row.put("required_unless", data.text(fe, "required_unless", where + " field " + f));
         }
-        row.put("description", VocabularyData.text(fe, "description", where + " field " + f));
+        row.put("description", data.text(fe, "description", where + " field " + f));
       }
-      s.put("table", VocabularyData.text(e, "table", where));
-      s.set("example", example(e, where, name));
+      s.put("table", data.text(e, "table", where));
+      s.set("example", example(data, e, where, name));
       d.setAll(s);
       d.set("fields", table);
       ObjectNode columnFields = d.putObject("column_fields");
       for (String f : PlanFields.COLUMN) {
-        columnFields.put(f, common.get(f).asText());
+        columnFields.put(f, common.path(f).asText());
       }
       if (name.equals("foreign_key")) {
         ArrayNode dists = d.putArray("distributions");
         for (String t : PlanFields.FK_DISTRIBUTION.keySet()) {
-          JsonNode fe = fkDistributions.get(t);
-          dists.addObject().put("type", t).put("description", VocabularyData.text(fe, "description", "fk " + t))
-              .set("example", fe.get("example").deepCopy());
+          JsonNode fe = VocabularyData.entry(fkDistributions, t);
+          dists.addObject().put("type", t).put("description", data.text(fe, "description", "foreign key "
+              + "distribution " + t)).set("example", fe.path("example").deepCopy());
         }
       } else if (name.equals("distribution")) {
         ArrayNode types = d.putArray("distribution_types");
@@ -91,23 +93,26 @@ final class PlanEntries {
     JsonNode section = data.section("distributions", PlanFields.DISTRIBUTION.keySet());
     List<Entry> out = new ArrayList<>();
     for (String name : PlanFields.DISTRIBUTION.keySet()) {
-      JsonNode e = section.get(name);
+      if (!section.has(name)) {
+        continue; // recorded by section()
+      }
+      JsonNode e = VocabularyData.entry(section, name);
       String where = "distribution " + name;
       JsonNode params = e.get("parameters");
       List<String> declared = params == null ? List.of() : VocabularyData.keys(params);
       if (!declared.equals(PlanFields.DISTRIBUTION.get(name))) {
-        throw new IllegalStateException(VocabularyData.RESOURCE + ": " + where + " lists parameters " + declared
-            + " but the codec reads " + PlanFields.DISTRIBUTION.get(name));
+        data.problem(where + " lists parameters " + declared + " but the codec reads "
+            + PlanFields.DISTRIBUTION.get(name));
       }
-      JsonNode column = example(e, where, "distribution");
-      JsonNode dist = column.get("distribution");
-      if (dist == null || !name.equals(dist.path("type").asText())) {
-        throw new IllegalStateException(VocabularyData.RESOURCE + ": " + where + " example is not a " + name);
+      JsonNode column = example(data, e, where, "distribution");
+      JsonNode dist = column.path("distribution");
+      if (!name.equals(dist.path("type").asText())) {
+        data.problem(where + " example is not a " + name);
       }
       ObjectNode s = object();
       s.put("name", name);
-      s.put("description", VocabularyData.text(e, "description", where));
-      s.set("parameters", params.deepCopy());
+      s.put("description", data.text(e, "description", where));
+      s.set("parameters", params == null ? object() : params.deepCopy());
       s.set("example", dist.deepCopy());
       ObjectNode d = s.deepCopy();
       d.put("table", "orders");
@@ -125,18 +130,20 @@ final class PlanEntries {
     JsonNode section = data.section("types", names);
     List<Entry> out = new ArrayList<>();
     for (String name : names) {
-      JsonNode e = section.get(name);
+      if (!section.has(name)) {
+        continue; // recorded by section()
+      }
+      JsonNode e = VocabularyData.entry(section, name);
       String where = "type " + name;
       ObjectNode s = object();
       s.put("name", name);
-      s.put("spelling", VocabularyData.text(e, "spelling", where));
-      s.put("description", VocabularyData.text(e, "description", where));
+      s.put("spelling", data.text(e, "spelling", where));
+      s.put("description", data.text(e, "description", where));
       s.put("table", "orders");
-      JsonNode column = example(e, where, null);
+      JsonNode column = example(data, e, where, null);
       DataType t = DataType.parse(column.path("type").asText());
       if (t == null || !t.kind().name().toLowerCase(Locale.ROOT).equals(name)) {
-        throw new IllegalStateException(VocabularyData.RESOURCE + ": " + where + " example has type "
-            + column.path("type"));
+        data.problem(where + " example has type " + column.path("type"));
       }
       s.set("example", column);
       out.add(new Entry(name, s, s.deepCopy()));
@@ -148,16 +155,19 @@ final class PlanEntries {
     JsonNode section = data.section("time_profiles", PlanFields.PROFILE);
     List<Entry> out = new ArrayList<>();
     for (String name : PlanFields.PROFILE) {
-      JsonNode e = section.get(name);
+      if (!section.has(name)) {
+        continue; // recorded by section()
+      }
+      JsonNode e = VocabularyData.entry(section, name);
       String where = "time profile field " + name;
-      JsonNode profile = e.get("example");
-      if (profile == null || !profile.isObject() || !VocabularyData.keys(profile).equals(List.of(name))) {
-        throw new IllegalStateException(VocabularyData.RESOURCE + ": " + where + " needs an example profile {\""
-            + name + "\": ...}");
+      JsonNode profile = e.path("example");
+      if (!profile.isObject() || !VocabularyData.keys(profile).equals(List.of(name))) {
+        data.problem(where + " needs an example profile {\"" + name + "\": ...}");
+        profile = object();
       }
       ObjectNode s = object();
       s.put("name", name);
-      s.put("description", VocabularyData.text(e, "description", where));
+      s.put("description", data.text(e, "description", where));
       s.set("example", profile.deepCopy());
       ObjectNode d = s.deepCopy();
       d.put("table", PROFILE_TABLE);
@@ -175,14 +185,14 @@ final class PlanEntries {
     return c;
   }
 
-  private static JsonNode example(JsonNode e, String where, String strategy) {
+  private static JsonNode example(VocabularyData data, JsonNode e, String where, String strategy) {
     JsonNode x = e.get("example");
     if (x == null || !x.isObject() || !x.path("name").isTextual()) {
-      throw new IllegalStateException(VocabularyData.RESOURCE + ": " + where + " has no example column");
+      data.problem(where + " has no example column");
+      return object();
     }
     if (strategy != null && !strategy.equals(x.path("strategy").asText())) {
-      throw new IllegalStateException(VocabularyData.RESOURCE + ": " + where + " example uses strategy "
-          + x.path("strategy").asText());
+      data.problem(where + " example uses strategy " + x.path("strategy").asText());
     }
     return x.deepCopy();
   }

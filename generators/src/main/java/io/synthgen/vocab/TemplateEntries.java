@@ -26,7 +26,7 @@ final class TemplateEntries {
       }
       ObjectNode s = PlanEntries.object();
       s.put("name", name);
-      s.put("description", p.description());
+      s.put("description", p.description() == null ? "" : p.description());
       if (p.mainTable() != null) {
         s.put("main_table", p.mainTable());
       }

@@ -53,7 +53,7 @@ public final class Vocabulary {
       synchronized (Vocabulary.class) {
         v = standard;
         if (v == null) {
-          v = build();
+          v = build(VocabularyData.of(VocabularyData.read()));
           standard = v;
         }
       }
@@ -61,8 +61,8 @@ public final class Vocabulary {
     return v;
   }
 
-  private static Vocabulary build() {
-    VocabularyData data = VocabularyData.load();
+  /** The vocabulary of {@code data}; refuses it, listing every difference from the code, when there is one. */
+  static Vocabulary build(VocabularyData data) {
     Map<Topic, Map<String, Entry>> m = new EnumMap<>(Topic.class);
     for (Topic t : Topic.values()) {
       List<Entry> entries = switch (t) {
@@ -78,12 +78,13 @@ public final class Vocabulary {
       Map<String, Entry> byName = new LinkedHashMap<>();
       for (Entry e : entries) {
         if (byName.put(e.name(), e) != null) {
-          throw new IllegalStateException(t.id() + " lists " + e.name() + " twice");
+          data.problem(t.id() + " lists " + e.name() + " twice");
         }
       }
       m.put(t, Collections.unmodifiableMap(byName));
     }
     ObjectNode context = data.get("context").deepCopy();
+    data.requireConsistent();
     return new Vocabulary(Collections.unmodifiableMap(m), context);
   }
 

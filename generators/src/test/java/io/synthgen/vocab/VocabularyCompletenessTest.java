@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.dictionary.Dictionaries;
 import io.synthgen.expr.ExprCompiler;
 import io.synthgen.plan.ColumnGen;
@@ -93,15 +94,22 @@ class VocabularyCompletenessTest {
   }
 
   @Test
-  void aDataFileThatDiffersFromTheCodeIsRefusedNamingTheDifference() throws Exception {
-    JsonNode drifted = ExamplePlans.JSON.readTree("{\"functions\": {\"abs\": {}, \"absolutely\": {}}}");
-    var ctor = VocabularyData.class.getDeclaredConstructor(JsonNode.class);
-    ctor.setAccessible(true);
-    VocabularyData data = ctor.newInstance(drifted);
+  void aDataFileThatDiffersFromTheCodeIsRefusedWithEveryDifferenceAtOnce() {
+    ObjectNode root = (ObjectNode) VocabularyData.read();
+    ObjectNode functions = (ObjectNode) root.get("functions");
+    functions.remove("abs");
+    functions.putObject("absolutely").put("description", "not a function").put("example", "absolutely(1)");
+    ((ObjectNode) root.get("strategies").get("uniform").get("fields")).remove("step");
+    ((ObjectNode) root.get("types").get("date")).remove("description");
+    ((ObjectNode) root.get("distributions")).remove("beta");
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> data.section("functions", List.of("abs", "round")));
-    assertTrue(e.getMessage().contains("missing [round]") && e.getMessage().contains("[absolutely]"),
-        e.getMessage());
+        () -> Vocabulary.build(VocabularyData.of(root)));
+    String m = e.getMessage();
+    assertTrue(m.contains("in 4 places"), m);
+    assertTrue(m.contains("section 'functions': missing [abs], not in the code [absolutely]"), m);
+    assertTrue(m.contains("strategy uniform lists fields [min, max] but the codec reads [min, max, step]"), m);
+    assertTrue(m.contains("type date has no text 'description'"), m);
+    assertTrue(m.contains("section 'distributions': missing [beta]"), m);
   }
 
   @Test
