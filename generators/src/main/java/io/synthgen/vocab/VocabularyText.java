@@ -17,7 +17,7 @@ final class VocabularyText {
       case FUNCTIONS -> b.append(s.path("signature").asText());
       case OPERATORS -> b.append(s.path("syntax").asText());
       case DICTIONARIES -> b.append(s.path("name").asText()).append(" (").append(s.path("kind").asText())
-          .append(s.has("size") ? ", " + s.path("size").asLong() : "").append(')');
+          .append(')');
       case STRATEGIES -> b.append(s.path("name").asText()).append(" [required: ").append(join(s.path("required")))
           .append("; optional: ").append(join(s.path("optional"))).append(']');
       case DISTRIBUTIONS -> b.append(s.path("name").asText()).append(" (").append(join(fieldNames(s.path("parameters"))))
@@ -55,9 +55,28 @@ final class VocabularyText {
     return String.join("\n", lines);
   }
 
+  /**
+   * The example plan in one line: its note, then each table with its key, parent and typed columns (the full
+   * tables are the structured content's {@code context}).
+   */
   static String context(JsonNode context) {
-    return "Example plan: " + context.path("note").asText() + " Tables: "
-        + Vocabulary.compact(context.path("tables"));
+    StringBuilder b = new StringBuilder("Example plan: ").append(context.path("note").asText()).append(" Tables:");
+    for (JsonNode t : context.path("tables")) {
+      b.append(' ').append(t.path("name").asText()).append(" (").append(t.path("rows").asLong()).append(" rows");
+      if (t.has("per_parent")) {
+        b.append(", per ").append(t.path("per_parent").path("table").asText());
+      }
+      b.append("): ");
+      List<String> cols = new ArrayList<>();
+      for (JsonNode c : t.path("columns")) {
+        String name = c.path("name").asText();
+        String extra = name.equals(t.path("primary_key").asText()) ? " key"
+            : c.has("references") ? " -> " + c.path("references").asText() : "";
+        cols.add(name + " " + c.path("type").asText() + extra);
+      }
+      b.append(String.join(", ", cols)).append(';');
+    }
+    return b.toString();
   }
 
   private static String value(JsonNode n) {
