@@ -10,8 +10,8 @@ import java.util.List;
 public enum Topic {
   STRATEGIES("strategies", "column strategies: how a column's values are made, with their fields", true, 12_288),
   DISTRIBUTIONS("distributions", "distributions of the distribution strategy and of per_parent counts", true, 6_144),
-  DICTIONARIES("dictionaries", "named sources of realistic strings for the dictionary strategy and dict()", false,
-      8_192),
+  DICTIONARIES("dictionaries", "named sources of realistic strings for the dictionary strategy and dict()", true,
+      10_240),
   FUNCTIONS("functions", "functions of the expression strategy's SQL", true, 18_432),
   OPERATORS("operators", "operators and syntax of the expression strategy's SQL", true, 8_192),
   TYPES("types", "column types", true, 6_144),
