@@ -22,8 +22,8 @@ import java.util.Map;
  * {@link #context()}, in which each is valid. Built once, immutable; every accessor returns a fresh copy.
  *
  * <p>Sizes are bounded so that the catalog fits a tool result: the whole catalog is at most
- * {@value #MAX_CATALOG_BYTES} bytes of JSON, each topic at most {@link Topic#maxBytes()} and one entry's detail at
- * most {@value #MAX_ENTRY_BYTES}.
+ * {@value #MAX_CATALOG_BYTES} bytes of JSON, each topic at most {@link Topic#maxBytes()}, one entry's detail at
+ * most {@value #MAX_ENTRY_BYTES} and the overview at most {@value #MAX_OVERVIEW_BYTES}.
  */
 public final class Vocabulary {
 
@@ -35,6 +35,9 @@ public final class Vocabulary {
 
   /** The most bytes {@link #entry} may take as compact JSON. */
   public static final int MAX_ENTRY_BYTES = 8_192;
+
+  /** The most bytes {@link #overview()} and {@link #overviewText()} may take together. */
+  public static final int MAX_OVERVIEW_BYTES = 8_192;
 
   private static volatile Vocabulary standard;
 

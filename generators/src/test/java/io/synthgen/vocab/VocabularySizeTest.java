@@ -15,7 +15,7 @@ class VocabularySizeTest {
     int bytes = bytes(Vocabulary.compact(V.catalog()));
     assertTrue(bytes <= Vocabulary.MAX_CATALOG_BYTES, "catalog " + bytes + " > " + Vocabulary.MAX_CATALOG_BYTES);
     int overview = bytes(Vocabulary.compact(V.overview())) + bytes(V.overviewText());
-    assertTrue(overview <= 8_192, "overview " + overview);
+    assertTrue(overview <= Vocabulary.MAX_OVERVIEW_BYTES, "overview " + overview);
   }
 
   @Test
