@@ -18,8 +18,10 @@ import java.util.Set;
 
 /**
  * Revision operations on a plan, applied atomically: all of them and then the whole plan's validation succeed, or
- * nothing changes and every problem is thrown at once (those of the operations with paths
- * {@code operations[i].field}, then those of the resulting plan with plan paths). Operations, by {@code op}:
+ * nothing changes and every problem is thrown at once: those of the operations with paths
+ * {@code operations[i].field}, then those of the plan the other operations make, with plan paths. An operation
+ * with a problem is left out (each operation applies whole or not at all), so one mistake does not hide the
+ * problems of the rest. Operations, by {@code op}:
  * <ul>
  *   <li>{@code set_rows} {table, rows}; {@code set_seed} {seed}; {@code set_tier} {tier: 1..3, or 0 for automatic}</li>
  *   <li>{@code add_table} {table: a described table as for {@link Drafter}}; {@code drop_table} {table}</li>
@@ -32,7 +34,11 @@ import java.util.Set;
  *       column, null_rate}</li>
  *   <li>{@code set_relationship} {table, column, references, distribution?, weighted_by?}</li>
  *   <li>{@code set_destination} {destination: a plan destination object}</li>
+ *   <li>{@code rename_table} {table, to}; {@code rename_column} {table, column, to}: every reference follows
+ *       ({@link Renames})</li>
  * </ul>
+ * A described table or column may use every field of the plan: a table its {@code per_parent} (its rows then
+ * follow from the parent's unless given), a column any strategy with that strategy's fields.
  */
 public final class Revisions {
 
@@ -54,6 +60,8 @@ public final class Revisions {
     m.put("set_destination", List.of("destination"));
     m.put("set_seed", List.of("seed"));
     m.put("set_tier", List.of("tier"));
+    m.put("rename_table", List.of("table", "to"));
+    m.put("rename_column", List.of("table", "column", "to"));
     OPERATIONS = java.util.Collections.unmodifiableMap(m);
   }
 
@@ -73,16 +81,39 @@ public final class Revisions {
     }
     ObjectNode tree = PlanCodec.toJson(plan);
     Set<String> rowsSet = new java.util.HashSet<>();
+    Set<String> derivedRows = new LinkedHashSet<>();
     for (int i = 0; i < operations.size(); i++) {
-      applyOne(tree, operations.get(i), "operations[" + i + "]", problems, rowsSet);
+      String path = "operations[" + i + "]";
+      JsonNode op = operations.get(i);
+      if (!op.isObject()) {
+        problems.add(path, op, "an operation is an object with op", "e.g. {\"op\": \"set_rows\", \"table\": "
+            + "\"customers\", \"rows\": 50000}");
+        continue;
+      }
+      ObjectNode before = tree.deepCopy();
+      int mark = problems.size();
+      applyOne(tree, op, path, problems, rowsSet, derivedRows);
+      if (problems.size() > mark) {
+        // left out whole; the rest still apply, so their problems are found too
+        tree.removeAll();
+        tree.setAll(before);
+      }
     }
     Skews.resolveWeightedBy(tree, problems);
-    problems.throwIfAny();
-    return PlanCodec.fromJson(tree, dictionaries);
+    PerParentRows.fill(tree, derivedRows);
+    try {
+      Plan revised = PlanCodec.fromJson(tree, dictionaries);
+      problems.throwIfAny();
+      return revised;
+    } catch (PlanException e) {
+      problems.addUncovered(e.violations());
+      problems.throwIfAny();
+      throw e;
+    }
   }
 
   private static void applyOne(ObjectNode tree, JsonNode op, String path, Problems problems,
-      Set<String> rowsSet) {
+      Set<String> rowsSet, Set<String> derivedRows) {
     String name = op.path("op").asText("");
     List<String> fields = OPERATIONS.get(name);
     if (fields == null) {
@@ -114,7 +145,7 @@ public final class Revisions {
         require(op, path, "destination", problems).ifPresent(v -> tree.set("destination", v));
         return;
       case "add_table":
-        addTable(tree, op, path, problems);
+        addTable(tree, op, path, problems, derivedRows);
         return;
       default:
         break;
@@ -135,6 +166,9 @@ public final class Revisions {
       case "drop_table":
         dropTable(tree, table);
         return;
+      case "rename_table":
+        Renames.renameTable(tree, table, op, path, problems);
+        return;
       case "add_column":
         addColumn(tree, table, op, path, problems);
         return;
@@ -146,6 +180,9 @@ public final class Revisions {
       return;
     }
     switch (name) {
+      case "rename_column":
+        Renames.renameColumn(tree, table, col, op, path, problems);
+        return;
       case "drop_column":
         ArrayNode cols = table.withArray("columns");
         for (int i = 0; i < cols.size(); i++) {
@@ -238,7 +275,8 @@ public final class Revisions {
     set.properties().forEach(e -> col.set(e.getKey(), e.getValue()));
   }
 
-  private static void addTable(ObjectNode tree, JsonNode op, String path, Problems problems) {
+  private static void addTable(ObjectNode tree, JsonNode op, String path, Problems problems,
+      Set<String> derivedRows) {
     JsonNode spec = op.get("table");
     if (spec == null || !spec.isObject()) {
       problems.add(path + ".table", spec, "add_table needs a table object",
@@ -268,13 +306,15 @@ public final class Revisions {
       }
     }
     tables.add(spec);
-    try {
-      ObjectNode drafted = Drafter.draft(request, java.time.LocalDate.of(2000, 1, 1), 0, false);
-      ArrayNode dt = drafted.withArray("tables");
+    Drafter.Draft drafted = Drafter.draftTree(request, java.time.LocalDate.of(2000, 1, 1), 0, false);
+    drafted.problems().forEach(v -> problems.add(path + ".table" + v.path().replaceFirst("^tables\\[\\d+]", ""),
+        v.value(), v.rule(), v.fix()));
+    if (drafted.problems().isEmpty()) {
+      ArrayNode dt = drafted.plan().withArray("tables");
       tree.withArray("tables").add(dt.get(dt.size() - 1));
-    } catch (PlanException e) {
-      e.violations().forEach(v -> problems.add(path + ".table" + v.path().replaceFirst("^tables\\[\\d+]", ""),
-          v.value(), v.rule(), v.fix()));
+      if (drafted.derivedRows().contains(name)) {
+        derivedRows.add(name);
+      }
     }
   }
 
@@ -316,7 +356,11 @@ public final class Revisions {
     names.add(cname);
     ColumnInference.Context ctx = new ColumnInference.Context(table.path("name").asText(),
         table.path("primary_key").asText(null), pks, names);
-    ObjectNode col = ColumnInference.infer((ObjectNode) spec, ctx, path + ".column", problems);
+    ObjectNode described = StrategyTypes.parentKey(((ObjectNode) spec).deepCopy(),
+        table.path("per_parent").path("table").asText(null), pks);
+    StrategyTypes types = new StrategyTypes();
+    types.prepare(described, tableIndex(tree, table), table.withArray("columns").size());
+    ObjectNode col = ColumnInference.infer(described, ctx, path + ".column", problems);
     ArrayNode cols = table.withArray("columns");
     String after = op.path("after").asText(null);
     int at = cols.size();
@@ -333,7 +377,21 @@ public final class Revisions {
         return;
       }
     }
+    // typed from the columns it reads while it is last, then moved where it belongs
+    cols.add(col);
+    types.complete(tree);
+    cols.remove(cols.size() - 1);
     cols.insert(at, col);
+  }
+
+  private static int tableIndex(ObjectNode tree, ObjectNode table) {
+    ArrayNode ts = tree.withArray("tables");
+    for (int i = 0; i < ts.size(); i++) {
+      if (ts.get(i) == table) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("table not in the plan");
   }
 
   private static java.util.Optional<JsonNode> require(JsonNode op, String path, String field, Problems problems) {

@@ -85,7 +85,7 @@ public final class ExprCompiler {
     return Functions.names();
   }
 
-  private static Expression parse(String sql) throws ExprException {
+  static Expression parse(String sql) throws ExprException {
     Expression ast;
     List<CCJSqlParser> parsers = new ArrayList<>();
     List<ScheduledFuture<?>> budgets = new ArrayList<>();
