@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.PlanException;
-import io.synthgen.plan.json.PlanCodec;
 import io.synthgen.plan.validate.PlanLimits;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -63,16 +62,7 @@ public final class Drafter {
     if (d.plan() == null) {
       problems.throwIfAny();
     }
-    PerParentRows.fill(d.plan(), d.derivedRows());
-    try {
-      Plan plan = PlanCodec.fromJson(d.plan(), dictionaries);
-      problems.throwIfAny();
-      return plan;
-    } catch (PlanException e) {
-      problems.addUncovered(e.violations());
-      problems.throwIfAny();
-      throw e;
-    }
+    return Revisions.read(d.plan(), dictionaries, problems, PerParentRows.fill(d.plan(), d.derivedRows()));
   }
 
   /** The plan JSON for a description; {@code referenceDate} and {@code seed} are written into it. */

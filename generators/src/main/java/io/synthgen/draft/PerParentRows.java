@@ -29,10 +29,15 @@ final class PerParentRows {
   private PerParentRows() {
   }
 
-  /** Sets {@code rows} of the named tables of the plan tree (they hold a placeholder) to their expected rows. */
-  static void fill(ObjectNode tree, Set<String> tables) {
+  /**
+   * Sets {@code rows} of the named tables of the plan tree (they hold a placeholder) to their expected rows, and
+   * returns the paths of the rows it could not compute (their per_parent has a problem, reported at per_parent): a
+   * rows rule broken at such a path is not the person's mistake, so it is not reported.
+   */
+  static Set<String> fill(ObjectNode tree, Set<String> tables) {
+    Set<String> unknown = new HashSet<>();
     if (tables.isEmpty()) {
-      return;
+      return unknown;
     }
     PlanCodec.Decoded d = PlanCodec.decode(tree);
     Plan plan = d.plan();
@@ -55,13 +60,19 @@ final class PerParentRows {
         plan.description(), plan.seed(), plan.referenceDate(), plan.mainTable(), plan.tier(), plan.destination(),
         usable));
     ArrayNode ts = tree.withArray("tables");
-    for (JsonNode t : ts) {
+    for (int i = 0; i < ts.size(); i++) {
+      JsonNode t = ts.get(i);
       String name = t.path("name").asText();
       Long rows = expected.get(name);
-      if (tables.contains(name) && rows != null && t.isObject()) {
-        ((ObjectNode) t).put("rows", Math.min(rows, PlanLimits.MAX_ROWS));
+      if (tables.contains(name) && t.isObject()) {
+        if (rows != null) {
+          ((ObjectNode) t).put("rows", Math.min(rows, PlanLimits.MAX_ROWS));
+        } else {
+          unknown.add("tables[" + i + "].rows");
+        }
       }
     }
+    return unknown;
   }
 
   /** True when the table's rows can be computed: it and every ancestor have a per_parent without problems. */

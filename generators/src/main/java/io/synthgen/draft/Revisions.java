@@ -100,16 +100,30 @@ public final class Revisions {
       }
     }
     Skews.resolveWeightedBy(tree, problems);
-    PerParentRows.fill(tree, derivedRows);
+    return read(tree, dictionaries, problems, PerParentRows.fill(tree, derivedRows));
+  }
+
+  /**
+   * The plan of a tree, or every problem at once: those already found (of the operations or the description),
+   * the plan's own, and those of its expressions, which otherwise only the resolution of a valid plan finds.
+   * Violations at {@code ignored} paths are left out (see {@link PerParentRows#fill}).
+   */
+  static Plan read(ObjectNode tree, Set<String> dictionaries, Problems problems, Set<String> ignored)
+      throws PlanException {
+    Plan plan = null;
+    List<io.synthgen.plan.Violation> own = List.of();
     try {
-      Plan revised = PlanCodec.fromJson(tree, dictionaries);
-      problems.throwIfAny();
-      return revised;
+      plan = PlanCodec.fromJson(tree, dictionaries);
     } catch (PlanException e) {
-      problems.addUncovered(e.violations());
-      problems.throwIfAny();
-      throw e;
+      own = e.violations();
     }
+    if (plan != null && problems.isEmpty()) {
+      return plan;
+    }
+    problems.addUncovered(own.stream().filter(v -> !ignored.contains(v.path())).toList());
+    problems.addUncovered(ExpressionChecks.of(plan != null ? plan : PlanCodec.decode(tree).plan()));
+    problems.throwIfAny();
+    throw new IllegalStateException("a plan with problems that none of its checks reports");
   }
 
   private static void applyOne(ObjectNode tree, JsonNode op, String path, Problems problems,
