@@ -210,6 +210,11 @@ public final class Revisions {
         require(op, path, "set", problems).ifPresent(set -> {
           if (!set.isObject()) {
             problems.add(path + ".set", set, "set is an object of column fields", "e.g. {\"null_rate\": 0.05}");
+          } else if (set.has("name")) {
+            // a name changed here would leave every reference to the old one dangling
+            problems.add(path + ".set.name", set.get("name"), "update_column does not rename",
+                "use {\"op\": \"rename_column\", \"table\": \"" + table.path("name").asText() + "\", \"column\": \""
+                    + col.path("name").asText() + "\", \"to\": ...}: every reference follows the new name");
           } else {
             update(col, (ObjectNode) set);
           }

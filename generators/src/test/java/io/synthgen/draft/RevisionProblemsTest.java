@@ -48,6 +48,16 @@ class RevisionProblemsTest {
   }
 
   @Test
+  void anOperationThatFailsHalfWayLeavesNothingBehind() throws Exception {
+    // set_weights on a column that is not a values column, without values: refused, and the column it had begun
+    // to change is as it was (else the plan would report a values column without values as well)
+    PlanException e = assertThrows(PlanException.class, () -> RevisionsTest.revise(RenamesTest.shop(), """
+        [{"op": "set_weights", "table": "customers", "column": "email", "weights": [1, 2]}]"""));
+    assertEquals(List.of("operations[0].values"), e.violations().stream().map(Violation::path).toList(),
+        e.violations()::toString);
+  }
+
+  @Test
   void addTableTakesPerParentAndComputesItsRows() throws Exception {
     Plan p = RevisionsTest.revise(RenamesTest.shop(), """
         [{"op": "add_table", "table": {"name": "shipments", "per_parent": {"table": "orders",
