@@ -29,11 +29,14 @@ import java.util.Set;
  *       "weighted_by": {"column": "tier", "weights": {"Enterprise": 5, "Pro": 2, "Free": 1}}},
  *      "amount", "order_date", "status"]}]}
  * </pre>
- * A column is a name or an object; see {@link ColumnInference} for how strategies are inferred. A foreign key
- * {@code weighted_by} a parent's categorical column ("Enterprise customers order more") becomes a hidden weight
- * column on the parent, derived from that column, and a weighted foreign key. The result is plan JSON for
- * {@code PlanCodec.fromJson}, which reports anything still wrong; problems of the description itself are thrown
- * here, all at once.
+ * A table takes every field of a plan table: {@code per_parent} makes it a table generated per row of a parent
+ * (its rows may then be left out: the parents' rows times the count's mean), {@code primary_key}, {@code rows},
+ * {@code description}. A column is a name, an object of what the person said (see {@link ColumnInference} for how
+ * strategies are inferred), or a plan column with any strategy and that strategy's fields, whose type may be left
+ * out ({@link StrategyTypes}). A foreign key {@code weighted_by} a parent's categorical column ("Enterprise
+ * customers order more") becomes a hidden weight column on the parent, derived from that column, and a weighted
+ * foreign key. {@link #plan} reads the drafted plan with the plan's codec and reports the description's problems
+ * and the plan's together; {@code schemas/draft.schema.json} declares the description ({@link DraftSchema}).
  */
 public final class Drafter {
 

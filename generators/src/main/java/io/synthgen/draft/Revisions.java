@@ -42,6 +42,12 @@ import java.util.Set;
  */
 public final class Revisions {
 
+  /**
+   * Operations one revision may hold. Each is applied to its own copy of the plan (so a failed one leaves nothing
+   * behind), which makes a revision's work grow with operations times plan size; a longer list is refused.
+   */
+  public static final int MAX_OPERATIONS = 200;
+
   /** Each operation and its fields besides {@code op}. */
   public static final Map<String, List<String>> OPERATIONS;
 
@@ -77,6 +83,11 @@ public final class Revisions {
       problems.add("operations", null, "give at least one operation",
           "e.g. [{\"op\": \"set_rows\", \"table\": \"customers\", \"rows\": 50000}]; operations are "
               + String.join(", ", OPERATIONS.keySet()));
+      problems.throwIfAny();
+    }
+    if (operations.size() > MAX_OPERATIONS) {
+      problems.add("operations", operations.size() + " operations", "a revision holds at most " + MAX_OPERATIONS
+          + " operations", "split the changes into revisions of " + MAX_OPERATIONS + " operations or fewer");
       problems.throwIfAny();
     }
     ObjectNode tree = PlanCodec.toJson(plan);

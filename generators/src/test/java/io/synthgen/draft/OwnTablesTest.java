@@ -87,6 +87,15 @@ class OwnTablesTest {
   }
 
   @Test
+  void thePlanFormatDocShowsThisRequest() throws Exception {
+    String doc = java.nio.file.Files.readString(io.synthgen.docs.DocFiles.root().resolve("docs/plan-format.md"));
+    int section = doc.indexOf("\n## Described tables and revisions\n");
+    assertTrue(section > 0, "a section on described tables");
+    int start = doc.indexOf("```json\n", section) + "```json\n".length();
+    assertEquals(lineItems(), JSON.readTree(doc.substring(start, doc.indexOf("```", start))));
+  }
+
+  @Test
   void perParentRowsThatTheParentsCannotMakeAreRefusedWithTheNumber() throws Exception {
     ObjectNode r = lineItems();
     ((ObjectNode) r.get("tables").get(2)).put("rows", 1000);

@@ -58,6 +58,18 @@ class RevisionProblemsTest {
   }
 
   @Test
+  void aRevisionHoldsABoundedNumberOfOperations() throws Exception {
+    StringBuilder ops = new StringBuilder("[");
+    for (int i = 0; i <= Revisions.MAX_OPERATIONS; i++) {
+      ops.append(i == 0 ? "" : ",").append("{\"op\": \"set_seed\", \"seed\": ").append(i).append('}');
+    }
+    PlanException e = assertThrows(PlanException.class, () -> RevisionsTest.revise(RenamesTest.shop(),
+        ops.append(']').toString()));
+    assertEquals("operations", e.violations().get(0).path());
+    assertEquals("a revision holds at most " + Revisions.MAX_OPERATIONS + " operations", e.violations().get(0).rule());
+  }
+
+  @Test
   void addTableTakesPerParentAndComputesItsRows() throws Exception {
     Plan p = RevisionsTest.revise(RenamesTest.shop(), """
         [{"op": "add_table", "table": {"name": "shipments", "per_parent": {"table": "orders",
