@@ -227,7 +227,12 @@ public final class Revisions {
                 "use {\"op\": \"rename_column\", \"table\": \"" + table.path("name").asText() + "\", \"column\": \""
                     + col.path("name").asText() + "\", \"to\": ...}: every reference follows the new name");
           } else {
-            update(col, (ObjectNode) set);
+            ObjectNode changes = ((ObjectNode) set).deepCopy();
+            String strategy = changes.path("strategy").asText(col.path("strategy").asText());
+            if (!changes.has("strategy") && changes.has("references")) {
+              changes.put("strategy", strategy); // completed as the column's own strategy
+            }
+            update(col, StrategyTypes.parentKey(changes, null, primaryKeys(tree)));
           }
         });
         return;
@@ -412,6 +417,14 @@ public final class Revisions {
     types.complete(tree);
     cols.remove(cols.size() - 1);
     cols.insert(at, col);
+  }
+
+  private static Map<String, String> primaryKeys(ObjectNode tree) {
+    Map<String, String> pks = new LinkedHashMap<>();
+    for (JsonNode t : tree.withArray("tables")) {
+      pks.put(t.path("name").asText(), t.path("primary_key").asText(null));
+    }
+    return pks;
   }
 
   private static int tableIndex(ObjectNode tree, ObjectNode table) {

@@ -70,6 +70,16 @@ class RevisionProblemsTest {
   }
 
   @Test
+  void updateColumnTakesAReferenceToATable() throws Exception {
+    Plan p = RevisionsTest.revise(RenamesTest.shop(), """
+        [{"op": "add_column", "table": "line_items", "column": {"name": "buyer_id", "strategy": "foreign_key",
+           "references": "customers.customer_id"}},
+         {"op": "update_column", "table": "line_items", "column": "buyer_id", "set": {"references": "orders"}}]""");
+    assertEquals("orders.order_id", ((io.synthgen.plan.ColumnGen.ForeignKey) p.table("line_items").orElseThrow()
+        .column("buyer_id").orElseThrow().gen()).references());
+  }
+
+  @Test
   void addTableTakesPerParentAndComputesItsRows() throws Exception {
     Plan p = RevisionsTest.revise(RenamesTest.shop(), """
         [{"op": "add_table", "table": {"name": "shipments", "per_parent": {"table": "orders",
