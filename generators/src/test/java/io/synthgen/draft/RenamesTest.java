@@ -2,6 +2,7 @@ package io.synthgen.draft;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -85,6 +86,21 @@ class RenamesTest {
     assertEquals(new ColumnGen.Expression("CASE tier WHEN 'Free' THEN 1.0 WHEN 'Pro' THEN 2.0 WHEN 'Enterprise' "
         + "THEN 5.0 ELSE 1.0 END"), col(p, "customers", w.by()).gen());
     Resolver.resolve(p);
+  }
+
+  @Test
+  void theDiffNamesTheRenames() throws Exception {
+    Plan before = shop();
+    Plan after = RevisionsTest.revise(before, """
+        [{"op": "rename_table", "table": "orders", "to": "purchases"},
+         {"op": "rename_column", "table": "purchases", "column": "order_id", "to": "purchase_id"},
+         {"op": "rename_column", "table": "line_items", "column": "quantity", "to": "qty"}]""");
+    List<String> diff = PlanDiff.lines(before, after);
+    for (String line : List.of("~ table orders renamed to purchases", "~ column purchases.order_id renamed to "
+        + "purchase_id", "~ column line_items.quantity renamed to qty", "~ purchases.primary_key: order_id → "
+        + "purchase_id", "~ line_items.order_id references: orders.order_id → purchases.purchase_id")) {
+      assertTrue(diff.contains(line), line + " in " + diff);
+    }
   }
 
   @Test
