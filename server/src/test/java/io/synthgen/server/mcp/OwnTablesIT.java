@@ -110,7 +110,7 @@ class OwnTablesIT {
 
   private static void run(McpSyncClient c, String id) {
     McpSchema.CallToolResult full = Clients.call(c, "generate_full", "{\"plan_id\": \"" + id + "\", "
-        + "\"wait_seconds\": 120}", null);
+        + "\"wait_seconds\": 60}", null);
     JsonNode r = Clients.JSON.valueToTree(full.structuredContent());
     assertEquals("succeeded", r.path("status").asText(), Clients.text(full));
     assertTrue(r.path("result").path("validation").path("passed").asBoolean(), r.toString());
