@@ -7,6 +7,8 @@ import io.synthgen.draft.Drafter;
 import io.synthgen.draft.Revisions;
 import io.synthgen.plan.Destination;
 import io.synthgen.plan.Plan;
+import io.synthgen.plan.PlanException;
+import io.synthgen.plan.Violation;
 import io.synthgen.plan.json.PlanCodec;
 import io.synthgen.plan.validate.PlanLimits;
 import io.synthgen.server.plan.StoredPlan;
@@ -20,7 +22,9 @@ import io.synthgen.server.view.PlanViews;
 import io.synthgen.template.Scaling;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,7 +40,7 @@ final class ProposePlanTool extends ServiceTool {
   }
 
   /** Where a plan comes from: exactly one of these arguments is given. */
-  static final java.util.List<String> ORIGINS = java.util.List.of("template", "tables");
+  static final List<String> ORIGINS = List.of("template", "tables");
 
   /** A plan drafted from one origin, and how the summary of version 1 says where it came from. */
   private record Drafted(Plan plan, String summary) {
@@ -49,11 +53,19 @@ final class ProposePlanTool extends ServiceTool {
     long seed = call.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE, Plan.DEFAULT_SEED);
     long rows = call.whole("rows", 1, PlanLimits.MAX_ROWS, 0);
     int requestedTier = call.wholeInt("tier", 1, ToolCall.MAX_TIER, 0);
-    Drafted drafted = switch (origin) {
-      case "template" -> fromTemplate(call);
-      case "tables" -> fromTables(call, today, seed);
-      default -> throw new IllegalStateException("no drafting for origin " + origin);
-    };
+    Drafted drafted;
+    try {
+      drafted = switch (origin) {
+        case "template" -> fromTemplate(call);
+        case "tables" -> fromTables(call, today, seed);
+        default -> throw new IllegalStateException("no drafting for origin " + origin);
+      };
+    } catch (PlanException e) {
+      // the destination's own problems go in the same answer
+      List<Violation> all = new ArrayList<>(e.violations());
+      all.addAll(destinationProblems(call));
+      throw new PlanException(all);
+    }
     Plan plan = drafted.plan();
     String summary = drafted.summary();
     if (rows > 0) {
@@ -79,7 +91,7 @@ final class ProposePlanTool extends ServiceTool {
 
   /** The one origin argument given, or a mistake naming them all. */
   private static String origin(ToolCall call) throws ToolError {
-    java.util.List<String> given = new java.util.ArrayList<>();
+    List<String> given = new ArrayList<>();
     for (String o : ORIGINS) {
       if (call.args().hasNonNull(o)) {
         given.add(o);
@@ -145,7 +157,33 @@ final class ProposePlanTool extends ServiceTool {
     if ("local".equals(dest.path("kind").asText()) && !dest.hasNonNull("path")) {
       dest.put("path", plan.name());
     }
-    // decoded by the plan codec (all its checks, paths under destination) inside a one-column stub plan
+    return decode(dest);
+  }
+
+  /**
+   * The problems of the destination asked for, found without asking the person anything (a Unity Catalog
+   * destination without catalog or schema is completed by asking once the rest of the call is right).
+   */
+  private static List<Violation> destinationProblems(ToolCall call) {
+    JsonNode d = call.args().get("destination");
+    if (d == null || !d.isObject() || "unity_catalog".equals(d.path("kind").asText())
+        && (!d.hasNonNull("catalog") || !d.hasNonNull("schema"))) {
+      return List.of();
+    }
+    ObjectNode dest = ((ObjectNode) d).deepCopy();
+    if ("local".equals(dest.path("kind").asText()) && !dest.hasNonNull("path")) {
+      dest.put("path", "plan");
+    }
+    try {
+      decode(dest);
+      return List.of();
+    } catch (PlanException e) {
+      return e.violations();
+    }
+  }
+
+  /** A destination decoded by the plan codec (all its checks, paths under destination) in a one-column stub plan. */
+  private static Destination decode(ObjectNode dest) throws PlanException {
     ObjectNode stub = JsonNodeFactory.instance.objectNode();
     stub.put("format", Plan.FORMAT).put("name", "stub").put("seed", 1).put("reference_date", "2000-01-01");
     stub.set("destination", dest);

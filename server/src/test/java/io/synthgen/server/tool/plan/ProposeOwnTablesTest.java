@@ -50,15 +50,15 @@ class ProposeOwnTablesTest {
     ((ObjectNode) tables.get(0)).put("rowz", 5);
     ((ObjectNode) tables.get(0).get("columns").get(3)).putArray("weights").add(60).add(30);
     ((ObjectNode) tables.get(1).get("columns").get(3)).put("function", "median");
-    ((ObjectNode) tables.get(2).get("per_parent").get("count")).put("rounding", "up");
+    args.putObject("destination").put("kind", "local").put("path", "shop").put("format", "xlsx");
     ((ObjectNode) tables.get(2).get("columns").get(4)).put("expr", "quantity * unit_prize");
     try (ToolFixture f = new ToolFixture(dir)) {
       ToolResult r = f.call("propose_plan", args.toString());
       assertTrue(r.isError(), r.text());
       List<String> paths = new ArrayList<>();
       r.structured().path("error").path("violations").forEach(v -> paths.add(v.path("path").asText()));
-      assertEquals(List.of("tables[0].columns[3].weights", "tables[0].rowz", "tables[1].columns[3].function",
-          "tables[2].columns[4].expr", "tables[2].per_parent.count.rounding"), paths.stream().sorted().toList(),
+      assertEquals(List.of("destination.format", "tables[0].columns[3].weights", "tables[0].rowz",
+          "tables[1].columns[3].function", "tables[2].columns[4].expr"), paths.stream().sorted().toList(),
           r.text());
     }
   }
