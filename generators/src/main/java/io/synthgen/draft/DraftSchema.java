@@ -87,6 +87,13 @@ public final class DraftSchema {
     for (String s : ColumnGen.STRATEGIES) {
       all.set("draft_column_" + s, typeOptional(plan.get("column_" + s)));
     }
+    // a described parent or foreign key may name only the table: its primary key is meant
+    for (String s : new String[] {"parent", "foreign_key"}) {
+      ObjectNode refs = (ObjectNode) all.get("draft_column_" + s).get("properties").get("references");
+      refs.put("pattern", "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?$");
+      refs.put("description", refs.path("description").asText() + " In a description, the table alone means its "
+          + "primary key.");
+    }
     return all;
   }
 

@@ -105,7 +105,9 @@ class DraftSchemaTest {
         "{\"op\": \"set_relationship\", \"table\": \"orders\", \"column\": \"customer_id\", \"references\": "
             + "\"customers\", \"weighted_by\": {\"column\": \"membership\", \"weights\": {\"Pro\": 3}}}",
         "{\"op\": \"set_destination\", \"destination\": {\"kind\": \"local\", \"path\": \"shop\"}}",
-        "{\"op\": \"set_tier\", \"tier\": 0}")) {
+        "{\"op\": \"set_tier\", \"tier\": 0}",
+        "{\"op\": \"add_column\", \"table\": \"line_items\", \"column\": {\"name\": \"buyer_id\", "
+            + "\"strategy\": \"foreign_key\", \"references\": \"customers\"}}")) {
       assertEquals(List.of(), op.validate(JSON.readTree(ok)), ok);
     }
   }
@@ -125,6 +127,8 @@ class DraftSchemaTest {
             "{\"op\": \"rename_tabel\", \"table\": \"orders\", \"to\": \"x\"}",
             "{\"op\": \"rename_table\", \"table\": \"orders\", \"to\": \"2024 orders\"}",
             "{\"op\": \"rename_column\", \"table\": \"orders\", \"column\": \"a\"}",
+            "{\"op\": \"add_column\", \"table\": \"t\", \"column\": {\"name\": \"k\", \"strategy\": \"parent\", "
+                + "\"references\": \"a.b.c\"}}",
             "{\"op\": \"set_rows\", \"table\": \"orders\", \"rows\": 5, \"seed\": 1}",
             "{\"op\": \"update_column\", \"table\": \"orders\", \"column\": \"a\", \"set\": {\"name\": \"b\"}}"));
     for (Map.Entry<Schema, List<String>> e : bad.entrySet()) {

@@ -59,6 +59,11 @@ class OwnTablesIT {
       ok(c, "approve_plan", "{\"plan_id\": \"" + id + "\", \"version\": 1}");
       run(c, id);
       Path shop = out.resolve("shop");
+      try (java.util.stream.Stream<Path> files = Files.list(shop)) {
+        assertEquals(List.of("customers.parquet", "line_items.parquet", "orders.parquet"), files
+            .map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".parquet")).sorted().toList(),
+            "the tables as the person named them");
+      }
       try (Duck duck = new Duck()) {
         duck.parquetViews(shop, "customers", "orders", "line_items");
         totalsAreSums(duck, "orders", "order_id", "quantity");
