@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The revision operations {@code rename_table {table, to}} and {@code rename_column {table, column, to}} on a plan
@@ -17,7 +19,7 @@ import java.util.function.UnaryOperator;
  * per_parent.table}, {@code child_aggregate} table and column, lookups ({@code via} and the looked-up
  * {@code column}), the weight column of a weighted foreign key, the primary key, {@code main_table}, and the
  * references inside expressions (rewritten where the expression parser finds them, so a string literal or a longer
- * name that contains the old one stays as written). A name that is not an identifier, or that another table (or
+ * name that contains the old one stays as written), and qualified names in notes. A name that is not an identifier, or that another table (or
  * column of the table) already has, ignoring case as the plan does, is refused.
  */
 final class Renames {
@@ -63,6 +65,19 @@ final class Renames {
         }
         if ("child_aggregate".equals(col.path("strategy").asText()) && from.equals(col.path("table").asText())) {
           col.put("table", to);
+        }
+      }
+    }
+    notes(tree, Pattern.compile("\\b" + Pattern.quote(from) + "\\.(?=[A-Za-z_])"), to + ".");
+  }
+
+  /** Qualified names in notes ("assumed to reference customers.customer_id") follow too; other words stay. */
+  private static void notes(ObjectNode tree, Pattern old, String replacement) {
+    for (JsonNode t : tree.withArray("tables")) {
+      for (JsonNode c : t.withArray("columns")) {
+        if (c.path("note").isTextual()) {
+          ((ObjectNode) c).put("note", old.matcher(c.get("note").asText()).replaceAll(Matcher.quoteReplacement(
+              replacement)));
         }
       }
     }
@@ -124,6 +139,7 @@ final class Renames {
         }
       }
     }
+    notes(tree, Pattern.compile("\\b" + Pattern.quote(tname + "." + from) + "\\b"), tname + "." + to);
   }
 
   /** True when the lookup {@code col} of {@code owner} reads a row of {@code table} (its via key references it). */

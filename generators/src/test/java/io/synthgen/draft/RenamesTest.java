@@ -28,7 +28,7 @@ class RenamesTest {
         + "\"via\": \"customer_id\", \"column\": \"membership\"}"));
     orders.add(RevisionsTest.JSON.readTree("{\"name\": \"label\", \"type\": \"string\", \"strategy\": "
         + "\"expression\", \"expr\": \"CASE WHEN customers.membership = 'Enterprise' THEN 'customers.membership' "
-        + "ELSE 'orders' END\"}"));
+        + "ELSE 'orders' END\", \"note\": \"from customers.membership, as customers see it\"}"));
     ArrayNode items = ((ObjectNode) r.get("tables").get(2)).withArray("columns");
     items.add(RevisionsTest.JSON.readTree("{\"name\": \"quantity_band\", \"type\": \"bigint\", \"strategy\": "
         + "\"expression\", \"expr\": \"quantity / 5\"}"));
@@ -59,6 +59,7 @@ class RenamesTest {
     // the qualified reference follows; the string literals that spell the same text do not
     assertEquals(new ColumnGen.Expression("CASE WHEN clients.membership = 'Enterprise' THEN 'customers.membership' "
         + "ELSE 'orders' END"), col(p, "purchases", "label").gen());
+    assertEquals("from clients.membership, as customers see it", col(p, "purchases", "label").note());
     Resolver.resolve(p);
   }
 
@@ -80,6 +81,7 @@ class RenamesTest {
     assertEquals(new ColumnGen.Lookup("buyer_id", "tier"), col(p, "orders", "customer_membership").gen());
     assertEquals(new ColumnGen.Expression("CASE WHEN customers.tier = 'Enterprise' THEN 'customers.membership' "
         + "ELSE 'orders' END"), col(p, "orders", "label").gen());
+    assertEquals("from customers.tier, as customers see it", col(p, "orders", "label").note());
     // the hidden weight of the skewed key reads the renamed category
     FkDistribution.Weighted w = (FkDistribution.Weighted) ((ColumnGen.ForeignKey) col(p, "orders", "buyer_id")
         .gen()).distribution();
