@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
  * The revision operations {@code rename_table {table, to}} and {@code rename_column {table, column, to}} on a plan
  * tree. Every reference follows the new name: foreign keys and parent keys ({@code references}), {@code
  * per_parent.table}, {@code child_aggregate} table and column, lookups ({@code via} and the looked-up
- * {@code column}), the weight column of a weighted foreign key, the primary key, {@code main_table}, and the
+ * {@code column}), the weight column of a weighted foreign key, the primary key, {@code main_table}, the
  * references inside expressions (rewritten where the expression parser finds them, so a string literal or a longer
- * name that contains the old one stays as written), and qualified names in notes. A name that is not an identifier, or that another table (or
- * column of the table) already has, ignoring case as the plan does, is refused.
+ * name that contains the old one stays as written) and qualified names in notes. A name that is not an identifier,
+ * or that another table (or column of the table) already has, ignoring case as the plan does, is refused.
  */
 final class Renames {
 

@@ -154,8 +154,8 @@ final class TableEdits {
    */
   static void followParent(ObjectNode tree, String parent, JsonNode oldRows, JsonNode newRows,
       Set<String> rowsSet, Set<String> followed) {
-    if (!followed.add(parent) || oldRows == null || !oldRows.canConvertToExactIntegral() || !newRows.canConvertToExactIntegral()
-        || oldRows.asLong() <= 0 || newRows.asLong() < 0) {
+    if (!followed.add(parent) || oldRows == null || !oldRows.canConvertToExactIntegral()
+        || !newRows.canConvertToExactIntegral() || oldRows.asLong() <= 0 || newRows.asLong() < 0) {
       return;
     }
     double factor = newRows.asDouble() / oldRows.asDouble();
