@@ -74,7 +74,7 @@ public final class FileProfiler {
       List<ColumnProfile> cols = s.profiles();
       tables.add(new TableProfile(t.name(), t.location(), t.format(), s.rows(), cols, keys(t.name(), cols)));
       values.put(t.name(), s.keyValues());
-      notes.addAll(s.notes());
+      notes.addAll(s.allNotes(t.location()));
     }
     if (!problems.isEmpty()) {
       throw new PlanException(problems);
