@@ -10,6 +10,7 @@ import io.synthgen.plan.Plan;
 import io.synthgen.plan.json.PlanCodec;
 import io.synthgen.plan.validate.PlanLimits;
 import io.synthgen.server.plan.StoredPlan;
+import io.synthgen.server.source.SourcePlans;
 import io.synthgen.server.tool.PlanChecks;
 import io.synthgen.server.tool.ServiceTool;
 import io.synthgen.server.tool.Services;
@@ -39,11 +40,15 @@ final class ProposePlanTool extends ServiceTool {
   public ToolResult call(ToolCall call) throws Exception {
     String template = call.string("template");
     JsonNode tables = call.args().get("tables");
-    if ((template == null) == (tables == null || tables.isNull())) {
-      throw new ToolError("template_or_tables", template == null
-          ? "give either template (an industry) or tables (the person's own tables)"
-          : "give template or tables, not both",
-          "call list_templates for the industries, or describe the person's tables in tables");
+    JsonNode source = call.args().get("source");
+    int inputs = (template == null ? 0 : 1) + (tables == null || tables.isNull() ? 0 : 1)
+        + (source == null || source.isNull() ? 0 : 1);
+    if (inputs != 1) {
+      throw new ToolError("template_or_tables", inputs == 0
+          ? "give either template (an industry), tables (the person's own tables) or source (their data files)"
+          : "give one of template, tables or source, not several",
+          "call list_templates for the industries, describe the person's tables in tables, or name their files in "
+          + "source.path");
     }
     LocalDate today = LocalDate.now(services.config().clock());
     long seed = call.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE, Plan.DEFAULT_SEED);
@@ -62,6 +67,9 @@ final class ProposePlanTool extends ServiceTool {
         plan = Subsets.keep(plan, call.args().get("only_tables"));
       }
       summary = "proposed from the " + template + " template";
+    } else if (source != null && !source.isNull()) {
+      plan = SourcePlans.propose(services.config().outputRoot(), call.args(), seed, today, services.dictionaries());
+      summary = "proposed from a profile of " + source.path("path").asText();
     } else {
       ObjectNode request = JsonNodeFactory.instance.objectNode();
       request.set("tables", tables);
