@@ -49,8 +49,7 @@ final class ColumnPlanner {
     }
     int k = o.minCount();
     boolean allowed = o.allowed(t.name(), c.name());
-    boolean identifier = c.type().kind() == DataType.Kind.STRING && (ColumnRoles.identifying(c.name())
-        || ColumnRoles.freeText(c)) || c.name().equals(pk);
+    boolean identifier = ColumnRoles.identifying(c.name()) || ColumnRoles.freeText(c) || c.name().equals(pk);
     if (c.nullRate() > 0 && !c.name().equals(pk)) {
       col.put("null_rate", round(c.nullRate(), 4));
     }
