@@ -45,7 +45,8 @@ final class ColumnPlanner {
     col.put("type", c.type().toString());
     List<String> notes = new ArrayList<>();
     if (c.sourceName() != null) {
-      notes.add("source column \"" + c.sourceName() + "\"");
+      String src = c.sourceName();
+      notes.add("source column \"" + (src.length() <= 100 ? src : src.substring(0, 100) + "...") + "\"");
     }
     int k = o.minCount();
     boolean allowed = o.allowed(t.name(), c.name());
