@@ -11,8 +11,6 @@ import io.synthgen.profile.ValueCount;
 import io.synthgen.random.Stream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +22,6 @@ import java.util.List;
  * the end as the narrowest that holds every value. Not thread-safe: one accumulator per column per thread.
  */
 public final class ColumnAccumulator {
-
-  private static final long MICROS_PER_DAY = 86_400_000_000L;
 
   private final String name;
   private final String sourceName;
@@ -41,36 +37,14 @@ public final class ColumnAccumulator {
   private boolean overflowed;
   private final ValueCounts counts = new ValueCounts();
 
-  private long numCount;
-  private double mean;
-  private double m2;
-  private double min = Double.POSITIVE_INFINITY;
-  private double max = Double.NEGATIVE_INFINITY;
-  private boolean integral = true;
-  private int scale;
-  private boolean increasing = true;
-  private double last = Double.NEGATIVE_INFINITY;
+  private final NumericStats num;
   // whole numbers each one more than the last (a sequence key): their set is the range first..last, so the Bloom
   // filter is only filled, from the range, when that stops
   private boolean contiguous = true;
   private long firstWhole;
   private long lastWhole;
-  private final BottomKSample sample;
-  private final Extremes extremes = new Extremes(ProfileLimits.BOUND_RANK);
-
-  private long tCount;
-  private long tMin = Long.MAX_VALUE;
-  private long tMax = Long.MIN_VALUE;
-  private long tUnitsDivisible = 0b1111; // bits: second, minute, hour, day
-  private final Extremes tExtremes = new Extremes(ProfileLimits.BOUND_RANK);
-
-  private long sCount;
-  private int minLen = Integer.MAX_VALUE;
-  private int maxLen;
-  private long lenSum;
-  private long wordy;
-  private final ShapeCounter shapes = new ShapeCounter();
-  private final long[] integerShapes = new long[40]; // text integers by sign and digit count
+  private final TemporalStats temporal = new TemporalStats();
+  private final StringStats strings = new StringStats();
 
   private long trues;
   private int classes;
@@ -86,7 +60,7 @@ public final class ColumnAccumulator {
     this.sourceName = sourceName;
     this.declared = declared;
     this.budget = budget;
-    this.sample = new BottomKSample(sampleStream, ProfileLimits.SAMPLE);
+    this.num = new NumericStats(sampleStream);
   }
 
   public String name() {
@@ -103,7 +77,7 @@ public final class ColumnAccumulator {
     rows++;
     switch (declared.kind()) {
       case INT, BIGINT -> {
-        number(v, row);
+        num.add(v, row);
         whole(v);
         value(Hashes.ofLong(v), v, null);
       }
@@ -111,17 +85,17 @@ public final class ColumnAccumulator {
         value(Hashes.ofLong(v), v, null);
         double d = v / Math.pow(10, declared.scale());
         if (v % (long) Math.pow(10, declared.scale()) != 0) {
-          integral = false;
+          num.integral = false;
         }
-        number(d, row);
+        num.add(d, row);
       }
       case DATE -> {
         value(Hashes.ofLong(v), v, null);
-        instant(v * MICROS_PER_DAY);
+        temporal.add(v * TemporalStats.MICROS_PER_DAY);
       }
       case TIMESTAMP -> {
         value(Hashes.ofLong(v), v, null);
-        instant(v);
+        temporal.add(v);
       }
       case DOUBLE, STRING, BOOLEAN -> throw new IllegalStateException(declared + " column fed a long");
     }
@@ -130,10 +104,8 @@ public final class ColumnAccumulator {
   public void addDouble(double v, long row) {
     rows++;
     value(Hashes.ofDouble(v), Double.doubleToRawLongBits(v), null);
-    if (v != Math.rint(v)) {
-      integral = false;
-    }
-    number(v, row);
+    num.fraction(v);
+    num.add(v, row);
   }
 
   public void addBoolean(boolean v) {
@@ -147,8 +119,8 @@ public final class ColumnAccumulator {
   public void addString(String s) {
     rows++;
     value(Hashes.ofString(s), 0, s);
-    string(s);
-    shapes.add(s);
+    strings.add(s);
+    strings.shape(s);
   }
 
   /**
@@ -165,49 +137,45 @@ public final class ColumnAccumulator {
     long h;
     if (c == TextCells.INT || c == TextCells.LONG) {
       h = Hashes.ofLong(cells.longValue);
-      number(cells.doubleValue, row);
+      num.add(cells.doubleValue, row);
       whole(cells.longValue);
       int digits = s.length() - (s.charAt(0) == '-' || s.charAt(0) == '+' ? 1 : 0);
       maxIntDigits = Math.max(maxIntDigits, digits);
-      integerShapes[Math.min(19, digits) + (s.charAt(0) == '-' ? 20 : 0)]++;
+      strings.integerShape(s.charAt(0) == '-', digits);
     } else {
       h = Hashes.ofString(s);
       switch (c) {
         case TextCells.DECIMAL, TextCells.DOUBLE -> {
           contiguous = false;
           if (c == TextCells.DOUBLE) {
-            if (cells.doubleValue != Math.rint(cells.doubleValue)) {
-              integral = false;
-            }
-            number(cells.doubleValue, row);
+            num.fraction(cells.doubleValue);
+            num.add(cells.doubleValue, row);
             break;
           }
           maxIntDigits = Math.max(maxIntDigits, cells.intDigits);
-          scale = Math.max(scale, cells.scale);
-          if (cells.doubleValue != Math.rint(cells.doubleValue)) {
-            integral = false;
-          }
-          number(cells.doubleValue, row);
+          num.scale = Math.max(num.scale, cells.scale);
+          num.fraction(cells.doubleValue);
+          num.add(cells.doubleValue, row);
         }
         case TextCells.DATE, TextCells.TIMESTAMP -> {
           contiguous = false;
-          instant(cells.micros);
+          temporal.add(cells.micros);
         }
         case TextCells.BOOL -> {
           contiguous = false;
           if (cells.boolValue) {
             trues++;
           }
-          shapes.add(s);
+          strings.shape(s);
         }
         default -> {
           contiguous = false;
-          shapes.add(s);
+          strings.shape(s);
         }
       }
     }
     value(h, 0, s);
-    string(s);
+    strings.add(s);
   }
 
   /**
@@ -256,7 +224,7 @@ public final class ColumnAccumulator {
     if (!contiguous) {
       return;
     }
-    if (numCount == 1) {
+    if (num.count == 1) {
       firstWhole = v;
       lastWhole = v;
       return;
@@ -281,52 +249,6 @@ public final class ColumnAccumulator {
         || (classes & TextCells.STRING) != 0;
   }
 
-  private void number(double v, long row) {
-    numCount++;
-    double d = v - mean;
-    mean += d / numCount;
-    m2 += d * (v - mean);
-    if (v < min) {
-      min = v;
-    }
-    if (v > max) {
-      max = v;
-    }
-    if (!(v > last)) {
-      increasing = false;
-    }
-    last = v;
-    sample.add(row, v);
-    extremes.add(v);
-  }
-
-  private void instant(long micros) {
-    tCount++;
-    tMin = Math.min(tMin, micros);
-    tMax = Math.max(tMax, micros);
-    if (micros % 1_000_000L != 0) {
-      tUnitsDivisible &= 0;
-    } else if (micros % 60_000_000L != 0) {
-      tUnitsDivisible &= 0b0001;
-    } else if (micros % 3_600_000_000L != 0) {
-      tUnitsDivisible &= 0b0011;
-    } else if (micros % MICROS_PER_DAY != 0) {
-      tUnitsDivisible &= 0b0111;
-    }
-    tExtremes.add(micros);
-  }
-
-  private void string(String s) {
-    sCount++;
-    int n = s.length();
-    minLen = Math.min(minLen, n);
-    maxLen = Math.max(maxLen, n);
-    lenSum += n;
-    if (s.indexOf(' ') >= 0) {
-      wordy++;
-    }
-  }
-
   /** The type the column holds: the declared one, or for text the narrowest type holding every value. */
   public DataType type() {
     if (declared != null) {
@@ -340,6 +262,7 @@ public final class ColumnAccumulator {
     if ((c & ~ints) == 0) {
       return (c & TextCells.LONG) != 0 ? DataType.BIGINT : DataType.INT;
     }
+    int scale = num.scale;
     if ((c & ~(ints | TextCells.DECIMAL)) == 0 && maxIntDigits + scale <= DataType.MAX_DECIMAL_PRECISION) {
       return DataType.decimal(Math.max(1, maxIntDigits + scale), scale);
     }
@@ -363,7 +286,7 @@ public final class ColumnAccumulator {
     DataType type = type();
     long nonNull = rows - nulls;
     DistinctCount dc;
-    boolean sequence = type.isIntegral() && increasing && numCount == nonNull && nonNull > 0;
+    boolean sequence = type.isIntegral() && num.increasing && num.count == nonNull && nonNull > 0;
     if (!overflowed) {
       int n = counts.exact() ? counts.size() : exactSet.size();
       dc = new DistinctCount(n, "exact", n == nonNull);
@@ -378,43 +301,12 @@ public final class ColumnAccumulator {
     for (ValueCounts.Entry e : counts.top(ProfileLimits.TOP_VALUES)) {
       top.add(new ValueCount(declared == null ? typed(String.valueOf(e.value()), type) : typedRaw(e), e.count()));
     }
-    NumericSummary num = null;
-    if (type.isNumeric() && numCount > 0) {
-      int sc = type.kind() == DataType.Kind.DECIMAL ? type.scale() : type.isIntegral() ? 0 : scale;
-      double[] sorted = sample.sorted();
-      num = new NumericSummary(min, max, extremes.lower(), extremes.upper(), mean,
-          Math.sqrt(m2 / numCount), integral, sc, increasing,
-          DistributionFitter.fit(sorted, integral));
-    }
-    TemporalSummary tem = null;
-    if (type.isTemporal() && tCount > 0) {
-      boolean date = type.kind() == DataType.Kind.DATE;
-      String unit = date || (tUnitsDivisible & 0b1000) != 0 ? "1 day"
-          : (tUnitsDivisible & 0b0100) != 0 ? "1 hour"
-          : (tUnitsDivisible & 0b0010) != 0 ? "1 minute"
-          : (tUnitsDivisible & 0b0001) != 0 ? "1 second" : "1 second";
-      tem = new TemporalSummary(instantText(tMin, date), instantText(tMax, date),
-          instantText((long) tExtremes.lower(), date), instantText((long) tExtremes.upper(), date), unit);
-    }
-    StringSummary str = null;
-    if (type.kind() == DataType.Kind.STRING && sCount > 0) {
-      List<StringSummary.Shape> list = new ArrayList<>(shapes.top(ProfileLimits.SHAPES));
-      long covered = shapes.covered();
-      for (int i = 0; i < integerShapes.length; i++) {
-        if (integerShapes[i] > 0) {
-          int digits = i % 20;
-          String shape = (i >= 20 ? "-" : "") + "9".repeat(Math.max(1, digits));
-          String template = (i >= 20 ? "-" : "") + "#".repeat(Math.max(1, digits));
-          list.add(new StringSummary.Shape(shape, template, integerShapes[i]));
-          covered += integerShapes[i];
-        }
-      }
-      list.sort((a, b) -> Long.compare(b.count(), a.count()));
-      str = new StringSummary(minLen, maxLen, (double) lenSum / sCount, (double) wordy / sCount,
-          list.subList(0, Math.min(ProfileLimits.SHAPES, list.size())), covered);
-    }
+    NumericSummary n = type.isNumeric() && num.count > 0 ? num.summary(type) : null;
+    TemporalSummary tem = type.isTemporal() && temporal.count > 0
+        ? temporal.summary(type.kind() == DataType.Kind.DATE) : null;
+    StringSummary str = type.kind() == DataType.Kind.STRING && strings.count > 0 ? strings.summary() : null;
     Long t = type.kind() == DataType.Kind.BOOLEAN ? trues : null;
-    return new ColumnProfile(name, sourceName, type, rows, nulls, dc, top, counts.exact(), num, tem, str, t);
+    return new ColumnProfile(name, sourceName, type, rows, nulls, dc, top, counts.exact(), n, tem, str, t);
   }
 
   /**
@@ -438,9 +330,9 @@ public final class ColumnAccumulator {
         set.add(h);
       }
     }
-    boolean range = type.isIntegral() && contiguous && numCount == rows - nulls && numCount > 0;
-    double lo = numCount > 0 ? min : 0;
-    double hi = numCount > 0 ? max : 0;
+    boolean range = type.isIntegral() && contiguous && num.count == rows - nulls && num.count > 0;
+    double lo = num.count > 0 ? num.min : 0;
+    double hi = num.count > 0 ? num.max : 0;
     return new KeyValues(type.isIntegral(), overflowed ? null : set, range || !overflowed ? null : bloom, range,
         (long) lo, (long) hi);
   }
@@ -452,7 +344,7 @@ public final class ColumnAccumulator {
       case INT, BIGINT -> v;
       case DECIMAL -> BigDecimal.valueOf(v, declared.scale());
       case DATE -> LocalDate.ofEpochDay(v).toString();
-      case TIMESTAMP -> isoTimestamp(v);
+      case TIMESTAMP -> TemporalStats.isoTimestamp(v);
       case DOUBLE -> Double.longBitsToDouble(v);
       case BOOLEAN -> v == 1;
       case STRING -> e.value();
@@ -469,18 +361,5 @@ public final class ColumnAccumulator {
       case TIMESTAMP -> text.length() == 10 ? text + "T00:00:00" : text.replace(' ', 'T').replace("Z", "");
       case STRING -> text;
     };
-  }
-
-  private static String instantText(long micros, boolean date) {
-    if (date) {
-      return LocalDate.ofEpochDay(Math.floorDiv(micros, MICROS_PER_DAY)).toString();
-    }
-    return isoTimestamp(micros);
-  }
-
-  private static String isoTimestamp(long micros) {
-    LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-        (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
-    return t.toString().length() == 16 ? t + ":00" : t.toString();
   }
 }
