@@ -16,7 +16,6 @@ import io.synthgen.profile.ValueCount;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One column of a plan description from its profile. In order: a foreign key found by inclusion; the primary key
@@ -52,7 +51,7 @@ final class ColumnPlanner {
     boolean allowed = o.allowed(t.name(), c.name());
     boolean identifier = ColumnRoles.identifying(c.name()) || ColumnRoles.freeText(c) || c.name().equals(pk);
     if (c.nullRate() > 0 && !c.name().equals(pk)) {
-      col.put("null_rate", round(c.nullRate(), 4));
+      col.put("null_rate", PlanNumbers.round(c.nullRate(), 4));
     }
     if (c.nonNull() == 0) {
       notes.add("always NULL in the source");
@@ -71,8 +70,8 @@ final class ColumnPlanner {
     }
     if (c.type().kind() == DataType.Kind.BOOLEAN) {
       col.put("strategy", "boolean");
-      col.put("probability", round((double) c.trueCount() / c.nonNull(), 4));
-      notes.add("true in " + percent((double) c.trueCount() / c.nonNull()) + " of the source's rows");
+      col.put("probability", PlanNumbers.round((double) c.trueCount() / c.nonNull(), 4));
+      notes.add("true in " + PlanNumbers.percent((double) c.trueCount() / c.nonNull()) + " of the source's rows");
       return done(col, notes);
     }
     if (c.type().isTemporal() && c.temporal() != null) {
@@ -100,7 +99,7 @@ final class ColumnPlanner {
       if (c.type().kind() == DataType.Kind.TIMESTAMP) {
         col.put("interval", c.temporal().wholeSeconds());
       }
-      notes.add("the source's range" + (robust ? " (from its " + ordinal(k) + " earliest to its " + ordinal(k)
+      notes.add("the source's range" + (robust ? " (from its " + PlanNumbers.ordinal(k) + " earliest to its " + PlanNumbers.ordinal(k)
           + " latest value" + (c.type().kind() == DataType.Kind.TIMESTAMP ? ", widened to whole hours" : "") + ")"
           : ""));
       return done(col, notes);
@@ -133,7 +132,7 @@ final class ColumnPlanner {
       if (s != null) {
         col.put("strategy", "pattern");
         col.put("pattern", s.template());
-        notes.add("the shape of " + percent((double) s.count() / c.nonNull()) + " of the source's values"
+        notes.add("the shape of " + PlanNumbers.percent((double) s.count() / c.nonNull()) + " of the source's values"
             + (identifier ? "; no value copied (" + role(c) + ")" : ""));
         return done(col, notes);
       }
@@ -194,16 +193,16 @@ final class ColumnPlanner {
     notes.add(kept.size() + " values weighted as in the source");
     if (left > 0) {
       notes.add(left + (left == 1 ? " value" : " values") + " held by fewer than " + k + " rows left out ("
-          + leftRows + " rows, " + percent((double) leftRows / c.nonNull()) + ")");
+          + leftRows + " rows, " + PlanNumbers.percent((double) leftRows / c.nonNull()) + ")");
     }
     return col;
   }
 
   private static ObjectNode numeric(ObjectNode col, ColumnProfile c, boolean allowed, int k, List<String> notes) {
     NumericSummary n = c.numeric();
-    double lo = allowed ? n.min() : outwardDown(n.lower(), c.type());
-    double hi = allowed ? n.max() : outwardUp(n.upper(), c.type());
-    String bounds = allowed ? "the source's min and max" : "the source's " + ordinal(k) + " smallest and largest values";
+    double lo = allowed ? n.min() : PlanNumbers.outwardDown(n.lower(), c.type());
+    double hi = allowed ? n.max() : PlanNumbers.outwardUp(n.upper(), c.type());
+    String bounds = allowed ? "the source's min and max" : "the source's " + PlanNumbers.ordinal(k) + " smallest and largest values";
     FittedDistribution fit = n.fit();
     if (lo >= hi || fit == null) {
       if (lo == hi && (allowed || c.distinct().exact() && c.nonNull() >= k)) {
@@ -220,7 +219,7 @@ final class ColumnPlanner {
       col.put("strategy", "uniform");
       putNumber(col, "min", lo, c.type());
       putNumber(col, "max", hi, c.type());
-      notes.add("uniform (KS " + round(fit.value(), 3) + ") between " + bounds + (allowed ? "" : " rounded outward"));
+      notes.add("uniform (KS " + PlanNumbers.round(fit.value(), 3) + ") between " + bounds + (allowed ? "" : " rounded outward"));
       return done(col, notes);
     }
     col.put("strategy", "distribution");
@@ -228,25 +227,25 @@ final class ColumnPlanner {
     Distribution dist = fit.distribution();
     d.put("type", dist.type());
     if (dist instanceof Distribution.Normal x) {
-      d.put("mean", sig(x.mean())).put("stddev", sig(x.stddev()));
+      d.put("mean", PlanNumbers.sig(x.mean())).put("stddev", PlanNumbers.sig(x.stddev()));
     } else if (dist instanceof Distribution.LogNormal x) {
-      d.put("mu", sig(x.mu())).put("sigma", sig(x.sigma()));
+      d.put("mu", PlanNumbers.sig(x.mu())).put("sigma", PlanNumbers.sig(x.sigma()));
     } else if (dist instanceof Distribution.Exponential x) {
-      d.put("rate", sig(x.rate()));
+      d.put("rate", PlanNumbers.sig(x.rate()));
     } else if (dist instanceof Distribution.Gamma x) {
-      d.put("shape", sig(x.shape())).put("scale", sig(x.scale()));
+      d.put("shape", PlanNumbers.sig(x.shape())).put("scale", PlanNumbers.sig(x.scale()));
     } else {
       throw new IllegalStateException("the fitter chose " + dist.type() + ", which the planner does not map");
     }
     if (fit.offset() != 0) {
-      col.put("offset", outward(fit.offset()));
+      col.put("offset", PlanNumbers.outward(fit.offset()));
     }
     putNumber(col, "min", lo, c.type());
     putNumber(col, "max", hi, c.type());
     if (integral) {
       col.put("rounding", "round");
     }
-    notes.add(dist.type() + " fitted to " + fit.sample() + " sampled values (KS " + round(fit.value(), 3)
+    notes.add(dist.type() + " fitted to " + fit.sample() + " sampled values (KS " + PlanNumbers.round(fit.value(), 3)
         + ", best of " + fit.candidates().size() + "), clamped to " + bounds
         + (allowed ? "" : " rounded outward"));
     return done(col, notes);
@@ -319,65 +318,5 @@ final class ColumnPlanner {
     } else {
       col.put(field, v);
     }
-  }
-
-  /**
-   * A robust lower bound rounded down to 3 significant digits (to the column's scale at the finest), so that the
-   * plan holds no source value: only a round number at or below the k-th smallest.
-   */
-  static double outwardDown(double v, DataType type) {
-    return -outwardUp(-v, type);
-  }
-
-  static double outwardUp(double v, DataType type) {
-    if (v == 0 || !Double.isFinite(v)) {
-      return v;
-    }
-    double r = roundUp(v, type);
-    // a rounded bound the type cannot hold (99.99 of a decimal(4,2) rounded to 100) stays as it was
-    double limit = type.kind() == DataType.Kind.DECIMAL ? Math.pow(10, type.precision() - type.scale())
-        : type.kind() == DataType.Kind.INT ? Integer.MAX_VALUE : type.kind() == DataType.Kind.BIGINT ? 0x1p62
-        : Double.MAX_VALUE;
-    return Math.abs(r) < limit ? r : v;
-  }
-
-  private static double roundUp(double v, DataType type) {
-    double unit = Math.pow(10, Math.floor(Math.log10(Math.abs(v))) - 2);
-    if (type.isIntegral()) {
-      unit = Math.max(1, unit);
-    } else if (type.kind() == DataType.Kind.DECIMAL) {
-      unit = Math.max(Math.pow(10, -type.scale()), unit);
-    }
-    double r = Math.ceil(v / unit - 1e-9) * unit;
-    return new BigDecimal(r).round(new java.math.MathContext(15)).doubleValue();
-  }
-
-  /** Six significant digits: a fitted parameter, not a value of the source. */
-  static double sig(double v) {
-    if (v == 0 || !Double.isFinite(v)) {
-      return v;
-    }
-    return new BigDecimal(v).round(new java.math.MathContext(6)).doubleValue();
-  }
-
-  /** Rounded away from the data: one significant digit, downwards, so it names no value of the source. */
-  static double outward(double v) {
-    double e = Math.pow(10, Math.floor(Math.log10(Math.abs(v))));
-    return Math.floor(v / e) * e;
-  }
-
-  static double round(double v, int places) {
-    return BigDecimal.valueOf(v).setScale(places, java.math.RoundingMode.HALF_UP).doubleValue();
-  }
-
-  private static String percent(double share) {
-    double p = 100 * share;
-    return p == 0 || p >= 1 ? String.format(Locale.ROOT, "%.1f%%", p)
-        : new BigDecimal(p).round(new java.math.MathContext(2)).toPlainString() + "%";
-  }
-
-  static String ordinal(int k) {
-    return k + (k % 100 >= 11 && k % 100 <= 13 ? "th" : k % 10 == 1 ? "st" : k % 10 == 2 ? "nd"
-        : k % 10 == 3 ? "rd" : "th");
   }
 }
