@@ -99,7 +99,8 @@ final class ColumnPlanner {
       if (c.type().kind() == DataType.Kind.TIMESTAMP) {
         col.put("interval", c.temporal().wholeSeconds());
       }
-      notes.add("the source's range" + (robust ? " (from its " + PlanNumbers.ordinal(k) + " earliest to its " + PlanNumbers.ordinal(k)
+      String rank = PlanNumbers.ordinal(ProfileLimits.BOUND_RANK);
+      notes.add("the source's range" + (robust ? " (from its " + rank + " earliest to its " + rank
           + " latest value" + (c.type().kind() == DataType.Kind.TIMESTAMP ? ", widened to whole hours" : "") + ")"
           : ""));
       return done(col, notes);
@@ -202,7 +203,8 @@ final class ColumnPlanner {
     NumericSummary n = c.numeric();
     double lo = allowed ? n.min() : PlanNumbers.outwardDown(n.lower(), c.type());
     double hi = allowed ? n.max() : PlanNumbers.outwardUp(n.upper(), c.type());
-    String bounds = allowed ? "the source's min and max" : "the source's " + PlanNumbers.ordinal(k) + " smallest and largest values";
+    String bounds = allowed ? "the source's min and max"
+        : "the source's " + PlanNumbers.ordinal(ProfileLimits.BOUND_RANK) + " smallest and largest values";
     FittedDistribution fit = n.fit();
     if (lo >= hi || fit == null) {
       if (lo == hi && (allowed || c.distinct().exact() && c.nonNull() >= k)) {

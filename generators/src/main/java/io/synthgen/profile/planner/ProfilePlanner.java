@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.draft.Drafter;
 import io.synthgen.plan.PlanException;
 import io.synthgen.profile.ForeignKeyCandidate;
+import io.synthgen.profile.ProfileLimits;
 import io.synthgen.profile.SourceProfile;
 import io.synthgen.profile.TableProfile;
 import java.util.ArrayList;
@@ -92,7 +93,8 @@ public final class ProfilePlanner {
       sb.append(" (except in ").append(String.join(", ", new java.util.TreeSet<>(o.allowValues()))).append(')');
     }
     sb.append("; identifier and free-text columns keep their shape only; numeric and date bounds are the ")
-        .append(PlanNumbers.ordinal(o.minCount())).append(" smallest and largest values, never a single row's.");
+        .append(PlanNumbers.ordinal(ProfileLimits.BOUND_RANK))
+        .append(" smallest and largest values rounded outward, never a single row's.");
     if (privacy.suppressedValues > 0) {
       sb.append(" Left out: ").append(privacy.suppressedValues)
           .append(privacy.suppressedValues == 1 ? " rare value in " : " rare values in ")
