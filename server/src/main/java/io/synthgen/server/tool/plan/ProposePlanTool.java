@@ -12,6 +12,7 @@ import io.synthgen.plan.Violation;
 import io.synthgen.plan.json.PlanCodec;
 import io.synthgen.plan.validate.PlanLimits;
 import io.synthgen.server.plan.StoredPlan;
+import io.synthgen.server.source.SourcePlans;
 import io.synthgen.server.tool.PlanChecks;
 import io.synthgen.server.tool.ServiceTool;
 import io.synthgen.server.tool.Services;
@@ -40,7 +41,7 @@ final class ProposePlanTool extends ServiceTool {
   }
 
   /** Where a plan comes from: exactly one of these arguments is given. */
-  static final List<String> ORIGINS = List.of("template", "tables");
+  static final List<String> ORIGINS = List.of("template", "tables", "source");
 
   /** A plan drafted from one origin, and how the summary of version 1 says where it came from. */
   private record Drafted(Plan plan, String summary) {
@@ -58,6 +59,7 @@ final class ProposePlanTool extends ServiceTool {
       drafted = switch (origin) {
         case "template" -> fromTemplate(call);
         case "tables" -> fromTables(call, today, seed);
+        case "source" -> fromSource(call, today, seed);
         default -> throw new IllegalStateException("no drafting for origin " + origin);
       };
     } catch (PlanException e) {
@@ -99,9 +101,10 @@ final class ProposePlanTool extends ServiceTool {
     }
     if (given.size() != 1) {
       throw new ToolError("template_or_tables", given.isEmpty()
-          ? "give either template (an industry) or tables (the person's own tables)"
+          ? "give either template (an industry), tables (the person's own tables) or source (their data files)"
           : "give one of " + String.join(", ", ORIGINS) + ", not " + String.join(" and ", given),
-          "call list_templates for the industries, or describe the person's tables in tables");
+          "call list_templates for the industries, describe the person's tables in tables, or name their files in "
+          + "source.path");
     }
     return given.get(0);
   }
@@ -135,6 +138,12 @@ final class ProposePlanTool extends ServiceTool {
     }
     Plan plan = Drafter.plan(request, today, seed, services.dictionaries());
     return new Drafted(plan, "proposed from " + plan.tables().size() + " described tables");
+  }
+
+  /** A profile of the person's data files (only aggregates and values held by at least k rows enter the plan). */
+  private Drafted fromSource(ToolCall call, LocalDate today, long seed) throws Exception {
+    Plan plan = SourcePlans.propose(services.config().outputRoot(), call.args(), seed, today, services.dictionaries());
+    return new Drafted(plan, "proposed from a profile of " + call.args().get("source").path("path").asText());
   }
 
   /** The destination asked for, or the plan's own with its path set to the plan's name under the output root. */
