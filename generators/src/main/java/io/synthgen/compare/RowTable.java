@@ -1,0 +1,34 @@
+package io.synthgen.compare;
+
+import io.synthgen.plan.DataType;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+
+/** A table to compare: its name, its columns and a way to read its rows as canonical {@link Cell}s. */
+interface RowTable {
+
+  String name();
+
+  /** Where it was read, for the report: a file or folder path, or the run table's name. */
+  String location();
+
+  List<String> columns();
+
+  /** The column's declared type, or null when the format declares none (CSV, JSONL). */
+  DataType type(String column);
+
+  /** Rows in the table when known without reading it, else -1. */
+  long knownRows();
+
+  /**
+   * Opens the rows of {@code columns} (a subset of {@link #columns()}); text values are read as {@code hints} (one
+   * per column) say.
+   */
+  Reader open(List<String> columns, List<DataType> hints) throws IOException;
+
+  /** Rows in order; {@link #next} fills one cell per opened column. */
+  interface Reader extends Closeable {
+    boolean next(Cell[] row) throws IOException;
+  }
+}
