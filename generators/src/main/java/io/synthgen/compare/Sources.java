@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 final class Sources {
 
   private static final List<String> SUFFIXES = List.of(".parquet", ".csv.gz", ".csv", ".jsonl.gz", ".jsonl",
-      ".json");
+      ".ndjson");
 
   private Sources() {
   }
