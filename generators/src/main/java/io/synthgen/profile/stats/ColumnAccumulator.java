@@ -1,0 +1,401 @@
+package io.synthgen.profile.stats;
+
+import io.synthgen.plan.DataType;
+import io.synthgen.profile.ColumnProfile;
+import io.synthgen.profile.DistinctCount;
+import io.synthgen.profile.NumericSummary;
+import io.synthgen.profile.ProfileLimits;
+import io.synthgen.profile.StringSummary;
+import io.synthgen.profile.TemporalSummary;
+import io.synthgen.profile.ValueCount;
+import io.synthgen.random.Stream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything a column's profile needs, gathered in one pass with memory bounded by {@link ProfileLimits}: counts,
+ * distinct values (exact hash set, then HyperLogLog and a Bloom filter), value counts (exact, then Misra–Gries),
+ * a deterministic sample for fitting, robust bounds, temporal ranges, string lengths and shapes. A column of a typed
+ * source (Parquet) is fed typed values; a CSV or JSONL column is fed text ({@link #addText}) whose type is decided at
+ * the end as the narrowest that holds every value. Not thread-safe: one accumulator per column per thread.
+ */
+public final class ColumnAccumulator {
+
+  private static final long MICROS_PER_DAY = 86_400_000_000L;
+
+  private final String name;
+  private final String sourceName;
+  private final DataType declared;
+  private final BloomBudget budget;
+  private final TextCells cells = TextCells.create();
+
+  private long rows;
+  private long nulls;
+  private final LongHashSet exactSet = new LongHashSet(ProfileLimits.EXACT_DISTINCT);
+  private HyperLogLog hll;
+  private BloomFilter bloom;
+  private boolean overflowed;
+  private final ValueCounts counts = new ValueCounts();
+
+  private long numCount;
+  private double mean;
+  private double m2;
+  private double min = Double.POSITIVE_INFINITY;
+  private double max = Double.NEGATIVE_INFINITY;
+  private boolean integral = true;
+  private int scale;
+  private boolean increasing = true;
+  private double last = Double.NEGATIVE_INFINITY;
+  private final BottomKSample sample;
+  private final Extremes extremes = new Extremes(ProfileLimits.BOUND_RANK);
+
+  private long tCount;
+  private long tMin = Long.MAX_VALUE;
+  private long tMax = Long.MIN_VALUE;
+  private long tUnitsDivisible = 0b1111; // bits: second, minute, hour, day
+  private final Extremes tExtremes = new Extremes(ProfileLimits.BOUND_RANK);
+
+  private long sCount;
+  private int minLen = Integer.MAX_VALUE;
+  private int maxLen;
+  private long lenSum;
+  private long wordy;
+  private final ShapeCounter shapes = new ShapeCounter();
+  private final long[] integerShapes = new long[40]; // text integers by sign and digit count
+
+  private long trues;
+  private int classes;
+  private int maxIntDigits;
+
+  /**
+   * @param declared the source's type, or null for text whose type is sniffed
+   * @param sampleStream the stream the sample's row priorities come from
+   */
+  public ColumnAccumulator(String name, String sourceName, DataType declared, Stream sampleStream,
+      BloomBudget budget) {
+    this.name = name;
+    this.sourceName = sourceName;
+    this.declared = declared;
+    this.budget = budget;
+    this.sample = new BottomKSample(sampleStream, ProfileLimits.SAMPLE);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public void addNull() {
+    rows++;
+    nulls++;
+  }
+
+  /** An integer, a decimal's unscaled value, a date's epoch day or a timestamp's epoch micros, per the declared type. */
+  public void addLong(long v, long row) {
+    rows++;
+    switch (declared.kind()) {
+      case INT, BIGINT -> {
+        long h = Hashes.ofLong(v);
+        distinct(h);
+        counts.add(h, () -> v);
+        number(v, row);
+      }
+      case DECIMAL -> {
+        long h = Hashes.ofLong(v);
+        distinct(h);
+        counts.add(h, () -> BigDecimal.valueOf(v, declared.scale()));
+        double d = v / Math.pow(10, declared.scale());
+        if (v % (long) Math.pow(10, declared.scale()) != 0) {
+          integral = false;
+        }
+        number(d, row);
+      }
+      case DATE -> {
+        long h = Hashes.ofLong(v);
+        distinct(h);
+        counts.add(h, () -> LocalDate.ofEpochDay(v).toString());
+        instant(v * MICROS_PER_DAY);
+      }
+      case TIMESTAMP -> {
+        long h = Hashes.ofLong(v);
+        distinct(h);
+        counts.add(h, () -> isoTimestamp(v));
+        instant(v);
+      }
+      case DOUBLE, STRING, BOOLEAN -> throw new IllegalStateException(declared + " column fed a long");
+    }
+  }
+
+  public void addDouble(double v, long row) {
+    rows++;
+    long h = Hashes.ofDouble(v);
+    distinct(h);
+    counts.add(h, () -> v);
+    if (v != Math.rint(v)) {
+      integral = false;
+    }
+    number(v, row);
+  }
+
+  public void addBoolean(boolean v) {
+    rows++;
+    long h = v ? 1 : 2;
+    distinct(h);
+    counts.add(h, () -> v);
+    if (v) {
+      trues++;
+    }
+  }
+
+  public void addString(String s) {
+    rows++;
+    long h = Hashes.ofString(s);
+    distinct(h);
+    counts.add(h, () -> s);
+    string(s);
+    shapes.add(s);
+  }
+
+  /**
+   * A CSV or JSONL cell's text (not null: use {@link #addNull}). {@code stringOnly} for a JSON string: it may still be
+   * a date or a timestamp (JSON has none), but not a number or a boolean.
+   */
+  public void addText(String s, long row, boolean stringOnly) {
+    rows++;
+    int c = cells.classify(s);
+    if (stringOnly && (c & (TextCells.DATE | TextCells.TIMESTAMP)) == 0) {
+      c = TextCells.STRING;
+    }
+    classes |= c;
+    long h;
+    if (c == TextCells.INT || c == TextCells.LONG) {
+      h = Hashes.ofLong(cells.longValue);
+      number(cells.doubleValue, row);
+      int digits = s.length() - (s.charAt(0) == '-' || s.charAt(0) == '+' ? 1 : 0);
+      maxIntDigits = Math.max(maxIntDigits, digits);
+      integerShapes[Math.min(19, digits) + (s.charAt(0) == '-' ? 20 : 0)]++;
+    } else {
+      h = Hashes.ofString(s);
+      switch (c) {
+        case TextCells.DECIMAL -> {
+          maxIntDigits = Math.max(maxIntDigits, cells.intDigits);
+          scale = Math.max(scale, cells.scale);
+          if (cells.doubleValue != Math.rint(cells.doubleValue)) {
+            integral = false;
+          }
+          number(cells.doubleValue, row);
+        }
+        case TextCells.DOUBLE -> {
+          if (cells.doubleValue != Math.rint(cells.doubleValue)) {
+            integral = false;
+          }
+          number(cells.doubleValue, row);
+        }
+        case TextCells.DATE, TextCells.TIMESTAMP -> instant(cells.micros);
+        case TextCells.BOOL -> {
+          if (cells.boolValue) {
+            trues++;
+          }
+          shapes.add(s);
+        }
+        default -> shapes.add(s);
+      }
+    }
+    distinct(h);
+    counts.add(h, () -> s);
+    string(s);
+  }
+
+  private void distinct(long h) {
+    if (!overflowed) {
+      if (exactSet.add(h)) {
+        return;
+      }
+      overflowed = true;
+      hll = new HyperLogLog();
+      bloom = budget.take();
+      for (long x : exactSet.toArray()) {
+        hll.add(x);
+        if (bloom != null) {
+          bloom.add(x);
+        }
+      }
+    }
+    hll.add(h);
+    if (bloom != null) {
+      bloom.add(h);
+    }
+  }
+
+  private void number(double v, long row) {
+    numCount++;
+    double d = v - mean;
+    mean += d / numCount;
+    m2 += d * (v - mean);
+    if (v < min) {
+      min = v;
+    }
+    if (v > max) {
+      max = v;
+    }
+    if (!(v > last)) {
+      increasing = false;
+    }
+    last = v;
+    sample.add(row, v);
+    extremes.add(v);
+  }
+
+  private void instant(long micros) {
+    tCount++;
+    tMin = Math.min(tMin, micros);
+    tMax = Math.max(tMax, micros);
+    if (micros % 1_000_000L != 0) {
+      tUnitsDivisible &= 0;
+    } else if (micros % 60_000_000L != 0) {
+      tUnitsDivisible &= 0b0001;
+    } else if (micros % 3_600_000_000L != 0) {
+      tUnitsDivisible &= 0b0011;
+    } else if (micros % MICROS_PER_DAY != 0) {
+      tUnitsDivisible &= 0b0111;
+    }
+    tExtremes.add(micros);
+  }
+
+  private void string(String s) {
+    sCount++;
+    int n = s.length();
+    minLen = Math.min(minLen, n);
+    maxLen = Math.max(maxLen, n);
+    lenSum += n;
+    if (s.indexOf(' ') >= 0) {
+      wordy++;
+    }
+  }
+
+  /** The type the column holds: the declared one, or for text the narrowest type holding every value. */
+  public DataType type() {
+    if (declared != null) {
+      return declared;
+    }
+    int c = classes;
+    if (c == 0) {
+      return DataType.STRING;
+    }
+    int ints = TextCells.INT | TextCells.LONG;
+    if ((c & ~ints) == 0) {
+      return (c & TextCells.LONG) != 0 ? DataType.BIGINT : DataType.INT;
+    }
+    if ((c & ~(ints | TextCells.DECIMAL)) == 0 && maxIntDigits + scale <= DataType.MAX_DECIMAL_PRECISION) {
+      return DataType.decimal(Math.max(1, maxIntDigits + scale), scale);
+    }
+    if ((c & ~(ints | TextCells.DECIMAL | TextCells.DOUBLE)) == 0) {
+      return DataType.DOUBLE;
+    }
+    if (c == TextCells.DATE) {
+      return DataType.DATE;
+    }
+    if ((c & ~(TextCells.DATE | TextCells.TIMESTAMP)) == 0) {
+      return DataType.TIMESTAMP;
+    }
+    if (c == TextCells.BOOL) {
+      return DataType.BOOLEAN;
+    }
+    return DataType.STRING;
+  }
+
+  /** The finished profile. */
+  public ColumnProfile profile() {
+    DataType type = type();
+    long nonNull = rows - nulls;
+    DistinctCount dc;
+    boolean sequence = type.isIntegral() && increasing && numCount == nonNull && nonNull > 0;
+    if (!overflowed) {
+      dc = new DistinctCount(exactSet.size(), "exact", exactSet.size() == nonNull);
+    } else {
+      long est = hll.estimate();
+      boolean unique = sequence
+          || bloom != null && bloom.repeats() <= 2 * bloom.expectedFalseRepeats(nonNull) + 10
+          && Math.abs(est - nonNull) <= 0.03 * nonNull;
+      dc = new DistinctCount(sequence ? nonNull : est, sequence ? "exact" : "hyperloglog", unique);
+    }
+    List<ValueCount> top = new ArrayList<>();
+    for (ValueCounts.Entry e : counts.top(ProfileLimits.TOP_VALUES)) {
+      top.add(new ValueCount(declared == null ? typed(String.valueOf(e.value()), type) : e.value(), e.count()));
+    }
+    NumericSummary num = null;
+    if (type.isNumeric() && numCount > 0) {
+      int sc = type.kind() == DataType.Kind.DECIMAL ? type.scale() : type.isIntegral() ? 0 : scale;
+      double[] sorted = sample.sorted();
+      num = new NumericSummary(min, max, extremes.lower(), extremes.upper(), mean,
+          Math.sqrt(m2 / numCount), integral, sc, increasing,
+          DistributionFitter.fit(sorted, integral));
+    }
+    TemporalSummary tem = null;
+    if (type.isTemporal() && tCount > 0) {
+      boolean date = type.kind() == DataType.Kind.DATE;
+      String unit = date || (tUnitsDivisible & 0b1000) != 0 ? "1 day"
+          : (tUnitsDivisible & 0b0100) != 0 ? "1 hour"
+          : (tUnitsDivisible & 0b0010) != 0 ? "1 minute"
+          : (tUnitsDivisible & 0b0001) != 0 ? "1 second" : "1 second";
+      tem = new TemporalSummary(instantText(tMin, date), instantText(tMax, date),
+          instantText((long) tExtremes.lower(), date), instantText((long) tExtremes.upper(), date), unit);
+    }
+    StringSummary str = null;
+    if (type.kind() == DataType.Kind.STRING && sCount > 0) {
+      List<StringSummary.Shape> list = new ArrayList<>(shapes.top(ProfileLimits.SHAPES));
+      long covered = shapes.covered();
+      for (int i = 0; i < integerShapes.length; i++) {
+        if (integerShapes[i] > 0) {
+          int digits = i % 20;
+          String shape = (i >= 20 ? "-" : "") + "9".repeat(Math.max(1, digits));
+          String template = (i >= 20 ? "-" : "") + "#".repeat(Math.max(1, digits));
+          list.add(new StringSummary.Shape(shape, template, integerShapes[i]));
+          covered += integerShapes[i];
+        }
+      }
+      list.sort((a, b) -> Long.compare(b.count(), a.count()));
+      str = new StringSummary(minLen, maxLen, (double) lenSum / sCount, (double) wordy / sCount,
+          list.subList(0, Math.min(ProfileLimits.SHAPES, list.size())), covered);
+    }
+    Long t = type.kind() == DataType.Kind.BOOLEAN ? trues : null;
+    return new ColumnProfile(name, sourceName, type, rows, nulls, dc, top, counts.exact(), num, tem, str, t);
+  }
+
+  /** The column's values for inclusion tests, when it is an integer or string column (else null). */
+  public KeyValues keyValues() {
+    DataType type = type();
+    if (!type.isIntegral() && type.kind() != DataType.Kind.STRING) {
+      return null;
+    }
+    return new KeyValues(type.isIntegral(), overflowed ? null : exactSet, bloom);
+  }
+
+  private static Object typed(String text, DataType type) {
+    return switch (type.kind()) {
+      case INT, BIGINT -> Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
+      case DECIMAL -> new BigDecimal(text).setScale(type.scale());
+      case DOUBLE -> Double.parseDouble(text);
+      case BOOLEAN -> Boolean.parseBoolean(text.toLowerCase(java.util.Locale.ROOT));
+      case DATE -> text;
+      case TIMESTAMP -> text.length() == 10 ? text + "T00:00:00" : text.replace(' ', 'T').replace("Z", "");
+      case STRING -> text;
+    };
+  }
+
+  private static String instantText(long micros, boolean date) {
+    if (date) {
+      return LocalDate.ofEpochDay(Math.floorDiv(micros, MICROS_PER_DAY)).toString();
+    }
+    return isoTimestamp(micros);
+  }
+
+  private static String isoTimestamp(long micros) {
+    LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+        (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
+    return t.toString().length() == 16 ? t + ":00" : t.toString();
+  }
+}
