@@ -18,8 +18,8 @@ interface RowTable {
   /** The column's declared type, or null when the format declares none (CSV, JSONL). */
   DataType type(String column);
 
-  /** Rows in the table when known without reading it, else -1. */
-  long knownRows();
+  /** Columns the table has but cannot be read (a Parquet type synthgen does not read), each with its type. */
+  List<String> unreadable();
 
   /**
    * Opens the rows of {@code columns} (a subset of {@link #columns()}); text values are read as {@code hints} (one

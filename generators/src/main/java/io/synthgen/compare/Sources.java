@@ -2,8 +2,7 @@ package io.synthgen.compare;
 
 import io.synthgen.engine.Engine;
 import io.synthgen.output.FileEntry;
-import io.synthgen.output.OutputColumn;
-import io.synthgen.output.parquet.ParquetTableReader;
+import io.synthgen.output.parquet.ParquetColumns;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.PlanException;
 import io.synthgen.plan.json.PlanCodec;
@@ -77,8 +76,8 @@ final class Sources {
       }
     }
     if (format.equals(".parquet")) {
-      List<OutputColumn> cols = ParquetTableReader.readableColumns(files.get(0));
-      return new VecTable(name, where.toString(), files, cols, -1);
+      ParquetColumns cols = ParquetColumns.of(files.get(0));
+      return new VecTable(name, where.toString(), files, cols.readable(), cols.unreadable());
     }
     return TextTable.of(name, where.toString(), files, format.startsWith(".csv"));
   }
@@ -102,7 +101,7 @@ final class Sources {
     for (RunManifest.Table t : manifest.tables()) {
       ResolvedTable rt = plan.table(t.name());
       List<Path> files = t.files().stream().map(FileEntry::path).map(dir::resolve).toList();
-      tables.add(new VecTable(t.name(), t.name(), files, Engine.outputColumns(rt), t.rows()));
+      tables.add(new VecTable(t.name(), t.name(), files, Engine.outputColumns(rt), List.of()));
     }
     return tables;
   }

@@ -56,6 +56,9 @@ final class TableComparer {
       notes.add("only the first " + CompareLimits.MAX_COLUMNS + " of " + shared + " shared columns were compared "
           + "(CompareLimits.MAX_COLUMNS); the row check over them finds every reproduced row and may find more");
     }
+    for (String u : source.unreadable()) {
+      notes.add("source column " + u + " is of a type synthgen does not read, so it is not compared");
+    }
     if (columns.isEmpty()) {
       throw new CompareException("synthetic table " + synthetic.name() + " shares no column with its source "
           + source.location() + " (source columns: " + String.join(", ", source.columns()) + ")");
@@ -221,12 +224,18 @@ final class TableComparer {
     return h;
   }
 
-  /** The source column of synthetic column {@code name}: the same name, else the same ignoring case. */
+  /**
+   * The source column of synthetic column {@code name}: the same name, else the same ignoring case, else the same
+   * ignoring case and characters other than letters and digits (a plan names {@code Unit Price} {@code Unit_Price}).
+   */
   private static String match(String name, List<String> sourceColumns) {
     if (sourceColumns.contains(name)) {
       return name;
     }
-    return sourceColumns.stream().filter(s -> s.equalsIgnoreCase(name)).findFirst().orElse(null);
+    return sourceColumns.stream().filter(s -> s.equalsIgnoreCase(name)).findFirst()
+        .or(() -> sourceColumns.stream().filter(s -> SourceComparison.key(s).equals(SourceComparison.key(name)))
+            .findFirst())
+        .orElse(null);
   }
 
   /** Counts, null counts, distinct estimates and the sample of one side. */

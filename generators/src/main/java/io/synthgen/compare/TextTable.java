@@ -66,8 +66,8 @@ record TextTable(String name, String location, List<Path> files, boolean csv, Li
   }
 
   @Override
-  public long knownRows() {
-    return -1;
+  public List<String> unreadable() {
+    return List.of();
   }
 
   @Override

@@ -18,13 +18,16 @@ import java.util.List;
 /**
  * A table read through synthgen's own readers: a run's table (its columns as the plan declares them) or a source's
  * Parquet files (the columns their footer declares). Files are read one after another.
+ *
+ * @param unreadable columns of a Parquet source of a type synthgen does not read, with that type
  */
-record VecTable(String name, String location, List<Path> files, List<OutputColumn> outputColumns, long knownRows)
-    implements RowTable {
+record VecTable(String name, String location, List<Path> files, List<OutputColumn> outputColumns,
+    List<String> unreadable) implements RowTable {
 
   VecTable {
     files = List.copyOf(files);
     outputColumns = List.copyOf(outputColumns);
+    unreadable = List.copyOf(unreadable);
   }
 
   @Override

@@ -74,24 +74,6 @@ public final class ParquetTableReader extends BatchSource {
     }
   }
 
-  /**
-   * The flat columns of a Parquet file that this reader can read, in file order, each with the synthgen type it
-   * holds (nested columns and types synthgen does not write, such as FLOAT or INT96, are left out).
-   */
-  public static List<OutputColumn> readableColumns(Path file) throws IOException {
-    try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file), ReadOptions.withoutHadoop())) {
-      List<OutputColumn> out = new ArrayList<>();
-      for (Type t : r.getFooter().getFileMetaData().getSchema().getFields()) {
-        DataType d = t.isPrimitive() && t.getRepetition() != Type.Repetition.REPEATED
-            ? dataTypeOf(t.asPrimitiveType()) : null;
-        if (d != null) {
-          out.add(new OutputColumn(t.getName(), d, t.getRepetition() == Type.Repetition.OPTIONAL, -1, null));
-        }
-      }
-      return out;
-    }
-  }
-
   private ColumnDescriptor[] match() throws IOException {
     ColumnDescriptor[] out = new ColumnDescriptor[expected.size()];
     List<String> problems = new ArrayList<>();
