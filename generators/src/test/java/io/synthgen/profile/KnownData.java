@@ -25,7 +25,7 @@ final class KnownData {
         + "-ln(1 - u5) / 0.25 AS wait_exponential, "
         + "2.0 * (-ln(1 - u6) - ln(1 - u7) - ln(1 - u8)) AS load_gamma, "
         + "10 + 40 * u9 AS score_uniform, "
-        + "CASE WHEN i % 5000 IN (17, 2017, 4017) THEN 'Platinum-VIP' "
+        + "CASE WHEN i % 10000 IN (17, 4017, 8017) THEN 'Platinum-VIP' "
         + "WHEN u1 < 0.6 THEN 'Free' WHEN u1 < 0.9 THEN 'Pro' ELSE 'Enterprise' END AS tier, "
         + "DATE '2023-01-01' + CAST(floor(u2 * 365) AS INTEGER) AS signup_date, "
         + "'SKU-' || lpad(CAST(CAST(floor(u3 * 100000) AS INTEGER) AS VARCHAR), 5, '0') AS sku, "
