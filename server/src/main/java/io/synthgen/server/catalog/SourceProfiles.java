@@ -59,7 +59,7 @@ public final class SourceProfiles {
    * What to profile: {@code table} and/or {@code tables}, each {@code catalog.schema.table}; an entry of
    * {@code tables} without dots names a table in {@code table}'s catalog and schema.
    */
-  public record Request(String table, List<String> tables, String warehouseId) {
+  public record Request(String table, List<String> tables) {
 
     public Request {
       tables = tables == null ? List.of() : List.copyOf(tables);
@@ -70,12 +70,21 @@ public final class SourceProfiles {
   }
 
   /**
-   * Profiles the tables of {@code request}; {@code field} is the request's JSON path for violations
-   * ({@code source}). Throws {@link PlanException} with every problem of the request at once (names, limits,
-   * missing tables), {@link CatalogException} when the workspace fails.
+   * The warehouse the statements would run on: the one {@code requestedId} names, else the best usable one
+   * ({@link Warehouses}: running serverless, running, serverless), with one sentence on why; a caller asks the
+   * person before spending serverless compute on it.
    */
-  public static SourceProfile profile(Workspace ws, Request request, String field, int minCount, Allowed allowed,
-      Cancellation cancel) throws PlanException {
+  public static Warehouse warehouse(Workspace ws, String requestedId) {
+    return Warehouses.choose(ws.warehouses(), requestedId, ws.host()).warehouse();
+  }
+
+  /**
+   * Profiles the tables of {@code request} on {@code warehouse}; {@code field} is the request's JSON path for
+   * violations ({@code source}). Throws {@link PlanException} with every problem of the request at once (names,
+   * limits, missing tables), {@link CatalogException} when the workspace fails.
+   */
+  public static SourceProfile profile(Workspace ws, Warehouse warehouse, Request request, String field, int minCount,
+      Allowed allowed, Cancellation cancel) throws PlanException {
     List<Violation> problems = new ArrayList<>();
     List<UcTableName> names = names(request, field, problems);
     if (!problems.isEmpty()) {
@@ -95,11 +104,11 @@ public final class SourceProfiles {
     if (!problems.isEmpty()) {
       throw new PlanException(problems);
     }
-    String warehouse = Warehouses.choose(ws.warehouses(), request.warehouseId(), ws.host()).warehouse().id();
+    String warehouseId = warehouse.id();
     List<String> notes = new ArrayList<>();
     List<TableProfile> tables = new ArrayList<>();
     for (Map.Entry<UcTableName, String> e : present.entrySet()) {
-      UcTableProfiler p = new UcTableProfiler(ws, warehouse, cancel, e.getKey(), minCount, allowed, notes);
+      UcTableProfiler p = new UcTableProfiler(ws, warehouseId, cancel, e.getKey(), minCount, allowed, notes);
       List<UcTableProfiler.Described> cols = p.describe(e.getValue());
       for (UcTableProfiler.Described d : cols) {
         if (d.comment() != null && !d.comment().isBlank()) {
@@ -108,7 +117,7 @@ public final class SourceProfiles {
       }
       tables.add(p.profile(e.getValue(), cols));
     }
-    List<ForeignKeyCandidate> fks = foreignKeys(ws, warehouse, cancel, present, tables, notes);
+    List<ForeignKeyCandidate> fks = foreignKeys(ws, warehouseId, cancel, present, tables, notes);
     String source = String.join(", ", present.keySet().stream().map(UcTableName::toString).toList());
     return new SourceProfile(source, tables, fks, notes);
   }

@@ -20,6 +20,7 @@ import io.synthgen.profile.planner.PlanOptions;
 import io.synthgen.profile.planner.ProfilePlanner;
 import io.synthgen.resolve.Resolver;
 import io.synthgen.server.catalog.SourceProfiles;
+import io.synthgen.server.catalog.Warehouse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -61,8 +62,10 @@ class SourceProfilesIT {
         + "CAST(id % 7 AS INT) AS quantity "
         + "FROM range(" + ORDERS + ")");
     sql("ALTER TABLE `demo`.`shop`.`orders` ALTER COLUMN `tier` COMMENT 'Membership level'");
-    profile = SourceProfiles.profile(ws, new SourceProfiles.Request("demo.shop.orders", List.of("customers"), null),
-        "source", 10, (t, c) -> false, new Cancellation());
+    Warehouse warehouse = SourceProfiles.warehouse(ws, null);
+    assertEquals(WAREHOUSE, warehouse.id());
+    profile = SourceProfiles.profile(ws, warehouse, new SourceProfiles.Request("demo.shop.orders",
+        List.of("customers")), "source", 10, (t, c) -> false, new Cancellation());
   }
 
   static void sql(String statement) {
@@ -171,12 +174,13 @@ class SourceProfilesIT {
 
   @Test
   void badNamesAndMissingTablesAreReportedAtOnce() {
-    PlanException e = assertThrows(PlanException.class, () -> SourceProfiles.profile(ws,
-        new SourceProfiles.Request("demo.shop", List.of("demo.shop.nope", "a b.c.d"), null), "source", 10,
+    Warehouse warehouse = SourceProfiles.warehouse(ws, WAREHOUSE);
+    PlanException e = assertThrows(PlanException.class, () -> SourceProfiles.profile(ws, warehouse,
+        new SourceProfiles.Request("demo.shop", List.of("demo.shop.nope", "a b.c.d")), "source", 10,
         (t, c) -> false, new Cancellation()));
     assertEquals(List.of("source.table", "source.tables[1]"), e.violations().stream().map(v -> v.path()).toList());
-    PlanException missing = assertThrows(PlanException.class, () -> SourceProfiles.profile(ws,
-        new SourceProfiles.Request("demo.shop.nope", List.of("gone"), null), "source", 10, (t, c) -> false,
+    PlanException missing = assertThrows(PlanException.class, () -> SourceProfiles.profile(ws, warehouse,
+        new SourceProfiles.Request("demo.shop.nope", List.of("gone")), "source", 10, (t, c) -> false,
         new Cancellation()));
     assertEquals(2, missing.violations().size(), missing.violations().toString());
     assertTrue(missing.violations().get(1).value().equals("demo.shop.gone"), missing.violations().toString());
