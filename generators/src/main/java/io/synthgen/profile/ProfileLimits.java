@@ -17,7 +17,7 @@ public final class ProfileLimits {
   public static final int MAX_PARTS = 1_024;
 
   /** Columns of one table. */
-  public static final int MAX_COLUMNS = 512;
+  public static final int MAX_COLUMNS = 256;
 
   /** Bytes of all files of a source together (64 GiB): profiling reads every byte once. */
   public static final long MAX_BYTES = 64L << 30;
@@ -41,7 +41,7 @@ public final class ProfileLimits {
    * Distinct values of a column counted exactly, as 64-bit hashes (8 bytes each in an open-addressing set); past it
    * the count is a HyperLogLog estimate and key inclusion uses a Bloom filter.
    */
-  public static final int EXACT_DISTINCT = 1 << 18;
+  public static final int EXACT_DISTINCT = 1 << 16;
 
   /** Bits of the Bloom filter a column gets once it passes {@link #EXACT_DISTINCT} values (2^23 bits = 1 MiB). */
   public static final int BLOOM_BITS_LOG2 = 23;

@@ -376,7 +376,7 @@ final class ColumnPlanner {
         : new BigDecimal(p).round(new java.math.MathContext(2)).toPlainString() + "%";
   }
 
-  private static String ordinal(int k) {
+  static String ordinal(int k) {
     return k + (k % 100 >= 11 && k % 100 <= 13 ? "th" : k % 10 == 1 ? "st" : k % 10 == 2 ? "nd"
         : k % 10 == 3 ? "rd" : "th");
   }

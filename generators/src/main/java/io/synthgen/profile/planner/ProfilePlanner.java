@@ -84,7 +84,7 @@ public final class ProfilePlanner {
       sb.append(" (except in ").append(String.join(", ", new java.util.TreeSet<>(o.allowValues()))).append(')');
     }
     sb.append("; identifier and free-text columns keep their shape only; numeric and date bounds are the ")
-        .append(o.minCount()).append("-th smallest and largest values, never a single row's.");
+        .append(ColumnPlanner.ordinal(o.minCount())).append(" smallest and largest values, never a single row's.");
     if (privacy.suppressedValues > 0) {
       sb.append(" Left out: ").append(privacy.suppressedValues)
           .append(privacy.suppressedValues == 1 ? " rare value in " : " rare values in ")

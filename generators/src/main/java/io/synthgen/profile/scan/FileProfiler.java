@@ -29,14 +29,32 @@ public final class FileProfiler {
   private FileProfiler() {
   }
 
+  /** As {@link #profile(Path, Path, String, boolean)}, not confined: for files the person names on their machine. */
+  public static SourceProfile profile(Path root, Path path, String field) throws PlanException, IOException {
+    return profile(root, path, field, false);
+  }
+
   /**
    * The profile of {@code path}, an absolute file or folder; names in the profile are relative to {@code root}.
    *
    * @param field the request field the path came from, for violations ({@code source.path})
+   * @param confined refuse files whose real location (after symbolic links) is outside {@code root}
    */
-  public static SourceProfile profile(Path root, Path path, String field) throws PlanException, IOException {
+  public static SourceProfile profile(Path root, Path path, String field, boolean confined)
+      throws PlanException, IOException {
     List<Violation> problems = new ArrayList<>();
     List<TableSource> sources = SourceFiles.find(root, path, field, problems);
+    if (confined && problems.isEmpty()) {
+      Path real = root.toRealPath();
+      for (TableSource t : sources) {
+        for (Path part : t.parts()) {
+          if (!part.toRealPath().startsWith(real)) {
+            problems.add(new Violation(field, SourceFiles.rel(root, part), "a symbolic link to a file outside the "
+                + "output root", "copy the file into the output root instead of linking it"));
+          }
+        }
+      }
+    }
     if (!problems.isEmpty()) {
       throw new PlanException(problems);
     }
@@ -56,7 +74,7 @@ public final class FileProfiler {
       List<ColumnProfile> cols = s.profiles();
       tables.add(new TableProfile(t.name(), t.location(), t.format(), s.rows(), cols, keys(t.name(), cols)));
       values.put(t.name(), s.keyValues());
-      notes.addAll(s.notes());
+      notes.addAll(s.allNotes(t.location()));
     }
     if (!problems.isEmpty()) {
       throw new PlanException(problems);

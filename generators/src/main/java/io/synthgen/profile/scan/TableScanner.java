@@ -65,6 +65,19 @@ final class TableScanner {
       return columns.stream().map(ColumnAccumulator::profile).toList();
     }
 
+    /** Notes on what was skipped, with the columns that lost key detection to the Bloom filter budget. */
+    List<String> allNotes(String location) {
+      List<String> out = new ArrayList<>(notes);
+      for (ColumnAccumulator a : columns) {
+        if (a.lostKeyDetection()) {
+          out.add("column " + a.name() + " of " + location + " has more than " + ProfileLimits.EXACT_DISTINCT
+              + " distinct values and the source's " + ProfileLimits.MAX_BLOOM_FILTERS + " Bloom filters were taken:"
+              + " it was not tested as a key or a foreign key");
+        }
+      }
+      return out;
+    }
+
     Map<String, KeyValues> keyValues() {
       Map<String, KeyValues> out = new LinkedHashMap<>();
       for (ColumnAccumulator a : columns) {
@@ -76,6 +89,14 @@ final class TableScanner {
       return out;
     }
   }
+
+  /** Threads that feed a batch's columns to their accumulators (each column on one thread, in row order). */
+  static final int THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+  /** Rows of CSV buffered before their columns are fed in parallel (and at most this many characters). */
+  static final int TEXT_BATCH = 8_192;
+
+  static final long TEXT_BATCH_CHARS = 1L << 23;
 
   private final TableSource table;
   private final BloomBudget budget;
@@ -124,17 +145,75 @@ final class TableScanner {
       } else if (!cols.readable().equals(first)) {
         throw new DataException("part " + part.getFileName() + " has other columns than the first part");
       }
-      try (ParquetTableReader r = new ParquetTableReader(part, first, row)) {
+      try (ParquetTableReader r = new ParquetTableReader(part, first, row); Columns par = new Columns(acc.size())) {
         while (r.hasNext()) {
           Batch b = r.next();
-          for (int c = 0; c < acc.size(); c++) {
-            feed(acc.get(c), b.vectors().get(c), b.size(), row);
-          }
+          long start = row;
+          List<ColumnAccumulator> a = acc;
+          par.each(c -> feed(a.get(c), b.vectors().get(c), b.size(), start));
           row += b.size();
         }
       }
     }
     return new Scanned(acc, row, notes);
+  }
+
+  /**
+   * Runs a task per column index on up to {@link #THREADS} threads and waits for all: column c on thread
+   * c % threads, so each accumulator sees its values in row order and the profile is the same on any machine.
+   */
+  static final class Columns implements AutoCloseable {
+    private final int columns;
+    private final java.util.concurrent.ExecutorService pool;
+
+    Columns(int columns) {
+      this.columns = columns;
+      int threads = Math.min(THREADS, columns);
+      this.pool = threads > 1 ? java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+        Thread t = new Thread(r, "synthgen-profile");
+        t.setDaemon(true);
+        return t;
+      }) : null;
+    }
+
+    void each(java.util.function.IntConsumer task) throws IOException {
+      if (pool == null) {
+        for (int c = 0; c < columns; c++) {
+          task.accept(c);
+        }
+        return;
+      }
+      int threads = Math.min(THREADS, columns);
+      List<java.util.concurrent.Future<?>> fs = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int first = t;
+        fs.add(pool.submit(() -> {
+          for (int c = first; c < columns; c += threads) {
+            task.accept(c);
+          }
+        }));
+      }
+      try {
+        for (java.util.concurrent.Future<?> f : fs) {
+          f.get();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("profiling was interrupted");
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+
+    @Override
+    public void close() {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
   }
 
   private static void feed(ColumnAccumulator a, Vec v, int n, long firstRow) {
@@ -206,28 +285,47 @@ final class TableScanner {
         } else if (!h.equals(header)) {
           throw new DataException("part " + part.getFileName() + " has another header than the first part");
         }
-        while (true) {
-          long line = t.line();
-          List<String> f = t.next();
-          if (f == null) {
-            break;
-          }
-          if (f.size() == 1 && f.get(0) == null && acc.size() > 1) {
-            continue; // a blank line
-          }
-          if (f.size() != acc.size()) {
-            throw new DataException("line " + line + " of " + part.getFileName() + " has " + f.size()
-                + " fields, the header " + acc.size());
-          }
-          for (int c = 0; c < f.size(); c++) {
-            String v = f.get(c);
-            if (v == null) {
-              acc.get(c).addNull();
-            } else {
-              acc.get(c).addText(v, row, false);
+        String[][] buf = new String[TEXT_BATCH][];
+        int n = 0;
+        long chars = 0;
+        try (Columns par = new Columns(acc.size())) {
+          while (true) {
+            long line = t.line();
+            List<String> f = t.next();
+            if (f == null || n == TEXT_BATCH || chars > TEXT_BATCH_CHARS) {
+              long start = row - n;
+              int rows = n;
+              List<ColumnAccumulator> a = acc;
+              par.each(c -> {
+                ColumnAccumulator x = a.get(c);
+                for (int i = 0; i < rows; i++) {
+                  String v = buf[i][c];
+                  if (v == null) {
+                    x.addNull();
+                  } else {
+                    x.addText(v, start + i, false);
+                  }
+                }
+              });
+              n = 0;
+              chars = 0;
             }
+            if (f == null) {
+              break;
+            }
+            if (f.size() == 1 && f.get(0) == null && acc.size() > 1) {
+              continue; // a blank line
+            }
+            if (f.size() != acc.size()) {
+              throw new DataException("line " + line + " of " + part.getFileName() + " has " + f.size()
+                  + " fields, the header " + acc.size());
+            }
+            buf[n++] = f.toArray(new String[0]);
+            for (String v : f) {
+              chars += v == null ? 1 : v.length() + 1;
+            }
+            row++;
           }
-          row++;
         }
       } catch (CsvTokenizer.CsvException e) {
         throw new DataException(part.getFileName() + ": " + e.getMessage());

@@ -98,15 +98,11 @@ public final class ColumnAccumulator {
     rows++;
     switch (declared.kind()) {
       case INT, BIGINT -> {
-        long h = Hashes.ofLong(v);
-        distinct(h);
-        counts.add(h, () -> v);
+        value(Hashes.ofLong(v), v, null);
         number(v, row);
       }
       case DECIMAL -> {
-        long h = Hashes.ofLong(v);
-        distinct(h);
-        counts.add(h, () -> BigDecimal.valueOf(v, declared.scale()));
+        value(Hashes.ofLong(v), v, null);
         double d = v / Math.pow(10, declared.scale());
         if (v % (long) Math.pow(10, declared.scale()) != 0) {
           integral = false;
@@ -114,15 +110,11 @@ public final class ColumnAccumulator {
         number(d, row);
       }
       case DATE -> {
-        long h = Hashes.ofLong(v);
-        distinct(h);
-        counts.add(h, () -> LocalDate.ofEpochDay(v).toString());
+        value(Hashes.ofLong(v), v, null);
         instant(v * MICROS_PER_DAY);
       }
       case TIMESTAMP -> {
-        long h = Hashes.ofLong(v);
-        distinct(h);
-        counts.add(h, () -> isoTimestamp(v));
+        value(Hashes.ofLong(v), v, null);
         instant(v);
       }
       case DOUBLE, STRING, BOOLEAN -> throw new IllegalStateException(declared + " column fed a long");
@@ -131,9 +123,7 @@ public final class ColumnAccumulator {
 
   public void addDouble(double v, long row) {
     rows++;
-    long h = Hashes.ofDouble(v);
-    distinct(h);
-    counts.add(h, () -> v);
+    value(Hashes.ofDouble(v), Double.doubleToRawLongBits(v), null);
     if (v != Math.rint(v)) {
       integral = false;
     }
@@ -142,9 +132,7 @@ public final class ColumnAccumulator {
 
   public void addBoolean(boolean v) {
     rows++;
-    long h = v ? 1 : 2;
-    distinct(h);
-    counts.add(h, () -> v);
+    value(v ? 1 : 2, v ? 1 : 0, null);
     if (v) {
       trues++;
     }
@@ -152,9 +140,7 @@ public final class ColumnAccumulator {
 
   public void addString(String s) {
     rows++;
-    long h = Hashes.ofString(s);
-    distinct(h);
-    counts.add(h, () -> s);
+    value(Hashes.ofString(s), 0, s);
     string(s);
     shapes.add(s);
   }
@@ -204,9 +190,26 @@ public final class ColumnAccumulator {
         default -> shapes.add(s);
       }
     }
-    distinct(h);
-    counts.add(h, () -> s);
+    value(h, 0, s);
     string(s);
+  }
+
+  /**
+   * Counts a value. While the value counts are exact they are the distinct set too; from their switch to
+   * Misra–Gries on, the hash set takes over (seeded with every hash counted until then), then HyperLogLog.
+   */
+  private void value(long h, long raw, Object obj) {
+    counts.add(h, raw, obj);
+    if (counts.exact()) {
+      return;
+    }
+    long[] seed = counts.takeKeysAtSwitch();
+    if (seed != null) {
+      for (long x : seed) {
+        exactSet.add(x);
+      }
+    }
+    distinct(h);
   }
 
   private void distinct(long h) {
@@ -314,7 +317,8 @@ public final class ColumnAccumulator {
     DistinctCount dc;
     boolean sequence = type.isIntegral() && increasing && numCount == nonNull && nonNull > 0;
     if (!overflowed) {
-      dc = new DistinctCount(exactSet.size(), "exact", exactSet.size() == nonNull);
+      int n = counts.exact() ? counts.size() : exactSet.size();
+      dc = new DistinctCount(n, "exact", n == nonNull);
     } else {
       long est = hll.estimate();
       boolean unique = sequence
@@ -324,7 +328,7 @@ public final class ColumnAccumulator {
     }
     List<ValueCount> top = new ArrayList<>();
     for (ValueCounts.Entry e : counts.top(ProfileLimits.TOP_VALUES)) {
-      top.add(new ValueCount(declared == null ? typed(String.valueOf(e.value()), type) : e.value(), e.count()));
+      top.add(new ValueCount(declared == null ? typed(String.valueOf(e.value()), type) : typedRaw(e), e.count()));
     }
     NumericSummary num = null;
     if (type.isNumeric() && numCount > 0) {
@@ -365,13 +369,42 @@ public final class ColumnAccumulator {
     return new ColumnProfile(name, sourceName, type, rows, nulls, dc, top, counts.exact(), num, tem, str, t);
   }
 
+  /**
+   * True when the column passed {@link ProfileLimits#EXACT_DISTINCT} distinct values after the source's Bloom filters
+   * were all taken: it is then neither tested as a key (unless strictly increasing) nor as a foreign key.
+   */
+  public boolean lostKeyDetection() {
+    return overflowed && bloom == null;
+  }
+
   /** The column's values for inclusion tests, when it is an integer or string column (else null). */
   public KeyValues keyValues() {
     DataType type = type();
     if (!type.isIntegral() && type.kind() != DataType.Kind.STRING) {
       return null;
     }
-    return new KeyValues(type.isIntegral(), overflowed ? null : exactSet, bloom);
+    LongHashSet set = exactSet;
+    if (counts.exact()) {
+      set = new LongHashSet(ProfileLimits.EXACT_DISTINCT);
+      for (long h : counts.hashes()) {
+        set.add(h);
+      }
+    }
+    return new KeyValues(type.isIntegral(), overflowed ? null : set, bloom);
+  }
+
+  /** A counted value of a typed column in its plan JSON form. */
+  private Object typedRaw(ValueCounts.Entry e) {
+    long v = e.raw();
+    return switch (declared.kind()) {
+      case INT, BIGINT -> v;
+      case DECIMAL -> BigDecimal.valueOf(v, declared.scale());
+      case DATE -> LocalDate.ofEpochDay(v).toString();
+      case TIMESTAMP -> isoTimestamp(v);
+      case DOUBLE -> Double.longBitsToDouble(v);
+      case BOOLEAN -> v == 1;
+      case STRING -> e.value();
+    };
   }
 
   private static Object typed(String text, DataType type) {

@@ -9,18 +9,17 @@ import java.util.List;
  * Counts of a column's values by hash, with one representative value per hash. Exact up to
  * {@link ProfileLimits#EXACT_VALUE_COUNTS} distinct values; past that, a Misra–Gries summary of
  * {@link ProfileLimits#HEAVY_HITTERS} counters (amortised O(1) per value), whose counts are never over the truth
- * and under it by at most {@link #error()}. A value's representative object is only made when the value is new.
+ * and under it by at most {@link #error()}. Each counted hash keeps the value it stands for as a raw long (an
+ * integer, a decimal's unscaled value, an epoch day or micro, a double's bits) or an object (a string): no object
+ * is made per cell.
  */
 public final class ValueCounts {
 
-  /** Makes the value a hash stands for, only when it is first counted. */
-  public interface Representative {
-    Object make();
-  }
-
   private long[] keys = new long[16];
   private long[] counts = new long[16];
+  private long[] raws = new long[16];
   private Object[] values = new Object[16];
+  private long[] keysAtSwitch;
   private int size;
   private LongIntMap index = new LongIntMap(32);
   private boolean exact = true;
@@ -35,7 +34,7 @@ public final class ValueCounts {
     return decremented;
   }
 
-  public void add(long hash, Representative rep) {
+  public void add(long hash, long raw, Object value) {
     int slot = index.get(hash);
     if (slot >= 0) {
       counts[slot]++;
@@ -45,7 +44,7 @@ public final class ValueCounts {
     if (size == cap) {
       if (exact) {
         toSummary();
-        add(hash, rep);
+        add(hash, raw, value);
         return;
       }
       decrementAll();
@@ -55,11 +54,13 @@ public final class ValueCounts {
       int n = keys.length * 2;
       keys = java.util.Arrays.copyOf(keys, n);
       counts = java.util.Arrays.copyOf(counts, n);
+      raws = java.util.Arrays.copyOf(raws, n);
       values = java.util.Arrays.copyOf(values, n);
     }
     keys[size] = hash;
     counts[size] = 1;
-    values[size] = rep.make();
+    raws[size] = raw;
+    values[size] = value;
     index.put(hash, size);
     size++;
     if (index.size() * 2 > index.capacity()) {
@@ -70,6 +71,7 @@ public final class ValueCounts {
   /** Keeps the HEAVY_HITTERS largest counts (their counts stay exact lower bounds) and continues as Misra–Gries. */
   private void toSummary() {
     exact = false;
+    keysAtSwitch = java.util.Arrays.copyOf(keys, size);
     Integer[] order = new Integer[size];
     for (int i = 0; i < size; i++) {
       order[i] = i;
@@ -78,16 +80,19 @@ public final class ValueCounts {
     int keep = ProfileLimits.HEAVY_HITTERS;
     long[] k2 = new long[keep];
     long[] c2 = new long[keep];
+    long[] r2 = new long[keep];
     Object[] v2 = new Object[keep];
     for (int i = 0; i < keep; i++) {
       k2[i] = keys[order[i]];
       c2[i] = counts[order[i]];
+      r2[i] = raws[order[i]];
       v2[i] = values[order[i]];
     }
     // the dropped values' counts are at most the largest dropped count: that much may be missing from any value
     decremented = counts[order[keep]];
     keys = k2;
     counts = c2;
+    raws = r2;
     values = v2;
     size = keep;
     rebuildIndex(keep * 4);
@@ -102,6 +107,7 @@ public final class ValueCounts {
       if (c > 0) {
         keys[w] = keys[i];
         counts[w] = c;
+        raws[w] = raws[i];
         values[w] = values[i];
         w++;
       }
@@ -120,6 +126,21 @@ public final class ValueCounts {
     }
   }
 
+  /**
+   * Once, after the switch to Misra–Gries: the hashes of every value counted until then (the caller keeps counting
+   * distinct values from there); null before the switch and after the first call.
+   */
+  public long[] takeKeysAtSwitch() {
+    long[] k = keysAtSwitch;
+    keysAtSwitch = null;
+    return k;
+  }
+
+  /** The hashes of the values counted (every distinct value while exact). */
+  public long[] hashes() {
+    return java.util.Arrays.copyOf(keys, size);
+  }
+
   /** Distinct values counted: every distinct value while exact. */
   public int size() {
     return size;
@@ -135,14 +156,14 @@ public final class ValueCounts {
   public List<Entry> top(int n) {
     List<Entry> all = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
-      all.add(new Entry(keys[i], values[i], counts[i]));
+      all.add(new Entry(keys[i], raws[i], values[i], counts[i]));
     }
     all.sort(Comparator.comparingLong((Entry e) -> -e.count()));
     return all.subList(0, Math.min(n, all.size()));
   }
 
-  /** One counted value. */
-  public record Entry(long hash, Object value, long count) {
+  /** One counted value: its raw long or its object, as it was added. */
+  public record Entry(long hash, long raw, Object value, long count) {
   }
 
   /** Open addressing hash to slot, -1 when absent. Keys are hashes; an extra flag holds key 0. */
