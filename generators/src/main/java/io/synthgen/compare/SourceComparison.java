@@ -23,7 +23,8 @@ public final class SourceComparison {
 
   /**
    * Compares the run in {@code runDir} with the source at {@code source} (a Parquet, CSV or JSONL file or a folder
-   * of them). {@code cancel} is polled between rows.
+   * of them). {@code cancel} (and the thread's interrupt flag) is polled every few thousand rows; either stops the
+   * comparison with a {@link CancellationException}.
    */
   public static ComparisonReport compare(Path source, Path runDir, Cancellation cancel)
       throws IOException, CompareException {
@@ -54,7 +55,7 @@ public final class SourceComparison {
 
   private static Runnable cancelled(Cancellation cancel) {
     return () -> {
-      if (cancel.isCancelled()) {
+      if (cancel.isCancelled() || Thread.currentThread().isInterrupted()) {
         throw new CancellationException("the comparison was cancelled");
       }
     };

@@ -122,6 +122,13 @@ public final class SourceProfiles {
     return new SourceProfile(source, tables, fks, notes);
   }
 
+  /** The problems of a request's names and limits, checked without the workspace (none: an empty list). */
+  public static List<Violation> problems(Request request, String field) {
+    List<Violation> problems = new ArrayList<>();
+    names(request, field, problems);
+    return problems;
+  }
+
   private static List<UcTableName> names(Request r, String field, List<Violation> problems) {
     List<UcTableName> out = new ArrayList<>();
     UcTableName base = null;

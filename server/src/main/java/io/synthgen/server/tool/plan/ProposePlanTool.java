@@ -10,6 +10,7 @@ import io.synthgen.plan.Plan;
 import io.synthgen.plan.json.PlanCodec;
 import io.synthgen.plan.validate.PlanLimits;
 import io.synthgen.server.plan.StoredPlan;
+import io.synthgen.server.source.PlanSources;
 import io.synthgen.server.tool.PlanChecks;
 import io.synthgen.server.tool.ServiceTool;
 import io.synthgen.server.tool.Services;
@@ -39,11 +40,15 @@ final class ProposePlanTool extends ServiceTool {
   public ToolResult call(ToolCall call) throws Exception {
     String template = call.string("template");
     JsonNode tables = call.args().get("tables");
-    if ((template == null) == (tables == null || tables.isNull())) {
-      throw new ToolError("template_or_tables", template == null
-          ? "give either template (an industry) or tables (the person's own tables)"
-          : "give template or tables, not both",
-          "call list_templates for the industries, or describe the person's tables in tables");
+    JsonNode source = call.args().get("source");
+    int inputs = (template == null ? 0 : 1) + (tables == null || tables.isNull() ? 0 : 1)
+        + (source == null || source.isNull() ? 0 : 1);
+    if (inputs != 1) {
+      throw new ToolError("template_or_tables", inputs == 0
+          ? "give template (an industry), tables (the person's own tables) or source (their data)"
+          : "give one of template, tables and source, not several",
+          "call list_templates for the industries, describe the person's tables in tables, or name their files "
+              + "or Unity Catalog tables in source");
     }
     LocalDate today = LocalDate.now(services.config().clock());
     long seed = call.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE, Plan.DEFAULT_SEED);
@@ -51,7 +56,13 @@ final class ProposePlanTool extends ServiceTool {
     int requestedTier = call.wholeInt("tier", 1, ToolCall.MAX_TIER, 0);
     Plan plan;
     String summary;
-    if (template != null) {
+    PlanSources.PlanSource madeFrom = null;
+    if (source != null && !source.isNull()) {
+      SourceCalls.Made made = SourceCalls.plan(services, call, source, seed, today);
+      plan = made.plan();
+      summary = made.summary();
+      madeFrom = made.source();
+    } else if (template != null) {
       if (call.args().has("skews")) {
         throw new IllegalArgumentException("skews weigh the foreign keys of the person's own tables and are not "
             + "applied to a template; propose the template without skews, then change a foreign key's distribution "
@@ -86,6 +97,9 @@ final class ProposePlanTool extends ServiceTool {
     }
     PlanChecks.Checked checked = PlanChecks.check(services, plan, requestedTier);
     StoredPlan stored = services.plans().create(call.owner(), checked.plan(), summary, requestedTier);
+    if (madeFrom != null) {
+      PlanSources.write(services.config().stateDir(), stored.id(), madeFrom);
+    }
     services.remember(stored.id(), 1, checked.resolved());
     String next = PlanViews.showAndAsk(stored, stored.latest());
     Path out = PlanChecks.outputDir(services, checked.plan());
