@@ -50,6 +50,11 @@ public final class ColumnAccumulator {
   private int scale;
   private boolean increasing = true;
   private double last = Double.NEGATIVE_INFINITY;
+  // whole numbers each one more than the last (a sequence key): their set is the range first..last, so the Bloom
+  // filter is only filled, from the range, when that stops
+  private boolean contiguous = true;
+  private long firstWhole;
+  private long lastWhole;
   private final BottomKSample sample;
   private final Extremes extremes = new Extremes(ProfileLimits.BOUND_RANK);
 
@@ -98,8 +103,9 @@ public final class ColumnAccumulator {
     rows++;
     switch (declared.kind()) {
       case INT, BIGINT -> {
-        value(Hashes.ofLong(v), v, null);
         number(v, row);
+        whole(v);
+        value(Hashes.ofLong(v), v, null);
       }
       case DECIMAL -> {
         value(Hashes.ofLong(v), v, null);
@@ -160,13 +166,22 @@ public final class ColumnAccumulator {
     if (c == TextCells.INT || c == TextCells.LONG) {
       h = Hashes.ofLong(cells.longValue);
       number(cells.doubleValue, row);
+      whole(cells.longValue);
       int digits = s.length() - (s.charAt(0) == '-' || s.charAt(0) == '+' ? 1 : 0);
       maxIntDigits = Math.max(maxIntDigits, digits);
       integerShapes[Math.min(19, digits) + (s.charAt(0) == '-' ? 20 : 0)]++;
     } else {
       h = Hashes.ofString(s);
       switch (c) {
-        case TextCells.DECIMAL -> {
+        case TextCells.DECIMAL, TextCells.DOUBLE -> {
+          contiguous = false;
+          if (c == TextCells.DOUBLE) {
+            if (cells.doubleValue != Math.rint(cells.doubleValue)) {
+              integral = false;
+            }
+            number(cells.doubleValue, row);
+            break;
+          }
           maxIntDigits = Math.max(maxIntDigits, cells.intDigits);
           scale = Math.max(scale, cells.scale);
           if (cells.doubleValue != Math.rint(cells.doubleValue)) {
@@ -174,20 +189,21 @@ public final class ColumnAccumulator {
           }
           number(cells.doubleValue, row);
         }
-        case TextCells.DOUBLE -> {
-          if (cells.doubleValue != Math.rint(cells.doubleValue)) {
-            integral = false;
-          }
-          number(cells.doubleValue, row);
+        case TextCells.DATE, TextCells.TIMESTAMP -> {
+          contiguous = false;
+          instant(cells.micros);
         }
-        case TextCells.DATE, TextCells.TIMESTAMP -> instant(cells.micros);
         case TextCells.BOOL -> {
+          contiguous = false;
           if (cells.boolValue) {
             trues++;
           }
           shapes.add(s);
         }
-        default -> shapes.add(s);
+        default -> {
+          contiguous = false;
+          shapes.add(s);
+        }
       }
     }
     value(h, 0, s);
@@ -219,18 +235,50 @@ public final class ColumnAccumulator {
       }
       overflowed = true;
       hll = new HyperLogLog();
-      bloom = budget.take();
+      // only integer and string columns can be keys: a filter for a timestamp or an amount would cost a cache miss
+      // per row for nothing
+      bloom = keyLike() ? budget.take() : null;
       for (long x : exactSet.toArray()) {
         hll.add(x);
-        if (bloom != null) {
-          bloom.add(x);
+        if (bloom != null && !contiguous) {
+          bloom.add(x); // a contiguous run is added from its range when it stops being one
         }
       }
     }
     hll.add(h);
-    if (bloom != null) {
+    if (bloom != null && !contiguous) {
       bloom.add(h);
     }
+  }
+
+  /** A whole number of an integer column, in row order: tracks whether the values so far are a contiguous run. */
+  private void whole(long v) {
+    if (!contiguous) {
+      return;
+    }
+    if (numCount == 1) {
+      firstWhole = v;
+      lastWhole = v;
+      return;
+    }
+    if (v == lastWhole + 1) {
+      lastWhole = v;
+      return;
+    }
+    contiguous = false;
+    if (bloom != null) {
+      for (long x = firstWhole; x <= lastWhole; x++) {
+        bloom.add(Hashes.ofLong(x));
+      }
+    }
+  }
+
+  private boolean keyLike() {
+    if (declared != null) {
+      return declared.isIntegral() || declared.kind() == DataType.Kind.STRING;
+    }
+    return (classes & ~(TextCells.INT | TextCells.LONG | TextCells.STRING)) == 0
+        || (classes & TextCells.STRING) != 0;
   }
 
   private void number(double v, long row) {
@@ -374,7 +422,7 @@ public final class ColumnAccumulator {
    * were all taken: it is then neither tested as a key (unless strictly increasing) nor as a foreign key.
    */
   public boolean lostKeyDetection() {
-    return overflowed && bloom == null;
+    return overflowed && bloom == null && keyLike() && !(type().isIntegral() && contiguous);
   }
 
   /** The column's values for inclusion tests, when it is an integer or string column (else null). */
@@ -390,7 +438,11 @@ public final class ColumnAccumulator {
         set.add(h);
       }
     }
-    return new KeyValues(type.isIntegral(), overflowed ? null : set, bloom);
+    boolean range = type.isIntegral() && contiguous && numCount == rows - nulls && numCount > 0;
+    double lo = numCount > 0 ? min : 0;
+    double hi = numCount > 0 ? max : 0;
+    return new KeyValues(type.isIntegral(), overflowed ? null : set, range || !overflowed ? null : bloom, range,
+        (long) lo, (long) hi);
   }
 
   /** A counted value of a typed column in its plan JSON form. */

@@ -65,6 +65,26 @@ class SketchesTest {
   }
 
   @Test
+  void aSequenceKeyIsARangeAndARunThatBreaksFillsItsBloomFilter() {
+    ColumnAccumulator seq = acc(DataType.BIGINT);
+    ColumnAccumulator broken = acc(DataType.BIGINT);
+    ColumnAccumulator child = acc(DataType.BIGINT);
+    ColumnAccumulator outside = acc(DataType.BIGINT);
+    for (long i = 0; i < 200_000; i++) {
+      seq.addLong(1000 + i, i);
+      broken.addLong(i < 150_000 ? 1000 + i : 1000 + 2 * i, i);
+      child.addLong(1000 + (i * 7919) % 100_000, i);
+      outside.addLong(1000 + (i * 7919) % 100_000 + (i == 5 ? 900_000 : 0), i);
+    }
+    assertTrue(seq.keyValues().range());
+    assertEquals("exact", seq.keyValues().includes(child.keyValues()));
+    assertNull(seq.keyValues().includes(outside.keyValues()));
+    ColumnProfile b = broken.profile();
+    assertTrue(b.distinct().unique(), "backfilled from the run, then added one by one: no repeats " + b.distinct());
+    assertEquals("bloom", broken.keyValues().includes(child.keyValues()));
+  }
+
+  @Test
   void heavyHittersKeepTheFrequentValuesPastTheExactBound() {
     ColumnAccumulator a = acc(DataType.STRING);
     int n = 200_000;

@@ -34,8 +34,43 @@ public final class SourcePlans {
   private SourcePlans() {
   }
 
-  /** A request for a plan from files, checked. */
-  public record Request(String path, int minCount, Set<String> allowValues) {
+  /** A request for a plan from files, checked; {@code name} is the plan's (null: from the source's name). */
+  public record Request(String path, int minCount, Set<String> allowValues, String name) {
+
+    public Request(String path, int minCount, Set<String> allowValues) {
+      this(path, minCount, allowValues, null);
+    }
+  }
+
+  /** propose_plan's arguments that shape own tables or templates, which a plan from data does not take. */
+  static final List<String> NOT_WITH_SOURCE = List.of("skews", "only_tables");
+
+  /**
+   * propose_plan with {@code source}: the plan for the files under the output root that {@code args.source} names,
+   * with {@code args.name} as its name; every problem of the arguments at once.
+   */
+  public static Plan propose(Path outputRoot, JsonNode args, long seed, LocalDate referenceDate,
+      Set<String> dictionaries) throws PlanException, IOException {
+    List<Violation> problems = new ArrayList<>();
+    for (String f : NOT_WITH_SOURCE) {
+      if (args.has(f)) {
+        problems.add(new Violation(f, null, f + " does not apply to a plan from data",
+            f.equals("skews") ? "propose from source first, then change the foreign key's distribution with "
+                + "revise_plan" : "profile a folder holding only the tables wanted, or a single file"));
+      }
+    }
+    String name = args.hasNonNull("name") ? args.get("name").asText() : null;
+    Request r = null;
+    try {
+      r = request(args.get("source"));
+    } catch (PlanException e) {
+      problems.addAll(e.violations());
+    }
+    if (!problems.isEmpty()) {
+      throw new PlanException(problems);
+    }
+    return plan(outputRoot, true, new Request(r.path(), r.minCount(), r.allowValues(), name), seed, referenceDate,
+        dictionaries);
   }
 
   /** The request a {@code source} object makes; every problem at once. */
@@ -106,8 +141,15 @@ public final class SourcePlans {
       base = abs.getParent() == null ? abs : abs.getParent(); // names relative to the folder the files are in
     }
     SourceProfile profile = FileProfiler.profile(base, abs, "source.path", confine);
-    PlanOptions options = new PlanOptions(null, seed, referenceDate, r.minCount(), r.allowValues());
+    PlanOptions options = new PlanOptions(r.name() == null ? null : planName(r.name()), seed, referenceDate,
+        r.minCount(), r.allowValues());
     return PlanCodec.fromJson(ProfilePlanner.plan(profile, options), dictionaries);
+  }
+
+  /** A plan name as the Drafter writes one: lower case, runs of other characters as one underscore. */
+  private static String planName(String n) {
+    String s = n.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_.-]+", "_");
+    return s.isEmpty() ? "from_data" : s;
   }
 
   static Path resolve(Path root, boolean confine, String path) throws PlanException, IOException {

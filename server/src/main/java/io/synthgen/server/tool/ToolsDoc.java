@@ -62,7 +62,8 @@ public final class ToolsDoc {
         .append("supports it, or returns an error asking the assistant to ask them. Replacing an earlier run's ")
         .append("files is confirmed the same way. Every tier generates its rows on this machine (the plan says ")
         .append("so); `write_to_uc` publishes an approved plan's run to Unity Catalog as Delta tables or volume ")
-        .append("files (see [databricks.md](databricks.md)).\n\n");
+        .append("files (see [databricks.md](databricks.md)). `propose_plan` with `source` plans data like the ")
+        .append("person's own Parquet, CSV or JSONL files under the output root (see [from-data.md](from-data.md)).\n\n");
     b.append("| Tool | Title | Read-only | Destructive | Idempotent |\n|---|---|---|---|---|\n");
     for (ToolDefinition d : defs) {
       b.append("| [`").append(d.name()).append("`](#").append(d.name()).append(") | ").append(d.title())

@@ -45,10 +45,10 @@ final class ProposePlanTool extends ServiceTool {
         + (source == null || source.isNull() ? 0 : 1);
     if (inputs != 1) {
       throw new ToolError("template_or_tables", inputs == 0
-          ? "give template (an industry), tables (the person's own tables) or source (their data)"
-          : "give one of template, tables and source, not several",
-          "call list_templates for the industries, describe the person's tables in tables, or name their files "
-              + "or Unity Catalog tables in source");
+          ? "give either template (an industry), tables (the person's own tables) or source (their data)"
+          : "give one of template, tables or source, not several",
+          "call list_templates for the industries, describe the person's tables in tables, or name their files in "
+          + "source.path or their Unity Catalog tables in source.table");
     }
     LocalDate today = LocalDate.now(services.config().clock());
     long seed = call.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE, Plan.DEFAULT_SEED);
@@ -57,12 +57,7 @@ final class ProposePlanTool extends ServiceTool {
     Plan plan;
     String summary;
     PlanSources.PlanSource madeFrom = null;
-    if (source != null && !source.isNull()) {
-      SourceCalls.Made made = SourceCalls.plan(services, call, source, seed, today);
-      plan = made.plan();
-      summary = made.summary();
-      madeFrom = made.source();
-    } else if (template != null) {
+    if (template != null) {
       if (call.args().has("skews")) {
         throw new IllegalArgumentException("skews weigh the foreign keys of the person's own tables and are not "
             + "applied to a template; propose the template without skews, then change a foreign key's distribution "
@@ -73,6 +68,11 @@ final class ProposePlanTool extends ServiceTool {
         plan = Subsets.keep(plan, call.args().get("only_tables"));
       }
       summary = "proposed from the " + template + " template";
+    } else if (source != null && !source.isNull()) {
+      SourceCalls.Made made = SourceCalls.plan(services, call, seed, today);
+      plan = made.plan();
+      summary = made.summary();
+      madeFrom = made.source();
     } else {
       ObjectNode request = JsonNodeFactory.instance.objectNode();
       request.set("tables", tables);

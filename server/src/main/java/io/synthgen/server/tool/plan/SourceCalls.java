@@ -40,6 +40,9 @@ final class SourceCalls {
   static final List<String> TABLE_FIELDS = List.of("table", "tables", "warehouse_id", "profile",
       "acknowledge_serverless", "min_count", "allow_values");
 
+  /** Arguments of propose_plan that a plan from data does not take. */
+  static final List<String> NOT_WITH_SOURCE = List.of("skews", "only_tables");
+
   /** A plan made from a source, with what to record of the source and the version's summary. */
   record Made(Plan plan, PlanSources.PlanSource source, String summary) {
   }
@@ -51,21 +54,27 @@ final class SourceCalls {
     return source != null && source.isObject() && (source.has("table") || source.has("tables"));
   }
 
-  static Made plan(Services services, ToolCall call, JsonNode source, long seed, LocalDate today)
-      throws Exception {
+  static Made plan(Services services, ToolCall call, long seed, LocalDate today) throws Exception {
+    JsonNode source = call.args().get("source");
     if (isTables(source)) {
       return tables(services, call, source, seed, today);
     }
-    SourcePlans.Request r = SourcePlans.request(source);
     Path root = services.config().outputRoot();
-    Plan plan = SourcePlans.plan(root, true, r, seed, today, services.dictionaries());
-    String rel = root.relativize(OutputPaths.resolve(root, r.path())).toString();
-    return new Made(plan, PlanSources.PlanSource.files(rel), "proposed from the data in " + rel);
+    Plan plan = SourcePlans.propose(root, call.args(), seed, today, services.dictionaries());
+    String rel = root.relativize(OutputPaths.resolve(root, source.path("path").asText())).toString();
+    return new Made(plan, PlanSources.PlanSource.files(rel), "proposed from a profile of " + rel);
   }
 
   private static Made tables(Services services, ToolCall call, JsonNode source, long seed, LocalDate today)
       throws Exception {
     List<Violation> problems = new ArrayList<>();
+    for (String f : NOT_WITH_SOURCE) {
+      if (call.args().has(f)) {
+        problems.add(new Violation(f, null, f + " does not apply to a plan from data",
+            f.equals("skews") ? "propose from source first, then change the foreign key's distribution with "
+                + "revise_plan" : "name only the tables wanted in source.table and source.tables"));
+      }
+    }
     for (Iterator<String> it = source.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!TABLE_FIELDS.contains(f)) {
@@ -108,7 +117,8 @@ final class SourceCalls {
     } catch (CatalogException e) {
       throw new ToolError("databricks_" + e.kind().name().toLowerCase(Locale.ROOT), e.getMessage(), e.fix());
     }
-    PlanOptions options = new PlanOptions(null, seed, today, minCount, allow);
+    String name = call.args().hasNonNull("name") ? call.args().get("name").asText() : null;
+    PlanOptions options = new PlanOptions(name, seed, today, minCount, allow);
     Plan plan = PlanCodec.fromJson(ProfilePlanner.plan(profiled, options), services.dictionaries());
     List<String> names = profiled.tables().stream().map(t -> t.location()).toList();
     return new Made(plan, PlanSources.PlanSource.unityCatalog(names), "proposed from the Unity Catalog "
