@@ -42,6 +42,15 @@ public final class CompareLimits {
   /** Tables in a source folder. */
   public static final int MAX_TABLES = 100;
 
+  /**
+   * The row check's default k: a synthetic row equal to a combination of values that at least k source rows share
+   * names no record (the plan's privacy rule copies values held by at least k rows), so it does not fail the check.
+   */
+  public static final int DEFAULT_MIN_COUNT = 10;
+
+  /** The largest k a comparison takes. */
+  public static final int MAX_MIN_COUNT = 1_000_000;
+
   /** Synthetic row numbers listed per table as examples of rows equal to a source row. */
   public static final int MAX_EXAMPLES = 10;
 }

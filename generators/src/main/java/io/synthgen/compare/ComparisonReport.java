@@ -97,11 +97,14 @@ public record ComparisonReport(String source, String run, List<TableComparison> 
       RowCheck r = t.rowCheck();
       ObjectNode ro = o.putObject("row_check");
       r.columns().forEach(ro.putArray("columns")::add);
+      r.excluded().forEach(ro.putArray("excluded_columns")::add);
       ro.put("source_rows", r.sourceRows());
       ro.put("bloom_false_positive_rate", r.falsePositiveRate());
       ro.put("candidates", r.candidates());
       ro.put("reproduced_rows", r.reproducedRows());
       ro.put("distinct_reproduced", r.distinctReproduced());
+      ro.put("common_rows", r.commonRows());
+      ro.put("min_count", r.minCount());
       r.examples().forEach(ro.putArray("example_synthetic_rows")::add);
       ro.put("complete", r.complete());
       ro.put("passed", r.passed());
@@ -133,14 +136,20 @@ public record ComparisonReport(String source, String run, List<TableComparison> 
                 : String.format(Locale.ROOT, "%.4f", k.maxAbsDifference())));
       }
       RowCheck r = t.rowCheck();
-      if (r.reproducedRows() > 0) {
-        sb.append(String.format(Locale.ROOT, "  REPRODUCED: %,d synthetic rows (%,d distinct) equal a source row over "
-            + "%d columns; first synthetic rows: %s%n", r.reproducedRows(), r.distinctReproduced(),
-            r.columns().size(), r.examples()));
+      if (r.columns().isEmpty()) {
+        sb.append("  no row check: every shared column is a key synthgen generates\n");
+      } else if (r.reproducedRows() > 0) {
+        sb.append(String.format(Locale.ROOT, "  REPRODUCED: %,d synthetic rows (%,d distinct) equal a source row "
+            + "held by fewer than %d source rows, over %d columns; first synthetic rows: %s%n", r.reproducedRows(),
+            r.distinctReproduced(), r.minCount(), r.columns().size(), r.examples()));
       } else {
-        sb.append(String.format(Locale.ROOT, "  no synthetic row equals a source row over %d columns "
-            + "(%,d candidates from the Bloom filter, false-positive rate %.2g, all confirmed exactly)%n",
+        sb.append(String.format(Locale.ROOT, "  no synthetic row reproduces a source row over %d columns "
+            + "(%,d candidates from the Bloom filter, false-positive rate %.2g, all checked exactly)%n",
             r.columns().size(), r.candidates(), r.falsePositiveRate()));
+      }
+      if (r.commonRows() > 0) {
+        sb.append(String.format(Locale.ROOT, "  %,d synthetic rows equal a combination at least %d source rows share "
+            + "(common, no record reproduced)%n", r.commonRows(), r.minCount()));
       }
       if (!r.complete()) {
         sb.append("  row check incomplete: more than " + CompareLimits.MAX_CANDIDATES

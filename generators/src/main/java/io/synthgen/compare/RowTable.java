@@ -18,6 +18,12 @@ interface RowTable {
   /** The column's declared type, or null when the format declares none (CSV, JSONL). */
   DataType type(String column);
 
+  /**
+   * Columns synthgen numbers or draws by itself (a {@code sequence} or {@code uuid} strategy of a run's plan): they
+   * hold nothing of a source row, so the row check leaves them out. Empty for a source.
+   */
+  java.util.Set<String> generatedKeys();
+
   /** Columns the table has but cannot be read (a Parquet type synthgen does not read), each with its type. */
   List<String> unreadable();
 

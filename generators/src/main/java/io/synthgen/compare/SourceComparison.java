@@ -28,6 +28,19 @@ public final class SourceComparison {
    */
   public static ComparisonReport compare(Path source, Path runDir, Cancellation cancel)
       throws IOException, CompareException {
+    return compare(source, runDir, CompareLimits.DEFAULT_MIN_COUNT, cancel);
+  }
+
+  /**
+   * As {@link #compare(Path, Path, Cancellation)}, with {@code minCount} the k of the row check: a synthetic row
+   * equal to a combination that at least k source rows share is common, not a reproduced record.
+   */
+  public static ComparisonReport compare(Path source, Path runDir, int minCount, Cancellation cancel)
+      throws IOException, CompareException {
+    if (minCount < 1 || minCount > CompareLimits.MAX_MIN_COUNT) {
+      throw new CompareException("the row check's k (min count) is " + minCount + "; give a whole number from 1 to "
+          + CompareLimits.MAX_MIN_COUNT + " (the largest counts almost every equal row as reproduced)");
+    }
     List<RowTable> sources = Sources.source(source);
     List<RowTable> synthetic = Sources.run(runDir);
     Map<RowTable, RowTable> pairs = pair(synthetic, sources);
@@ -37,7 +50,7 @@ public final class SourceComparison {
     }
     List<TableComparison> tables = new ArrayList<>();
     for (Map.Entry<RowTable, RowTable> e : pairs.entrySet()) {
-      tables.add(new TableComparer(e.getValue(), e.getKey(), cancelled(cancel)).compare());
+      tables.add(new TableComparer(e.getValue(), e.getKey(), minCount, cancelled(cancel)).compare());
     }
     List<String> unmatched = new ArrayList<>();
     for (RowTable t : synthetic) {

@@ -3,9 +3,11 @@ package io.synthgen.compare;
 import io.synthgen.engine.Engine;
 import io.synthgen.output.FileEntry;
 import io.synthgen.output.parquet.ParquetColumns;
+import io.synthgen.plan.ColumnGen;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.PlanException;
 import io.synthgen.plan.json.PlanCodec;
+import io.synthgen.resolve.ResolvedColumn;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.ResolvedTable;
 import io.synthgen.resolve.Resolver;
@@ -15,9 +17,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -77,7 +81,7 @@ final class Sources {
     }
     if (format.equals(".parquet")) {
       ParquetColumns cols = ParquetColumns.of(files.get(0));
-      return new VecTable(name, where.toString(), files, cols.readable(), cols.unreadable());
+      return new VecTable(name, where.toString(), files, cols.readable(), cols.unreadable(), Set.of());
     }
     return TextTable.of(name, where.toString(), files, format.startsWith(".csv"));
   }
@@ -101,7 +105,13 @@ final class Sources {
     for (RunManifest.Table t : manifest.tables()) {
       ResolvedTable rt = plan.table(t.name());
       List<Path> files = t.files().stream().map(FileEntry::path).map(dir::resolve).toList();
-      tables.add(new VecTable(t.name(), t.name(), files, Engine.outputColumns(rt), List.of()));
+      Set<String> keys = new LinkedHashSet<>();
+      for (ResolvedColumn c : rt.outputColumns()) {
+        if (c.spec().gen() instanceof ColumnGen.Sequence || c.spec().gen() instanceof ColumnGen.Uuid) {
+          keys.add(c.name());
+        }
+      }
+      tables.add(new VecTable(t.name(), t.name(), files, Engine.outputColumns(rt), List.of(), keys));
     }
     return tables;
   }

@@ -28,9 +28,14 @@ final class TableComparer {
   private final List<String> sourceColumns = new ArrayList<>();
   private final List<DataType> types = new ArrayList<>();
 
-  TableComparer(RowTable source, RowTable synthetic, Runnable checkCancelled) {
+  /** Positions (among the compared columns) of the columns the row check compares. */
+  private int[] rowColumns;
+  private final int minCount;
+
+  TableComparer(RowTable source, RowTable synthetic, int minCount, Runnable checkCancelled) {
     this.source = source;
     this.synthetic = synthetic;
+    this.minCount = minCount;
     this.checkCancelled = checkCancelled;
   }
 
@@ -63,6 +68,21 @@ final class TableComparer {
       throw new CompareException("synthetic table " + synthetic.name() + " shares no column with its source "
           + source.location() + " (source columns: " + String.join(", ", source.columns()) + ")");
     }
+    List<Integer> checked = new ArrayList<>();
+    List<String> excluded = new ArrayList<>();
+    for (int c = 0; c < columns.size(); c++) {
+      if (synthetic.generatedKeys().contains(columns.get(c))) {
+        excluded.add(columns.get(c));
+      } else {
+        checked.add(c);
+      }
+    }
+    rowColumns = checked.stream().mapToInt(Integer::intValue).toArray();
+    if (!excluded.isEmpty()) {
+      notes.add("the row check leaves out " + String.join(", ", excluded) + ": synthgen numbers or draws "
+          + (excluded.size() == 1 ? "it" : "them") + " itself (sequence, uuid), so equal keys say nothing of a "
+          + "source row");
+    }
     boolean[] keepLabels = new boolean[columns.size()];
     for (int c = 0; c < keepLabels.length; c++) {
       DataType.Kind k = types.get(c).kind();
@@ -80,7 +100,9 @@ final class TableComparer {
               + "SAMPLE 10000000 ROWS) TO 'sample.parquet'");
         }
         src.add(row);
-        bloom.add(rowHash(row, SEED_A), rowHash(row, SEED_B));
+        if (rowColumns.length > 0) {
+          bloom.add(rowHash(row, SEED_A), rowHash(row, SEED_B));
+        }
       }
     }
     Side syn = new Side(keepLabels);
@@ -91,15 +113,15 @@ final class TableComparer {
     try (RowTable.Reader r = synthetic.open(columns, types)) {
       Cell[] row = cells();
       while (r.next(row)) {
-        long h1 = rowHash(row, SEED_A);
-        if (bloom.mightContain(h1, rowHash(row, SEED_B))) {
+        long h1 = rowColumns.length == 0 ? 0 : rowHash(row, SEED_A);
+        if (rowColumns.length > 0 && bloom.mightContain(h1, rowHash(row, SEED_B))) {
           hits++;
           List<Candidate> same = candidates.computeIfAbsent(h1, h -> new ArrayList<>(1));
-          Candidate found = same.stream().filter(cand -> cand.matches(row)).findFirst().orElse(null);
+          Candidate found = same.stream().filter(cand -> cand.matches(row, rowColumns)).findFirst().orElse(null);
           if (found != null) {
             found.count++;
           } else if (kept < CompareLimits.MAX_CANDIDATES) {
-            same.add(new Candidate(row, syn.rows));
+            same.add(new Candidate(row, rowColumns, syn.rows));
             kept++;
           } else {
             unconfirmed++;
@@ -111,11 +133,13 @@ final class TableComparer {
     if (kept > 0) {
       confirm(candidates);
     }
-    List<Candidate> confirmed = candidates.values().stream().flatMap(List::stream).filter(c -> c.confirmed)
+    List<Candidate> confirmed = candidates.values().stream().flatMap(List::stream).filter(c -> c.sourceRows > 0)
         .sorted((a, b) -> Long.compare(a.firstRow, b.firstRow)).toList();
-    RowCheck check = new RowCheck(columns, src.rows, bloom.falsePositiveRate(), hits,
-        confirmed.stream().mapToLong(c -> c.count).sum(), confirmed.size(),
-        confirmed.stream().limit(CompareLimits.MAX_EXAMPLES).map(c -> c.firstRow).toList(), unconfirmed == 0);
+    List<Candidate> rare = confirmed.stream().filter(c -> c.sourceRows < minCount).toList();
+    RowCheck check = new RowCheck(checked.stream().map(columns::get).toList(), excluded, src.rows,
+        bloom.falsePositiveRate(), hits, rare.stream().mapToLong(c -> c.count).sum(), rare.size(),
+        confirmed.stream().filter(c -> c.sourceRows >= minCount).mapToLong(c -> c.count).sum(), minCount,
+        rare.stream().limit(CompareLimits.MAX_EXAMPLES).map(c -> c.firstRow).toList(), unconfirmed == 0);
     return new TableComparison(synthetic.name(), source.location(), src.rows, syn.rows, columnComparisons(src, syn),
         correlations(src.sample, syn.sample), check, sourceOnly, syntheticOnly, notes);
   }
@@ -132,8 +156,8 @@ final class TableComparer {
         List<Candidate> same = candidates.get(rowHash(row, SEED_A));
         if (same != null) {
           for (Candidate c : same) {
-            if (c.matches(row)) {
-              c.confirmed = true;
+            if (c.sourceRows < minCount && c.matches(row, rowColumns)) {
+              c.sourceRows++;
             }
           }
         }
@@ -216,10 +240,11 @@ final class TableComparer {
     return row;
   }
 
-  private static long rowHash(Cell[] row, long seed) {
+  /** The hash of a row over the row check's columns. */
+  private long rowHash(Cell[] row, long seed) {
     long h = seed;
-    for (Cell c : row) {
-      h = c.hash(h);
+    for (int c : rowColumns) {
+      h = row[c].hash(h);
     }
     return h;
   }
@@ -282,24 +307,27 @@ final class TableComparer {
     }
   }
 
-  /** A synthetic row that hit the Bloom filter: its cells, first row number and how often it occurred. */
+  /**
+   * A synthetic row that hit the Bloom filter: its cells (of the row check's columns), first row number, how often it
+   * occurred, and how many source rows hold it (counted up to k in the confirming pass).
+   */
   private static final class Candidate {
     final Cell[] cells;
     final long firstRow;
     long count = 1;
-    boolean confirmed;
+    long sourceRows;
 
-    Candidate(Cell[] row, long firstRow) {
-      this.cells = new Cell[row.length];
-      for (int c = 0; c < row.length; c++) {
-        cells[c] = row[c].copy();
+    Candidate(Cell[] row, int[] columns, long firstRow) {
+      this.cells = new Cell[columns.length];
+      for (int i = 0; i < columns.length; i++) {
+        cells[i] = row[columns[i]].copy();
       }
       this.firstRow = firstRow;
     }
 
-    boolean matches(Cell[] row) {
-      for (int c = 0; c < row.length; c++) {
-        if (!cells[c].sameAs(row[c])) {
+    boolean matches(Cell[] row, int[] columns) {
+      for (int i = 0; i < columns.length; i++) {
+        if (!cells[i].sameAs(row[columns[i]])) {
           return false;
         }
       }

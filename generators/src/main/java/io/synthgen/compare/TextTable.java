@@ -66,6 +66,11 @@ record TextTable(String name, String location, List<Path> files, boolean csv, Li
   }
 
   @Override
+  public java.util.Set<String> generatedKeys() {
+    return java.util.Set.of();
+  }
+
+  @Override
   public List<String> unreadable() {
     return List.of();
   }

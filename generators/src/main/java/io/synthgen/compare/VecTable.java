@@ -20,14 +20,16 @@ import java.util.List;
  * Parquet files (the columns their footer declares). Files are read one after another.
  *
  * @param unreadable columns of a Parquet source of a type synthgen does not read, with that type
+ * @param generatedKeys a run's columns made by a sequence or uuid strategy
  */
 record VecTable(String name, String location, List<Path> files, List<OutputColumn> outputColumns,
-    List<String> unreadable) implements RowTable {
+    List<String> unreadable, java.util.Set<String> generatedKeys) implements RowTable {
 
   VecTable {
     files = List.copyOf(files);
     outputColumns = List.copyOf(outputColumns);
     unreadable = List.copyOf(unreadable);
+    generatedKeys = java.util.Set.copyOf(generatedKeys);
   }
 
   @Override

@@ -164,8 +164,26 @@ class SourceComparisonTest {
     TableComparison t = r.tables().get(0);
     assertEquals(List.of("customer", "placed_at"), t.syntheticOnly());
     assertEquals(List.of("extra"), t.sourceOnly());
-    assertEquals(8, t.rowCheck().columns().size());
+    assertEquals(7, t.rowCheck().columns().size());
+    assertEquals(List.of("order_id"), t.rowCheck().excluded(), "a sequence synthgen numbers itself");
     assertEquals(ROWS, t.rowCheck().reproducedRows(), "equal over the shared columns");
+  }
+
+  @Test
+  void rowsEqualToACombinationManySourceRowsShareAreCommonNotReproduced() throws Exception {
+    Path src = source("orders.parquet", "SELECT order_id, tier, active FROM o");
+    RowCheck common = compare(src).tables().get(0).rowCheck();
+    assertEquals(List.of("tier", "active"), common.columns());
+    assertEquals(0, common.reproducedRows());
+    assertEquals(ROWS, common.commonRows(), "six combinations, each held by thousands of source rows");
+    assertTrue(common.passed());
+    RowCheck strict = SourceComparison.compare(src, run, CompareLimits.MAX_MIN_COUNT, new Cancellation()).tables()
+        .get(0).rowCheck();
+    assertEquals(ROWS, strict.reproducedRows(), "with a k above every combination's count every equal row counts");
+    assertFalse(strict.passed());
+    CompareException e = assertThrows(CompareException.class, () -> SourceComparison.compare(src, run, 0,
+        new Cancellation()));
+    assertTrue(e.getMessage().contains("from 1 to 1000000"), e.getMessage());
   }
 
   @Test

@@ -27,6 +27,11 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the report as JSON instead of text.")
   boolean json;
 
+  @Option(names = "--min-count", paramLabel = "K", defaultValue = "10",
+      description = "A synthetic row equal to a combination at least K source rows share is common, not a "
+          + "reproduced record (default 10, as the plan's privacy rule; up to 1000000).")
+  int minCount;
+
   @Parameters(index = "0", paramLabel = "DIR", description = "A folder written by 'synthgen generate'.")
   Path dir;
 
@@ -35,7 +40,7 @@ final class CompareCommand implements Callable<Integer> {
     ComparisonReport report;
     try {
       // read-only: an interrupted comparison leaves nothing to clean up, so it needs no cancel-on-exit hook
-      report = SourceComparison.compare(source, dir, new Cancellation());
+      report = SourceComparison.compare(source, dir, minCount, new Cancellation());
     } catch (CompareException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }

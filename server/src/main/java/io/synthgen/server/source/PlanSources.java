@@ -3,6 +3,7 @@ package io.synthgen.server.source;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgen.profile.planner.PlanOptions;
 import io.synthgen.server.plan.StateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,8 +28,10 @@ public final class PlanSources {
    * @param kind {@code files} or {@code unity_catalog}
    * @param path for files: the file or folder, relative to the output root
    * @param tables for Unity Catalog: the tables, {@code catalog.schema.table}
+   * @param minCount the k the plan was made with (values held by fewer rows were kept out); the source report's
+   *     row check takes the same k
    */
-  public record PlanSource(String kind, String path, List<String> tables) {
+  public record PlanSource(String kind, String path, List<String> tables, int minCount) {
 
     public static final String FILES = "files";
     public static final String UNITY_CATALOG = "unity_catalog";
@@ -37,12 +40,12 @@ public final class PlanSources {
       tables = tables == null ? List.of() : List.copyOf(tables);
     }
 
-    public static PlanSource files(String path) {
-      return new PlanSource(FILES, path, List.of());
+    public static PlanSource files(String path, int minCount) {
+      return new PlanSource(FILES, path, List.of(), minCount);
     }
 
-    public static PlanSource unityCatalog(List<String> tables) {
-      return new PlanSource(UNITY_CATALOG, null, tables);
+    public static PlanSource unityCatalog(List<String> tables, int minCount) {
+      return new PlanSource(UNITY_CATALOG, null, tables, minCount);
     }
   }
 
@@ -58,6 +61,7 @@ public final class PlanSources {
     ObjectNode o = JSON.createObjectNode();
     o.put("plan_id", planId);
     o.put("kind", source.kind());
+    o.put("min_count", source.minCount());
     if (source.path() != null) {
       o.put("path", source.path());
     }
@@ -81,6 +85,7 @@ public final class PlanSources {
     JsonNode o = JSON.readTree(f.toFile());
     List<String> tables = new ArrayList<>();
     o.path("tables").forEach(t -> tables.add(t.asText()));
-    return Optional.of(new PlanSource(o.path("kind").asText(), o.path("path").asText(null), tables));
+    return Optional.of(new PlanSource(o.path("kind").asText(), o.path("path").asText(null), tables,
+        o.path("min_count").asInt(PlanOptions.DEFAULT_MIN_COUNT)));
   }
 }

@@ -44,7 +44,7 @@ class CompareCommandTest {
     Result ok = CliRun.run("compare", "--source", src.toString(), run.toString());
     assertEquals(0, ok.code(), ok.toString());
     assertTrue(ok.out().startsWith("products: "), ok.out());
-    assertTrue(ok.out().contains("no synthetic row equals a source row"), ok.out());
+    assertTrue(ok.out().contains("no synthetic row reproduces a source row"), ok.out());
     assertTrue(ok.out().contains("not compared: synthetic table customers has no source table of its name"),
         ok.out());
 

@@ -62,7 +62,8 @@ final class SourceCalls {
     Path root = services.config().outputRoot();
     Plan plan = SourcePlans.propose(root, call.args(), seed, today, services.dictionaries());
     String rel = root.relativize(OutputPaths.resolve(root, source.path("path").asText())).toString();
-    return new Made(plan, PlanSources.PlanSource.files(rel), "proposed from a profile of " + rel);
+    int k = source.path("min_count").asInt(PlanOptions.DEFAULT_MIN_COUNT);
+    return new Made(plan, PlanSources.PlanSource.files(rel, k), "proposed from a profile of " + rel);
   }
 
   private static Made tables(Services services, ToolCall call, JsonNode source, long seed, LocalDate today)
@@ -121,7 +122,7 @@ final class SourceCalls {
     PlanOptions options = new PlanOptions(name, seed, today, minCount, allow);
     Plan plan = PlanCodec.fromJson(ProfilePlanner.plan(profiled, options), services.dictionaries());
     List<String> names = profiled.tables().stream().map(t -> t.location()).toList();
-    return new Made(plan, PlanSources.PlanSource.unityCatalog(names), "proposed from the Unity Catalog "
+    return new Made(plan, PlanSources.PlanSource.unityCatalog(names, minCount), "proposed from the Unity Catalog "
         + (names.size() == 1 ? "table " : "tables ") + String.join(", ", names));
   }
 

@@ -73,7 +73,7 @@ final class CompareToSourceTool extends ServiceTool {
     }
     ComparisonReport report;
     try {
-      report = SourceComparison.compare(sourcePath, target.runDir(), new Cancellation());
+      report = SourceComparison.compare(sourcePath, target.runDir(), source.minCount(), new Cancellation());
     } catch (CompareException e) {
       throw new ToolError("cannot_compare", e.getMessage(), "check that the source files are still under the "
           + "output root at " + source.path() + " and the run folder holds the run");
@@ -144,9 +144,14 @@ final class CompareToSourceTool extends ServiceTool {
             tc.correlations().maxAbsDifference()));
       }
       RowCheck rc = tc.rowCheck();
-      sb.append(rc.reproducedRows() > 0 ? String.format(Locale.ROOT, "; %,d synthetic rows equal a source row "
-          + "(first: %s)", rc.reproducedRows(), rc.examples()) : rc.complete() ? "; no synthetic row equals a source "
-          + "row" : "; row check incomplete").append('\n');
+      sb.append(rc.reproducedRows() > 0 ? String.format(Locale.ROOT, "; %,d synthetic rows reproduce a source row "
+          + "held by fewer than %d rows (first: %s)", rc.reproducedRows(), rc.minCount(), rc.examples())
+          : rc.complete() ? "; no synthetic row reproduces a source row" : "; row check incomplete");
+      if (rc.commonRows() > 0) {
+        sb.append(String.format(Locale.ROOT, " (%,d equal a combination %d or more source rows share)",
+            rc.commonRows(), rc.minCount()));
+      }
+      sb.append('\n');
     }
     r.unmatched().forEach(u -> sb.append("not compared: ").append(u).append('\n'));
     return sb.toString();

@@ -64,7 +64,7 @@ class CompareToSourceToolTest {
     Path data = source();
     String plan = id(f.call("propose_plan", "{\"source\": {\"path\": \"data\"}}"), "plan_id");
     PlanSources.PlanSource recorded = PlanSources.read(f.state, plan).orElseThrow();
-    assertEquals(new PlanSources.PlanSource("files", "data", java.util.List.of()), recorded);
+    assertEquals(new PlanSources.PlanSource("files", "data", java.util.List.of(), 10), recorded);
     assertFalse(f.call("approve_plan", "{\"plan_id\": \"" + plan + "\", \"version\": 1}").isError());
     String job = id(f.call("generate_full", "{\"plan_id\": \"" + plan + "\", \"wait_seconds\": 60}"), "job_id");
 
@@ -88,7 +88,7 @@ class CompareToSourceToolTest {
         assertTrue(c.path("value").asDouble() < 0.1, "the fitted range: " + c);
       }
     }
-    assertTrue(r.text().contains("no synthetic row equals a source row"), r.text());
+    assertTrue(r.text().contains("no synthetic row reproduces a source row"), r.text());
 
     // the same run found from the plan; then a synthetic row planted into the source is caught
     ToolResult byPlan = f.call("compare_to_source", "{\"plan_id\": \"" + plan + "\"}");
