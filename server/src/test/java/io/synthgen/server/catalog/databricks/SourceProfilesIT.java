@@ -21,12 +21,18 @@ import io.synthgen.profile.planner.ProfilePlanner;
 import io.synthgen.resolve.Resolver;
 import io.synthgen.server.catalog.SourceProfiles;
 import io.synthgen.server.catalog.Warehouse;
+import io.synthgen.server.source.PlanSources;
+import io.synthgen.server.tool.ToolFixture;
+import io.synthgen.server.tool.ToolResult;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Unity Catalog tables profiled through the real SDK against the stand-in, whose Spark runs every statement the
@@ -170,6 +176,25 @@ class SourceProfilesIT {
     assertFalse(plan.toString().contains("Secret"), "a value held by one row never reaches the plan");
     assertEquals("foreign_key", customer.path("strategy").asText());
     assertEquals("customers.customer_id", customer.path("references").asText());
+  }
+
+  @Test
+  void proposePlanProfilesTheTablesOnceThePersonAgreesToServerless(@TempDir Path dir) throws Exception {
+    try (ToolFixture f = new ToolFixture(dir, p -> DatabricksWorkspace.connect(standIn.sdkConfig()))) {
+      String args = "{\"source\": {\"table\": \"demo.shop.orders\", \"tables\": [\"customers\"]}, \"seed\": 3}";
+      ToolResult refused = f.call("propose_plan", args);
+      assertEquals("serverless_not_acknowledged", refused.structured().path("error").path("code").asText(),
+          refused.text());
+      ToolResult declined = f.call("propose_plan", args, "owner-a", null, (message, schema) -> Optional.empty());
+      assertTrue(declined.isError(), "declined through the client: " + declined.text());
+      ToolResult r = f.call("propose_plan", args.replace("]}", "], \"acknowledge_serverless\": true}"));
+      assertFalse(r.isError(), r.text());
+      String id = r.structured().path("plan_id").asText();
+      assertEquals(new PlanSources.PlanSource("unity_catalog", null, List.of("demo.shop.orders",
+          "demo.shop.customers"), 10), PlanSources.read(f.state, id).orElseThrow());
+      assertTrue(r.text().contains("orders") && r.text().contains("customers"), r.text());
+      assertFalse(r.structured().toString().contains("Secret"), "the rare value stays in the warehouse");
+    }
   }
 
   @Test
