@@ -13,7 +13,6 @@ import io.synthgen.server.catalog.CatalogException;
 import io.synthgen.server.catalog.SourceProfiles;
 import io.synthgen.server.catalog.Warehouse;
 import io.synthgen.server.catalog.Workspace;
-import io.synthgen.server.config.OutputPaths;
 import io.synthgen.server.source.PlanSources;
 import io.synthgen.server.source.SourcePlans;
 import io.synthgen.server.tool.Confirmations;
@@ -61,7 +60,9 @@ final class SourceCalls {
     }
     Path root = services.config().outputRoot();
     Plan plan = SourcePlans.propose(root, call.args(), seed, today, services.dictionaries());
-    String rel = root.relativize(OutputPaths.resolve(root, source.path("path").asText())).toString();
+    // SourcePlans.propose has confined the path to the output root; "" (the root itself) is recorded as "."
+    String rel = root.relativize(root.resolve(source.path("path").asText()).toAbsolutePath().normalize()).toString();
+    rel = rel.isEmpty() ? "." : rel;
     int k = source.path("min_count").asInt(PlanOptions.DEFAULT_MIN_COUNT);
     return new Made(plan, PlanSources.PlanSource.files(rel, k), "proposed from a profile of " + rel);
   }

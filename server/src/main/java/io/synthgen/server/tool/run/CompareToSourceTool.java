@@ -8,11 +8,10 @@ import io.synthgen.compare.RowCheck;
 import io.synthgen.compare.SourceComparison;
 import io.synthgen.compare.TableComparison;
 import io.synthgen.engine.Cancellation;
-import io.synthgen.server.job.Job;
-import io.synthgen.server.job.JobStatus;
 import io.synthgen.run.RunManifest;
 import io.synthgen.run.Runs;
-import io.synthgen.server.config.OutputPaths;
+import io.synthgen.server.job.Job;
+import io.synthgen.server.job.JobStatus;
 import io.synthgen.server.plan.PlanVersion;
 import io.synthgen.server.plan.StoredPlan;
 import io.synthgen.server.source.PlanSources;
@@ -65,11 +64,16 @@ final class CompareToSourceTool extends ServiceTool {
           + "DIR");
     }
     Path root = services.config().outputRoot();
-    Path sourcePath;
-    try {
-      sourcePath = OutputPaths.resolve(root, source.path());
-    } catch (IllegalArgumentException e) {
-      throw new ToolError("source_outside_root", e.getMessage(), "the source must stay under the output root");
+    Path sourcePath = root.resolve(source.path()).normalize();
+    if (!sourcePath.startsWith(root)) {
+      throw new ToolError("source_outside_root", "the recorded source " + source.path() + " is outside the output "
+          + "root " + root, "propose the plan again from files under the output root");
+    }
+    Optional<RunManifest> manifest = RunManifest.read(target.runDir());
+    if (manifest.isEmpty() || !manifest.get().planHash().equals(Runs.planHash(target.version().plan()))) {
+      throw new ToolError("run_replaced", target.runDir() + " no longer holds the run of plan " + target.planId()
+          + " v" + target.version().version() + (manifest.isEmpty() ? " (no finished run there)" : " (another run "
+          + "replaced it)"), "compare by plan_id to compare the run that is there, or run the plan again");
     }
     ComparisonReport report;
     try {

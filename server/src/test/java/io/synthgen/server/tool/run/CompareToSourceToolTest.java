@@ -105,6 +105,17 @@ class CompareToSourceToolTest {
     assertEquals(1, check.path("reproduced_rows").asLong());
     assertEquals(6, check.path("example_synthetic_rows").get(0).asLong());
     assertTrue(caught.structured().path("next_step").asText().contains("revise the plan"));
+
+    // a run of version 2 replaces the folder: the first job's run is gone, the plan's latest run is compared
+    assertFalse(f.call("revise_plan", "{\"plan_id\": \"" + plan + "\", \"version\": 1, \"operations\": ["
+        + "{\"op\": \"set_seed\", \"seed\": 5}]}").isError());
+    assertFalse(f.call("approve_plan", "{\"plan_id\": \"" + plan + "\", \"version\": 2}").isError());
+    assertFalse(f.call("generate_full", "{\"plan_id\": \"" + plan + "\", \"wait_seconds\": 60, "
+        + "\"overwrite\": true}").isError());
+    ToolResult replaced = f.call("compare_to_source", "{\"job_id\": \"" + job + "\"}");
+    assertEquals("run_replaced", replaced.structured().path("error").path("code").asText(), replaced.text());
+    ToolResult latest = f.call("compare_to_source", "{\"plan_id\": \"" + plan + "\"}");
+    assertEquals(2, latest.structured().path("version").asInt(), latest.text());
   }
 
   @Test
