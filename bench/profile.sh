@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Times `synthgen plan --from` (profiling and planning) on a file of the W2 workload (transactions: keys, a
+# Times `synthgen plan --from` (profiling and planning; whole process, JVM start included: wall and CPU seconds)
+# on a file of the W2 workload (transactions: keys, a
 # uniform foreign-key range, stores, timestamps, weighted payment methods, decimals from expressions, a clamped
 # exponential count), written by synthgen itself, and reports wall time and peak RSS under a fixed heap.
 #
@@ -40,11 +41,12 @@ BYTES=$(stat -c %s "$FILE")
 echo "== profiling $FILE ($BYTES bytes), -Xmx$HEAP, 1 warm-up + $RUNS runs" >&2
 : > "$WORK/times"
 for i in $(seq 0 "$RUNS"); do
-  SYNTHGEN_JAVA_OPTS="-Xmx$HEAP" /usr/bin/time -f "%e %M" -o "$WORK/last-time" \
+  SYNTHGEN_JAVA_OPTS="-Xmx$HEAP" /usr/bin/time -f "%e %M %U %S" -o "$WORK/last-time" \
     "$SG" plan --from "$FILE" > "$WORK/plan.json" 2> "$WORK/last-err" || { cat "$WORK/last-err" >&2; exit 1; }
   [[ $i -gt 0 ]] && cat "$WORK/last-time" >> "$WORK/times"
 done
 MEDIAN=$(awk '{print $1}' "$WORK/times" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
 PEAK=$(awk '{ if ($2 > m) m = $2 } END {print m}' "$WORK/times")
-echo "rows=$ROWS format=$FORMAT bytes=$BYTES heap=$HEAP median_seconds=$MEDIAN rows_per_second=$(awk -v r="$ROWS" -v s="$MEDIAN" 'BEGIN {printf "%d", r / s}') peak_rss_mb=$((PEAK / 1024))"
+CPU=$(awk '{print $3 + $4}' "$WORK/times" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
+echo "rows=$ROWS format=$FORMAT bytes=$BYTES heap=$HEAP median_seconds=$MEDIAN median_cpu_seconds=$CPU rows_per_second=$(awk -v r="$ROWS" -v s="$MEDIAN" 'BEGIN {printf "%d", r / s}') peak_rss_mb=$((PEAK / 1024)) load_average=$(cut -d' ' -f1 /proc/loadavg)"
 echo "(the plan is in $WORK/plan.json)" >&2

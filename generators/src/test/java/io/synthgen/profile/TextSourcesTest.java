@@ -120,9 +120,11 @@ class TextSourcesTest {
     Files.writeString(src.resolve("a.csv"), "x,y\n1,2\n3\n");
     Files.writeString(src.resolve("b.jsonl"), "{\"x\": 1}\n{\"x\": \n");
     Files.writeString(src.resolve("c.csv"), "x\n\"unterminated\n");
+    Files.writeString(src.resolve("d.jsonl"), "{\"tags\": [1, 2]}\n");
     PlanException e = org.junit.jupiter.api.Assertions.assertThrows(PlanException.class,
         () -> FileProfiler.profile(dir, src, "source.path"));
-    assertEquals(3, e.violations().size(), e.getMessage());
+    assertEquals(4, e.violations().size(), e.getMessage());
+    assertTrue(e.getMessage().contains("no column synthgen can profile: key tags"), e.getMessage());
     assertTrue(e.getMessage().contains("line 3 of a.csv has 1 fields"), e.getMessage());
     assertTrue(e.getMessage().contains("line 2 of b.jsonl is not valid JSON"), e.getMessage());
     assertTrue(e.getMessage().contains("never ends"), e.getMessage());

@@ -45,12 +45,12 @@ final class ColumnPlanner {
     col.put("type", c.type().toString());
     List<String> notes = new ArrayList<>();
     if (c.sourceName() != null) {
-      notes.add("source column \"" + c.sourceName() + "\"");
+      String src = c.sourceName();
+      notes.add("source column \"" + (src.length() <= 100 ? src : src.substring(0, 100) + "...") + "\"");
     }
     int k = o.minCount();
     boolean allowed = o.allowed(t.name(), c.name());
-    boolean identifier = c.type().kind() == DataType.Kind.STRING && (ColumnRoles.identifying(c.name())
-        || ColumnRoles.freeText(c)) || c.name().equals(pk);
+    boolean identifier = ColumnRoles.identifying(c.name()) || ColumnRoles.freeText(c) || c.name().equals(pk);
     if (c.nullRate() > 0 && !c.name().equals(pk)) {
       col.put("null_rate", round(c.nullRate(), 4));
     }

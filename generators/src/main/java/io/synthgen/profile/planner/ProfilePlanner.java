@@ -60,7 +60,15 @@ public final class ProfilePlanner {
       tn.put("description", "Profiled from " + t.location() + " (" + t.format() + ", " + t.rows() + " rows).");
       ArrayNode cols = tn.putArray("columns");
       for (var c : t.columns()) {
-        cols.add(ColumnPlanner.column(t, c, pk, fks.get(t.name() + "." + c.name()), options, privacy));
+        ForeignKeyCandidate fk = fks.get(t.name() + "." + c.name());
+        ObjectNode col = ColumnPlanner.column(t, c, pk, fk, options, privacy);
+        if (fk != null) {
+          // a key and its references share a type: an int child of a bigint key is planned as bigint
+          profile.tables().stream().filter(p -> p.name().equals(fk.parentTable())).findFirst()
+              .flatMap(p -> p.column(fk.parentColumn()))
+              .ifPresent(pc -> col.put("type", pc.type().toString()));
+        }
+        cols.add(col);
       }
     }
     request.put("description", description(profile, options, privacy));
@@ -136,11 +144,8 @@ public final class ProfilePlanner {
     String base = source.replace('\\', '/');
     base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     base = base.substring(base.lastIndexOf('/') + 1);
-    int dot = base.indexOf('.');
-    if (dot > 0) {
-      base = base.substring(0, dot);
-    }
-    base = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_");
+    base = base.toLowerCase(Locale.ROOT).replaceAll("\\.(parquet|csv|csv\\.gz|jsonl|jsonl\\.gz|ndjson)$", "")
+        .replaceAll("[^a-z0-9_]+", "_");
     return base.isEmpty() || base.equals("_") ? "from_data" : base + "_synthetic";
   }
 

@@ -72,6 +72,12 @@ public final class FileProfiler {
         continue;
       }
       List<ColumnProfile> cols = s.profiles();
+      if (cols.isEmpty()) {
+        problems.add(new Violation(field, t.location(), "no column synthgen can profile"
+            + (s.notes().isEmpty() ? "" : ": " + String.join("; ", s.notes())),
+            "give a file with flat columns of numbers, strings, booleans, dates or timestamps"));
+        continue;
+      }
       tables.add(new TableProfile(t.name(), t.location(), t.format(), s.rows(), cols, keys(t.name(), cols)));
       values.put(t.name(), s.keyValues());
       notes.addAll(s.allNotes(t.location()));
