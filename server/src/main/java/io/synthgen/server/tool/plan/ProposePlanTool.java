@@ -112,7 +112,7 @@ final class ProposePlanTool extends ServiceTool {
     if (given.size() != 1) {
       throw new ToolError("template_or_tables", given.isEmpty()
           ? "give either template (an industry), tables (the person's own tables) or source (their data)"
-          : "give one of " + String.join(", ", ORIGINS) + ", not " + String.join(" and ", given),
+          : "give one of " + String.join(", ", ORIGINS) + ", not several (here " + String.join(" and ", given) + ")",
           "call list_templates for the industries, describe the person's tables in tables, or name their files in "
           + "source.path or their Unity Catalog tables in source.table");
     }
