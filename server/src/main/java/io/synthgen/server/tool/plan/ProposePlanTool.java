@@ -12,7 +12,7 @@ import io.synthgen.plan.Violation;
 import io.synthgen.plan.json.PlanCodec;
 import io.synthgen.plan.validate.PlanLimits;
 import io.synthgen.server.plan.StoredPlan;
-import io.synthgen.server.source.SourcePlans;
+import io.synthgen.server.source.PlanSources;
 import io.synthgen.server.tool.PlanChecks;
 import io.synthgen.server.tool.ServiceTool;
 import io.synthgen.server.tool.Services;
@@ -43,8 +43,15 @@ final class ProposePlanTool extends ServiceTool {
   /** Where a plan comes from: exactly one of these arguments is given. */
   static final List<String> ORIGINS = List.of("template", "tables", "source");
 
-  /** A plan drafted from one origin, and how the summary of version 1 says where it came from. */
-  private record Drafted(Plan plan, String summary) {
+  /**
+   * A plan drafted from one origin, how the summary of version 1 says where it came from, and for a plan from data
+   * its source (recorded for compare_to_source; null otherwise).
+   */
+  private record Drafted(Plan plan, String summary, PlanSources.PlanSource source) {
+
+    Drafted(Plan plan, String summary) {
+      this(plan, summary, null);
+    }
   }
 
   @Override
@@ -83,6 +90,9 @@ final class ProposePlanTool extends ServiceTool {
     }
     PlanChecks.Checked checked = PlanChecks.check(services, plan, requestedTier);
     StoredPlan stored = services.plans().create(call.owner(), checked.plan(), summary, requestedTier);
+    if (drafted.source() != null) {
+      PlanSources.write(services.config().stateDir(), stored.id(), drafted.source());
+    }
     services.remember(stored.id(), 1, checked.resolved());
     String next = PlanViews.showAndAsk(stored, stored.latest());
     Path out = PlanChecks.outputDir(services, checked.plan());
@@ -101,10 +111,10 @@ final class ProposePlanTool extends ServiceTool {
     }
     if (given.size() != 1) {
       throw new ToolError("template_or_tables", given.isEmpty()
-          ? "give either template (an industry), tables (the person's own tables) or source (their data files)"
-          : "give one of " + String.join(", ", ORIGINS) + ", not " + String.join(" and ", given),
+          ? "give either template (an industry), tables (the person's own tables) or source (their data)"
+          : "give one of " + String.join(", ", ORIGINS) + ", not several (here " + String.join(" and ", given) + ")",
           "call list_templates for the industries, describe the person's tables in tables, or name their files in "
-          + "source.path");
+          + "source.path or their Unity Catalog tables in source.table");
     }
     return given.get(0);
   }
@@ -140,10 +150,10 @@ final class ProposePlanTool extends ServiceTool {
     return new Drafted(plan, "proposed from " + plan.tables().size() + " described tables");
   }
 
-  /** A profile of the person's data files (only aggregates and values held by at least k rows enter the plan). */
+  /** The person's data: files under the output root or Unity Catalog tables, profiled ({@link SourceCalls}). */
   private Drafted fromSource(ToolCall call, LocalDate today, long seed) throws Exception {
-    Plan plan = SourcePlans.propose(services.config().outputRoot(), call.args(), seed, today, services.dictionaries());
-    return new Drafted(plan, "proposed from a profile of " + call.args().get("source").path("path").asText());
+    SourceCalls.Made made = SourceCalls.plan(services, call, seed, today);
+    return new Drafted(made.plan(), made.summary(), made.source());
   }
 
   /** The destination asked for, or the plan's own with its path set to the plan's name under the output root. */

@@ -89,7 +89,7 @@ class ProposeFromSourceTest {
       assertTrue(outside.text().contains("outside the output root"), outside.text());
       ToolResult both = f.call("propose_plan", "{\"template\": \"retail\", \"source\": {\"path\": \"x\"}}");
       assertTrue(both.isError(), both.text());
-      assertTrue(both.text().contains("not template and source"), both.text());
+      assertTrue(both.text().contains("not several"), both.text());
     }
   }
 }
