@@ -1,0 +1,155 @@
+package io.synthgen.draft.infer;
+
+import io.synthgen.plan.DataType;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Infers a column from its clues with the {@link Rules rule table}: the first rule that fits makes it, and its note
+ * says what was inferred and why ("money: lognormal decimal(10,2), median 25, 0.01–5,000, from the name
+ * 'unit_price' in table 'line_items'"). When no rule fits, the declared (or a default) type decides.
+ */
+public final class Inference {
+
+  /** Table-name words that say nothing about what a table holds: {@code dim_product} is about products. */
+  static final Set<String> TABLE_PREFIXES = Set.of("dim", "fact", "fct", "stg", "raw", "tbl", "src", "tmp", "t");
+
+  private static final Set<String> KNOWN_TOPICS = known();
+
+  private Inference() {
+  }
+
+  private static Set<String> known() {
+    Set<String> s = new LinkedHashSet<>(When.topicsOf(Rules.table()));
+    s.addAll(Vocabulary.topicWords());
+    return Set.copyOf(s);
+  }
+
+  /**
+   * The clues of a column. What the table is about comes from its name; when that names nothing a rule knows, from
+   * its description and the column's note; when those do not either, from the request's description.
+   *
+   * @param siblings the names of the table's columns (the column itself is left out)
+   */
+  public static Clues clues(String name, DataType declared, String table, String primaryKey,
+      Collection<String> siblings, String tableDescription, String requestDescription, String note, Double min,
+      Double max, String start, String end) {
+    Set<String> fromName = new LinkedHashSet<>();
+    for (String w : Words.of(table)) {
+      if (!TABLE_PREFIXES.contains(w)) {
+        fromName.add(Words.singular(w));
+      }
+    }
+    Set<String> fromText = words(tableDescription, note);
+    Set<String> fromRequest = words(requestDescription);
+    Set<String> topics = fromName;
+    String source = "";
+    if (!knows(fromName)) {
+      if (knows(fromText)) {
+        topics = fromText;
+        source = "the table's description or the column's note";
+      } else if (knows(fromRequest)) {
+        topics = fromRequest;
+        source = "the request's description";
+      }
+    }
+    Map<String, String> sib = new LinkedHashMap<>();
+    for (String s : siblings) {
+      if (!s.equalsIgnoreCase(name)) {
+        sib.putIfAbsent(Words.normal(s), s);
+      }
+    }
+    return new Clues(name, Words.of(name), declared, table, topics, source, sib, primaryKey, min, max, start, end);
+  }
+
+  private static boolean knows(Set<String> words) {
+    return words.stream().anyMatch(KNOWN_TOPICS::contains);
+  }
+
+  private static Set<String> words(String... texts) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String t : texts) {
+      if (t != null) {
+        for (String w : Words.of(t)) {
+          out.add(Words.singular(w));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The column the first fitting rule makes, or the type's fallback; never null. */
+  public static Inferred infer(Clues c) {
+    for (Rule r : Rules.table()) {
+      String why = r.applies(c);
+      if (why != null) {
+        Inferred inf = r.template().apply(c);
+        return inf.note(r.label() + ": " + inf.what() + ", from the name '" + c.name() + "' in table '" + c.table()
+            + "'" + (why.isEmpty() ? "" : ", " + why) + declared(c));
+      }
+    }
+    return fallback(c);
+  }
+
+  /** The rule that makes the column, or null when the fallback does. */
+  public static Rule rule(Clues c) {
+    for (Rule r : Rules.table()) {
+      if (r.applies(c) != null) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private static String declared(Clues c) {
+    return c.declared() == null ? "" : " (declared " + c.declared() + ")";
+  }
+
+  /** By type alone: what a column of that type is when its name says nothing a rule knows. */
+  static Inferred fallback(Clues c) {
+    DataType t = c.declared() != null ? c.declared() : DataType.STRING;
+    Inferred inf = byType(c, t);
+    String advice = switch (t.kind()) {
+      case DATE, TIMESTAMP -> "give start and end to change";
+      case BOOLEAN -> "give probability to change";
+      case STRING -> "give values, a dictionary or a pattern";
+      case BIGINT, INT, DOUBLE, DECIMAL -> "give min and max or a distribution to change";
+    };
+    return inf.note("no rule knows the name '" + c.name() + "' in table '" + c.table() + "': " + inf.what() + "; "
+        + advice);
+  }
+
+  private static Inferred byType(Clues c, DataType t) {
+    switch (t.kind()) {
+      case DATE: case TIMESTAMP:
+        return Times.range(-365, 0).apply(c);
+      case BOOLEAN:
+        return Texts.flag().apply(c);
+      case STRING:
+        String prefix = c.normal().replaceAll("[^a-z]", "");
+        prefix = (prefix.isEmpty() ? "X" : prefix.substring(0, Math.min(4, prefix.length()))).toUpperCase(Locale.ROOT);
+        return Texts.pattern(prefix + "-#####").apply(c).what("placeholder codes " + prefix + "-#####");
+      case DECIMAL:
+        return Numbers.money(55, 0.8, Math.min(1_000_000, Fmt.maxOf(t))).apply(c);
+      case DOUBLE:
+        return Numbers.uniform(0, 100, t).apply(c);
+      case BIGINT: case INT:
+        return Numbers.uniform(0, 1000, t).apply(c);
+    }
+    throw new IllegalArgumentException("no fallback for type " + t);
+  }
+
+  /** Words the rule table and the vocabulary know as what a table is about. */
+  public static Set<String> knownTopics() {
+    return KNOWN_TOPICS;
+  }
+
+  static List<Rule> rules() {
+    return Rules.table();
+  }
+}
