@@ -127,7 +127,7 @@ public final class Inference {
   private static Inferred byType(Clues c, DataType t) {
     switch (t.kind()) {
       case DATE: case TIMESTAMP:
-        return Times.range(-365, 0).apply(c);
+        return Times.range(-180, 0).apply(c);
       case BOOLEAN:
         return Texts.flag().apply(c);
       case STRING:

@@ -157,7 +157,7 @@ final class Measures {
         "since", "first", "open", "creation")), ALWAYS, T, range(-1_095, 0)));
     l.add(r("date.recent", "date/time", temporal().and(first("last", "latest", "recent", "most")), ALWAYS, T,
         range(-90, 0)));
-    l.add(r("date", "date/time", temporal(), ALWAYS, T, range(-365, 0)));
+    l.add(r("date", "date/time", temporal(), ALWAYS, T, range(-180, 0)));
     // calendar parts
     l.add(r("year.birth", "year", name("birth_year", "year_of_birth", "yob"), ALWAYS, I, Times.yearsBack(18, 90)));
     l.add(r("year", "year", last("year"), ALWAYS, I, Times.yearsBack(0, 10)));

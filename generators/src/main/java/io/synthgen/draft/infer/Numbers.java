@@ -22,7 +22,8 @@ final class Numbers {
    * max, when both are given, set the median (their geometric mean) and the spread instead.
    */
   static Template money(double median, double sigma, double max) {
-    return new Template("lognormal decimal(10,2), median " + num(median) + ", 0.01–" + num(max), c -> {
+    return new Template("lognormal decimal(" + (max >= 1e7 ? 14 : max > 10_000 ? 12 : 10) + ",2), median "
+        + num(median) + ", 0.01–" + num(max), c -> {
       double lo = c.min() != null ? c.min() : 0.01;
       double hi = c.max() != null ? c.max() : max;
       double med = median;
@@ -33,7 +34,8 @@ final class Numbers {
       } else if (med >= hi || med <= lo) {
         med = lo > 0 && hi > lo ? Math.sqrt(lo * hi) : (lo + hi) / 2;
       }
-      DataType t = numeric(c, DataType.decimal(hi >= 1e7 ? 14 : 10, 2));
+      // prices and fees fit decimal(10,2); totals, salaries and balances get room to add up
+      DataType t = numeric(c, DataType.decimal(hi >= 1e7 ? 14 : hi > 10_000 ? 12 : 10, 2));
       if (t.isIntegral() && lo < 1) {
         lo = Math.min(1, hi);
       }
@@ -64,6 +66,10 @@ final class Numbers {
             h = l;
           }
           DataType t = numeric(c, h > 999 ? DataType.decimal(12, 2) : dflt);
+          if (c.min() != null && c.max() != null) {
+            // the person gave the range and no shape: every value in it equally likely
+            return uniform(l, h, t).apply(c);
+          }
           Inferred inf = new Inferred(t, "distribution", "beta(" + num(a) + ", " + num(b) + ") over " + num(l)
               + "–" + num(h) + ", " + t);
           ObjectNode d = inf.fields().putObject("distribution");
