@@ -210,12 +210,12 @@ final class ColumnInference {
       if (declared != null && declared.kind() == DataType.Kind.STRING) {
         Guess g = new Guess(DataType.STRING).strategy("uuid");
         g.unique = true;
-        return g.assume("primary key: a random UUID");
+        return g.assume("a random UUID, as the table's key");
       }
       Guess g = new Guess(declared != null ? declared : DataType.BIGINT).strategy("sequence");
       g.fields.put("start", 1);
       g.unique = true;
-      return g.assume("primary key: 1, 2, 3 ...");
+      return g.assume("a sequence 1, 2, 3 …, as the table's key");
     }
     String parent = referencedTable(name, ctx);
     if (parent != null) {

@@ -115,12 +115,13 @@ final class Texts {
   /** The weighted categories of the vocabulary that fit the table; levels 1..n for an integral column. */
   static Template category() {
     return new Template("weighted values from the category vocabulary", c -> {
-      Vocabulary.Entry e = Vocabulary.find(c);
+      Vocabulary.Found found = Vocabulary.find(c);
+      Vocabulary.Entry e = found.entry();
       boolean integral = c.declared() != null && c.declared().isIntegral();
       DataType t = integral ? c.declared() : DataType.STRING;
       Inferred inf = new Inferred(t, "values", (integral ? "levels 1–" + e.values().size() : String.join("/",
           e.values())) + " weighted " + e.weights().stream().map(String::valueOf).reduce((a, b) -> a + "/" + b)
-          .orElse("") + (e.about().isEmpty() ? "" : " (" + e.key() + " of " + String.join("/", e.about()) + ")"));
+          .orElse("") + (found.topic() == null ? "" : " (the " + e.key() + " list for " + found.topic() + ")"));
       ArrayNode v = inf.fields().putArray("values");
       for (int i = 0; i < e.values().size(); i++) {
         if (integral) {

@@ -52,18 +52,35 @@ public final class Vocabulary {
   }
 
   /**
+   * A line that fits a column.
+   *
+   * @param entry the line
+   * @param topic the table word it was chosen for, or null when it fits any table
+   */
+  record Found(Entry entry, String topic) {
+  }
+
+  /**
    * The first line for the column's whole name, else for its last word, whose table words meet what the table is
    * about or the words of the column name before its last; null when no line fits.
    */
-  static Entry find(Clues c) {
+  static Found find(Clues c) {
     Set<String> about = new LinkedHashSet<>(c.topics());
     for (int i = 0; i + 1 < c.words().size(); i++) {
       about.add(Words.singular(c.words().get(i)));
     }
     for (String key : List.of(c.normal(), c.last())) {
       for (Entry e : ENTRIES) {
-        if (e.key().equals(key) && (e.about().isEmpty() || e.about().stream().anyMatch(about::contains))) {
-          return e;
+        if (!e.key().equals(key)) {
+          continue;
+        }
+        if (e.about().isEmpty()) {
+          return new Found(e, null);
+        }
+        for (String t : about) {
+          if (e.about().contains(t)) {
+            return new Found(e, t);
+          }
         }
       }
     }
