@@ -10,6 +10,7 @@ import io.synthgen.draft.infer.Inferred;
 import io.synthgen.draft.infer.Words;
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.json.PlanFields;
+import io.synthgen.plan.validate.PlanLimits;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -86,14 +87,30 @@ final class ColumnInference {
     } else if (g.unique) {
       col.put("unique", true);
     }
-    String note = spec.path("note").asText("");
-    if (!g.assumption.isEmpty()) {
-      note = note.isEmpty() ? g.assumption : note + "; " + g.assumption;
-    }
+    String note = note(spec.path("note").asText(""), g.assumption);
     if (!note.isEmpty()) {
       col.put("note", note);
     }
     return col;
+  }
+
+  /**
+   * The person's note, then what was inferred; the inferred part is shortened so that the two stay within the
+   * plan's limit on texts (the person's own note is never cut: an over-long one is theirs to shorten).
+   */
+  static String note(String given, String inferred) {
+    if (inferred.isEmpty()) {
+      return given;
+    }
+    if (given.isEmpty()) {
+      return inferred.length() <= PlanLimits.MAX_TEXT_LENGTH ? inferred
+          : inferred.substring(0, PlanLimits.MAX_TEXT_LENGTH - 1) + "…";
+    }
+    int room = PlanLimits.MAX_TEXT_LENGTH - given.length() - 2;
+    if (room >= inferred.length()) {
+      return given + "; " + inferred;
+    }
+    return room > 1 ? given + "; " + inferred.substring(0, room - 1) + "…" : given;
   }
 
   private static DataType declaredType(ObjectNode spec, String path, Problems problems) {

@@ -32,7 +32,8 @@ public final class Inference {
 
   /**
    * The clues of a column. What the table is about comes from its name; when that names nothing a rule knows, from
-   * its description and the column's note; when those do not either, from the request's description.
+   * the first thing a rule knows that its description or the column's note names; when those name none, from the
+   * request's description in the same way.
    *
    * @param siblings the names of the table's columns (the column itself is left out)
    */
@@ -49,12 +50,14 @@ public final class Inference {
     Set<String> fromRequest = words(requestDescription);
     Set<String> topics = fromName;
     String source = "";
+    // from a text, only the first thing it names that a rule knows: "each row is a customer of the shop" is about
+    // customers, not shops
     if (!knows(fromName)) {
       if (knows(fromText)) {
-        topics = fromText;
+        topics = firstKnown(fromText);
         source = "the table's description or the column's note";
       } else if (knows(fromRequest)) {
-        topics = fromRequest;
+        topics = firstKnown(fromRequest);
         source = "the request's description";
       }
     }
@@ -65,6 +68,15 @@ public final class Inference {
       }
     }
     return new Clues(name, Words.of(name), declared, table, topics, source, sib, primaryKey, min, max, start, end);
+  }
+
+  private static Set<String> firstKnown(Set<String> words) {
+    for (String w : words) {
+      if (KNOWN_TOPICS.contains(w)) {
+        return Set.of(w);
+      }
+    }
+    return Set.of();
   }
 
   private static boolean knows(Set<String> words) {

@@ -12,6 +12,19 @@ final class Numbers {
   private Numbers() {
   }
 
+  /**
+   * The lower bound: the person's, else the template's, lowered to the person's upper bound when that is below it.
+   * Two bounds the person gives are kept as given, so that the plan's checks report them if they are wrong.
+   */
+  static double lower(Clues c, double lo, double hi) {
+    return c.min() != null ? c.min() : c.max() != null ? Math.min(lo, c.max()) : lo;
+  }
+
+  /** The upper bound: the person's, else the template's, raised to the person's lower bound when that is above. */
+  static double upper(Clues c, double lo, double hi) {
+    return c.max() != null ? c.max() : c.min() != null ? Math.max(hi, c.min()) : hi;
+  }
+
   /** The declared type when it is numeric, else {@code dflt}. */
   static DataType numeric(Clues c, DataType dflt) {
     return c.declared() != null && c.declared().isNumeric() ? c.declared() : dflt;
@@ -24,23 +37,25 @@ final class Numbers {
   static Template money(double median, double sigma, double max) {
     return new Template("lognormal decimal(" + (max >= 1e7 ? 14 : max > 10_000 ? 12 : 10) + ",2), median "
         + num(median) + ", 0.01–" + num(max), c -> {
-      double lo = c.min() != null ? c.min() : 0.01;
-      double hi = c.max() != null ? c.max() : max;
+      double lo = lower(c, 0.01, max);
+      double hi = upper(c, 0.01, max);
+      // prices and fees fit decimal(10,2); totals, salaries and balances get room to add up
+      DataType t = numeric(c, DataType.decimal(hi >= 1e7 ? 14 : hi > 10_000 ? 12 : 10, 2));
+      if (t.isIntegral() && lo < 1 && c.min() == null) {
+        lo = Math.min(1, hi);
+      }
+      if (c.max() == null) {
+        hi = Math.min(hi, Fmt.maxOf(t));
+      }
       double med = median;
       double sg = sigma;
       if (c.min() != null && c.max() != null && c.min() > 0 && c.max() > c.min()) {
         med = Math.sqrt(c.min() * c.max());
         sg = Math.max(0.1, Math.log(c.max() / c.min()) / 4);
       } else if (med >= hi || med <= lo) {
-        med = lo > 0 && hi > lo ? Math.sqrt(lo * hi) : (lo + hi) / 2;
+        med = lo > 0 && hi > lo ? Math.sqrt(lo * hi) : Math.abs(lo + hi) / 2;
       }
-      // prices and fees fit decimal(10,2); totals, salaries and balances get room to add up
-      DataType t = numeric(c, DataType.decimal(hi >= 1e7 ? 14 : hi > 10_000 ? 12 : 10, 2));
-      if (t.isIntegral() && lo < 1) {
-        lo = Math.min(1, hi);
-      }
-      hi = Math.min(hi, Fmt.maxOf(t));
-      med = Math.max(med, Double.MIN_NORMAL);
+      med = Math.max(med, 0.01);
       Inferred inf = new Inferred(t, "distribution", "lognormal " + t + ", median " + num(med) + ", " + num(lo)
           + "–" + num(hi));
       ObjectNode d = inf.fields().putObject("distribution");
@@ -60,12 +75,11 @@ final class Numbers {
   static Template beta(double a, double b, double lo, double hi, DataType dflt) {
     return new Template("beta(" + num(a) + ", " + num(b) + ") over " + num(lo) + "–" + num(hi) + " as " + dflt,
         c -> {
-          double l = c.min() != null ? c.min() : lo;
-          double h = c.max() != null ? c.max() : hi;
-          if (h < l) {
-            h = l;
-          }
+          double l = lower(c, lo, hi);
+          double h = upper(c, lo, hi);
           DataType t = numeric(c, h > 999 ? DataType.decimal(12, 2) : dflt);
+          l = Math.max(l, Fmt.minOf(t));
+          h = Math.min(h, Fmt.maxOf(t));
           if (c.min() != null && c.max() != null) {
             // the person gave the range and no shape: every value in it equally likely
             return uniform(l, h, t).apply(c);
@@ -105,18 +119,19 @@ final class Numbers {
   static Template normal(double mean, double sd, double lo, double hi, DataType dflt) {
     return new Template("normal(" + num(mean) + ", " + num(sd) + ") in " + num(lo) + "–" + num(hi) + " as " + dflt,
         c -> {
-          double l = c.min() != null ? c.min() : lo;
-          double h = c.max() != null ? c.max() : hi;
+          DataType t = numeric(c, dflt);
+          double l = Math.max(lower(c, lo, hi), Fmt.minOf(t));
+          double h = Math.min(upper(c, lo, hi), Fmt.maxOf(t));
+          if (l > h && c.min() == null) {
+            // a declared type too narrow for the usual range (a credit score in decimal(2,0)): what it can hold
+            l = Math.min(0, h);
+          }
           double m = mean;
           double s = sd;
-          if (h < l) {
-            h = l;
-          }
-          if (m < l || m > h) {
+          if (h >= l && (m < l || m > h)) {
             m = (l + h) / 2;
             s = Math.max((h - l) / 6, 1e-6);
           }
-          DataType t = numeric(c, dflt);
           Inferred inf = new Inferred(t, "distribution", "normal(" + num(m) + ", " + num(s) + ") in " + num(l) + "–"
               + num(h) + ", " + t);
           ObjectNode d = inf.fields().putObject("distribution");
@@ -135,11 +150,8 @@ final class Numbers {
   /** A right-skewed count or duration: log-normal with the given median, floored, in [0, max]. */
   static Template skewed(double median, double sigma, double max, DataType dflt) {
     return new Template("lognormal, median " + num(median) + ", 0–" + num(max) + " as " + dflt, c -> {
-      double l = c.min() != null ? c.min() : 0;
-      double h = c.max() != null ? c.max() : max;
-      if (h < l) {
-        h = l;
-      }
+      double l = lower(c, 0, max);
+      double h = upper(c, 0, max);
       double med = median > l && median < h ? median : Math.max((l + h) / 2, 1e-6);
       DataType t = numeric(c, dflt);
       h = Math.min(h, Fmt.maxOf(t));
@@ -161,12 +173,12 @@ final class Numbers {
   /** A small skewed quantity: 1 + poisson(lambda), at most max. */
   static Template quantity(double lambda, long max) {
     return new Template("1 + poisson(" + num(lambda) + "), 1–" + num(max) + " as int", c -> {
-      double l = c.min() != null ? c.min() : 1;
-      double h = c.max() != null ? c.max() : max;
-      if (h < l) {
-        h = l;
-      }
+      double l = lower(c, 1, max);
+      double h = upper(c, 1, max);
       DataType t = numeric(c, DataType.INT);
+      if (c.max() == null) {
+        h = Math.min(h, Fmt.maxOf(t));
+      }
       Inferred inf = new Inferred(t, "distribution", (l == 1 ? "1 + " : num(l) + " + ") + "poisson(" + num(lambda)
           + "), " + num(l) + "–" + num(h) + ", " + t);
       inf.fields().putObject("distribution").put("type", "poisson").put("lambda", lambda);
@@ -180,15 +192,18 @@ final class Numbers {
   /** Uniform over [lo, hi]; the person's bounds win. */
   static Template uniform(double lo, double hi, DataType dflt) {
     return new Template("uniform " + num(lo) + "–" + num(hi) + " as " + dflt, c -> {
-      double l = c.min() != null ? c.min() : lo;
-      double h = c.max() != null ? c.max() : hi;
-      if (h < l) {
-        h = l;
-      }
+      double l = lower(c, lo, hi);
+      double h = upper(c, lo, hi);
       DataType t = numeric(c, dflt);
+      if (c.min() == null) {
+        l = Math.max(l, Fmt.minOf(t));
+      }
+      if (c.max() == null) {
+        h = Math.min(h, Fmt.maxOf(t));
+      }
       if (t.isIntegral()) {
         l = Math.ceil(l);
-        h = Math.max(l, Math.floor(h));
+        h = Math.floor(h);
       }
       Inferred inf = new Inferred(t, "uniform", "uniform " + num(l) + "–" + num(h) + ", " + t);
       if (t.isIntegral()) {

@@ -66,7 +66,8 @@ final class Texts {
   static Template email() {
     return new Template("derived from the name columns and the key, else user<key>@example.com", c -> {
       String pk = c.primaryKey();
-      String suffix = pk != null ? " || CAST(`" + pk + "` % 1000 AS STRING)" : "";
+      // hash, not the key itself, so that a string key (a UUID) works too
+      String suffix = pk != null ? " || CAST(pmod(hash(`" + pk + "`), 1000) AS STRING)" : "";
       String expr;
       String what;
       if (c.hasSibling("first_name") && c.hasSibling("last_name")) {

@@ -119,6 +119,12 @@ public final class Vocabulary {
         }
         out.add(new Entry(f[0], java.util.Collections.unmodifiableSet(about), values, List.copyOf(weights)));
       }
+      for (Entry e : out) {
+        if (out.stream().noneMatch(x -> x.key().equals(e.key()) && x.about().isEmpty())) {
+          // a column matched by its key always finds a line
+          throw new IllegalStateException(RESOURCE + ": '" + e.key() + "' has no line for any table (*)");
+        }
+      }
       return List.copyOf(out);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
