@@ -1,6 +1,7 @@
 package io.synthgen.draft.infer;
 
 import io.synthgen.plan.DataType;
+import io.synthgen.plan.validate.PlanLimits;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,6 +19,9 @@ public final class Inference {
 
   /** Table-name words that say nothing about what a table holds: {@code dim_product} is about products. */
   static final Set<String> TABLE_PREFIXES = Set.of("dim", "fact", "fct", "stg", "raw", "tbl", "src", "tmp", "t");
+
+  /** Characters of a description or note that inference reads: the plan's limit on texts. */
+  public static final int MAX_TEXT_READ = PlanLimits.MAX_TEXT_LENGTH;
 
   private static final Set<String> KNOWN_TOPICS = known();
 
@@ -87,7 +91,9 @@ public final class Inference {
     Set<String> out = new LinkedHashSet<>();
     for (String t : texts) {
       if (t != null) {
-        for (String w : Words.of(t)) {
+        // a longer text is refused by the plan's own limit; inference reads no more of it than a plan may hold
+        String read = t.length() > MAX_TEXT_READ ? t.substring(0, MAX_TEXT_READ) : t;
+        for (String w : Words.of(read)) {
           out.add(Words.singular(w));
         }
       }
