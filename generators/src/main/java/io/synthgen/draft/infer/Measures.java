@@ -104,7 +104,7 @@ final class Measures {
         normal(690, 70, 300, 850, INT)));
     l.add(r("score.nps", "score", name("nps", "nps_score", "likelihood_to_recommend"), ALWAYS, N,
         Numbers.uniform(0, 10, INT)));
-    l.add(r("score", "score", last("score", "points"), ALWAYS, N, normal(70, 15, 0, 100, INT)));
+    l.add(r("score", "score", last("score"), ALWAYS, N, normal(70, 15, 0, 100, INT)));
     // dates and times, relative to the reference date; an instant after another one of the row where both exist
     l.add(r("time.updated", "date/time", name("updated_at", "updated", "modified_at", "modified", "updated_on",
         "last_modified", "last_updated", "updated_date", "modified_date", "update_time", "updated_ts",
@@ -164,6 +164,7 @@ final class Measures {
     l.add(r("month", "month", last("month"), ALWAYS, I, Numbers.uniform(1, 12, INT)));
     l.add(r("quarter", "quarter", last("quarter", "qtr"), ALWAYS, I, Numbers.uniform(1, 4, INT)));
     l.add(r("hour", "hour", last("hour"), ALWAYS, I, Numbers.uniform(0, 23, INT)));
+    l.add(r("day", "day of month", name("day", "day_of_month", "dom"), ALWAYS, I, Numbers.uniform(1, 31, INT)));
     // durations
     l.add(r("duration.ms", "duration", last("ms", "millis", "milliseconds", "latency"), ALWAYS, N,
         skewed(250, 0.8, 60_000, INT)));
@@ -184,12 +185,15 @@ final class Measures {
         "quantity_sold", "quantity_ordered", "qty_ordered", "num_items", "item_count", "items", "unit_count")),
         ALWAYS, N, Numbers.quantity(1.5, 100)));
     l.add(r("count.engagement", "count", last("views", "clicks", "impressions", "visits", "sessions", "likes",
-        "followers", "downloads", "logins", "shares", "opens", "pageviews", "plays", "streams", "installs"),
+        "followers", "downloads", "logins", "shares", "opens", "pageviews", "plays", "streams", "installs", "points"),
         ALWAYS, N, skewed(20, 1.5, 10_000_000, INT)));
     l.add(r("count.headcount", "count", name("employees", "employee_count", "headcount", "num_employees",
         "staff_count", "number_of_employees"), ALWAYS, N, skewed(50, 1.5, 500_000, INT)));
+    l.add(r("size.bytes", "size", last("bytes").or(name("file_size", "size_bytes", "size_kb", "size_mb")),
+        ALWAYS, N, skewed(200_000, 1.5, 1e10, DataType.BIGINT)));
     l.add(r("count.household", "count", last("children", "dependents", "kids", "bedrooms", "bathrooms", "rooms",
-        "seats", "floors", "stories", "doors", "pets").or(name("household_size", "family_size")), ALWAYS, N,
+        "seats", "floors", "stories", "doors", "pets").or(name("household_size", "family_size", "party_size",
+        "group_size", "team_size", "class_size")), ALWAYS, N,
         skewed(1.5, 0.8, 20, INT)));
     l.add(r("count", "count", last("count", "cnt", "total_count").or(first("num", "n", "number", "no", "total")
         .and(any("orders", "items", "purchases", "transactions", "visits", "events", "products", "users",

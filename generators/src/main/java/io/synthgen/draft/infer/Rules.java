@@ -59,7 +59,7 @@ public final class Rules {
     List<Rule> l = new ArrayList<>();
     // flags first: is_premium is a flag, not money
     l.add(r("flag", "flag", first("is", "has", "can", "was", "should", "allow", "allows")
-        .or(last("flag", "enabled", "active", "verified", "deleted", "subscribed", "churned", "fraud", "paid"))
+        .or(last("flag", "enabled", "verified", "deleted", "subscribed", "churned", "fraud"))
         .or(name("active", "enabled", "opt_in", "optin", "fraud", "churn", "vip", "in_stock")), ALWAYS, FLAG,
         Texts.flag()));
     // people
@@ -150,6 +150,10 @@ public final class Rules {
     l.add(r("url", "URL", last("url", "website", "homepage", "link", "uri"), ALWAYS, S,
         Texts.pattern("https://www.example.com/*******")));
     l.add(r("uuid", "UUID", last("uuid", "guid"), ALWAYS, S, Texts.uuid()));
+    l.add(r("mac", "MAC address", ends("mac", "mac_address", "mac_addr"), ALWAYS, S,
+        Texts.pattern("##:##:##:##:##:##")));
+    l.add(r("address.number", "house number", ends("street_number", "house_number", "building_number"), ALWAYS, S,
+        Texts.pattern("!###")));
     l.add(r("address.street", "street address", last("address").or(name("street", "street_address",
         "address_line1", "address_line_1", "address1", "line1", "street_line1")), ALWAYS, S,
         Texts.dict("street_address")));

@@ -61,26 +61,30 @@ public final class Vocabulary {
   }
 
   /**
-   * The first line for the column's whole name, else for its last word, whose table words meet what the table is
-   * about or the words of the column name before its last; null when no line fits.
+   * The first line for the column's whole name, else for its last word, whose table words meet the words of the
+   * column name before its last (the "shipping" of shipping_status, in any table), else what the table is about; a
+   * line for any table last. Null when no line fits.
    */
   static Found find(Clues c) {
-    Set<String> about = new LinkedHashSet<>(c.topics());
+    Set<String> prefix = new LinkedHashSet<>();
     for (int i = 0; i + 1 < c.words().size(); i++) {
-      about.add(Words.singular(c.words().get(i)));
+      prefix.add(Words.singular(c.words().get(i)));
     }
     for (String key : List.of(c.normal(), c.last())) {
-      for (Entry e : ENTRIES) {
-        if (!e.key().equals(key)) {
-          continue;
-        }
-        if (e.about().isEmpty()) {
-          return new Found(e, null);
-        }
-        for (String t : about) {
-          if (e.about().contains(t)) {
-            return new Found(e, t);
+      for (Set<String> about : List.of(prefix, c.topics())) {
+        for (Entry e : ENTRIES) {
+          if (e.key().equals(key)) {
+            for (String t : about) {
+              if (e.about().contains(t)) {
+                return new Found(e, t);
+              }
+            }
           }
+        }
+      }
+      for (Entry e : ENTRIES) {
+        if (e.key().equals(key) && e.about().isEmpty()) {
+          return new Found(e, null);
         }
       }
     }
