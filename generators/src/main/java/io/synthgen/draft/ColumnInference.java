@@ -45,13 +45,15 @@ final class ColumnInference {
    * @param columnsOfTable the names of the table's columns
    * @param tableDescription the table's description, or null
    * @param requestDescription the description of the whole request, or null
+   * @param tables every described table (names, descriptions, columns as objects), for columns that repeat an
+   *     attribute of the row a foreign key points to; empty when unknown
    */
   record Context(String table, String primaryKey, Map<String, String> primaryKeys, Set<String> columnsOfTable,
-      String tableDescription, String requestDescription) {
+      String tableDescription, String requestDescription, List<ObjectNode> tables) {
 
-    /** Without descriptions (a column added to an existing plan). */
+    /** Without descriptions or the other tables (a column added to an existing plan). */
     Context(String table, String primaryKey, Map<String, String> primaryKeys, Set<String> columnsOfTable) {
-      this(table, primaryKey, primaryKeys, columnsOfTable, null, null);
+      this(table, primaryKey, primaryKeys, columnsOfTable, null, null, List.of());
     }
   }
 
@@ -59,6 +61,11 @@ final class ColumnInference {
   }
 
   static ObjectNode infer(ObjectNode spec, Context ctx, String path, Problems problems) {
+    return infer(spec, ctx, path, problems, 0);
+  }
+
+  /** As {@link #infer(ObjectNode, Context, String, Problems)}, {@code depth} foreign keys below the column asked. */
+  static ObjectNode infer(ObjectNode spec, Context ctx, String path, Problems problems, int depth) {
     String name = spec.path("name").asText("");
     if (spec.has("strategy")) {
       return passThrough(spec, name, ctx, path, problems);
@@ -73,7 +80,7 @@ final class ColumnInference {
     DataType type = declaredType(spec, path, problems);
     ObjectNode col = F.objectNode();
     col.put("name", name);
-    Guess g = guess(spec, name, type, ctx, path, problems);
+    Guess g = guess(spec, name, type, ctx, path, problems, depth);
     col.put("type", g.type.toString());
     col.setAll(g.fields);
     if (spec.has("null_rate")) {
@@ -188,7 +195,7 @@ final class ColumnInference {
   }
 
   private static Guess guess(ObjectNode spec, String name, DataType declared, Context ctx, String path,
-      Problems problems) {
+      Problems problems, int depth) {
     // what the description says comes first
     if (spec.hasNonNull("references")) {
       return foreignKey(spec, spec.get("references").asText(), declared, ctx, path, problems, "");
@@ -245,6 +252,16 @@ final class ColumnInference {
         ? spec.get("min").asText() : null;
     String end = spec.hasNonNull("end") ? spec.get("end").asText() : spec.path("max").isTextual()
         ? spec.get("max").asText() : null;
+    if (min == null && max == null && start == null && end == null) {
+      ParentLookups.Found lookup = ParentLookups.find(name, declared, ctx, depth);
+      if (lookup != null) {
+        Guess g = new Guess(lookup.type()).strategy("lookup");
+        g.fields.put("via", lookup.via());
+        g.fields.put("column", lookup.column());
+        return g.assume("lookup: " + lookup.parent() + "." + lookup.column() + " through " + lookup.via()
+            + ", from the name '" + name + "' in table '" + ctx.table() + "', which " + lookup.parent() + " also has");
+      }
+    }
     Clues c = clues(name, declared, ctx, spec.path("note").asText(null), min, max, start, end);
     Inferred inf = Inference.infer(c);
     boolean bounded = min != null || max != null;
@@ -262,7 +279,7 @@ final class ColumnInference {
    * The table a column named after another table's key references: {@code customer_id} references customers when
    * customers' key is customer_id, or when it is id (customer is the singular of customers); null for none.
    */
-  private static String referencedTable(String name, Context ctx) {
+  static String referencedTable(String name, Context ctx) {
     for (Map.Entry<String, String> e : ctx.primaryKeys().entrySet()) {
       String table = e.getKey();
       String pk = e.getValue();

@@ -96,7 +96,7 @@ public final class Drafter {
       Set<String> colNames = new LinkedHashSet<>();
       spec.withArray("columns").forEach(c -> colNames.add(c.path("name").asText()));
       ColumnInference.Context ctx = new ColumnInference.Context(tname, pks.get(tname), pks, colNames,
-          spec.path("description").asText(null), request.path("description").asText(null));
+          spec.path("description").asText(null), request.path("description").asText(null), specs);
       ArrayNode cols = t.putArray("columns");
       ArrayNode in = spec.withArray("columns");
       for (int j = 0; j < in.size(); j++) {

@@ -105,8 +105,13 @@ final class Corpus {
       ObjectNode other = tables.addObject();
       other.put("name", e.getKey());
       other.put("rows", 50);
-      other.put("primary_key", e.getValue().asText());
-      other.putArray("columns").add(e.getValue().asText());
+      if (e.getValue().isArray()) {
+        other.put("primary_key", e.getValue().get(0).asText());
+        other.set("columns", e.getValue());
+      } else {
+        other.put("primary_key", e.getValue().asText());
+        other.putArray("columns").add(e.getValue().asText());
+      }
     }
     // the referenced tables come first, as a person would list them
     if (tables.size() > 1) {

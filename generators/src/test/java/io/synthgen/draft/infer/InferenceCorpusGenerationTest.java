@@ -44,7 +44,8 @@ class InferenceCorpusGenerationTest {
   static void check(Corpus.Case c) throws Exception {
     ObjectNode plan = c.plan();
     ResolvedPlan r = Resolver.resolve(PlanCodec.fromJson(plan, InferenceCorpusTest.DICTS));
-    Batch b = Preview.generate(r, Corpus.ROWS).get(c.table());
+    java.util.Map<String, Batch> all = Preview.generate(r, Corpus.ROWS);
+    Batch b = all.get(c.table());
     assertEquals(Corpus.ROWS, b.size(), c + ": rows");
     ObjectNode col = Corpus.column(plan, c);
     DataType type = DataType.parse(col.path("type").asText());
@@ -73,6 +74,12 @@ class InferenceCorpusGenerationTest {
         break;
       }
     }
+    if (col.path("strategy").asText().equals("lookup")) {
+      String lookupWrong = lookups(plan, c, col, all);
+      if (lookupWrong != null) {
+        wrong.add(lookupWrong);
+      }
+    }
     double nullRate = col.path("null_rate").asDouble(0);
     double seen = (double) nulls / b.size();
     if (Math.abs(seen - nullRate) > 0.1) {
@@ -88,6 +95,29 @@ class InferenceCorpusGenerationTest {
     if (!wrong.isEmpty()) {
       fail(c + ": " + String.join("; ", wrong) + "\n  column: " + col);
     }
+  }
+
+  /** Null when every looked-up value is the parent's value at the row its foreign key points to. */
+  private static String lookups(ObjectNode plan, Corpus.Case c, ObjectNode col, java.util.Map<String, Batch> all) {
+    String references = Corpus.column(plan, new Corpus.Case(c.line(), c.table(), col.get("via").asText(),
+        c.request(), "")).get("references").asText();
+    String parent = references.substring(0, references.indexOf('.'));
+    String key = references.substring(references.indexOf('.') + 1);
+    Batch p = all.get(parent);
+    java.util.Map<Object, Object> byKey = new java.util.HashMap<>();
+    for (int i = 0; i < p.size(); i++) {
+      byKey.put(p.vector(key).get(i), p.vector(col.get("column").asText()).get(i));
+    }
+    Batch b = all.get(c.table());
+    for (int i = 0; i < b.size(); i++) {
+      Object fk = b.vector(col.get("via").asText()).get(i);
+      Object want = byKey.get(fk);
+      Object got = b.vector(c.column()).get(i);
+      if (!java.util.Objects.equals(want, got)) {
+        return "row " + i + ": " + got + ", but " + parent + " " + fk + " has " + want;
+      }
+    }
+    return null;
   }
 
   private static Set<Object> allowed(ObjectNode col) {

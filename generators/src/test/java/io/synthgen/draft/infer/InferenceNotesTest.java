@@ -63,7 +63,8 @@ class InferenceNotesTest {
     String md = PlanRenderer.markdown(p, new PlanRenderer.Context("pln_x", 1, d, "synthgen local engine",
         "output/shop", Map.of()));
     for (String note : new String[] {
-        "money: lognormal decimal(10,2), median 25, 0.01–5,000, from the name 'unit_price' in table 'line_items'",
+        "money: lognormal decimal(10,2), median 25, 0.01–5,000, from the name 'unit_price' in table 'products'",
+        "lookup: products.unit_price through product_id, from the name 'unit_price' in table 'line_items'",
         "product name: dictionary product_name, from the name 'name' in table 'products'",
         "percentage: beta(2, 8) over 0–100, decimal(5,2), from the name 'discount_pct' in table 'orders'",
         "from the name 'status' in table 'orders'", "from the name 'membership' in table 'customers'",
