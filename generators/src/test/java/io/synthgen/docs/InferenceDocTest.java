@@ -3,20 +3,34 @@ package io.synthgen.docs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.synthgen.dictionary.Dictionaries;
+import io.synthgen.draft.Drafter;
 import io.synthgen.draft.infer.Rule;
 import io.synthgen.draft.infer.Rules;
 import io.synthgen.draft.infer.Vocabulary;
+import io.synthgen.plan.ColumnGen;
 import io.synthgen.plan.DataType;
+import io.synthgen.plan.Plan;
+import io.synthgen.plan.json.PlanCodec;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
-/** docs/inference.md shows the rule table and the category vocabulary exactly as the code holds them. */
+/**
+ * docs/inference.md shows the rule table and the category vocabulary exactly as the code holds them, and its example
+ * drafts as the page says.
+ */
 class InferenceDocTest {
 
   static final String RULES_BEGIN = "<!-- generated from Rules.table(): begin -->";
@@ -72,12 +86,39 @@ class InferenceDocTest {
     assertSection(VOCAB_BEGIN, VOCAB_END, vocabulary());
   }
 
+  @Test
+  void theExampleDraftsAsTheDocSays() throws Exception {
+    String doc = Files.readString(DocFiles.root().resolve("docs/inference.md"));
+    int at = doc.indexOf("```json", doc.indexOf("## Examples"));
+    String json = doc.substring(at + "```json".length(), doc.indexOf("```", at + 7));
+    JsonNode tree = Drafter.draft(
+        new ObjectMapper().readTree(json), LocalDate.of(2026, 3, 1), 42);
+    Plan p = PlanCodec.fromJson(tree,
+        new HashSet<>(Dictionaries.standard().names()));
+    BiFunction<String, String, ColumnGen> gen = (t, c) ->
+        p.table(t).orElseThrow().column(c).orElseThrow().gen();
+    assertEquals(new ColumnGen.Dictionary("product_name"), gen.apply("products", "name"));
+    assertEquals(new ColumnGen.Dictionary("brand_name"), gen.apply("products", "brand"));
+    assertTrue(gen.apply("products", "unit_price") instanceof ColumnGen.Dist);
+    assertEquals(List.of("pending", "shipped", "delivered", "cancelled", "returned"),
+        ((ColumnGen.Values) gen.apply("orders", "status")).values());
+    assertTrue(gen.apply("orders", "shipped_at") instanceof ColumnGen.Expression e
+        && e.expr().contains("order_date"));
+    assertEquals("decimal(5,2)", p.table("orders").orElseThrow().column("discount_pct").orElseThrow().type()
+        .toString());
+    assertEquals(List.of("Free", "Plus"), ((ColumnGen.Values) gen.apply("orders", "membership"))
+        .values());
+    assertTrue(gen.apply("line_items", "product_id") instanceof ColumnGen.ForeignKey);
+    assertEquals(new ColumnGen.Lookup("product_id", "unit_price"),
+        gen.apply("line_items", "unit_price"));
+  }
+
   /**
    * Checks a generated section; with {@code -Dinference.doc.write=true} rewrites it instead (run once after changing
    * the rules or the vocabulary, then review the diff).
    */
   private static void assertSection(String begin, String end, String expected) throws IOException {
-    java.nio.file.Path file = DocFiles.root().resolve("docs/inference.md");
+    Path file = DocFiles.root().resolve("docs/inference.md");
     String doc = Files.readString(file);
     int b = doc.indexOf(begin);
     int e = doc.indexOf(end);
