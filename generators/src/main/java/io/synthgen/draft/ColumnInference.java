@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.draft.infer.Clues;
 import io.synthgen.draft.infer.Inference;
 import io.synthgen.draft.infer.Inferred;
+import io.synthgen.draft.infer.TableClues;
 import io.synthgen.draft.infer.Words;
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.json.PlanFields;
@@ -45,15 +46,16 @@ final class ColumnInference {
    * @param columnsOfTable the names of the table's columns
    * @param tableDescription the table's description, or null
    * @param requestDescription the description of the whole request, or null
-   * @param tables every described table (names, descriptions, columns as objects), for columns that repeat an
-   *     attribute of the row a foreign key points to; empty when unknown
+   * @param tables the described tables (names, descriptions, columns as objects) indexed, for keys and for columns
+   *     that repeat an attribute of the row a foreign key points to; one for all the tables of a draft, so that
+   *     what is read of a table is read once
    */
   record Context(String table, String primaryKey, Map<String, String> primaryKeys, Set<String> columnsOfTable,
-      String tableDescription, String requestDescription, List<ObjectNode> tables) {
+      String tableDescription, String requestDescription, DescribedTables tables) {
 
-    /** Without descriptions or the other tables (a column added to an existing plan). */
+    /** Without descriptions or the other tables' columns (a column added to an existing plan). */
     Context(String table, String primaryKey, Map<String, String> primaryKeys, Set<String> columnsOfTable) {
-      this(table, primaryKey, primaryKeys, columnsOfTable, null, null, List.of());
+      this(table, primaryKey, primaryKeys, columnsOfTable, null, null, DescribedTables.of(List.of(), primaryKeys));
     }
   }
 
@@ -161,8 +163,9 @@ final class ColumnInference {
 
   private static Clues clues(String name, DataType declared, Context ctx, String note, Double min, Double max,
       String start, String end) {
-    return Inference.clues(name, declared, ctx.table(), ctx.primaryKey(), ctx.columnsOfTable(),
-        ctx.tableDescription(), ctx.requestDescription(), note, min, max, start, end);
+    TableClues table = ctx.tables().once(ctx.table(), "", "clues", () -> TableClues.of(ctx.table(),
+        ctx.columnsOfTable(), ctx.tableDescription(), ctx.requestDescription()));
+    return Inference.clues(name, declared, table, ctx.primaryKey(), note, min, max, start, end);
   }
 
   private static void copy(ObjectNode from, ObjectNode to, String field) {
@@ -275,27 +278,9 @@ final class ColumnInference {
     return g.assume(inf.note());
   }
 
-  /**
-   * The table a column named after another table's key references: {@code customer_id} references customers when
-   * customers' key is customer_id, or when it is id (customer is the singular of customers); null for none.
-   */
+  /** The other table a column named after a key references, or null; see {@link DescribedTables#referenced}. */
   static String referencedTable(String name, Context ctx) {
-    for (Map.Entry<String, String> e : ctx.primaryKeys().entrySet()) {
-      String table = e.getKey();
-      String pk = e.getValue();
-      if (pk == null || table.equals(ctx.table())) {
-        continue;
-      }
-      if (!pk.equalsIgnoreCase("id") && pk.equalsIgnoreCase(name)) {
-        return table;
-      }
-      String n = Words.normal(name);
-      if (pk.equalsIgnoreCase("id") && (n.equals(Words.normal(table) + "_id")
-          || n.equals(Words.singular(Words.normal(table)) + "_id"))) {
-        return table;
-      }
-    }
-    return null;
+    return ctx.tables().referenced(name, ctx.table());
   }
 
   /** Bounds the person gave on a column whose name suggests no numbers or times: a plain uniform or date range. */

@@ -81,6 +81,7 @@ public final class Drafter {
     plan.put("reference_date", referenceDate.toString());
     plan.put("main_table", specs.get(0).path("name").asText());
     ArrayNode tables = plan.putArray("tables");
+    DescribedTables described = DescribedTables.of(specs, pks);
     for (int i = 0; i < specs.size(); i++) {
       ObjectNode spec = specs.get(i);
       String tname = spec.path("name").asText();
@@ -96,7 +97,7 @@ public final class Drafter {
       Set<String> colNames = new LinkedHashSet<>();
       spec.withArray("columns").forEach(c -> colNames.add(c.path("name").asText()));
       ColumnInference.Context ctx = new ColumnInference.Context(tname, pks.get(tname), pks, colNames,
-          spec.path("description").asText(null), request.path("description").asText(null), specs);
+          spec.path("description").asText(null), request.path("description").asText(null), described);
       ArrayNode cols = t.putArray("columns");
       ArrayNode in = spec.withArray("columns");
       for (int j = 0; j < in.size(); j++) {

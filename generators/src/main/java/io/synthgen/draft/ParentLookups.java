@@ -1,9 +1,10 @@
 package io.synthgen.draft;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.draft.infer.Inference;
 import io.synthgen.draft.infer.Rule;
+import io.synthgen.draft.infer.TableClues;
+import io.synthgen.draft.infer.Words;
 import io.synthgen.plan.DataType;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,22 +45,18 @@ final class ParentLookups {
     if (depth >= MAX_DEPTH) {
       return null;
     }
-    ObjectNode self = table(ctx, ctx.table());
-    if (self == null) {
-      return null;
-    }
-    for (JsonNode sibling : self.withArray("columns")) {
-      String via = sibling.path("name").asText();
-      if (via.equals(name) || via.equals(ctx.primaryKey())) {
+    for (String[] fk : ctx.tables().foreignKeys(ctx.table(), ctx.primaryKey())) {
+      String via = fk[0];
+      String parent = fk[1];
+      ObjectNode column = via.equals(name) ? null : ctx.tables().column(parent, name);
+      if (column == null || name.equals(ctx.primaryKeys().get(parent))) {
         continue;
       }
-      String parent = parentOf(sibling, ctx);
-      ObjectNode p = parent == null || parent.equals(ctx.table()) ? null : table(ctx, parent);
-      ObjectNode column = p == null ? null : column(p, name);
-      if (column == null || name.equals(ctx.primaryKeys().get(parent)) || !attribute(column, p, ctx)) {
+      ObjectNode p = ctx.tables().table(parent);
+      if (!ctx.tables().once(parent, name, "attribute", () -> attribute(column, p, ctx))) {
         continue;
       }
-      DataType type = parentType(column, p, parent, ctx, depth);
+      DataType type = ctx.tables().once(parent, name, "type", () -> parentType(column, p, parent, ctx, depth));
       if (type != null && (declared == null || declared.equals(type))) {
         return new Found(via, parent, column.path("name").asText(), type);
       }
@@ -67,33 +64,20 @@ final class ParentLookups {
     return null;
   }
 
-  /** The table a sibling column references, when it is (or will be inferred as) a foreign key. */
-  private static String parentOf(JsonNode sibling, ColumnInference.Context ctx) {
-    String strategy = sibling.path("strategy").asText(null);
-    String ref = sibling.path("references").asText(null);
-    if (ref != null && (strategy == null || strategy.equals("foreign_key"))) {
-      return ref.contains(".") ? ref.substring(0, ref.indexOf('.')) : ref;
-    }
-    for (String hint : List.of("strategy", "values", "distribution", "pattern", "dictionary", "expr")) {
-      if (sibling.has(hint)) {
-        return null;
-      }
-    }
-    return ColumnInference.referencedTable(sibling.path("name").asText(), ctx);
-  }
-
   /** Whether the parent's column is an attribute of the parent row, by the rule that infers it there. */
   private static boolean attribute(ObjectNode column, ObjectNode parent, ColumnInference.Context ctx) {
     String n = column.path("name").asText();
     DataType declared = column.hasNonNull("type") ? DataType.parse(column.get("type").asText()) : null;
-    Rule r = Inference.rule(Inference.clues(n, declared, parent.path("name").asText(),
-        ctx.primaryKeys().get(parent.path("name").asText()), names(parent), parent.path("description").asText(null),
-        ctx.requestDescription(), column.path("note").asText(null), null, null, null, null));
+    String pname = parent.path("name").asText();
+    TableClues table = ctx.tables().once(pname, "", "clues", () -> TableClues.of(pname, names(parent),
+        parent.path("description").asText(null), ctx.requestDescription()));
+    Rule r = Inference.rule(Inference.clues(n, declared, table, ctx.primaryKeys().get(pname),
+        column.path("note").asText(null), null, null, null, null));
     if (r == null) {
       return false;
     }
     if (r.id().equals("category") || r.id().equals("category.name")) {
-      List<String> words = io.synthgen.draft.infer.Words.of(n);
+      List<String> words = Words.of(n);
       return !words.isEmpty() && CATEGORY_WORDS.contains(words.get(words.size() - 1));
     }
     return ATTRIBUTE_RULES.contains(r.id());
@@ -107,24 +91,6 @@ final class ParentLookups {
         ctx.tables());
     ObjectNode made = ColumnInference.infer(column, pctx, "$", new Problems(), depth + 1);
     return made.hasNonNull("type") ? DataType.parse(made.get("type").asText()) : null;
-  }
-
-  private static ObjectNode table(ColumnInference.Context ctx, String name) {
-    for (ObjectNode t : ctx.tables()) {
-      if (t.path("name").asText().equals(name)) {
-        return t;
-      }
-    }
-    return null;
-  }
-
-  private static ObjectNode column(ObjectNode table, String name) {
-    for (JsonNode c : table.withArray("columns")) {
-      if (c.isObject() && c.path("name").asText().equals(name)) {
-        return (ObjectNode) c;
-      }
-    }
-    return null;
   }
 
   private static Set<String> names(ObjectNode table) {

@@ -3,7 +3,6 @@ package io.synthgen.draft.infer;
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.validate.PlanLimits;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,39 +38,39 @@ public final class Inference {
    * the first thing a rule knows that its description or the column's note names; when those name none, from the
    * request's description in the same way.
    *
-   * @param siblings the names of the table's columns (the column itself is left out)
+   * @param siblings the names of the table's columns (the column itself may be among them)
    */
   public static Clues clues(String name, DataType declared, String table, String primaryKey,
       Collection<String> siblings, String tableDescription, String requestDescription, String note, Double min,
       Double max, String start, String end) {
-    Set<String> fromName = new LinkedHashSet<>();
-    for (String w : Words.of(table)) {
-      if (!TABLE_PREFIXES.contains(w)) {
-        fromName.add(Words.singular(w));
-      }
+    return clues(name, declared, TableClues.of(table, siblings, tableDescription, requestDescription), primaryKey,
+        note, min, max, start, end);
+  }
+
+  /** As above, with what was read of the table once for all its columns. */
+  public static Clues clues(String name, DataType declared, TableClues table, String primaryKey, String note,
+      Double min, Double max, String start, String end) {
+    Set<String> fromText = table.fromText();
+    if (note != null && !note.isEmpty()) {
+      fromText = new LinkedHashSet<>(fromText);
+      fromText.addAll(words(note));
     }
-    Set<String> fromText = words(tableDescription, note);
-    Set<String> fromRequest = words(requestDescription);
-    Set<String> topics = fromName;
+    Set<String> topics = table.fromName();
     String source = "";
     // from a text, only the first thing it names that a rule knows: "each row is a customer of the shop" is about
     // customers, not shops
-    if (!knows(fromName)) {
+    if (!knows(topics)) {
       if (knows(fromText)) {
         topics = firstKnown(fromText);
         source = "the table's description or the column's note";
-      } else if (knows(fromRequest)) {
-        topics = firstKnown(fromRequest);
+      } else if (knows(table.fromRequest())) {
+        topics = firstKnown(table.fromRequest());
         source = "the request's description";
       }
     }
-    Map<String, String> sib = new LinkedHashMap<>();
-    for (String s : siblings) {
-      if (!s.equalsIgnoreCase(name)) {
-        sib.putIfAbsent(Words.normal(s), s);
-      }
-    }
-    return new Clues(name, Words.of(name), declared, table, topics, source, sib, primaryKey, min, max, start, end);
+    List<String> words = Words.of(name);
+    return new Clues(name, words, String.join("_", words), declared, table.table(), topics, source, table.columns(),
+        primaryKey, min, max, start, end);
   }
 
   private static Set<String> firstKnown(Set<String> words) {
@@ -87,7 +86,7 @@ public final class Inference {
     return words.stream().anyMatch(KNOWN_TOPICS::contains);
   }
 
-  private static Set<String> words(String... texts) {
+  static Set<String> words(String... texts) {
     Set<String> out = new LinkedHashSet<>();
     for (String t : texts) {
       if (t != null) {
