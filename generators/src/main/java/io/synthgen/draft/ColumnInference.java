@@ -161,6 +161,19 @@ final class ColumnInference {
     }
   }
 
+  /**
+   * The type a column's name alone suggests (what the rule table makes of it in no particular table), or
+   * {@code fallback} when no rule knows the name or the rule makes a string (the default of most strategies).
+   */
+  static DataType typeFromName(String name, DataType fallback) {
+    Clues c = Inference.clues(name, null, "", null, List.of(), null, null, null, null, null, null, null);
+    if (Inference.rule(c) == null) {
+      return fallback;
+    }
+    DataType t = Inference.infer(c).type();
+    return t.kind() == DataType.Kind.STRING ? fallback : t;
+  }
+
   private static Clues clues(String name, DataType declared, Context ctx, String note, Double min, Double max,
       String start, String end) {
     TableClues table = ctx.tables().once(ctx.table(), "", "clues", () -> TableClues.of(ctx.table(),

@@ -85,7 +85,13 @@ public final class ExprCompiler {
     return Functions.names();
   }
 
-  private static Expression parse(String sql) throws ExprException {
+  /** Every function the language knows with its signature, in documentation order. */
+  public static List<FunctionSignature> functions() {
+    return List.copyOf(Functions.SIGNATURES.values());
+  }
+
+  /** The parsed expression, under the parse budget; also read by {@link ColumnRenames}. */
+  static Expression parse(String sql) throws ExprException {
     Expression ast;
     List<CCJSqlParser> parsers = new ArrayList<>();
     List<ScheduledFuture<?>> budgets = new ArrayList<>();

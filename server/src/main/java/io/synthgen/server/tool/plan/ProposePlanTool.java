@@ -1,0 +1,226 @@
+package io.synthgen.server.tool.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgen.draft.Drafter;
+import io.synthgen.draft.Revisions;
+import io.synthgen.plan.Destination;
+import io.synthgen.plan.Plan;
+import io.synthgen.plan.PlanException;
+import io.synthgen.plan.Violation;
+import io.synthgen.plan.json.PlanCodec;
+import io.synthgen.plan.validate.PlanLimits;
+import io.synthgen.server.plan.StoredPlan;
+import io.synthgen.server.tool.PlanChecks;
+import io.synthgen.server.tool.ServiceTool;
+import io.synthgen.server.tool.Services;
+import io.synthgen.server.tool.ToolCall;
+import io.synthgen.server.tool.ToolError;
+import io.synthgen.server.tool.ToolResult;
+import io.synthgen.server.view.PlanViews;
+import io.synthgen.template.Scaling;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * propose_plan: a plan from a template, from described tables, or either with changes; stored as version 1.
+ * The reference date is today by the server's clock. A Unity Catalog destination without catalog or schema is
+ * completed by asking the person (elicitation) or refused with a request to ask them: never defaulted.
+ */
+final class ProposePlanTool extends ServiceTool {
+
+  ProposePlanTool(Services services) {
+    super("propose_plan", services);
+  }
+
+  /** Where a plan comes from: exactly one of these arguments is given. */
+  static final List<String> ORIGINS = List.of("template", "tables");
+
+  /** A plan drafted from one origin, and how the summary of version 1 says where it came from. */
+  private record Drafted(Plan plan, String summary) {
+  }
+
+  @Override
+  public ToolResult call(ToolCall call) throws Exception {
+    String origin = origin(call);
+    LocalDate today = LocalDate.now(services.config().clock());
+    long seed = call.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE, Plan.DEFAULT_SEED);
+    long rows = call.whole("rows", 1, PlanLimits.MAX_ROWS, 0);
+    int requestedTier = call.wholeInt("tier", 1, ToolCall.MAX_TIER, 0);
+    Drafted drafted;
+    try {
+      drafted = switch (origin) {
+        case "template" -> fromTemplate(call);
+        case "tables" -> fromTables(call, today, seed);
+        default -> throw new IllegalStateException("no drafting for origin " + origin);
+      };
+    } catch (PlanException e) {
+      // the destination's own problems go in the same answer
+      List<Violation> all = new ArrayList<>(e.violations());
+      all.addAll(destinationProblems(call));
+      throw new PlanException(all);
+    }
+    Plan plan = drafted.plan();
+    String summary = drafted.summary();
+    if (rows > 0) {
+      plan = Scaling.scale(plan, rows);
+      summary += ", " + rows + " rows in " + plan.mainTable();
+    }
+    plan = new Plan(plan.format(), plan.name(), plan.industry(), plan.description(), seed, today, plan.mainTable(),
+        plan.tier(), destination(call, plan), plan.tables());
+    JsonNode changes = call.args().get("changes");
+    if (changes != null && !changes.isNull()) {
+      plan = Revisions.apply(plan, changes, services.dictionaries());
+      summary += ", with " + changes.size() + (changes.size() == 1 ? " change" : " changes");
+    }
+    PlanChecks.Checked checked = PlanChecks.check(services, plan, requestedTier);
+    StoredPlan stored = services.plans().create(call.owner(), checked.plan(), summary, requestedTier);
+    services.remember(stored.id(), 1, checked.resolved());
+    String next = PlanViews.showAndAsk(stored, stored.latest());
+    Path out = PlanChecks.outputDir(services, checked.plan());
+    ObjectNode view = PlanViews.view(stored, stored.latest(), checked.resolved(), out, next);
+    return ToolResult.ok(view, PlanViews.render(stored, stored.latest(), checked.resolved(), out)
+        + "\nNext: " + next);
+  }
+
+  /** The one origin argument given, or a mistake naming them all. */
+  private static String origin(ToolCall call) throws ToolError {
+    List<String> given = new ArrayList<>();
+    for (String o : ORIGINS) {
+      if (call.args().hasNonNull(o)) {
+        given.add(o);
+      }
+    }
+    if (given.size() != 1) {
+      throw new ToolError("template_or_tables", given.isEmpty()
+          ? "give either template (an industry) or tables (the person's own tables)"
+          : "give one of " + String.join(", ", ORIGINS) + ", not " + String.join(" and ", given),
+          "call list_templates for the industries, or describe the person's tables in tables");
+    }
+    return given.get(0);
+  }
+
+  /** An industry template, or the tables of it that were asked for. */
+  private Drafted fromTemplate(ToolCall call) throws Exception {
+    String template = call.string("template");
+    if (call.args().has("skews")) {
+      throw new IllegalArgumentException("skews weigh the foreign keys of the person's own tables and are not "
+          + "applied to a template; propose the template without skews, then change a foreign key's distribution "
+          + "with revise_plan");
+    }
+    Plan plan = services.template(template);
+    if (call.args().has("only_tables")) {
+      plan = Subsets.keep(plan, call.args().get("only_tables"));
+    }
+    return new Drafted(plan, "proposed from the " + template + " template");
+  }
+
+  /**
+   * The person's own tables, with every field of the plan; the description's problems and those of the plan it
+   * makes come back together.
+   */
+  private Drafted fromTables(ToolCall call, LocalDate today, long seed) throws Exception {
+    ObjectNode request = JsonNodeFactory.instance.objectNode();
+    request.set("tables", call.args().get("tables"));
+    for (String f : new String[] {"name", "skews"}) {
+      if (call.args().has(f)) {
+        request.set(f, call.args().get(f));
+      }
+    }
+    Plan plan = Drafter.plan(request, today, seed, services.dictionaries());
+    return new Drafted(plan, "proposed from " + plan.tables().size() + " described tables");
+  }
+
+  /** The destination asked for, or the plan's own with its path set to the plan's name under the output root. */
+  private Destination destination(ToolCall call, Plan plan) throws Exception {
+    JsonNode d = call.args().get("destination");
+    if (d == null || d.isNull()) {
+      Destination own = plan.destination();
+      return own == null || own.kind() != Destination.Kind.LOCAL ? Destination.local(plan.name())
+          : own.withPath(plan.name());
+    }
+    ObjectNode dest = ((ObjectNode) d).deepCopy();
+    if ("unity_catalog".equals(dest.path("kind").asText())
+        && (!dest.hasNonNull("catalog") || !dest.hasNonNull("schema"))) {
+      Map<String, Object> answer = askCatalogAndSchema(call, dest).orElseThrow(() -> new ToolError(
+          "catalog_schema_needed", "a Unity Catalog destination needs a catalog and a schema, and synthgen never "
+          + "picks them", "ask the person which catalog and schema to write to, then call propose_plan again with "
+          + "destination.catalog and destination.schema"));
+      answer.forEach((k, v) -> dest.put(k, String.valueOf(v)));
+    }
+    if ("local".equals(dest.path("kind").asText()) && !dest.hasNonNull("path")) {
+      dest.put("path", plan.name());
+    }
+    return decode(dest);
+  }
+
+  /**
+   * The problems of the destination asked for, found without asking the person anything (a Unity Catalog
+   * destination without catalog or schema is completed by asking once the rest of the call is right).
+   */
+  private static List<Violation> destinationProblems(ToolCall call) {
+    JsonNode d = call.args().get("destination");
+    if (d == null || !d.isObject() || "unity_catalog".equals(d.path("kind").asText())
+        && (!d.hasNonNull("catalog") || !d.hasNonNull("schema"))) {
+      return List.of();
+    }
+    ObjectNode dest = ((ObjectNode) d).deepCopy();
+    if ("local".equals(dest.path("kind").asText()) && !dest.hasNonNull("path")) {
+      dest.put("path", "plan");
+    }
+    try {
+      decode(dest);
+      return List.of();
+    } catch (PlanException e) {
+      return e.violations();
+    }
+  }
+
+  /** A destination decoded by the plan codec (all its checks, paths under destination) in a one-column stub plan. */
+  private static Destination decode(ObjectNode dest) throws PlanException {
+    ObjectNode stub = JsonNodeFactory.instance.objectNode();
+    stub.put("format", Plan.FORMAT).put("name", "stub").put("seed", 1).put("reference_date", "2000-01-01");
+    stub.set("destination", dest);
+    stub.putArray("tables").addObject().put("name", "t").put("rows", 0).putArray("columns").addObject()
+        .put("name", "c").put("type", "int").put("strategy", "constant").put("value", 1);
+    return PlanCodec.fromJson(stub).destination();
+  }
+
+  private static Optional<Map<String, Object>> askCatalogAndSchema(ToolCall call, ObjectNode dest) {
+    if (call.elicitation().isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectNode schema = JsonNodeFactory.instance.objectNode();
+    schema.put("type", "object");
+    ObjectNode props = schema.putObject("properties");
+    var required = schema.putArray("required");
+    for (String f : new String[] {"catalog", "schema"}) {
+      if (!dest.hasNonNull(f)) {
+        props.putObject(f).put("type", "string").put("title", "Unity Catalog " + f)
+            .put("description", "The " + f + " to write the tables to (the schema is created if missing)");
+        required.add(f);
+      }
+    }
+    Optional<Map<String, Object>> answer = call.elicitation().get().ask(
+        "Which Unity Catalog catalog and schema should the tables go to?", schema);
+    return answer.map(a -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      for (String f : new String[] {"catalog", "schema"}) {
+        Object v = a.get(f);
+        if (!dest.hasNonNull(f) && (v == null || String.valueOf(v).isBlank())) {
+          return null;
+        }
+        if (v != null) {
+          m.put(f, v);
+        }
+      }
+      return m;
+    });
+  }
+}
