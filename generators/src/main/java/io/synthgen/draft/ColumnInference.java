@@ -23,10 +23,12 @@ import java.util.Set;
  * Turns one column of a structured table description into a plan column. A column that names a {@code strategy}
  * is taken as written; otherwise what the description says comes first (values and weights, a reference, a
  * distribution, a pattern, a dictionary, an expression), then keys (the primary key is a sequence or a UUID, a
- * column named after another table's key references it), then the rule table of {@link Inference}, which reads the
- * context: the table and what it is about, the column name's words, the declared type, the sibling columns, the
- * descriptions and the column's note; the person's bounds shape what the rule makes. Every inferred column carries
- * a note saying what was inferred and why, so the rendered plan shows it to the person. See docs/inference.md.
+ * column named after another table's key references it), then attributes of the row a foreign key points to
+ * ({@link ParentLookups}: a line item's unit_price is its product's), then the rule table of {@link Inference},
+ * which reads the context: the table and what it is about, the column name's words, the declared type, the
+ * sibling columns, the descriptions and the column's note; the person's bounds shape what the rule makes. Every
+ * inferred column carries a note saying what was inferred and why, so the rendered plan shows it to the person.
+ * See docs/inference.md.
  */
 final class ColumnInference {
 

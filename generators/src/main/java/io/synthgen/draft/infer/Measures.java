@@ -146,8 +146,8 @@ final class Measures {
         about("patient", "child", "kid", "infant", "student"), T, range(-36_500, 0)));
     l.add(r("date.birth", "date/time", name("birth_date", "date_of_birth", "dob", "birthday", "birthdate"), ALWAYS, T,
         range(-32_850, -6_570)));
-    l.add(r("date.future", "date/time", temporal().and(first("due", "expiry", "expiration", "expires", "renewal", "next",
-        "maturity", "deadline", "valid").or(name("valid_until", "valid_to", "expires_at"))), ALWAYS, T,
+    l.add(r("date.future", "date/time", temporal().and(first("due", "expiry", "expiration", "expires", "renewal",
+        "next", "maturity", "deadline", "valid").or(name("valid_until", "valid_to", "expires_at"))), ALWAYS, T,
         range(0, 365)));
     l.add(r("date.ended", "date/time", temporal().and(any("deleted", "cancelled", "canceled", "churned",
         "terminated", "archived", "deactivated", "unsubscribed")), ALWAYS, T, Rules.nullable(range(-365, 0), 0.9)));

@@ -168,7 +168,8 @@ public final class Rules {
     l.add(r("latitude", "latitude", last("lat", "latitude"), ALWAYS, Rules.F,
         Numbers.uniform(-90, 90, DataType.decimal(9, 6))));
     l.add(r("longitude.us", "longitude", last("lon", "lng", "long", "longitude"),
-        has("state", "zip", "zip_code", "state_code"), Rules.F, Numbers.uniform(-124.8, -66.9, DataType.decimal(9, 6))));
+        has("state", "zip", "zip_code", "state_code"), Rules.F,
+        Numbers.uniform(-124.8, -66.9, DataType.decimal(9, 6))));
     l.add(r("longitude", "longitude", last("lon", "lng", "long", "longitude"), ALWAYS, Rules.F,
         Numbers.uniform(-180, 180, DataType.decimal(9, 6))));
     // codes and identifiers
@@ -177,7 +178,8 @@ public final class Rules {
     l.add(r("ean", "EAN", last("ean", "gtin"), ALWAYS, S, Texts.pattern("#############")));
     l.add(r("isbn", "ISBN", last("isbn"), ALWAYS, S, Texts.pattern("978-#-###-#####-#")));
     l.add(r("iban", "IBAN", last("iban"), ALWAYS, S, Texts.pattern("DE####################")));
-    l.add(r("swift", "SWIFT/BIC", ends("swift", "bic", "swift_code", "bic_code"), ALWAYS, S, Texts.pattern("????US##")));
+    l.add(r("swift", "SWIFT/BIC", ends("swift", "bic", "swift_code", "bic_code"), ALWAYS, S,
+        Texts.pattern("????US##")));
     l.add(r("routing", "routing number", ends("routing_number", "aba", "sort_code"), ALWAYS, S,
         Texts.pattern("#########")));
     l.add(r("account.number", "account number", ends("account_number", "account_no", "acct_number"), ALWAYS, S,
