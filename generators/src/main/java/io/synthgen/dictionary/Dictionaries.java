@@ -152,6 +152,26 @@ public final class Dictionaries {
           .append(' ').append(pickUtf8(position, p[2], h));
     });
     compositeUtf8(m, "phone_number", "US phone number (NXX) NXX-XXXX", 0, 3, () -> Dictionaries::phone);
+    // added for inference from context; appended so that the dictionaries above keep their order and bytes
+    list(m, "product_category", "product categories: Electronics, Home & Kitchen, Toys & Games ...",
+        () -> dict(WordFiles.read("product_category")));
+    composite(m, "store_name", "store names: Hansen Market, North Kendra Outlet ... (pool of 2,000)", 2000, 6, () -> {
+      StrDict first = firstNames();
+      StrDict last = words("name", "last_name");
+      StrDict prefix = words("address", "city_prefix");
+      StrDict suffix = words("address", "city_suffix");
+      StrDict kind = dict(WordFiles.read("store_kind"));
+      return (p, h, b) -> Invented.store(first, last, prefix, suffix, kind, p, h, b);
+    });
+    composite(m, "brand_name", "invented brand names: Novalux, Cedarworks ... (pool of 1,000)", 1000, 2, () -> {
+      StrDict head = dict(WordFiles.read("brand_head"));
+      StrDict tail = dict(WordFiles.read("brand_tail"));
+      return (p, h, b) -> Invented.brand(head, tail, p, h, b);
+    });
+    composite(m, "sentence", "a sentence of 4 to 12 lorem ipsum words", 0, Invented.sentenceDraws(), () -> {
+      StrDict words = words("lorem", "words");
+      return (p, h, b) -> Invented.sentence(words, p, h, b);
+    });
     return new Dictionaries(m);
   }
 

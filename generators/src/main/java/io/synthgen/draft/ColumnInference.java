@@ -4,23 +4,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgen.draft.infer.Clues;
+import io.synthgen.draft.infer.Inference;
+import io.synthgen.draft.infer.Inferred;
+import io.synthgen.draft.infer.TableClues;
+import io.synthgen.draft.infer.Words;
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.json.PlanFields;
+import io.synthgen.plan.validate.PlanLimits;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Turns one column of a structured table description into a plan column. A column that names a {@code strategy}
- * is taken as written; otherwise the strategy comes from what the description says (values and weights, a
- * reference, a distribution, bounds) and then from the column's name and type: ids become sequences or foreign
- * keys, names, emails, phones and addresses dictionaries or expressions, amounts log-normal, dates a range over
- * the 180 days before the reference date, status and tier lists weighted values. Every inferred column carries a
- * note saying what was assumed, so the rendered plan shows it to the person.
+ * is taken as written; otherwise what the description says comes first (values and weights, a reference, a
+ * distribution, a pattern, a dictionary, an expression), then keys (the primary key is a sequence or a UUID, a
+ * column named after another table's key references it), then attributes of the row a foreign key points to
+ * ({@link ParentLookups}: a line item's unit_price is its product's), then the rule table of {@link Inference},
+ * which reads the context: the table and what it is about, the column name's words, the declared type, the
+ * sibling columns, the descriptions and the column's note; the person's bounds shape what the rule makes. Every
+ * inferred column carries a note saying what was inferred and why, so the rendered plan shows it to the person.
+ * See docs/inference.md.
  */
 final class ColumnInference {
 
@@ -31,17 +39,40 @@ final class ColumnInference {
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-  /** What inference needs to know about the other tables. */
-  record Context(String table, String primaryKey, Map<String, String> primaryKeys, Set<String> columnsOfTable) {
+  /**
+   * What inference reads besides the column itself.
+   *
+   * @param table the table's name
+   * @param primaryKey its primary key, or null
+   * @param primaryKeys every table's primary key (null for none), by table name
+   * @param columnsOfTable the names of the table's columns
+   * @param tableDescription the table's description, or null
+   * @param requestDescription the description of the whole request, or null
+   * @param tables the described tables (names, descriptions, columns as objects) indexed, for keys and for columns
+   *     that repeat an attribute of the row a foreign key points to; one for all the tables of a draft, so that
+   *     what is read of a table is read once
+   */
+  record Context(String table, String primaryKey, Map<String, String> primaryKeys, Set<String> columnsOfTable,
+      String tableDescription, String requestDescription, DescribedTables tables) {
+
+    /** Without descriptions or the other tables' columns (a column added to an existing plan). */
+    Context(String table, String primaryKey, Map<String, String> primaryKeys, Set<String> columnsOfTable) {
+      this(table, primaryKey, primaryKeys, columnsOfTable, null, null, DescribedTables.of(List.of(), primaryKeys));
+    }
   }
 
   private ColumnInference() {
   }
 
   static ObjectNode infer(ObjectNode spec, Context ctx, String path, Problems problems) {
+    return infer(spec, ctx, path, problems, 0);
+  }
+
+  /** As {@link #infer(ObjectNode, Context, String, Problems)}, {@code depth} foreign keys below the column asked. */
+  static ObjectNode infer(ObjectNode spec, Context ctx, String path, Problems problems, int depth) {
     String name = spec.path("name").asText("");
     if (spec.has("strategy")) {
-      return passThrough(spec, name, path, problems);
+      return passThrough(spec, name, ctx, path, problems);
     }
     for (Iterator<String> it = spec.fieldNames(); it.hasNext(); ) {
       String f = it.next();
@@ -50,40 +81,65 @@ final class ColumnInference {
             "use " + String.join(", ", DRAFT_FIELDS) + "; or give a strategy with that strategy's own fields");
       }
     }
-    DataType type = null;
-    if (spec.hasNonNull("type")) {
-      type = DataType.parse(spec.get("type").asText());
-      if (type == null) {
-        problems.add(path + ".type", spec.get("type").asText(), "unknown type", "use " + DataType.ALLOWED);
-      }
-    }
+    DataType type = declaredType(spec, path, problems);
     ObjectNode col = F.objectNode();
     col.put("name", name);
-    Guess g = guess(spec, name, type, ctx, path, problems);
+    Guess g = guess(spec, name, type, ctx, path, problems, depth);
     col.put("type", g.type.toString());
     col.setAll(g.fields);
-    copy(spec, col, "null_rate");
+    if (spec.has("null_rate")) {
+      copy(spec, col, "null_rate");
+    } else if (g.nullRate != null) {
+      col.put("null_rate", g.nullRate);
+    }
     copy(spec, col, "omit");
     if (spec.has("unique")) {
       copy(spec, col, "unique");
     } else if (g.unique) {
       col.put("unique", true);
     }
-    String note = spec.path("note").asText("");
-    if (!g.assumption.isEmpty()) {
-      note = note.isEmpty() ? g.assumption : note + "; " + g.assumption;
-    }
+    String note = note(spec.path("note").asText(""), g.assumption);
     if (!note.isEmpty()) {
       col.put("note", note);
     }
     return col;
   }
 
-  private static ObjectNode passThrough(ObjectNode spec, String name, String path, Problems problems) {
+  /**
+   * The person's note, then what was inferred; the inferred part is shortened so that the two stay within the
+   * plan's limit on texts (the person's own note is never cut: an over-long one is theirs to shorten).
+   */
+  static String note(String given, String inferred) {
+    if (inferred.isEmpty()) {
+      return given;
+    }
+    if (given.isEmpty()) {
+      return inferred.length() <= PlanLimits.MAX_TEXT_LENGTH ? inferred
+          : inferred.substring(0, PlanLimits.MAX_TEXT_LENGTH - 1) + "…";
+    }
+    int room = PlanLimits.MAX_TEXT_LENGTH - given.length() - 2;
+    if (room >= inferred.length()) {
+      return given + "; " + inferred;
+    }
+    return room > 1 ? given + "; " + inferred.substring(0, room - 1) + "…" : given;
+  }
+
+  private static DataType declaredType(ObjectNode spec, String path, Problems problems) {
+    if (!spec.hasNonNull("type")) {
+      return null;
+    }
+    DataType type = DataType.parse(spec.get("type").asText());
+    if (type == null) {
+      problems.add(path + ".type", spec.get("type").asText(), "unknown type", "use " + DataType.ALLOWED);
+    }
+    return type;
+  }
+
+  private static ObjectNode passThrough(ObjectNode spec, String name, Context ctx, String path, Problems problems) {
     ObjectNode col = spec.deepCopy();
     col.remove("weighted_by");
     if (!col.hasNonNull("type")) {
-      col.put("type", typeFromName(name, null).toString());
+      col.put("type", typeForStrategy(spec.path("strategy").asText(), name, ctx).toString());
     }
     if (spec.has("weighted_by")) {
       problems.add(path + ".weighted_by", null, "weighted_by applies to described foreign keys only",
@@ -92,18 +148,54 @@ final class ColumnInference {
     return col;
   }
 
+  /** The type a column written with a strategy but no type gets: what the strategy makes, else what the name says. */
+  private static DataType typeForStrategy(String strategy, String name, Context ctx) {
+    switch (strategy) {
+      case "pattern": case "uuid": case "dictionary":
+        return DataType.STRING;
+      case "boolean":
+        return DataType.BOOLEAN;
+      case "sequence": case "child_index": case "foreign_key": case "parent":
+        return DataType.BIGINT;
+      default:
+        DataType t = Inference.infer(clues(name, null, ctx, null, null, null, null, null)).type();
+        return strategy.equals("date_range") && !t.isTemporal() ? DataType.DATE : t;
+    }
+  }
+
+  /**
+   * The type a column's name alone suggests (what the rule table makes of it in no particular table), or
+   * {@code fallback} when no rule knows the name or the rule makes a string (the default of most strategies).
+   */
+  static DataType typeFromName(String name, DataType fallback) {
+    Clues c = Inference.clues(name, null, "", null, List.of(), null, null, null, null, null, null, null);
+    if (Inference.rule(c) == null) {
+      return fallback;
+    }
+    DataType t = Inference.infer(c).type();
+    return t.kind() == DataType.Kind.STRING ? fallback : t;
+  }
+
+  private static Clues clues(String name, DataType declared, Context ctx, String note, Double min, Double max,
+      String start, String end) {
+    TableClues table = ctx.tables().once(ctx.table(), "", "clues", () -> TableClues.of(ctx.table(),
+        ctx.columnsOfTable(), ctx.tableDescription(), ctx.requestDescription()));
+    return Inference.clues(name, declared, table, ctx.primaryKey(), note, min, max, start, end);
+  }
+
   private static void copy(ObjectNode from, ObjectNode to, String field) {
     if (from.has(field)) {
       to.set(field, from.get(field));
     }
   }
 
-  /** An inferred type, strategy fields and a note on what was assumed. */
+  /** An inferred type, strategy fields, a null rate and a note on what was assumed. */
   private static final class Guess {
     DataType type;
     final ObjectNode fields = F.objectNode();
     String assumption = "";
     boolean unique;
+    Double nullRate;
 
     Guess(DataType type) {
       this.type = type;
@@ -121,8 +213,7 @@ final class ColumnInference {
   }
 
   private static Guess guess(ObjectNode spec, String name, DataType declared, Context ctx, String path,
-      Problems problems) {
-    String n = name.toLowerCase(Locale.ROOT);
+      Problems problems, int depth) {
     // what the description says comes first
     if (spec.hasNonNull("references")) {
       return foreignKey(spec, spec.get("references").asText(), declared, ctx, path, problems, "");
@@ -152,184 +243,84 @@ final class ColumnInference {
       copy(spec, g.fields, "expr");
       return g;
     }
-    if (spec.has("probability") || declared == DataType.BOOLEAN && !spec.has("min")) {
+    if (spec.has("probability")) {
       Guess g = new Guess(DataType.BOOLEAN).strategy("boolean");
-      g.fields.put("probability", spec.path("probability").asDouble(0.5));
-      return spec.has("probability") ? g : g.assume("true half of the time");
+      g.fields.set("probability", spec.get("probability"));
+      return g;
     }
     if (name.equals(ctx.primaryKey())) {
       if (declared != null && declared.kind() == DataType.Kind.STRING) {
         Guess g = new Guess(DataType.STRING).strategy("uuid");
         g.unique = true;
-        return g.assume("primary key: a random UUID");
+        return g.assume("a random UUID, as the table's key");
       }
       Guess g = new Guess(declared != null ? declared : DataType.BIGINT).strategy("sequence");
       g.fields.put("start", 1);
       g.unique = true;
-      return g.assume("primary key: 1, 2, 3 ...");
+      return g.assume("a sequence 1, 2, 3 …, as the table's key");
     }
-    if (n.endsWith("_id")) {
-      for (Map.Entry<String, String> e : ctx.primaryKeys().entrySet()) {
-        if (e.getValue() != null && e.getValue().equalsIgnoreCase(name) && !e.getKey().equals(ctx.table())) {
-          return foreignKey(spec, e.getKey(), declared, ctx, path, problems,
-              "assumed to reference " + e.getKey() + "." + e.getValue());
-        }
+    String parent = referencedTable(name, ctx);
+    if (parent != null) {
+      return foreignKey(spec, parent, declared, ctx, path, problems, "foreign key to " + parent + "."
+          + ctx.primaryKeys().get(parent) + ", from the name '" + name + "'");
+    }
+    Double min = spec.path("min").isNumber() ? spec.get("min").asDouble() : null;
+    Double max = spec.path("max").isNumber() ? spec.get("max").asDouble() : null;
+    String start = spec.hasNonNull("start") ? spec.get("start").asText() : spec.path("min").isTextual()
+        ? spec.get("min").asText() : null;
+    String end = spec.hasNonNull("end") ? spec.get("end").asText() : spec.path("max").isTextual()
+        ? spec.get("max").asText() : null;
+    if (min == null && max == null && start == null && end == null) {
+      ParentLookups.Found lookup = ParentLookups.find(name, declared, ctx, depth);
+      if (lookup != null) {
+        Guess g = new Guess(lookup.type()).strategy("lookup");
+        g.fields.put("via", lookup.via());
+        g.fields.put("column", lookup.column());
+        return g.assume("lookup: " + lookup.parent() + "." + lookup.column() + " through " + lookup.via()
+            + ", from the name '" + name + "' in table '" + ctx.table() + "', which " + lookup.parent() + " also has");
       }
     }
-    boolean bounded = spec.has("min") || spec.has("max");
-    if (bounded) {
-      DataType t = declared != null ? declared : typeFromName(n, DataType.INT);
-      if (t.isNumeric() || t.isTemporal()) {
-        if (t.isTemporal()) {
-          return dateRange(t, spec.path("min").asText("ref-180d"), spec.path("max").asText("ref"), "");
-        }
-        Guess g = new Guess(t).strategy("uniform");
-        g.fields.put("min", spec.path("min").asDouble(0));
-        g.fields.put("max", spec.path("max").asDouble(spec.path("min").asDouble(0) + 100));
-        return g;
-      }
+    Clues c = clues(name, declared, ctx, spec.path("note").asText(null), min, max, start, end);
+    Inferred inf = Inference.infer(c);
+    boolean bounded = min != null || max != null;
+    boolean dated = start != null || end != null;
+    if (bounded && !inf.type().isNumeric() || dated && !inf.type().isTemporal()) {
+      return bounded(declared, inf.type(), min, max, start, end);
     }
-    if (spec.has("start") || spec.has("end")) {
-      DataType t = declared != null && declared.isTemporal() ? declared : typeFromName(n, DataType.DATE);
-      return dateRange(t.isTemporal() ? t : DataType.DATE, spec.path("start").asText("ref-180d"),
-          spec.path("end").asText("ref"), "");
-    }
-    return byName(n, declared, ctx);
+    Guess g = new Guess(inf.type());
+    g.fields.setAll(inf.fields());
+    g.nullRate = inf.nullRate();
+    return g.assume(inf.note());
   }
 
-  private static Guess byName(String n, DataType declared, Context ctx) {
-    DataType t = declared != null ? declared : typeFromName(n, DataType.STRING);
-    if (t.isTemporal()) {
-      return dateRange(t, "ref-180d", "ref", "the 180 days before the reference date");
+  /** The other table a column named after a key references, or null; see {@link DescribedTables#referenced}. */
+  static String referencedTable(String name, Context ctx) {
+    return ctx.tables().referenced(name, ctx.table());
+  }
+
+  /** Bounds the person gave on a column whose name suggests no numbers or times: a plain uniform or date range. */
+  private static Guess bounded(DataType declared, DataType inferred, Double min, Double max, String start,
+      String end) {
+    if (start != null || end != null) {
+      DataType t = declared != null && declared.isTemporal() ? declared : DataType.DATE;
+      Guess g = new Guess(t).strategy("date_range");
+      g.fields.put("start", start != null ? start : "ref-180d");
+      g.fields.put("end", end != null ? end : "ref");
+      g.fields.put("interval", t.kind() == DataType.Kind.DATE ? "1 day" : "1 second");
+      return g.assume(t + " between the given instants");
     }
-    if (t.kind() == DataType.Kind.BOOLEAN) {
-      Guess g = new Guess(t).strategy("boolean");
-      g.fields.put("probability", 0.5);
-      return g.assume("true half of the time");
-    }
-    if (t.kind() == DataType.Kind.STRING) {
-      String dict = dictionaryFor(n);
-      if (dict != null) {
-        Guess g = new Guess(t).strategy("dictionary");
-        g.fields.put("dictionary", dict);
-        return g;
-      }
-      if (n.equals("email") || n.endsWith("_email") || n.startsWith("email")) {
-        return email(ctx);
-      }
-      if (n.contains("zip") || n.contains("postal")) {
-        Guess g = new Guess(t).strategy("pattern");
-        g.fields.put("pattern", "!####");
-        return g.assume("5 digits");
-      }
-      for (String[] list : LISTS) {
-        if (n.equals(list[0]) || n.endsWith("_" + list[0])) {
-          Guess g = new Guess(t).strategy("values");
-          ArrayNode v = g.fields.putArray("values");
-          ArrayNode w = g.fields.putArray("weights");
-          String[] vals = list[1].split("/");
-          String[] ws = list[2].split("/");
-          for (int i = 0; i < vals.length; i++) {
-            v.add(vals[i]);
-            w.add(Integer.parseInt(ws[i]));
-          }
-          return g.assume("typical " + list[0] + " values; give values and weights to change them");
-        }
-      }
-      Guess g = new Guess(t).strategy("pattern");
-      String prefix = n.replaceAll("[^a-z]", "");
-      prefix = (prefix.isEmpty() ? "X" : prefix.substring(0, Math.min(4, prefix.length()))).toUpperCase(Locale.ROOT);
-      g.fields.put("pattern", prefix + "-#####");
-      return g.assume("placeholder codes; give values, a dictionary or a pattern");
-    }
-    if (t.kind() == DataType.Kind.DECIMAL || t.kind() == DataType.Kind.DOUBLE && isMoney(n)) {
-      Guess g = new Guess(t).strategy("distribution");
-      ObjectNode d = g.fields.putObject("distribution");
-      d.put("type", "lognormal");
-      d.put("mu", 4.0);
-      d.put("sigma", 0.8);
-      g.fields.put("min", 0.01);
-      return g.assume("log-normal, median about 55; give min, max or a distribution to change");
-    }
-    if (t.isIntegral()) {
-      Guess g = new Guess(t).strategy("uniform");
-      long[] r = intRange(n);
-      g.fields.put("min", r[0]);
-      g.fields.put("max", r[1]);
-      return g.assume("uniform " + r[0] + "-" + r[1] + "; give min and max to change");
-    }
+    DataType t = declared != null ? declared : DataType.INT;
+    double lo = min != null ? min : 0;
+    double hi = max != null ? max : lo + 100;
     Guess g = new Guess(t).strategy("uniform");
-    g.fields.put("min", 0);
-    g.fields.put("max", 100);
-    return g.assume("uniform 0-100; give min and max or a distribution to change");
-  }
-
-  /** Common categorical columns: name, values, weights. */
-  private static final String[][] LISTS = {
-      {"status", "completed/pending/shipped/cancelled/returned", "60/10/20/5/5"},
-      {"tier", "Free/Pro/Enterprise", "60/30/10"},
-      {"region", "Northeast/Southeast/Midwest/Southwest/West", "20/25/20/15/20"},
-      {"gender", "F/M/X", "49/49/2"},
-      {"channel", "web/mobile/store/phone", "45/30/20/5"},
-      {"currency", "USD/EUR/GBP/JPY", "60/20/12/8"},
-      {"priority", "low/medium/high/critical", "40/35/20/5"},
-      {"severity", "info/warning/error/critical", "60/25/12/3"},
-      {"segment", "consumer/small_business/enterprise", "70/20/10"},
-      {"plan", "basic/standard/premium", "50/35/15"},
-      {"category", "A/B/C/D/E", "30/25/20/15/10"},
-      {"type", "A/B/C", "50/30/20"},
-  };
-
-  private static String dictionaryFor(String n) {
-    switch (n) {
-      case "first_name": case "firstname": return "first_name";
-      case "last_name": case "lastname": case "surname": return "last_name";
-      case "name": case "full_name": case "customer_name": case "patient_name": case "user_name":
-      case "employee_name": case "contact_name": return "full_name";
-      case "phone": case "phone_number": case "mobile": return "phone_number";
-      case "address": case "street": case "street_address": case "address_line1": return "street_address";
-      case "city": return "city";
-      case "state": return "state_abbr";
-      case "country": return "country";
-      case "company": case "company_name": case "employer": return "company";
-      case "product_name": case "product": return "product_name";
-      case "job_title": case "title": return "job_title";
-      case "department": return "department";
-      case "brand": return "brand";
-      default: return null;
+    if (t.isIntegral()) {
+      g.fields.put("min", (long) Math.ceil(lo));
+      g.fields.put("max", (long) Math.floor(hi));
+    } else {
+      g.fields.put("min", lo);
+      g.fields.put("max", hi);
     }
-  }
-
-  private static Guess email(Context ctx) {
-    Guess g = new Guess(DataType.STRING).strategy("expression");
-    Set<String> cols = ctx.columnsOfTable();
-    String pk = ctx.primaryKey();
-    String suffix = pk != null ? " || CAST(" + pk + " % 1000 AS STRING)" : "";
-    if (cols.contains("first_name") && cols.contains("last_name")) {
-      g.fields.put("expr", "lower(first_name) || '.' || lower(last_name)" + suffix + " || '@example.com'");
-      return g.assume("derived from the name");
-    }
-    for (String full : List.of("name", "full_name", "customer_name", "user_name", "contact_name")) {
-      if (cols.contains(full)) {
-        g.fields.put("expr", "lower(replace(" + full + ", ' ', '.'))" + suffix + " || '@example.com'");
-        return g.assume("derived from " + full);
-      }
-    }
-    if (pk != null) {
-      g.fields.put("expr", "'user' || CAST(" + pk + " AS STRING) || '@example.com'");
-      return g.assume("one address per " + pk);
-    }
-    g.strategy("pattern");
-    g.fields.put("pattern", "user#######@example.com");
-    return g;
-  }
-
-  private static Guess dateRange(DataType t, String start, String end, String assumption) {
-    Guess g = new Guess(t).strategy("date_range");
-    g.fields.put("start", start);
-    g.fields.put("end", end);
-    g.fields.put("interval", t.kind() == DataType.Kind.DATE ? "1 day" : "1 second");
-    return g.assume(assumption);
+    return g.assume("uniform between the given bounds, " + t);
   }
 
   private static Guess foreignKey(ObjectNode spec, String ref, DataType declared, Context ctx, String path,
@@ -380,71 +371,6 @@ final class ColumnInference {
       g.fields.set("weights", spec.get("weights"));
     }
     return g;
-  }
-
-  private static boolean isMoney(String n) {
-    for (String w : List.of("amount", "price", "total", "cost", "revenue", "balance", "salary", "fee", "income",
-        "spend", "value", "payment")) {
-      if (n.contains(w)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static long[] intRange(String n) {
-    if (n.contains("age")) {
-      return new long[] {18, 90};
-    }
-    if (n.contains("quantity") || n.equals("qty") || n.endsWith("_qty")) {
-      return new long[] {1, 10};
-    }
-    if (n.contains("rating") || n.contains("stars")) {
-      return new long[] {1, 5};
-    }
-    if (n.contains("score")) {
-      return new long[] {0, 100};
-    }
-    if (n.contains("year")) {
-      return new long[] {2000, 2025};
-    }
-    if (n.endsWith("_id")) {
-      return new long[] {1, 100};
-    }
-    return new long[] {0, 1000};
-  }
-
-  /** The type a column's name suggests, or {@code fallback}. */
-  static DataType typeFromName(String name, DataType fallback) {
-    String n = name.toLowerCase(Locale.ROOT);
-    if (n.endsWith("_id") || n.equals("id")) {
-      return DataType.BIGINT;
-    }
-    if (n.endsWith("_date") || n.equals("date") || n.equals("dob") || n.endsWith("_day") || n.equals("birthday")) {
-      return DataType.DATE;
-    }
-    if (n.endsWith("_at") || n.endsWith("_time") || n.endsWith("_ts") || n.contains("timestamp")
-        || n.equals("time")) {
-      return DataType.TIMESTAMP;
-    }
-    if (n.startsWith("is_") || n.startsWith("has_") || n.endsWith("_flag")) {
-      return DataType.BOOLEAN;
-    }
-    if (isMoney(n)) {
-      return DataType.decimal(12, 2);
-    }
-    for (String w : List.of("quantity", "qty", "count", "age", "rating", "score", "year", "num_", "stars")) {
-      if (n.contains(w)) {
-        return DataType.INT;
-      }
-    }
-    for (String w : List.of("pct", "percent", "rate", "ratio", "latitude", "longitude", "lat", "lon", "temperature",
-        "weight", "height", "duration")) {
-      if (n.contains(w)) {
-        return DataType.DOUBLE;
-      }
-    }
-    return fallback;
   }
 
   /** Every field name a described or plan column may use, for suggestions. */

@@ -114,6 +114,7 @@ public final class Drafter {
     plan.put("reference_date", referenceDate.toString());
     plan.put("main_table", specs.get(0).path("name").asText());
     ArrayNode tables = plan.putArray("tables");
+    DescribedTables described = DescribedTables.of(specs, pks);
     Set<String> derivedRows = new LinkedHashSet<>();
     StrategyTypes types = new StrategyTypes();
     for (int i = 0; i < specs.size(); i++) {
@@ -142,7 +143,8 @@ public final class Drafter {
       String parentTable = perParent == null ? null : perParent.path("table").asText(null);
       Set<String> colNames = new LinkedHashSet<>();
       spec.withArray("columns").forEach(c -> colNames.add(c.path("name").asText()));
-      ColumnInference.Context ctx = new ColumnInference.Context(tname, pks.get(tname), pks, colNames);
+      ColumnInference.Context ctx = new ColumnInference.Context(tname, pks.get(tname), pks, colNames,
+          spec.path("description").asText(null), request.path("description").asText(null), described);
       ArrayNode cols = t.putArray("columns");
       ArrayNode in = spec.withArray("columns");
       for (int j = 0; j < in.size(); j++) {
