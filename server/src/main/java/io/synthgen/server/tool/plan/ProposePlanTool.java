@@ -76,7 +76,8 @@ final class ProposePlanTool extends ServiceTool {
         plan.tier(), destination(call, plan), plan.tables());
     JsonNode changes = call.args().get("changes");
     if (changes != null && !changes.isNull()) {
-      plan = Revisions.apply(plan, changes, services.dictionaries());
+      plan = Revisions.apply(plan, changes, services.dictionaries(),
+          p -> PlanChecks.limitProblems(services.config().limits(), p));
       summary += ", with " + changes.size() + (changes.size() == 1 ? " change" : " changes");
     }
     PlanChecks.Checked checked = PlanChecks.check(services, plan, requestedTier);
@@ -133,7 +134,8 @@ final class ProposePlanTool extends ServiceTool {
         request.set(f, call.args().get(f));
       }
     }
-    Plan plan = Drafter.plan(request, today, seed, services.dictionaries());
+    Plan plan = Drafter.plan(request, today, seed, services.dictionaries(),
+        p -> PlanChecks.limitProblems(services.config().limits(), p));
     return new Drafted(plan, "proposed from " + plan.tables().size() + " described tables");
   }
 
