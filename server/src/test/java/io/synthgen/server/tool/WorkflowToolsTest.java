@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthgen.server.config.Limits;
+import io.synthgen.testing.Duck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -244,6 +245,25 @@ class WorkflowToolsTest {
     ToolResult ack = f.call("approve_plan", "{\"plan_id\": \"" + id + "\", \"version\": 1, "
         + "\"acknowledge_serverless\": true}");
     assertTrue(ack.structured().path("serverless_acknowledged").asBoolean(), ack.text());
+  }
+
+  @Test
+  void aUnityCatalogDestinationsCompressionIsTheRunsCompression() throws Exception {
+    String id = propose("{\"template\": \"retail\", \"rows\": 1000, \"only_tables\": [\"customers\"], "
+        + "\"destination\": {\"kind\": \"unity_catalog\", \"catalog\": \"demo\", \"schema\": \"shop\", "
+        + "\"compression\": \"snappy\"}}");
+    assertFalse(f.call("approve_plan", "{\"plan_id\": \"" + id + "\", \"version\": 1, "
+        + "\"acknowledge_serverless\": true}").isError());
+    ToolResult run = f.call("generate_full", "{\"plan_id\": \"" + id + "\", \"wait_seconds\": 60}");
+    assertEquals("succeeded", run.structured().path("status").asText(), run.text());
+    Path file;
+    try (Stream<Path> files = Files.walk(f.out)) {
+      file = files.filter(p -> p.getFileName().toString().equals("customers.parquet")).findFirst().orElseThrow();
+    }
+    try (Duck duck = new Duck()) {
+      assertEquals("SNAPPY", duck.one("SELECT DISTINCT compression FROM parquet_metadata('" + file + "')"));
+    }
+    assertTrue(Files.readString(file.resolveSibling("manifest.json")).contains("\"snappy\""));
   }
 
   @Test
