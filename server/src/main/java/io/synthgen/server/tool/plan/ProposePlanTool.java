@@ -12,6 +12,7 @@ import io.synthgen.plan.Violation;
 import io.synthgen.plan.json.PlanCodec;
 import io.synthgen.plan.validate.PlanLimits;
 import io.synthgen.server.plan.StoredPlan;
+import io.synthgen.server.source.PlanSources;
 import io.synthgen.server.tool.PlanChecks;
 import io.synthgen.server.tool.ServiceTool;
 import io.synthgen.server.tool.Services;
@@ -40,10 +41,17 @@ final class ProposePlanTool extends ServiceTool {
   }
 
   /** Where a plan comes from: exactly one of these arguments is given. */
-  static final List<String> ORIGINS = List.of("template", "tables");
+  static final List<String> ORIGINS = List.of("template", "tables", "source");
 
-  /** A plan drafted from one origin, and how the summary of version 1 says where it came from. */
-  private record Drafted(Plan plan, String summary) {
+  /**
+   * A plan drafted from one origin, how the summary of version 1 says where it came from, and for a plan from data
+   * its source (recorded for compare_to_source; null otherwise).
+   */
+  private record Drafted(Plan plan, String summary, PlanSources.PlanSource source) {
+
+    Drafted(Plan plan, String summary) {
+      this(plan, summary, null);
+    }
   }
 
   @Override
@@ -58,6 +66,7 @@ final class ProposePlanTool extends ServiceTool {
       drafted = switch (origin) {
         case "template" -> fromTemplate(call);
         case "tables" -> fromTables(call, today, seed);
+        case "source" -> fromSource(call, today, seed);
         default -> throw new IllegalStateException("no drafting for origin " + origin);
       };
     } catch (PlanException e) {
@@ -82,6 +91,9 @@ final class ProposePlanTool extends ServiceTool {
     }
     PlanChecks.Checked checked = PlanChecks.check(services, plan, requestedTier);
     StoredPlan stored = services.plans().create(call.owner(), checked.plan(), summary, requestedTier);
+    if (drafted.source() != null) {
+      PlanSources.write(services.config().stateDir(), stored.id(), drafted.source());
+    }
     services.remember(stored.id(), 1, checked.resolved());
     String next = PlanViews.showAndAsk(stored, stored.latest());
     Path out = PlanChecks.outputDir(services, checked.plan());
@@ -100,9 +112,10 @@ final class ProposePlanTool extends ServiceTool {
     }
     if (given.size() != 1) {
       throw new ToolError("template_or_tables", given.isEmpty()
-          ? "give either template (an industry) or tables (the person's own tables)"
-          : "give one of " + String.join(", ", ORIGINS) + ", not " + String.join(" and ", given),
-          "call list_templates for the industries, or describe the person's tables in tables");
+          ? "give either template (an industry), tables (the person's own tables) or source (their data)"
+          : "give one of " + String.join(", ", ORIGINS) + ", not several (here " + String.join(" and ", given) + ")",
+          "call list_templates for the industries, describe the person's tables in tables, or name their files in "
+          + "source.path or their Unity Catalog tables in source.table");
     }
     return given.get(0);
   }
@@ -137,6 +150,12 @@ final class ProposePlanTool extends ServiceTool {
     Plan plan = Drafter.plan(request, today, seed, services.dictionaries(),
         p -> PlanChecks.limitProblems(services.config().limits(), p));
     return new Drafted(plan, "proposed from " + plan.tables().size() + " described tables");
+  }
+
+  /** The person's data: files under the output root or Unity Catalog tables, profiled ({@link SourceCalls}). */
+  private Drafted fromSource(ToolCall call, LocalDate today, long seed) throws Exception {
+    SourceCalls.Made made = SourceCalls.plan(services, call, seed, today);
+    return new Drafted(made.plan(), made.summary(), made.source());
   }
 
   /** The destination asked for, or the plan's own with its path set to the plan's name under the output root. */
