@@ -59,13 +59,20 @@ public final class Drafter {
    */
   public static Plan plan(JsonNode request, LocalDate referenceDate, long seed, Set<String> dictionaries)
       throws PlanException {
+    return plan(request, referenceDate, seed, dictionaries, Revisions.NO_MORE_CHECKS);
+  }
+
+  /** As {@link #plan(JsonNode, LocalDate, long, Set)}, with the caller's own rules as in {@link Revisions#apply}. */
+  public static Plan plan(JsonNode request, LocalDate referenceDate, long seed, Set<String> dictionaries,
+      java.util.function.Function<Plan, List<io.synthgen.plan.Violation>> alsoCheck) throws PlanException {
     Draft d = draftTree(request, referenceDate, seed, true);
     Problems problems = new Problems();
     problems.addAll(d.problems());
     if (d.plan() == null) {
       problems.throwIfAny();
     }
-    return Revisions.read(d.plan(), dictionaries, problems, PerParentRows.fill(d.plan(), d.derivedRows()));
+    return Revisions.read(d.plan(), dictionaries, problems, PerParentRows.fill(d.plan(), d.derivedRows()),
+        alsoCheck);
   }
 
   /** The plan JSON for a description; {@code referenceDate} and {@code seed} are written into it. */

@@ -68,10 +68,14 @@ final class Renames {
         }
       }
     }
-    notes(tree, Pattern.compile("\\b" + Pattern.quote(from) + "\\.(?=[A-Za-z_])"), to + ".");
+    notes(tree, Pattern.compile("(?<![A-Za-z0-9_.])" + Pattern.quote(from) + "\\.(?=[A-Za-z_])"), to + ".");
   }
 
-  /** Qualified names in notes ("assumed to reference customers.customer_id") follow too; other words stay. */
+  /**
+   * Qualified names in notes ("assumed to reference customers.customer_id") follow too, as whole words; a bare name
+   * in a note is prose ("orders placed online") and stays, except in the notes synthgen writes for a weighted key
+   * and its hidden weight column ({@link #weightHelpers}).
+   */
   private static void notes(ObjectNode tree, Pattern old, String replacement) {
     for (JsonNode t : tree.withArray("tables")) {
       for (JsonNode c : t.withArray("columns")) {
@@ -102,12 +106,24 @@ final class Renames {
       problems.add(path + ".to", to, "the column is already called " + to, "give the new name in to");
       return;
     }
+    if (!carry(tree, table, column, tname, from, to, path, problems)) {
+      return;
+    }
+    weightHelpers(tree, table, tname, from, to, path, problems);
+  }
+
+  /**
+   * Renames {@code column} of {@code table} and every reference to it; false, with nothing changed, when an
+   * expression cannot be rewritten.
+   */
+  private static boolean carry(ObjectNode tree, ObjectNode table, ObjectNode column, String tname, String from,
+      String to, String path, Problems problems) {
     boolean ok = expressionsRename(tree, path, problems, (owner, ref) -> {
       boolean own = ref.table() == null ? owner == table : ref.table().equalsIgnoreCase(tname);
       return own && ref.column().equalsIgnoreCase(from) ? new ColumnRenames.Ref(ref.table(), to) : ref;
     });
     if (!ok) {
-      return;
+      return false;
     }
     column.put("name", to);
     if (from.equals(table.path("primary_key").asText())) {
@@ -139,7 +155,54 @@ final class Renames {
         }
       }
     }
-    notes(tree, Pattern.compile("\\b" + Pattern.quote(tname + "." + from) + "\\b"), tname + "." + to);
+    notes(tree, qualified(tname + "." + from), tname + "." + to);
+    return true;
+  }
+
+  /**
+   * The hidden weight columns {@link Skews} made from the renamed column ({@code from_weight}, {@code
+   * from_weight_2}, …) are renamed with it ({@code to_weight}, …) with every reference to them, and the notes
+   * synthgen wrote for them and for the keys they weigh name the new column. A helper whose new name another column
+   * already has keeps its name (its expression and notes still follow).
+   */
+  private static void weightHelpers(ObjectNode tree, ObjectNode table, String tname, String from, String to,
+      String path, Problems problems) {
+    Pattern helperName = Pattern.compile(Pattern.quote(from) + "_weight(_[0-9]+)?");
+    for (JsonNode c : toList(table.withArray("columns"))) {
+      ObjectNode h = (ObjectNode) c;
+      String old = h.path("name").asText();
+      Matcher m = helperName.matcher(old);
+      if (!m.matches() || !Skews.isHelper(h)) {
+        continue;
+      }
+      String target = to + "_weight" + (m.group(1) == null ? "" : m.group(1));
+      boolean taken = false;
+      for (JsonNode other : table.withArray("columns")) {
+        taken |= other != h && other.path("name").asText().equalsIgnoreCase(target);
+      }
+      String name = taken || target.length() > PlanLimits.MAX_NAME_LENGTH
+          || !carry(tree, table, h, tname, old, target, path, problems) ? old : target;
+      h.put("note", Skews.helperNote(h.path("note").asText(), from, to));
+      for (JsonNode t : tree.withArray("tables")) {
+        for (JsonNode k : t.withArray("columns")) {
+          if (k.path("references").asText().startsWith(tname + ".")
+              && name.equals(k.path("distribution").path("by").asText()) && k.path("note").isTextual()) {
+            ((ObjectNode) k).put("note", Skews.keyNote(k.get("note").asText(), from, to));
+          }
+        }
+      }
+    }
+  }
+
+  private static List<JsonNode> toList(JsonNode array) {
+    List<JsonNode> out = new ArrayList<>();
+    array.forEach(out::add);
+    return out;
+  }
+
+  /** {@code name} as a whole word: not inside a longer name nor after a dot (a longer qualified name). */
+  private static Pattern qualified(String name) {
+    return Pattern.compile("(?<![A-Za-z0-9_.])" + Pattern.quote(name) + "(?![A-Za-z0-9_])");
   }
 
   /** True when the lookup {@code col} of {@code owner} reads a row of {@code table} (its via key references it). */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.PlanException;
+import io.synthgen.plan.Violation;
 import io.synthgen.plan.json.PlanCodec;
 import io.synthgen.plan.json.PlanFields;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Revision operations on a plan, applied atomically: all of them and then the whole plan's validation succeed, or
@@ -78,6 +80,19 @@ public final class Revisions {
 
   /** The revised plan; {@code dictionaries} are the known dictionary names (null: accept any). */
   public static Plan apply(Plan plan, JsonNode operations, Set<String> dictionaries) throws PlanException {
+    return apply(plan, operations, dictionaries, NO_MORE_CHECKS);
+  }
+
+  /** No checks beyond the plan's own. */
+  static final Function<Plan, List<Violation>> NO_MORE_CHECKS = p -> List.of();
+
+  /**
+   * The revised plan, with {@code alsoCheck} (the caller's own rules, such as a server's limits) applied to it and
+   * its violations reported with every other problem of the revision at once. {@code alsoCheck} is given the plan
+   * even when the revision has other problems: then the plan as decoded, with placeholders where fields are wrong.
+   */
+  public static Plan apply(Plan plan, JsonNode operations, Set<String> dictionaries,
+      Function<Plan, List<Violation>> alsoCheck) throws PlanException {
     Problems problems = new Problems();
     if (operations == null || !operations.isArray() || operations.isEmpty()) {
       problems.add("operations", null, "give at least one operation",
@@ -111,7 +126,7 @@ public final class Revisions {
       }
     }
     Skews.resolveWeightedBy(tree, problems);
-    return read(tree, dictionaries, problems, PerParentRows.fill(tree, derivedRows));
+    return read(tree, dictionaries, problems, PerParentRows.fill(tree, derivedRows), alsoCheck);
   }
 
   /**
@@ -119,20 +134,24 @@ public final class Revisions {
    * the plan's own, and those of its expressions, which otherwise only the resolution of a valid plan finds.
    * Violations at {@code ignored} paths are left out (see {@link PerParentRows#fill}).
    */
-  static Plan read(ObjectNode tree, Set<String> dictionaries, Problems problems, Set<String> ignored)
-      throws PlanException {
+  static Plan read(ObjectNode tree, Set<String> dictionaries, Problems problems, Set<String> ignored,
+      Function<Plan, List<Violation>> alsoCheck) throws PlanException {
     Plan plan = null;
-    List<io.synthgen.plan.Violation> own = List.of();
+    List<Violation> own = List.of();
     try {
       plan = PlanCodec.fromJson(tree, dictionaries);
     } catch (PlanException e) {
       own = e.violations();
     }
-    if (plan != null && problems.isEmpty()) {
+    Plan decoded = plan != null ? plan : PlanCodec.decode(tree).plan();
+    List<Violation> more = alsoCheck.apply(decoded);
+    if (plan != null && problems.isEmpty() && more.isEmpty()) {
       return plan;
     }
     problems.addUncovered(own.stream().filter(v -> !ignored.contains(v.path())).toList());
-    problems.addUncovered(ExpressionChecks.of(plan != null ? plan : PlanCodec.decode(tree).plan()));
+    problems.addUncovered(ExpressionChecks.of(decoded));
+    // last: a limit at "tables" would otherwise hide every problem inside the tables as the same mistake
+    problems.addAll(more);
     problems.throwIfAny();
     throw new IllegalStateException("a plan with problems that none of its checks reports");
   }

@@ -29,7 +29,27 @@ final class Skews {
   /** A key's note lists its weights (or shares) up to this many characters, well within a note's limit. */
   static final int NOTE_LISTING = 300;
 
+  /** How the note of a hidden weight column made here starts. */
+  static final String HELPER_NOTE = "hidden: how likely a ";
+
   private Skews() {
+  }
+
+  /** Whether {@code column} is a hidden weight column made here (hidden, an expression, with this class's note). */
+  static boolean isHelper(JsonNode column) {
+    return column.path("omit").asBoolean() && "expression".equals(column.path("strategy").asText())
+        && column.path("note").asText("").startsWith(HELPER_NOTE);
+  }
+
+  /** A hidden weight column's note after the parent column it is computed from is renamed. */
+  static String helperNote(String note, String from, String to) {
+    String tail = ", from " + from;
+    return note.endsWith(tail) ? note.substring(0, note.length() - tail.length()) + ", from " + to : note;
+  }
+
+  /** A weighted key's note ("…; weighted by tier (…)") after the parent column it is weighted by is renamed. */
+  static String keyNote(String note, String from, String to) {
+    return note.replace("weighted by " + from + " (", "weighted by " + to + " (");
   }
 
   /** The column object of a plan JSON tree, or null. */
@@ -177,8 +197,8 @@ final class Skews {
         h.put("strategy", "expression");
         h.put("expr", expr);
         h.put("omit", true);
-        h.put("note", "hidden: how likely a " + Drafter.singular(parentName) + " is picked by "
-            + fk.path("name").asText() + ", from " + by);
+        h.put("note", HELPER_NOTE + Drafter.singular(parentName) + " is picked by " + fk.path("name").asText()
+            + ", from " + by);
         return name;
       }
       if (expr.equals(existing.path("expr").asText())) {

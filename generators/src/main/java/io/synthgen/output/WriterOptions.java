@@ -54,10 +54,15 @@ public record WriterOptions(Destination.Format format, Destination.Compression c
   /**
    * How a full run of a plan with this destination writes: a local destination's format (Parquet when it names
    * none) with its compression (the format's default when it names none, or one the format cannot write); Parquet
-   * with zstd for a Unity Catalog destination or none at all; one file per table.
+   * with the destination's compression (zstd when it names none) for a Unity Catalog destination, whose tables
+   * are loaded from these files; Parquet with zstd for no destination at all; one file per table.
    */
   public static WriterOptions of(Destination d) {
-    if (d == null || d.kind() == Destination.Kind.UNITY_CATALOG || d.format() == null) {
+    if (d != null && d.kind() == Destination.Kind.UNITY_CATALOG) {
+      return d.compression() == null ? parquetZstd()
+          : new WriterOptions(Destination.Format.PARQUET, d.compression(), 0);
+    }
+    if (d == null || d.format() == null) {
       return parquetZstd();
     }
     Destination.Compression c = d.compression() != null && writes(d.format(), d.compression()) ? d.compression()

@@ -91,6 +91,44 @@ class RenamesTest {
   }
 
   @Test
+  void theHiddenWeightColumnIsRenamedWithTheColumnItIsMadeFrom() throws Exception {
+    Plan before = shop();
+    FkDistribution.Weighted was = (FkDistribution.Weighted) ((ColumnGen.ForeignKey) col(before, "orders",
+        "customer_id").gen()).distribution();
+    assertEquals("membership_weight", was.by());
+    assertTrue(col(before, "orders", "customer_id").note().contains("weighted by membership ("),
+        col(before, "orders", "customer_id").note());
+    Plan p = RevisionsTest.revise(before, """
+        [{"op": "rename_column", "table": "customers", "column": "membership", "to": "level"}]""");
+    Column key = col(p, "orders", "customer_id");
+    FkDistribution.Weighted w = (FkDistribution.Weighted) ((ColumnGen.ForeignKey) key.gen()).distribution();
+    assertEquals("level_weight", w.by());
+    Column helper = col(p, "customers", "level_weight");
+    assertTrue(helper.omit());
+    assertEquals(new ColumnGen.Expression("CASE level WHEN 'Free' THEN 1.0 WHEN 'Pro' THEN 2.0 WHEN 'Enterprise' "
+        + "THEN 5.0 ELSE 1.0 END"), helper.gen());
+    assertTrue(helper.note().endsWith(", from level"), helper.note());
+    assertTrue(key.note().contains("weighted by level (") && !key.note().contains("membership"), key.note());
+    assertTrue(p.table("customers").orElseThrow().column("membership_weight").isEmpty());
+    // the same data: only names changed
+    assertEquals(Resolver.resolve(before).totalRows(), Resolver.resolve(p).totalRows());
+  }
+
+  @Test
+  void notesFollowQualifiedNamesAsWholeWordsAndLeaveBareWordsAlone() throws Exception {
+    ObjectNode r = OwnTablesTest.lineItems();
+    ArrayNode orders = ((ObjectNode) r.get("tables").get(1)).withArray("columns");
+    orders.add(RevisionsTest.JSON.readTree("{\"name\": \"channel\", \"type\": \"string\", \"strategy\": "
+        + "\"constant\", \"value\": \"web\", \"note\": \"membership of customers.membership, not "
+        + "customers.membership_level nor old_customers.membership nor crm.customers.membership\"}"));
+    Plan p = RevisionsTest.revise(OwnTablesTest.plan(r), """
+        [{"op": "rename_column", "table": "customers", "column": "membership", "to": "level"},
+         {"op": "rename_table", "table": "customers", "to": "clients"}]""");
+    assertEquals("membership of clients.level, not clients.membership_level nor old_customers.membership nor "
+        + "crm.customers.membership", col(p, "orders", "channel").note());
+  }
+
+  @Test
   void theDiffNamesTheRenames() throws Exception {
     Plan before = shop();
     Plan after = RevisionsTest.revise(before, """

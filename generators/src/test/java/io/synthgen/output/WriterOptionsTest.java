@@ -45,7 +45,10 @@ class WriterOptionsTest {
   @Test
   void aDestinationKeepsItsFormatAndTheCompressionItsFormatCanWrite() {
     assertEquals(WriterOptions.parquetZstd(), WriterOptions.of((Destination) null));
-    assertEquals(WriterOptions.parquetZstd(), WriterOptions.of(UC), "the staged run publishing loads");
+    assertEquals(new WriterOptions(Format.PARQUET, Compression.SNAPPY, 0), WriterOptions.of(UC),
+        "the staged run publishing loads, with the destination's compression");
+    assertEquals(WriterOptions.parquetZstd(), WriterOptions.of(new Destination(Destination.Kind.UNITY_CATALOG, null,
+        Format.PARQUET, null, "main", "demo", null)));
     assertEquals(WriterOptions.parquetZstd(), WriterOptions.of(local(null, Compression.GZIP)));
     assertEquals(new WriterOptions(Format.PARQUET, Compression.SNAPPY, 0),
         WriterOptions.of(local(Format.PARQUET, Compression.SNAPPY)));

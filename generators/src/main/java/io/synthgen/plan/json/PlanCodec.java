@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgen.plan.Destination;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.PlanException;
 import io.synthgen.plan.Violation;
@@ -115,12 +116,29 @@ public final class PlanCodec {
   /** Decodes and validates a plan tree; see {@link #read(String, Set)}. */
   public static Plan fromJson(JsonNode root, Set<String> knownDictionaries) throws PlanException {
     PlanDecoder.Result r = PlanDecoder.decode(root);
-    List<Violation> all = new ArrayList<>(r.violations());
     List<Violation> semantic = knownDictionaries == null
         ? PlanValidator.validate(r.plan())
         : PlanValidator.validate(r.plan(), knownDictionaries);
+    throwIfAny(r.violations(), semantic);
+    return r.plan();
+  }
+
+  /**
+   * Decodes and validates a plan's {@code destination} on its own, with the rules and defaults reading it inside a
+   * plan named {@code planName} applies (a local destination without path writes under {@code output/<planName>});
+   * every problem is thrown at once, at paths under {@code destination}.
+   */
+  public static Destination destination(JsonNode destination, String planName) throws PlanException {
+    PlanDecoder.DestinationResult r = PlanDecoder.destination(destination, "destination", planName);
+    throwIfAny(r.violations(), PlanValidator.validateDestination(r.destination(), planName));
+    return r.destination();
+  }
+
+  /** Throws the structural violations and the semantic ones the structural ones do not cover, if any. */
+  private static void throwIfAny(List<Violation> structural, List<Violation> semantic) throws PlanException {
+    List<Violation> all = new ArrayList<>(structural);
     NavigableSet<String> reported = new TreeSet<>();
-    for (Violation v : r.violations()) {
+    for (Violation v : structural) {
       reported.add(v.path());
     }
     for (Violation v : semantic) {
@@ -131,7 +149,6 @@ public final class PlanCodec {
     if (!all.isEmpty()) {
       throw new PlanException(all);
     }
-    return r.plan();
   }
 
   /**

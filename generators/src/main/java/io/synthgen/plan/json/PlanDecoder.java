@@ -88,7 +88,7 @@ final class PlanDecoder {
       mainTable = tables.get(0).name();
     }
     Destination destination = root.has("destination")
-        ? destination(root.get("destination"), "destination", name)
+        ? destinationAt(root.get("destination"), "destination", name)
         : defaultDestination(name);
     return new Plan(format, name, industry, description, seed, referenceDate, mainTable, (int) tier, destination,
         tables);
@@ -99,7 +99,18 @@ final class PlanDecoder {
     return Destination.local("output/" + (planName == null ? "plan" : planName));
   }
 
-  private Destination destination(JsonNode d, String path, String planName) {
+  /** A destination on its own, decoded at {@code path}, and the structural violations found. */
+  static DestinationResult destination(JsonNode d, String path, String planName) {
+    PlanDecoder dec = new PlanDecoder();
+    Destination out = dec.destinationAt(d, path, planName);
+    return new DestinationResult(out, List.copyOf(dec.in.violations()));
+  }
+
+  /** A decoded destination and its structural violations. */
+  record DestinationResult(Destination destination, List<Violation> violations) {
+  }
+
+  private Destination destinationAt(JsonNode d, String path, String planName) {
     Destination fallback = defaultDestination(planName);
     if (d == null || !d.isObject()) {
       in.object(d, path, List.of("kind", "path"), "a destination");

@@ -67,6 +67,18 @@ public final class PlanValidator {
     return new PlanValidator(plan, Set.copyOf(knownDictionaries)).run();
   }
 
+  /**
+   * Every violation of a destination of a plan named {@code planName}, at paths under {@code destination}: the
+   * rules {@link #validate(Plan)} applies to a plan's destination.
+   */
+  public static List<Violation> validateDestination(Destination destination, String planName) {
+    Plan holder = new Plan(Plan.FORMAT, planName, null, null, Plan.DEFAULT_SEED, null, null, 0, destination,
+        List.of());
+    PlanValidator v = new PlanValidator(holder, null);
+    v.destination(destination);
+    return v.out.list();
+  }
+
   /** Throws every violation at once, or returns when the plan is valid. */
   public static void requireValid(Plan plan) throws PlanException {
     List<Violation> v = validate(plan);

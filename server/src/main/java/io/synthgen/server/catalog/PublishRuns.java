@@ -21,6 +21,20 @@ public final class PublishRuns {
   private PublishRuns() {
   }
 
+  /**
+   * The run's files for the request and the plan's destination: Parquet (what tables load from, or files asked
+   * for as Parquet) with the compression of the plan's Unity Catalog destination ({@link
+   * WriterOptions#of(Destination)}; zstd when the plan's destination is local or names none); CSV and JSON files
+   * with their format's default compression.
+   */
+  public static WriterOptions writerOptions(PublishRequest r, Destination planDestination) {
+    if (r.format() == PublishRequest.FileFormat.PARQUET && planDestination != null
+        && planDestination.kind() == Destination.Kind.UNITY_CATALOG) {
+      return WriterOptions.of(planDestination);
+    }
+    return writerOptions(r);
+  }
+
   /** The run's files for the request's format, with that format's default compression ({@link WriterOptions#of}). */
   public static WriterOptions writerOptions(PublishRequest r) {
     switch (r.format()) {

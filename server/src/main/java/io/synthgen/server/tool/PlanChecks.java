@@ -5,7 +5,9 @@ import io.synthgen.plan.Destination;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.PlanException;
 import io.synthgen.plan.Table;
+import io.synthgen.plan.Violation;
 import io.synthgen.plan.validate.ExpectedRows;
+import io.synthgen.plan.validate.PlanLimits;
 import io.synthgen.plan.validate.PlanValidator;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.Resolver;
@@ -13,6 +15,8 @@ import io.synthgen.server.config.Limits;
 import io.synthgen.server.config.OutputPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -30,17 +34,12 @@ public final class PlanChecks {
 
   public static Checked check(Services s, Plan plan, int requestedTier) throws PlanException, ToolError {
     Limits limits = s.config().limits();
-    if (plan.tables().size() > limits.maxTables()) {
-      throw new ToolError("limit_tables", "the plan has " + plan.tables().size() + " tables; this server allows at "
-          + "most " + limits.maxTables() + " per plan", "drop tables (or split the plan in two), or ask the "
-          + "operator to raise --max-tables");
-    }
-    for (Table t : plan.tables()) {
-      if (t.columns().size() > limits.maxColumns()) {
-        throw new ToolError("limit_columns", t.name() + " has " + t.columns().size() + " columns; this server "
-            + "allows at most " + limits.maxColumns() + " per table", "drop columns of " + t.name()
-            + ", or ask the operator to raise --max-columns");
-      }
+    List<Violation> over = limitProblems(limits, plan);
+    if (!over.isEmpty()) {
+      // the limits with the plan's own problems, in one answer (the validator checks at most PlanLimits' bounds)
+      List<Violation> all = new ArrayList<>(over);
+      all.addAll(PlanValidator.validate(plan, s.dictionaries()));
+      throw new PlanException(all);
     }
     outputDir(s, plan);
     // the row limit from the plan alone (per-parent tables: their parents' rows times the mean count), before
@@ -67,6 +66,30 @@ public final class PlanChecks {
       r = r.withTier(exact.tier());
     }
     return new Checked(r.plan(), r, exact);
+  }
+
+  /**
+   * The plan's breaches of this server's limits on tables per plan and columns per table (hidden helpers
+   * included), as violations to report with the plan's other problems. Work is linear in the number of tables
+   * the plan holds, the columns of at most {@link PlanLimits#MAX_TABLES} of them counted.
+   */
+  public static List<Violation> limitProblems(Limits limits, Plan plan) {
+    List<Violation> out = new ArrayList<>();
+    List<Table> tables = plan.tables();
+    if (tables.size() > limits.maxTables()) {
+      out.add(new Violation("tables", tables.size() + " tables", "this server allows at most " + limits.maxTables()
+          + " tables per plan", "drop tables (or split the plan in two), or ask the operator to raise --max-tables"));
+    }
+    for (int i = 0; i < Math.min(tables.size(), PlanLimits.MAX_TABLES); i++) {
+      Table t = tables.get(i);
+      if (t.columns().size() > limits.maxColumns()) {
+        String name = t.name() == null ? "table " + i : t.name();
+        out.add(new Violation("tables[" + i + "].columns", t.columns().size() + " columns", "this server allows "
+            + "at most " + limits.maxColumns() + " columns per table (hidden helpers included)", "drop columns of "
+            + name + ", or ask the operator to raise --max-columns"));
+      }
+    }
+    return out;
   }
 
   private static Plan withTier(Plan p, int tier) {

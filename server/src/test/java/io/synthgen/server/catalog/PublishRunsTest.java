@@ -50,6 +50,21 @@ class PublishRunsTest {
   }
 
   @Test
+  void parquetForPublishingHasTheCompressionOfThePlansUnityCatalogDestination() {
+    Destination uc = new Destination(Destination.Kind.UNITY_CATALOG, null, Destination.Format.PARQUET,
+        Destination.Compression.GZIP, "main", "demo", null);
+    Destination local = Destination.local("out");
+    assertEquals(new WriterOptions(Destination.Format.PARQUET, Destination.Compression.GZIP, 0),
+        PublishRuns.writerOptions(PublishFixture.tables(Mode.OVERWRITE), uc));
+    assertEquals(new WriterOptions(Destination.Format.PARQUET, Destination.Compression.GZIP, 0),
+        PublishRuns.writerOptions(PublishFixture.files(Mode.OVERWRITE, FileFormat.PARQUET), uc));
+    assertEquals(new WriterOptions(Destination.Format.CSV, Destination.Compression.NONE, 0),
+        PublishRuns.writerOptions(PublishFixture.files(Mode.OVERWRITE, FileFormat.CSV), uc));
+    assertEquals(WriterOptions.parquetZstd(), PublishRuns.writerOptions(PublishFixture.tables(Mode.OVERWRITE),
+        local), "a local destination's compression is its own run's");
+  }
+
+  @Test
   void writerOptionsFollowTheRequestedFormat() {
     assertEquals(WriterOptions.parquetZstd(), PARQUET);
     assertEquals(new WriterOptions(Destination.Format.CSV, Destination.Compression.NONE, 0),

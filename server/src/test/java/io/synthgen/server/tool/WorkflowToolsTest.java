@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthgen.server.config.Limits;
+import io.synthgen.testing.Duck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -167,14 +168,54 @@ class WorkflowToolsTest {
   void limitsAreEnforcedWithAnExplanation() throws Exception {
     try (ToolFixture small = new ToolFixture(dir.resolve("small"), new Limits(10_000, 3, 8))) {
       ToolResult rows = small.call("propose_plan", "{\"template\": \"retail\", \"only_tables\": [\"customers\"]}");
-      assertEquals("limit_columns", rows.structured().path("error").path("code").asText(), rows.text());
+      assertEquals(List.of("tables[0].columns"), paths(rows), rows.text());
+      assertTrue(rows.text().contains("at most 8 columns per table") && rows.text().contains("--max-columns"),
+          rows.text());
       ToolResult tables = small.call("propose_plan", "{\"template\": \"retail\"}");
-      assertEquals("limit_tables", tables.structured().path("error").path("code").asText());
+      assertTrue(paths(tables).contains("tables"), tables.text());
+      assertTrue(tables.text().contains("at most 3 tables per plan") && tables.text().contains("--max-tables"),
+          tables.text());
       ToolResult many = small.call("propose_plan", "{\"tables\": [{\"name\": \"t\", \"rows\": 20000, "
           + "\"columns\": [\"id\", \"name\"]}]}");
       assertEquals("limit_rows", many.structured().path("error").path("code").asText());
       assertTrue(many.text().contains("--max-rows"), many.text());
     }
+  }
+
+  @Test
+  void limitsAreReportedWithThePlansOtherProblemsAtOnce() throws Exception {
+    try (ToolFixture small = new ToolFixture(dir.resolve("small"), new Limits(10_000, 2, 3))) {
+      // three tables (one over), four columns in one of them (one over), and two mistakes of the plan's own
+      ToolResult own = small.call("propose_plan", "{\"tables\": ["
+          + "{\"name\": \"a\", \"rows\": 10, \"columns\": [\"id\", {\"name\": \"n\", \"type\": \"int\", "
+          + "\"strategy\": \"uniform\", \"min\": 1, \"max\": 9, \"null_rate\": 2}]},"
+          + "{\"name\": \"b\", \"rows\": 10, \"columns\": [\"id\", \"x\", \"y\", \"z\"]},"
+          + "{\"name\": \"c\", \"rows\": -1, \"columns\": [\"id\"]}]}");
+      assertEquals("invalid_plan", own.structured().path("error").path("code").asText(), own.text());
+      List<String> ownPaths = paths(own);
+      assertTrue(ownPaths.contains("tables") && ownPaths.contains("tables[1].columns"), own.text());
+      assertTrue(ownPaths.stream().anyMatch(p -> p.startsWith("tables[0].columns[1]")), own.text());
+      assertTrue(ownPaths.stream().anyMatch(p -> p.startsWith("tables[2].rows")), own.text());
+
+      String id = small.call("propose_plan", "{\"tables\": [{\"name\": \"a\", \"rows\": 10, "
+          + "\"columns\": [\"id\"]}]}").structured().path("plan_id").asText();
+      ToolResult revised = small.call("revise_plan", "{\"plan_id\": \"" + id + "\", \"version\": 1, "
+          + "\"operations\": [{\"op\": \"add_column\", \"table\": \"a\", \"column\": \"x\"},"
+          + "{\"op\": \"add_column\", \"table\": \"a\", \"column\": \"y\"},"
+          + "{\"op\": \"add_column\", \"table\": \"a\", \"column\": \"z\"},"
+          + "{\"op\": \"set_rows\", \"table\": \"nope\", \"rows\": 5}]}");
+      assertEquals("invalid_plan", revised.structured().path("error").path("code").asText(), revised.text());
+      assertTrue(paths(revised).contains("tables[0].columns"), revised.text());
+      assertTrue(paths(revised).stream().anyMatch(p -> p.startsWith("operations[3]")), revised.text());
+      assertEquals(1, small.call("get_plan", "{\"plan_id\": \"" + id + "\"}").structured().path("latest_version")
+          .asInt());
+    }
+  }
+
+  private static List<String> paths(ToolResult r) {
+    List<String> out = new ArrayList<>();
+    r.structured().path("error").path("violations").forEach(v -> out.add(v.path("path").asText()));
+    return out;
   }
 
   @Test
@@ -204,6 +245,25 @@ class WorkflowToolsTest {
     ToolResult ack = f.call("approve_plan", "{\"plan_id\": \"" + id + "\", \"version\": 1, "
         + "\"acknowledge_serverless\": true}");
     assertTrue(ack.structured().path("serverless_acknowledged").asBoolean(), ack.text());
+  }
+
+  @Test
+  void aUnityCatalogDestinationsCompressionIsTheRunsCompression() throws Exception {
+    String id = propose("{\"template\": \"retail\", \"rows\": 1000, \"only_tables\": [\"customers\"], "
+        + "\"destination\": {\"kind\": \"unity_catalog\", \"catalog\": \"demo\", \"schema\": \"shop\", "
+        + "\"compression\": \"snappy\"}}");
+    assertFalse(f.call("approve_plan", "{\"plan_id\": \"" + id + "\", \"version\": 1, "
+        + "\"acknowledge_serverless\": true}").isError());
+    ToolResult run = f.call("generate_full", "{\"plan_id\": \"" + id + "\", \"wait_seconds\": 60}");
+    assertEquals("succeeded", run.structured().path("status").asText(), run.text());
+    Path file;
+    try (Stream<Path> files = Files.walk(f.out)) {
+      file = files.filter(p -> p.getFileName().toString().equals("customers.parquet")).findFirst().orElseThrow();
+    }
+    try (Duck duck = new Duck()) {
+      assertEquals("SNAPPY", duck.one("SELECT DISTINCT compression FROM parquet_metadata('" + file + "')"));
+    }
+    assertTrue(Files.readString(file.resolveSibling("manifest.json")).contains("\"snappy\""));
   }
 
   @Test

@@ -85,7 +85,8 @@ final class ProposePlanTool extends ServiceTool {
         plan.tier(), destination(call, plan), plan.tables());
     JsonNode changes = call.args().get("changes");
     if (changes != null && !changes.isNull()) {
-      plan = Revisions.apply(plan, changes, services.dictionaries());
+      plan = Revisions.apply(plan, changes, services.dictionaries(),
+          p -> PlanChecks.limitProblems(services.config().limits(), p));
       summary += ", with " + changes.size() + (changes.size() == 1 ? " change" : " changes");
     }
     PlanChecks.Checked checked = PlanChecks.check(services, plan, requestedTier);
@@ -146,7 +147,8 @@ final class ProposePlanTool extends ServiceTool {
         request.set(f, call.args().get(f));
       }
     }
-    Plan plan = Drafter.plan(request, today, seed, services.dictionaries());
+    Plan plan = Drafter.plan(request, today, seed, services.dictionaries(),
+        p -> PlanChecks.limitProblems(services.config().limits(), p));
     return new Drafted(plan, "proposed from " + plan.tables().size() + " described tables");
   }
 
@@ -176,7 +178,7 @@ final class ProposePlanTool extends ServiceTool {
     if ("local".equals(dest.path("kind").asText()) && !dest.hasNonNull("path")) {
       dest.put("path", plan.name());
     }
-    return decode(dest);
+    return PlanCodec.destination(dest, plan.name());
   }
 
   /**
@@ -194,21 +196,11 @@ final class ProposePlanTool extends ServiceTool {
       dest.put("path", "plan");
     }
     try {
-      decode(dest);
+      PlanCodec.destination(dest, call.args().path("name").asText("plan"));
       return List.of();
     } catch (PlanException e) {
       return e.violations();
     }
-  }
-
-  /** A destination decoded by the plan codec (all its checks, paths under destination) in a one-column stub plan. */
-  private static Destination decode(ObjectNode dest) throws PlanException {
-    ObjectNode stub = JsonNodeFactory.instance.objectNode();
-    stub.put("format", Plan.FORMAT).put("name", "stub").put("seed", 1).put("reference_date", "2000-01-01");
-    stub.set("destination", dest);
-    stub.putArray("tables").addObject().put("name", "t").put("rows", 0).putArray("columns").addObject()
-        .put("name", "c").put("type", "int").put("strategy", "constant").put("value", 1);
-    return PlanCodec.fromJson(stub).destination();
   }
 
   private static Optional<Map<String, Object>> askCatalogAndSchema(ToolCall call, ObjectNode dest) {

@@ -38,7 +38,8 @@ final class RevisePlanTool extends ServiceTool {
     }
     PlanVersion current = p.latest();
     JsonNode ops = call.args().get("operations");
-    Plan revised = Revisions.apply(current.plan(), ops, services.dictionaries());
+    Plan revised = Revisions.apply(current.plan(), ops, services.dictionaries(),
+        q -> PlanChecks.limitProblems(services.config().limits(), q));
     int requestedTier = current.requestedTier();
     for (int i = 0; i < ops.size(); i++) {
       JsonNode op = ops.get(i);

@@ -47,7 +47,7 @@ final class WriteToUcTool extends ServiceTool {
     PublishRequest req = request(call, a.version().plan());
     Plan exact = a.resolved().withExactRows();
     PublishSource planned = new PublishSource(exact, Runs.planHash(exact), a.id(), a.version().version(), null);
-    WriterOptions options = PublishRuns.writerOptions(req);
+    WriterOptions options = PublishRuns.writerOptions(req, a.version().plan().destination());
     Path runDir = PublishRuns.runDir(services.config().outputRoot(), planned, options);
     Optional<RunManifest> run = findRun(a, planned, options, runDir);
     PublishSource src = planned.withRun(run.orElse(null));
