@@ -1,0 +1,84 @@
+package io.synthgen.draft.ddl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.synthgen.plan.Plan;
+import io.synthgen.testing.Duck;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A DDL of five tables with foreign keys and CHECK constraints, drafted, generated and read back with DuckDB. */
+class DdlEndToEndTest {
+
+  static final String DDL = """
+      CREATE TABLE regions (
+        region_id   SMALLINT PRIMARY KEY,
+        name        VARCHAR(24) NOT NULL
+      );
+      CREATE TABLE stores (
+        store_id    INTEGER PRIMARY KEY,
+        region_id   SMALLINT NOT NULL REFERENCES regions (region_id),
+        store_name  VARCHAR(40) NOT NULL,
+        format      VARCHAR(10) NOT NULL CHECK (format IN ('mall', 'street', 'outlet', 'kiosk')),
+        opened_on   DATE NOT NULL CHECK (opened_on >= '2015-01-01' AND opened_on < '2026-01-01'),
+        floor_m2    INTEGER CHECK (floor_m2 BETWEEN 40 AND 4000)
+      );
+      CREATE TABLE customers (
+        customer_id BIGINT PRIMARY KEY,
+        email       VARCHAR(64) NOT NULL UNIQUE,
+        first_name  VARCHAR(12) NOT NULL,
+        last_name   VARCHAR(12) NOT NULL,
+        tier        VARCHAR(12) NOT NULL DEFAULT 'bronze',
+        age         SMALLINT CHECK (age >= 18 AND age < 100),
+        home_store  INTEGER REFERENCES stores (store_id),
+        CONSTRAINT tier_ok CHECK (tier IN ('bronze', 'silver', 'gold'))
+      );
+      CREATE TABLE orders (
+        order_id     BIGINT PRIMARY KEY,
+        customer_id  BIGINT NOT NULL,
+        store_id     INTEGER NOT NULL,
+        status       VARCHAR(9) NOT NULL,
+        total        DECIMAL(10,2) NOT NULL CHECK (total > 0 AND total <= 2500),
+        discount     NUMERIC(4,3) CHECK (discount >= 0 AND discount < 0.5),
+        placed_at    TIMESTAMP NOT NULL,
+        CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (customer_id),
+        CHECK (status IN ('placed', 'paid', 'shipped', 'cancelled'))
+      );
+      CREATE TABLE payments (
+        payment_id  BIGINT PRIMARY KEY,
+        order_id    BIGINT NOT NULL,
+        method      VARCHAR(8) NOT NULL CHECK (method = 'card' OR method = 'cash' OR method = 'voucher'),
+        amount      DECIMAL(10,2) NOT NULL CHECK (amount > 0),
+        attempts    SMALLINT NOT NULL CHECK (attempts > 0 AND attempts <= 3),
+        note        VARCHAR(5) CHECK (length(note) <= 4)
+      );
+      ALTER TABLE orders ADD CONSTRAINT orders_store_fk FOREIGN KEY (store_id) REFERENCES stores (store_id);
+      ALTER TABLE payments ADD CONSTRAINT payments_order_fk FOREIGN KEY (order_id) REFERENCES orders (order_id);
+      """;
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void everyRowKeepsTheDdlsKeysNotNullsChecksAndLengths() throws Exception {
+    Plan plan = DdlRuns.runAndCheck(DDL, dir.resolve("out"));
+    assertEquals(java.util.List.of("regions", "stores", "customers", "orders", "payments"),
+        plan.tables().stream().map(io.synthgen.plan.Table::name).toList(), "parents before children");
+    try (Duck duck = new Duck()) {
+      duck.view("orders", dir.resolve("out/orders.parquet"));
+      duck.view("payments", dir.resolve("out/payments.parquet"));
+      duck.view("customers", dir.resolve("out/customers.parquet"));
+      // strict bounds on a decimal and an integer: the smallest values the CHECKs allow are reachable, not 0
+      assertTrue(duck.number("SELECT min(total) FROM orders") >= 0.01);
+      assertTrue(duck.number("SELECT max(discount) FROM orders") <= 0.499);
+      assertEquals(3, duck.count("SELECT count(DISTINCT method) FROM payments"), "every listed method occurs");
+      assertEquals(3, duck.count("SELECT count(DISTINCT attempts) FROM payments"), "attempts 1, 2 and 3 occur");
+      assertEquals(duck.count("SELECT count(*) FROM customers"), duck.count("SELECT count(DISTINCT email) FROM "
+          + "customers"), "UNIQUE email");
+      assertTrue(duck.number("SELECT avg(CASE WHEN tier = 'bronze' THEN 1 ELSE 0 END) FROM customers") > 0.4,
+          "the DEFAULT is the most common tier");
+    }
+  }
+}
