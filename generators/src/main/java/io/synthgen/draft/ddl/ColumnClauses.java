@@ -277,11 +277,14 @@ final class ColumnClauses {
       return;
     }
     StringBuilder table = new StringBuilder(ts.get(i).text());
+    Token last = ts.get(i);
     i++;
     while (i + 1 < ts.size() && ts.get(i).isPunct(".") && ts.get(i + 1).isName()) {
       table.append('.').append(ts.get(i + 1).text());
+      last = ts.get(i + 1);
       i += 2;
     }
+    int afterName = i;
     refTable = Tokens.lastPart(table.toString());
     refLine = line;
     if (i < ts.size() && ts.get(i).isPunct("(")) {
@@ -307,7 +310,10 @@ final class ColumnClauses {
         }
       }
     }
-    forward(start, i);
+    // JSqlParser takes a qualified name in REFERENCES in some dialects only: it gets the table's own name
+    forward.add(ts.get(start));
+    forward.add(last);
+    forward.addAll(ts.subList(afterName, i));
   }
 
   private void forward(int from, int to) {

@@ -42,4 +42,10 @@ public final class DdlLimits {
 
   /** ... counted for this many times the drafted rows, so the rows can grow before the pattern must. */
   public static final long UNIQUE_ROWS_HEADROOM = 10;
+
+  /** Draws that estimate how many values of a drafted distribution a CHECK range would clamp. */
+  public static final int CLAMP_SAMPLE = 4_096;
+
+  /** The largest share of values a CHECK range may clamp before the distribution is moved or made uniform. */
+  public static final double MAX_CLAMPED_SHARE = 0.01;
 }

@@ -58,11 +58,19 @@ record Default(String sql, Object literal, boolean isSequence, boolean isUuid) {
       } else if (t.is("TRUE") || t.is("FALSE")) {
         lit = t.is("TRUE");
       }
+    } else if (ts.size() == 2 && (ts.get(0).is("b") || ts.get(0).is("x") || ts.get(0).is("N"))
+        && ts.get(1).kind() == Kind.STRING) {
+      lit = ts.get(1).value(); // MySQL b'0', x'..', N'..'
     } else if (ts.size() == 2 && ts.get(0).isPunct("-") && ts.get(1).kind() == Kind.NUMBER) {
       BigDecimal n = number(ts.get(1).text());
       lit = n == null ? null : n.negate();
     }
     return new Default(sql, lit, false, false);
+  }
+
+  /** True when the clause is DEFAULT NULL. */
+  boolean isNull() {
+    return sql != null && sql.strip().equalsIgnoreCase("NULL");
   }
 
   /** True when the literal means true (TRUE, 1, '1', 't', 'true', b'1'). */

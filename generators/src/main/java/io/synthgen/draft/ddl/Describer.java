@@ -263,11 +263,11 @@ final class Describer {
       o.put("start", c.identityStart == null ? 1 : c.identityStart);
       o.put("unique", true);
       notes.add(keyed.containsKey(key) ? "a sequence, so that every " + keyed.get(key) + " is distinct"
-          : "identity: " + (c.identityStart == null ? 1 : c.identityStart) + ", 2, 3 ...");
+          : identity(c));
     } else if (c.identity || def.isSequence()) {
       o.put("strategy", "sequence");
       o.put("start", c.identityStart == null ? 1 : c.identityStart);
-      notes.add("identity: " + (c.identityStart == null ? 1 : c.identityStart) + ", 2, 3 ...");
+      notes.add(identity(c));
     } else if (c.generatedExpr != null) {
       o.put("strategy", "expression");
       o.put("expr", c.generatedExpr);
@@ -289,7 +289,7 @@ final class Describer {
       o.put("unique", true);
       notes.add("UNIQUE: a sequence");
     }
-    if (def.sql() != null && !o.has("weights") && !o.has("probability") && !def.isSequence()) {
+    if (def.sql() != null && !def.isNull() && !o.has("weights") && !o.has("probability") && !def.isSequence()) {
       notes.add("DEFAULT " + DdlIssues.shorten(def.sql()) + " in the DDL");
     }
     if (c.unique && !pk && !o.has("unique")) {
@@ -377,6 +377,11 @@ final class Describer {
     }
     a.add(v instanceof BigDecimal b ? b.toPlainString() : String.valueOf(v));
     return true;
+  }
+
+  private static String identity(DdlColumn c) {
+    long s = c.identityStart == null ? 1 : c.identityStart;
+    return "identity: " + s + ", " + (s + 1) + ", " + (s + 2) + " ...";
   }
 
   private static String clip(String s) {

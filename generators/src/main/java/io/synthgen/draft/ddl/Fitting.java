@@ -86,28 +86,22 @@ final class Fitting {
       return;
     }
     if (lo != null && hi != null && lo.compareTo(hi) > 0) {
-      issues.add(c.line, c.name, "the CHECKs on " + c.name + " allow no " + type + " value (from " + lo.toPlainString()
-          + " to " + hi.toPlainString() + ")", "correct the bounds");
+      issues.add(c.line, c.name, "the CHECKs on " + c.name + " allow no " + type + " value (from " + plain(lo)
+          + " to " + plain(hi) + ")", "correct the bounds");
       return;
     }
     String strategy = col.path("strategy").asText();
-    String range = "[" + (lo == null ? "" : lo.toPlainString()) + ", " + (hi == null ? "" : hi.toPlainString()) + "]";
+    String range = "[" + (lo == null ? "" : plain(lo)) + ", " + (hi == null ? "" : plain(hi)) + "]";
     switch (strategy) {
       case "uniform" -> {
-        ObjectNode before = col.deepCopy();
-        uniform(col, lo, hi);
-        if (!before.equals(col)) {
+        String before = bounds(col);
+        uniform(col, lo, hi, type);
+        if (!before.equals(bounds(col))) {
           appendNote(col, "now " + col.get("min").asText() + "-" + col.get("max").asText() + ", within " + range
               + " (the DDL's type and CHECK)");
         }
       }
-      case "distribution" -> {
-        ObjectNode before = col.deepCopy();
-        clamp(col, lo, hi);
-        if (!before.equals(col)) {
-          appendNote(col, "clamped to " + range + " (the DDL's type and CHECK)");
-        }
-      }
+      case "distribution" -> distribution(col, lo, hi, type, range);
       case "sequence" -> sequence(col, c, lo, hi, rows);
       case "values" -> filterValues(col, c, lo, hi);
       case "constant" -> {
@@ -123,6 +117,25 @@ final class Fitting {
               "remove the CHECK, or describe " + c.name + " with bounds afterwards (revise_plan)");
         }
       }
+    }
+  }
+
+  /** A column's min and max as plain numbers, to tell whether fitting changed them. */
+  private static String bounds(ObjectNode col) {
+    return (col.hasNonNull("min") ? plain(col.get("min").decimalValue()) : "") + ".."
+        + (col.hasNonNull("max") ? plain(col.get("max").decimalValue()) : "");
+  }
+
+  static String plain(BigDecimal v) {
+    return v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
+  }
+
+  /** A bound written into the plan: a whole number for an integer column. */
+  private static void put(ObjectNode col, String field, BigDecimal v, DataType type) {
+    if (type.isIntegral()) {
+      col.put(field, v.longValue());
+    } else {
+      col.put(field, v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros());
     }
   }
 
@@ -163,7 +176,7 @@ final class Fitting {
     return (lo == null || v.compareTo(lo) >= 0) && (hi == null || v.compareTo(hi) <= 0);
   }
 
-  private static void uniform(ObjectNode col, BigDecimal lo, BigDecimal hi) {
+  private static void uniform(ObjectNode col, BigDecimal lo, BigDecimal hi, DataType type) {
     BigDecimal min = col.get("min").decimalValue();
     BigDecimal max = col.get("max").decimalValue();
     BigDecimal width = max.subtract(min);
@@ -182,14 +195,50 @@ final class Fitting {
         nmin = hi.subtract(width);
       }
     }
-    col.put("min", nmin);
-    col.put("max", nmax);
+    put(col, "min", nmin, type);
+    put(col, "max", nmax, type);
     if (col.has("step")) {
       col.remove("step");
     }
   }
 
-  private static void clamp(ObjectNode col, BigDecimal lo, BigDecimal hi) {
+  /**
+   * A distribution is clamped to the bounds when that moves few values ({@link DdlLimits#MAX_CLAMPED_SHARE});
+   * otherwise a non-negative one is moved onto a lone lower bound (offset), and anything else becomes uniform over
+   * the bounds (from 0, or the lower bound, to a lone upper bound).
+   */
+  private static void distribution(ObjectNode col, BigDecimal lo, BigDecimal hi, DataType type, String range) {
+    double share = ClampShare.of(col, lo, hi);
+    if (!(share > DdlLimits.MAX_CLAMPED_SHARE)) {
+      String before = bounds(col);
+      clamp(col, lo, hi, type);
+      if (!before.equals(bounds(col))) {
+        appendNote(col, "clamped to " + range + " (the DDL's type and CHECK)");
+      }
+      return;
+    }
+    String pct = String.format(Locale.ROOT, "%.0f%%", 100 * share);
+    if (lo != null && hi == null && ClampShare.nonNegative(col) && col.path("offset").asDouble(0) == 0) {
+      put(col, "offset", lo, type);
+      col.remove("min");
+      put(col, "min", lo, type);
+      appendNote(col, "moved to start at " + plain(lo) + ", the DDL's lower bound (clamping would have put " + pct
+          + " of values on it)");
+      return;
+    }
+    BigDecimal min = lo != null ? lo : BigDecimal.ZERO.min(hi);
+    BigDecimal max = hi != null ? hi : lo.add(BigDecimal.valueOf(100));
+    for (String f : new String[] {"distribution", "scale", "offset", "min", "max", "rounding"}) {
+      col.remove(f);
+    }
+    col.put("strategy", "uniform");
+    put(col, "min", min, type);
+    put(col, "max", max, type);
+    appendNote(col, "uniform over " + range + ", the DDL's range (the inferred distribution would have put " + pct
+        + " of values on its bounds)");
+  }
+
+  private static void clamp(ObjectNode col, BigDecimal lo, BigDecimal hi, DataType type) {
     BigDecimal min = col.hasNonNull("min") ? col.get("min").decimalValue() : null;
     BigDecimal max = col.hasNonNull("max") ? col.get("max").decimalValue() : null;
     BigDecimal nmin = lo != null && (min == null || lo.compareTo(min) > 0) ? lo : min;
@@ -199,10 +248,10 @@ final class Fitting {
       nmax = hi != null ? hi : nmax;
     }
     if (nmin != null) {
-      col.put("min", nmin);
+      put(col, "min", nmin, type);
     }
     if (nmax != null) {
-      col.put("max", nmax);
+      put(col, "max", nmax, type);
     }
   }
 

@@ -25,7 +25,7 @@ record SqlType(String sql, DataType type, Double lo, Double hi, Integer maxLengt
     return new SqlType(sql, DataType.STRING, null, null, null, null, false, null, problem, fix);
   }
 
-  SqlType withRange(double lo, double hi) {
+  SqlType withRange(Double lo, Double hi) {
     return new SqlType(sql, type, lo, hi, maxLength, values, uuid, note, problem, fix);
   }
 

@@ -86,27 +86,27 @@ final class SqlTypes {
         if (args.equals(List.of("1"))) {
           return SqlType.of(sql, DataType.BOOLEAN).withNote("TINYINT(1) read as a boolean, as MySQL does");
         }
-        return SqlType.of(sql, DataType.INT).withRange(unsigned ? 0 : -128, unsigned ? 255 : 127);
+        return SqlType.of(sql, DataType.INT).withRange(unsigned ? 0d : -128d, unsigned ? 255d : 127d);
       case "BYTE":
-        return SqlType.of(sql, DataType.INT).withRange(-128, 127);
+        return SqlType.of(sql, DataType.INT).withRange(-128d, 127d);
       case "SMALLINT": case "INT2": case "SHORT": case "SMALLSERIAL": case "SERIAL2":
-        return SqlType.of(sql, DataType.INT).withRange(unsigned || base.contains("SERIAL") ? 0 : -32768,
-            unsigned ? 65535 : 32767);
+        return SqlType.of(sql, DataType.INT).withRange(unsigned || base.contains("SERIAL") ? 0d : -32768d,
+            unsigned ? 65535d : 32767d);
       case "MEDIUMINT":
-        return SqlType.of(sql, DataType.INT).withRange(unsigned ? 0 : -8388608, unsigned ? 16777215 : 8388607);
+        return SqlType.of(sql, DataType.INT).withRange(unsigned ? 0d : -8388608d, unsigned ? 16777215d : 8388607d);
       case "INT": case "INTEGER": case "INT4": case "SERIAL": case "SERIAL4":
-        return unsigned ? SqlType.of(sql, DataType.BIGINT).withRange(0, 4294967295d)
-            : base.contains("SERIAL") ? SqlType.of(sql, DataType.INT).withRange(1, Integer.MAX_VALUE)
+        return unsigned ? SqlType.of(sql, DataType.BIGINT).withRange(0d, 4294967295d)
+            : base.contains("SERIAL") ? SqlType.of(sql, DataType.INT).withRange(1d, (double) Integer.MAX_VALUE)
             : SqlType.of(sql, DataType.INT);
       case "BIGINT": case "INT8": case "LONG": case "BIGSERIAL": case "SERIAL8":
-        return unsigned || base.contains("SERIAL") ? SqlType.of(sql, DataType.BIGINT).withRange(unsigned ? 0 : 1,
-            Math.nextDown(0x1p63)) : SqlType.of(sql, DataType.BIGINT);
+        return unsigned || base.contains("SERIAL") ? SqlType.of(sql, DataType.BIGINT).withRange(unsigned ? 0d : 1d,
+            null) : SqlType.of(sql, DataType.BIGINT);
       case "NUMBER": case "NUMERIC": case "DECIMAL": case "DEC": case "FIXED":
         return decimal(sql, base, args, unsigned);
       case "MONEY":
         return SqlType.of(sql, DataType.decimal(18, 2));
       case "FLOAT": case "FLOAT4": case "FLOAT8": case "REAL": case "DOUBLE": case "DOUBLE PRECISION":
-        return unsigned ? SqlType.of(sql, DataType.DOUBLE).withRange(0, Double.MAX_VALUE)
+        return unsigned ? SqlType.of(sql, DataType.DOUBLE).withRange(0d, null)
             : SqlType.of(sql, DataType.DOUBLE);
       case "BOOLEAN": case "BOOL":
         return SqlType.of(sql, DataType.BOOLEAN);
@@ -116,7 +116,7 @@ final class SqlTypes {
       case "DATE":
         return SqlType.of(sql, DataType.DATE);
       case "YEAR":
-        return SqlType.of(sql, DataType.INT).withRange(1901, 2155);
+        return SqlType.of(sql, DataType.INT).withRange(1901d, 2155d);
       case "TIMESTAMP": case "TIMESTAMPTZ": case "TIMESTAMP WITH TIME ZONE": case "TIMESTAMP WITHOUT TIME ZONE":
       case "TIMESTAMP WITH LOCAL TIME ZONE": case "TIMESTAMP_NTZ": case "TIMESTAMP_LTZ": case "TIMESTAMP_TZ":
       case "DATETIME": case "DATETIME2": case "SMALLDATETIME":
@@ -169,8 +169,6 @@ final class SqlTypes {
       if (p <= 18) {
         double m = Math.pow(10, p) - 1;
         t = t.withRange(-m, m);
-      } else {
-        t = t.withNote(base + "(" + p + ",0) generated as bigint (up to 19 digits)");
       }
     } else if (p <= DataType.MAX_DECIMAL_PRECISION) {
       t = SqlType.of(sql, DataType.decimal(p, sc));
@@ -180,9 +178,7 @@ final class SqlTypes {
           + ") narrowed to decimal(18," + s2 + "), the widest decimal a plan holds");
     }
     if (unsigned) {
-      t = t.withRange(0, t.hi() != null ? t.hi() : t.type().kind() == DataType.Kind.DECIMAL
-          ? Math.pow(10, t.type().precision() - t.type().scale()) - Math.pow(10, -t.type().scale())
-          : Math.nextDown(0x1p63));
+      t = t.withRange(0d, t.hi());
     }
     return t;
   }

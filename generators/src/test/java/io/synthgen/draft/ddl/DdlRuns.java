@@ -99,7 +99,8 @@ final class DdlRuns {
           }
           if (c.type.lo() != null && c.type.type().isNumeric()) {
             assertEquals(0, duck.count("SELECT count(*) FROM " + t.name + " WHERE " + q + " < " + c.type.lo()
-                + " OR " + q + " > " + c.type.hi()), t.name + "." + c.name + " within its type " + c.type.sql());
+                + (c.type.hi() == null ? "" : " OR " + q + " > " + c.type.hi())), t.name + "." + c.name
+                + " within its type " + c.type.sql());
           }
         }
         for (DdlTable.Check check : t.checks) {
