@@ -59,6 +59,7 @@ public final class DdlPlans {
     for (DdlTable t : script.tables.values()) {
       Checks.apply(t, checks, issues);
     }
+    Fitting.precheck(script.tables, issues);
     Describer.Result described = Describer.describe(script.tables, script.skipped, issues);
     issues.throwIfAny();
     ObjectNode plan = Drafter.draft(described.description(), referenceDate, seed);

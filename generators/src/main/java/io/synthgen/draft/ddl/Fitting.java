@@ -60,6 +60,47 @@ final class Fitting {
     }
   }
 
+  /**
+   * What the DDL contradicts itself on, found before drafting so it is reported with every other problem of the
+   * script: CHECKs (and the type) that allow no value, and listed values (CHECK IN, ENUM) longer than the column or
+   * outside its range.
+   */
+  static void precheck(Map<String, DdlTable> tables, DdlIssues issues) {
+    for (DdlTable t : tables.values()) {
+      for (DdlColumn c : t.columns.values()) {
+        DataType type = c.type.type();
+        BigDecimal lo = type.isNumeric() ? lower(c, type) : null;
+        BigDecimal hi = type.isNumeric() ? upper(c, type) : null;
+        if (lo != null && hi != null && lo.compareTo(hi) > 0) {
+          issues.add(c.line, c.name, "the CHECKs on " + c.name + " allow no " + type + " value (from " + plain(lo)
+              + " to " + plain(hi) + ")", "correct the bounds");
+        }
+        Integer n = c.type.maxLength();
+        if (c.checkMaxLength != null) {
+          n = n == null ? c.checkMaxLength : Math.min(n, c.checkMaxLength);
+        }
+        java.util.List<Object> listed = new java.util.ArrayList<>();
+        if (c.type.values() != null) {
+          listed.addAll(c.type.values());
+        }
+        if (c.checkValues != null) {
+          listed.addAll(c.checkValues);
+        }
+        for (Object v : listed) {
+          String s = v instanceof BigDecimal b ? plain(b) : String.valueOf(v);
+          if (n != null && type.kind() == DataType.Kind.STRING && s.length() > n) {
+            issues.add(c.line, s, "the value '" + s + "' is longer than the " + n + " characters " + c.name
+                + " holds", "widen " + c.name + "'s type or shorten the value");
+          }
+          if (v instanceof BigDecimal b && type.isNumeric() && !within(b, lo, hi)) {
+            issues.add(c.line, s, "the value " + s + " of " + c.name + " is outside its type or CHECK range",
+                "correct the value or the range");
+          }
+        }
+      }
+    }
+  }
+
   // ---- bounds
 
   private void bounds(ObjectNode col, DdlColumn c, long rows) {
