@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The package rules of STYLE.md over the production classes of both modules (this module's classpath holds the
  * generators' too): which package may use parquet-java, the Databricks SDK and the MCP SDK, generators never
- * using the server, and no cycles between packages.
+ * using the server, the layers of the tools (framework, plan/run/publish tools, views), and no cycles between
+ * packages.
  */
 class PackageRulesTest {
 
@@ -69,6 +70,42 @@ class PackageRulesTest {
         .should().dependOnClassesThat().resideInAnyPackage("io.modelcontextprotocol..")
         .because("the MCP SDK is the transport; the engine, plans, jobs and the catalog know nothing of it")
         .check(classes);
+  }
+
+  @Test
+  void viewsUseNoToolPackage() {
+    // what the command line shows too: it must not drag the tools (their calls, results, services) along
+    noClasses().that().resideInAPackage("io.synthgen.server.view..")
+        .should().dependOnClassesThat().resideInAPackage("io.synthgen.server.tool..")
+        .because("views format plans, jobs and publishes for the tools and the command line alike")
+        .check(classes);
+  }
+
+  @Test
+  void theToolFrameworkNamesNoTool() {
+    noClasses().that().resideInAPackage("io.synthgen.server.tool")
+        .should().dependOnClassesThat().haveNameMatching("io\\.synthgen\\.server\\.tool\\.[a-z]+\\..*")
+        .because("the tools depend on the framework; the MCP wiring (StandardTools) assembles them")
+        .check(classes);
+  }
+
+  @Test
+  void theToolGroupsMeetOnlyThroughTheFrameworkAndTheViews() {
+    String[] groups = {"plan", "run", "publish"};
+    assertTrue(classes.contain("io.synthgen.server.tool.plan.PlanTools") && classes.contain(
+        "io.synthgen.server.tool.run.RunTools") && classes.contain("io.synthgen.server.tool.publish.PublishTools"),
+        "the three tool groups are imported");
+    for (String g : groups) {
+      for (String other : groups) {
+        if (!g.equals(other)) {
+          noClasses().that().resideInAPackage("io.synthgen.server.tool." + g + "..")
+              .should().dependOnClassesThat().resideInAPackage("io.synthgen.server.tool." + other + "..")
+              .because("what plan, run and publish tools share lives in io.synthgen.server.tool or "
+                  + "io.synthgen.server.view")
+              .check(classes);
+        }
+      }
+    }
   }
 
   @Test

@@ -13,20 +13,29 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The package table of docs/architecture.md names exactly the packages of the generators module. */
+/** The package tables of docs/architecture.md name exactly the packages of each module. */
 class ArchitectureDocTest {
 
   @Test
   void packageTableMatchesTheSources() throws IOException {
+    assertTableMatches("generators", "generators/src/main/java/io/synthgen");
+  }
+
+  @Test
+  void serverPackageTableMatchesTheSources() throws IOException {
+    assertTableMatches("server", "server/src/main/java/io/synthgen/server");
+  }
+
+  private static void assertTableMatches(String module, String sources) throws IOException {
     String doc = Files.readString(DocFiles.root().resolve("docs/architecture.md"));
-    Matcher section = Pattern.compile("(?s)### generators.*?\\n(\\|.*?)\\n\\n").matcher(doc);
-    assertTrue(section.find(), "docs/architecture.md has a '### generators' section with a package table");
+    Matcher section = Pattern.compile("(?s)### " + module + ".*?\\n(\\|.*?)\\n\\n").matcher(doc);
+    assertTrue(section.find(), "docs/architecture.md has a '### " + module + "' section with a package table");
     Set<String> documented = new TreeSet<>();
     Matcher row = Pattern.compile("(?m)^\\| `([a-z.]+)` \\|").matcher(section.group(1));
     while (row.find()) {
       documented.add(row.group(1));
     }
-    Path base = DocFiles.root().resolve("generators/src/main/java/io/synthgen");
+    Path base = DocFiles.root().resolve(sources);
     Set<String> packages = new TreeSet<>();
     try (Stream<Path> files = Files.walk(base)) {
       files.filter(p -> p.toString().endsWith(".java"))
@@ -39,7 +48,7 @@ class ArchitectureDocTest {
           });
     }
     assertEquals(packages, documented,
-        "packages of generators/src/main/java/io/synthgen against the table in docs/architecture.md; "
+        "packages of " + sources + " against the table in docs/architecture.md; "
             + "add a row for a new package, remove the row of a removed one");
   }
 }

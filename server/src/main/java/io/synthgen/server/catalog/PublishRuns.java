@@ -21,11 +21,12 @@ public final class PublishRuns {
   private PublishRuns() {
   }
 
+  /** The run's files for the request's format, with that format's default compression ({@link WriterOptions#of}). */
   public static WriterOptions writerOptions(PublishRequest r) {
     switch (r.format()) {
-      case PARQUET: return WriterOptions.parquetZstd();
-      case CSV: return new WriterOptions(Destination.Format.CSV, Destination.Compression.NONE, 0);
-      case JSON: return new WriterOptions(Destination.Format.JSONL, Destination.Compression.NONE, 0);
+      case PARQUET: return WriterOptions.of(Destination.Format.PARQUET);
+      case CSV: return WriterOptions.of(Destination.Format.CSV);
+      case JSON: return WriterOptions.of(Destination.Format.JSONL);
     }
     throw new IllegalStateException("no writer options for " + r.format());
   }

@@ -43,18 +43,9 @@ final class OutputOptions {
     return Path.of("output", plan.name());
   }
 
+  /** The plan destination's writer options with these flags over them ({@link WriterOptions#of}). */
   WriterOptions writerOptions(Plan plan) {
-    Destination d = plan.destination();
-    Destination.Format f = format != null ? format
-        : d != null && d.format() != null ? d.format() : Destination.Format.PARQUET;
-    Destination.Compression c = compression;
-    if (c == null) {
-      c = f == Destination.Format.PARQUET
-          ? (d != null && d.compression() != null && d.format() == Destination.Format.PARQUET ? d.compression()
-              : Destination.Compression.ZSTD)
-          : Destination.Compression.NONE;
-    }
-    return new WriterOptions(f, c, rowsPerFile);
+    return WriterOptions.of(plan.destination(), format, compression, rowsPerFile);
   }
 
   Engine engine() {

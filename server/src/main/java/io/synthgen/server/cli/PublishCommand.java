@@ -17,7 +17,7 @@ import io.synthgen.server.catalog.Publisher;
 import io.synthgen.server.catalog.TableAction;
 import io.synthgen.server.catalog.Workspace;
 import io.synthgen.server.catalog.databricks.DatabricksWorkspace;
-import io.synthgen.server.tool.PublishViews;
+import io.synthgen.server.view.PublishViews;
 import java.io.Console;
 import java.nio.file.Path;
 import java.util.List;

@@ -45,7 +45,7 @@ final class SampleCommand implements Callable<Integer> {
       Batch b = e.getValue();
       System.out.printf(java.util.Locale.ROOT, "%s: %d sample rows of %,d%n", e.getKey(), b.size(),
           resolved.table(e.getKey()).rows());
-      System.out.println(io.synthgen.server.tool.Samples.head(b, head));
+      System.out.println(io.synthgen.server.view.Samples.head(b, head));
     }
     java.nio.file.Path out = output.out;
     if (out != null) {

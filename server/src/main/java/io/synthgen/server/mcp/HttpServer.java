@@ -52,7 +52,7 @@ public final class HttpServer implements AutoCloseable {
   /** Starts serving; port 0 picks a free port (see {@link #port()}). */
   public static HttpServer start(Services services, String host, int port, List<String> extraOrigins)
       throws Exception {
-    return start(services, new ToolRegistry(services, "this MCP session"), host, port, extraOrigins);
+    return start(services, StandardTools.registry(services, "this MCP session"), host, port, extraOrigins);
   }
 
   /** Starts serving these tools. */

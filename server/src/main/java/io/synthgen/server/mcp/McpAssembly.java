@@ -6,7 +6,7 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
-import io.synthgen.server.tool.PlanResources;
+import io.synthgen.server.tool.plan.PlanResources;
 import io.synthgen.server.tool.Services;
 import io.synthgen.server.tool.SynthTool;
 import io.synthgen.server.tool.ToolRegistry;
@@ -32,7 +32,7 @@ public final class McpAssembly {
   /**
    * Builds the server over a transport; its tool calls run on {@code runner}.
    *
-   * @param registry the tools (the standard ones: {@code new ToolRegistry(services, listScope)})
+   * @param registry the tools (the standard ones: {@code StandardTools.registry(services, listScope)})
    */
   static McpSyncServer build(McpServer.SyncSpecification<?> spec, Services services, ToolRegistry registry,
       ToolRunner runner, Function<McpSyncServerExchange, String> owner) {

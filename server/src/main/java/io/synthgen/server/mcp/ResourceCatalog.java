@@ -7,7 +7,7 @@ import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.util.DefaultMcpUriTemplateManager;
 import io.synthgen.plan.Plan;
-import io.synthgen.server.tool.PlanResources;
+import io.synthgen.server.tool.plan.PlanResources;
 import io.synthgen.template.TableSchemas;
 import io.synthgen.template.Templates;
 import java.io.IOException;

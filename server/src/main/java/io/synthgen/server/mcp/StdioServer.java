@@ -38,8 +38,8 @@ public final class StdioServer {
     // the transport writes to the real stdout; every other print lands on stderr
     PrintStream rpcOut = System.out;
     System.setOut(System.err);
-    serve(services, new ToolRegistry(services, "this state folder (stdio)"), new BufferedInputStream(System.in),
-        rpcOut);
+    serve(services, StandardTools.registry(services, "this state folder (stdio)"),
+        new BufferedInputStream(System.in), rpcOut);
   }
 
   /** Serves these tools on {@code in} and {@code out} until {@code in} ends; closes the services. */

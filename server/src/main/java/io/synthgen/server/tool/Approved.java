@@ -6,14 +6,14 @@ import io.synthgen.server.plan.PlanVersion;
 import io.synthgen.server.plan.StoredPlan;
 
 /** The approved current version of a plan, as the tools that spend resources (full runs, publishing) need it. */
-record Approved(String id, StoredPlan plan, PlanVersion version, ResolvedPlan resolved) {
+public record Approved(String id, StoredPlan plan, PlanVersion version, ResolvedPlan resolved) {
 
   /**
    * The current version of {@code plan_id}, refused unless the person approved it.
    *
    * @param tool the calling tool, named in the next step
    */
-  static Approved require(Services services, ToolCall call, String tool) throws Exception {
+  public static Approved require(Services services, ToolCall call, String tool) throws Exception {
     String id = call.require("plan_id");
     StoredPlan p = services.plans().get(id);
     PlanVersion v = p.latest();

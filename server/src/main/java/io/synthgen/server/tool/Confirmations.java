@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Yes/no questions to the person through the client (MCP elicitation), when the client supports it. */
-final class Confirmations {
+public final class Confirmations {
 
   private Confirmations() {
   }
@@ -15,7 +15,7 @@ final class Confirmations {
    * Asks a yes/no question. Returns true only when the client asked the person and they said yes; false when they
    * declined or the client cannot ask (then the tool's error tells the assistant to ask).
    */
-  static boolean ask(ToolCall call, String question, String field, String title) {
+  public static boolean ask(ToolCall call, String question, String field, String title) {
     if (call.elicitation().isEmpty()) {
       return false;
     }

@@ -1,12 +1,12 @@
 package io.synthgen.server.tool;
 
 /** A tool whose definition is {@code tools/<name>.json} and which works through the shared {@link Services}. */
-abstract class ServiceTool implements SynthTool {
+public abstract class ServiceTool implements SynthTool {
 
   private final ToolDefinition definition;
   protected final Services services;
 
-  ServiceTool(String name, Services services) {
+  protected ServiceTool(String name, Services services) {
     this.definition = ToolDefinition.load(name);
     this.services = services;
   }

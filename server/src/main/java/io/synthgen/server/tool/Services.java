@@ -27,7 +27,7 @@ public final class Services implements AutoCloseable {
   private final PlanStore plans;
   private final JobManager jobs;
   private final Set<String> dictionaries;
-  private volatile WorkspaceFactory workspaces;
+  private final WorkspaceFactory workspaces;
   private final Map<String, ResolvedPlan> resolved = Collections.synchronizedMap(
       new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -69,11 +69,6 @@ public final class Services implements AutoCloseable {
     return workspaces;
   }
 
-  /** Replaces how workspaces are opened (a test's stand-in, or explicit credentials). */
-  public void useWorkspaces(WorkspaceFactory f) {
-    this.workspaces = f;
-  }
-
   public Set<String> dictionaries() {
     return dictionaries;
   }
@@ -100,7 +95,7 @@ public final class Services implements AutoCloseable {
   }
 
   /** Remembers a plan resolved while it was being stored. */
-  void remember(String planId, int version, ResolvedPlan r) {
+  public void remember(String planId, int version, ResolvedPlan r) {
     resolved.put(planId + "@" + version, r);
   }
 

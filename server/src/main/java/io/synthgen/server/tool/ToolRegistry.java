@@ -22,25 +22,15 @@ public final class ToolRegistry {
   private final Map<String, SynthTool> tools = new LinkedHashMap<>();
 
   /**
-   * The standard tools over shared services.
-   *
-   * @param listScope how list_plans describes whose plans it lists
+   * The standard tools ({@code StandardTools.registry} in the MCP wiring assembles them); refused unless they are
+   * exactly {@link #NAMES}, in that order.
    */
-  public ToolRegistry(Services services, String listScope) {
-    add(new ListTemplatesTool(services));
-    add(new ProposePlanTool(services));
-    add(new RevisePlanTool(services));
-    add(new GetPlanTool(services));
-    add(new ListPlansTool(services, listScope));
-    add(new ApprovePlanTool(services));
-    add(new GenerateSampleTool(services));
-    add(new GenerateFullTool(services));
-    add(new GetJobTool(services));
-    add(new CancelJobTool(services));
-    add(new WriteToUcTool(services));
-    if (!List.copyOf(tools.keySet()).equals(NAMES)) {
-      throw new IllegalStateException("tools " + tools.keySet() + " differ from " + NAMES);
+  public static ToolRegistry standard(List<SynthTool> tools) {
+    ToolRegistry r = new ToolRegistry(tools);
+    if (!List.copyOf(r.tools.keySet()).equals(NAMES)) {
+      throw new IllegalStateException("tools " + r.tools.keySet() + " differ from " + NAMES);
     }
+    return r;
   }
 
   /** These tools, in this order (an embedding server's own set); names must be unique. */

@@ -69,6 +69,6 @@ final class InProcess {
   }
 
   static ToolRegistry standard(Services s) {
-    return new ToolRegistry(s, "test");
+    return StandardTools.registry(s, "test");
   }
 }

@@ -6,6 +6,7 @@ import io.synthgen.server.catalog.CatalogException;
 import io.synthgen.server.catalog.WorkspaceFactory;
 import io.synthgen.server.config.Limits;
 import io.synthgen.server.config.ServerConfig;
+import io.synthgen.server.mcp.StandardTools;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,10 +15,10 @@ import java.time.ZoneOffset;
 /** Services over temporary folders with a fixed clock, and calls by tool name with JSON arguments. */
 public final class ToolFixture implements AutoCloseable {
 
-  /** Tests that publish give their own workspace ({@code services.useWorkspaces}); others never reach one. */
+  /** Tests that publish pass their own workspaces ({@code new ToolFixture(dir, workspaces)}); others reach none. */
   public static final WorkspaceFactory NO_WORKSPACE = profile -> {
     throw new CatalogException(CatalogException.Kind.CONFIGURATION, "this test configures no workspace",
-        "give the test a workspace with services.useWorkspaces(...)");
+        "give the test a workspace: new ToolFixture(dir, workspaces)");
   };
 
   public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
@@ -32,11 +33,20 @@ public final class ToolFixture implements AutoCloseable {
     this(dir, Limits.DEFAULT);
   }
 
+  /** Tools whose write_to_uc opens these workspaces (a stand-in for Databricks). */
+  public ToolFixture(Path dir, WorkspaceFactory workspaces) {
+    this(dir, Limits.DEFAULT, workspaces);
+  }
+
   public ToolFixture(Path dir, Limits limits) {
+    this(dir, limits, NO_WORKSPACE);
+  }
+
+  public ToolFixture(Path dir, Limits limits, WorkspaceFactory workspaces) {
     this.state = dir.resolve("state");
     this.out = dir.resolve("out");
-    this.services = new Services(config(state, out).withLimits(limits), NO_WORKSPACE);
-    this.registry = new ToolRegistry(services, "test");
+    this.services = new Services(config(state, out).withLimits(limits), workspaces);
+    this.registry = StandardTools.registry(services, "test");
   }
 
   public static ServerConfig config(Path state, Path out) {

@@ -43,19 +43,13 @@ class DatabricksConnectTest {
   @TempDir
   Path dir;
 
-  private ToolFixture f;
+  private int fixtures;
   private Path noConfigFile;
 
   @BeforeEach
   void setUp() {
-    f = new ToolFixture(dir);
     // an absent ~/.databrickscfg: the SDK reads the file named here instead of the developer's own
     noConfigFile = dir.resolve("absent.databrickscfg");
-  }
-
-  @AfterEach
-  void tearDown() {
-    f.close();
   }
 
   @Test
@@ -143,7 +137,12 @@ class DatabricksConnectTest {
 
   /** write_to_uc of an approved plan over the given workspaces; the error it answers. */
   private JsonNode publish(WorkspaceFactory workspaces) throws Exception {
-    f.services.useWorkspaces(workspaces);
+    try (ToolFixture f = new ToolFixture(dir.resolve("tools-" + fixtures++), workspaces)) {
+      return publish(f);
+    }
+  }
+
+  private static JsonNode publish(ToolFixture f) throws Exception {
     ToolResult proposed = f.call("propose_plan", "{\"template\": \"retail\", \"rows\": 100}");
     assertFalse(proposed.isError(), proposed.text());
     String id = proposed.structured().path("plan_id").asText();

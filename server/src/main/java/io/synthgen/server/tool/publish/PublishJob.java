@@ -1,4 +1,4 @@
-package io.synthgen.server.tool;
+package io.synthgen.server.tool.publish;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.engine.Cancellation;
@@ -15,6 +15,8 @@ import io.synthgen.server.catalog.Publisher;
 import io.synthgen.server.catalog.Workspace;
 import io.synthgen.server.job.JobFailure;
 import io.synthgen.server.job.JobWork;
+import io.synthgen.server.tool.Services;
+import io.synthgen.server.view.PublishViews;
 import java.io.IOException;
 import java.nio.file.Path;
 

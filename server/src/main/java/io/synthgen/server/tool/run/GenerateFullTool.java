@@ -1,4 +1,4 @@
-package io.synthgen.server.tool;
+package io.synthgen.server.tool.run;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -8,14 +8,21 @@ import io.synthgen.engine.Engine;
 import io.synthgen.engine.TableRun;
 import io.synthgen.output.FileEntry;
 import io.synthgen.output.WriterOptions;
-import io.synthgen.plan.Destination;
-import io.synthgen.plan.Plan;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.run.RunResult;
 import io.synthgen.run.Runs;
 import io.synthgen.server.job.Job;
 import io.synthgen.server.plan.PlanVersion;
 import io.synthgen.server.plan.StoredPlan;
+import io.synthgen.server.tool.Approved;
+import io.synthgen.server.tool.Confirmations;
+import io.synthgen.server.tool.JobCalls;
+import io.synthgen.server.tool.PlanChecks;
+import io.synthgen.server.tool.ServiceTool;
+import io.synthgen.server.tool.Services;
+import io.synthgen.server.tool.ToolCall;
+import io.synthgen.server.tool.ToolError;
+import io.synthgen.server.tool.ToolResult;
 import io.synthgen.validate.Check;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,8 +37,6 @@ import java.util.stream.Stream;
  */
 final class GenerateFullTool extends ServiceTool {
 
-  static final double DEFAULT_WAIT_SECONDS = 2;
-
   /** Output folder to the job writing it: two runs into one folder would replace each other's files. */
   private final Map<Path, Job> writing = new ConcurrentHashMap<>();
 
@@ -41,7 +46,7 @@ final class GenerateFullTool extends ServiceTool {
 
   @Override
   public ToolResult call(ToolCall call) throws Exception {
-    double wait = call.number("wait_seconds", 0, JobViews.MAX_WAIT_SECONDS, DEFAULT_WAIT_SECONDS);
+    double wait = call.number("wait_seconds", 0, JobCalls.MAX_WAIT_SECONDS, JobCalls.DEFAULT_WAIT_SECONDS);
     Approved a = Approved.require(services, call, "generate_full");
     String id = a.id();
     StoredPlan p = a.plan();
@@ -52,14 +57,14 @@ final class GenerateFullTool extends ServiceTool {
       throw new ToolError("serverless_not_acknowledged", "the plan uses serverless compute, which the person has "
           + "not acknowledged", "ask the person; then approve_plan again with acknowledge_serverless: true");
     }
-    Path out = PlanViews.outputDir(services, v.plan());
+    Path out = PlanChecks.outputDir(services, v.plan());
     Job running = writing.get(out);
     if (running != null && !running.status().isFinal()) {
       throw new ToolError("already_running", "job " + running.id() + " is already writing " + out,
           "follow it with get_job " + running.id() + " or stop it with cancel_job");
     }
     confirmOverwrite(call, out);
-    WriterOptions options = writerOptions(v.plan());
+    WriterOptions options = WriterOptions.of(v.plan().destination());
     int threads = services.config().engineThreads();
     Job job = services.jobs().submit(id, v.version(), call.owner(), r.totalRows(), (progress, cancel) -> {
       RunResult rr = Runs.generate(r, out, options, new Engine(threads, Engine.DEFAULT_CHUNK_ROWS), progress,
@@ -68,8 +73,8 @@ final class GenerateFullTool extends ServiceTool {
     });
     writing.put(out, job);
     job.done().whenComplete((j, e) -> writing.remove(out, job));
-    JobViews.await(job, wait, call);
-    ToolResult res = JobViews.result(job);
+    JobCalls.await(job, wait, call);
+    ToolResult res = JobCalls.result(job);
     res.structured().put("output_dir", out.toString());
     return res;
   }
@@ -105,16 +110,6 @@ final class GenerateFullTool extends ServiceTool {
           "ask the person whether to replace them; if they agree, call generate_full again with overwrite: true, "
               + "otherwise change the destination with revise_plan set_destination");
     }
-  }
-
-  static WriterOptions writerOptions(Plan plan) {
-    Destination d = plan.destination();
-    if (d == null || d.kind() == Destination.Kind.UNITY_CATALOG || d.format() == null) {
-      return WriterOptions.parquetZstd();
-    }
-    Destination.Compression c = d.compression() != null ? d.compression()
-        : d.format() == Destination.Format.PARQUET ? Destination.Compression.ZSTD : Destination.Compression.NONE;
-    return new WriterOptions(d.format(), c, 0);
   }
 
   static ObjectNode summary(RunResult rr) {

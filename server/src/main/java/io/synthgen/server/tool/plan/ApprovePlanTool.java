@@ -1,4 +1,4 @@
-package io.synthgen.server.tool;
+package io.synthgen.server.tool.plan;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -6,10 +6,15 @@ import io.synthgen.draft.Tiers;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.server.plan.PlanVersion;
 import io.synthgen.server.plan.StoredPlan;
+import io.synthgen.server.tool.Approved;
+import io.synthgen.server.tool.ServiceTool;
+import io.synthgen.server.tool.Services;
+import io.synthgen.server.tool.ToolCall;
+import io.synthgen.server.tool.ToolError;
+import io.synthgen.server.tool.ToolResult;
 
 /** approve_plan: the person's approval, pinned to the current version; serverless use must be acknowledged. */
 final class ApprovePlanTool extends ServiceTool {
-
 
   ApprovePlanTool(Services services) {
     super("approve_plan", services);

@@ -1,14 +1,20 @@
-package io.synthgen.server.tool;
+package io.synthgen.server.tool.plan;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.server.plan.PlanVersion;
 import io.synthgen.server.plan.StoredPlan;
+import io.synthgen.server.tool.PlanChecks;
+import io.synthgen.server.tool.ServiceTool;
+import io.synthgen.server.tool.Services;
+import io.synthgen.server.tool.ToolCall;
+import io.synthgen.server.tool.ToolResult;
+import io.synthgen.server.view.PlanViews;
+import java.nio.file.Path;
 
 /** get_plan: any version of a plan, structured and rendered, with its approval state. */
 final class GetPlanTool extends ServiceTool {
-
 
   GetPlanTool(Services services) {
     super("get_plan", services);
@@ -33,7 +39,8 @@ final class GetPlanTool extends ServiceTool {
       status = "Version " + v.version() + " is not approved yet.";
       next = PlanViews.showAndAsk(p, v);
     }
-    ObjectNode view = PlanViews.view(services, p, v, r, next);
+    Path out = PlanChecks.outputDir(services, v.plan());
+    ObjectNode view = PlanViews.view(p, v, r, out, next);
     ObjectNode versions = view.putObject("versions");
     versions.put("count", p.versions().size());
     ArrayNode history = versions.putArray("history");
@@ -41,6 +48,6 @@ final class GetPlanTool extends ServiceTool {
       history.addObject().put("version", x.version()).put("created", x.created().toString())
           .put("summary", x.summary());
     }
-    return ToolResult.ok(view, PlanViews.render(services, p, v, r) + "\n" + status + "\nNext: " + next);
+    return ToolResult.ok(view, PlanViews.render(p, v, r, out) + "\n" + status + "\nNext: " + next);
   }
 }

@@ -1,4 +1,4 @@
-package io.synthgen.server.tool;
+package io.synthgen.server.tool.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.synthgen.server.catalog.CatalogException;
 import io.synthgen.server.catalog.FakeWorkspace;
 import io.synthgen.server.catalog.Warehouse;
+import io.synthgen.server.tool.ToolFixture;
+import io.synthgen.server.tool.ToolResult;
+import io.synthgen.server.tool.ToolsDoc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,11 +32,10 @@ class WriteToUcToolTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    f = new ToolFixture(dir);
     Files.createDirectories(dir.resolve("scratch"));
     ws = new FakeWorkspace(dir.resolve("scratch"), "demo")
         .warehouse(new Warehouse("wh1", "Serverless", "RUNNING", true));
-    f.services.useWorkspaces(profile -> ws);
+    f = new ToolFixture(dir, profile -> ws);
   }
 
   @AfterEach

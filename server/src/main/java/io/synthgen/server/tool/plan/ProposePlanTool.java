@@ -1,4 +1,4 @@
-package io.synthgen.server.tool;
+package io.synthgen.server.tool.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,8 +9,16 @@ import io.synthgen.plan.Destination;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.json.PlanCodec;
 import io.synthgen.plan.validate.PlanLimits;
-import io.synthgen.template.Scaling;
 import io.synthgen.server.plan.StoredPlan;
+import io.synthgen.server.tool.PlanChecks;
+import io.synthgen.server.tool.ServiceTool;
+import io.synthgen.server.tool.Services;
+import io.synthgen.server.tool.ToolCall;
+import io.synthgen.server.tool.ToolError;
+import io.synthgen.server.tool.ToolResult;
+import io.synthgen.server.view.PlanViews;
+import io.synthgen.template.Scaling;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +30,6 @@ import java.util.Optional;
  * completed by asking the person (elicitation) or refused with a request to ask them: never defaulted.
  */
 final class ProposePlanTool extends ServiceTool {
-
 
   ProposePlanTool(Services services) {
     super("propose_plan", services);
@@ -77,12 +84,13 @@ final class ProposePlanTool extends ServiceTool {
       plan = Revisions.apply(plan, changes, services.dictionaries());
       summary += ", with " + changes.size() + (changes.size() == 1 ? " change" : " changes");
     }
-    PlanViews.Checked checked = PlanViews.check(services, plan, requestedTier);
+    PlanChecks.Checked checked = PlanChecks.check(services, plan, requestedTier);
     StoredPlan stored = services.plans().create(call.owner(), checked.plan(), summary, requestedTier);
     services.remember(stored.id(), 1, checked.resolved());
     String next = PlanViews.showAndAsk(stored, stored.latest());
-    ObjectNode view = PlanViews.view(services, stored, stored.latest(), checked.resolved(), next);
-    return ToolResult.ok(view, PlanViews.render(services, stored, stored.latest(), checked.resolved())
+    Path out = PlanChecks.outputDir(services, checked.plan());
+    ObjectNode view = PlanViews.view(stored, stored.latest(), checked.resolved(), out, next);
+    return ToolResult.ok(view, PlanViews.render(stored, stored.latest(), checked.resolved(), out)
         + "\nNext: " + next);
   }
 

@@ -1,4 +1,4 @@
-package io.synthgen.server.tool;
+package io.synthgen.server.tool.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,11 +8,18 @@ import io.synthgen.plan.Plan;
 import io.synthgen.server.plan.PlanStoreException;
 import io.synthgen.server.plan.PlanVersion;
 import io.synthgen.server.plan.StoredPlan;
+import io.synthgen.server.tool.PlanChecks;
+import io.synthgen.server.tool.ServiceTool;
+import io.synthgen.server.tool.Services;
+import io.synthgen.server.tool.ToolCall;
+import io.synthgen.server.tool.ToolError;
+import io.synthgen.server.tool.ToolResult;
+import io.synthgen.server.view.PlanViews;
+import java.nio.file.Path;
 import java.util.List;
 
 /** revise_plan: operations on the current version, all or nothing; a new version with its diff. */
 final class RevisePlanTool extends ServiceTool {
-
 
   RevisePlanTool(Services services) {
     super("revise_plan", services);
@@ -39,7 +46,7 @@ final class RevisePlanTool extends ServiceTool {
         requestedTier = (int) ToolCall.whole(op.get("tier"), "operations[" + i + "].tier", 0, ToolCall.MAX_TIER);
       }
     }
-    PlanViews.Checked checked = PlanViews.check(services, revised, requestedTier);
+    PlanChecks.Checked checked = PlanChecks.check(services, revised, requestedTier);
     List<String> diff = PlanDiff.lines(current.plan(), checked.plan());
     if (diff.isEmpty()) {
       throw new ToolError("no_change", "the operations leave version " + base + " as it is",
@@ -51,7 +58,8 @@ final class RevisePlanTool extends ServiceTool {
     PlanVersion v = next.latest();
     services.remember(id, v.version(), checked.resolved());
     String nextStep = PlanViews.showAndAsk(next, v);
-    ObjectNode view = PlanViews.view(services, next, v, checked.resolved(), nextStep);
+    Path out = PlanChecks.outputDir(services, v.plan());
+    ObjectNode view = PlanViews.view(next, v, checked.resolved(), out, nextStep);
     view.put("previous_version", base);
     diff.forEach(view.putArray("diff")::add);
     view.put("approval_reset", wasApproved);
@@ -61,7 +69,7 @@ final class RevisePlanTool extends ServiceTool {
     if (wasApproved) {
       text.append("The approval of version ").append(base).append(" does not cover this version.\n");
     }
-    text.append('\n').append(PlanViews.render(services, next, v, checked.resolved())).append("\nNext: ")
+    text.append('\n').append(PlanViews.render(next, v, checked.resolved(), out)).append("\nNext: ")
         .append(nextStep);
     return ToolResult.ok(view, text.toString());
   }

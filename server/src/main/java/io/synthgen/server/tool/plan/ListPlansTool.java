@@ -1,10 +1,14 @@
-package io.synthgen.server.tool;
+package io.synthgen.server.tool.plan;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.plan.Table;
 import io.synthgen.server.plan.StoredPlan;
+import io.synthgen.server.tool.ServiceTool;
+import io.synthgen.server.tool.Services;
+import io.synthgen.server.tool.ToolCall;
+import io.synthgen.server.tool.ToolResult;
 import java.util.Locale;
 
 /** list_plans: the caller's plans (its session's over HTTP, the state folder's over stdio). */

@@ -1,4 +1,4 @@
-package io.synthgen.server.tool;
+package io.synthgen.server.view;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -13,6 +13,9 @@ import java.util.Map;
 
 /** Sample batches as text: an aligned head, per-column summaries, and JSON lines for the sample resources. */
 public final class Samples {
+
+  /** Rows per table a sample draws unless asked otherwise (generate_sample and the sample resources). */
+  public static final int DEFAULT_PER_TABLE = 100;
 
   private static final int MAX_CELL = 24;
   private static final int TOP = 3;

@@ -1,4 +1,4 @@
-package io.synthgen.server.tool;
+package io.synthgen.server.tool.plan;
 
 import io.synthgen.engine.Preview;
 import io.synthgen.plan.Plan;
@@ -9,6 +9,11 @@ import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.server.plan.PlanStoreException;
 import io.synthgen.server.plan.PlanVersion;
 import io.synthgen.server.plan.StoredPlan;
+import io.synthgen.server.tool.PlanChecks;
+import io.synthgen.server.tool.Services;
+import io.synthgen.server.tool.ToolError;
+import io.synthgen.server.view.PlanViews;
+import io.synthgen.server.view.Samples;
 import io.synthgen.template.TableSchemas;
 import io.synthgen.vec.Batch;
 import java.util.Map;
@@ -32,7 +37,7 @@ public final class PlanResources {
   public String planMarkdown(String id, int version) throws PlanStoreException, PlanException, ToolError {
     StoredPlan p = services.plans().get(id);
     PlanVersion v = services.plans().version(id, version);
-    return PlanViews.render(services, p, v, services.resolved(id, v));
+    return PlanViews.render(p, v, services.resolved(id, v), PlanChecks.outputDir(services, v.plan()));
   }
 
   /** Null when the plan has no such table. */
@@ -49,7 +54,7 @@ public final class PlanResources {
       return null;
     }
     ResolvedPlan r = services.resolved(id, v);
-    Map<String, Batch> sample = Preview.generate(r, GenerateSampleTool.DEFAULT_PER_TABLE);
+    Map<String, Batch> sample = Preview.generate(r, Samples.DEFAULT_PER_TABLE);
     return Samples.jsonl(sample.get(table));
   }
 }

@@ -1,10 +1,14 @@
-package io.synthgen.server.tool;
+package io.synthgen.server.tool.plan;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.Table;
+import io.synthgen.server.tool.ServiceTool;
+import io.synthgen.server.tool.Services;
+import io.synthgen.server.tool.ToolCall;
+import io.synthgen.server.tool.ToolResult;
 import io.synthgen.template.Templates;
 import java.util.Locale;
 
@@ -21,7 +25,7 @@ final class ListTemplatesTool extends ServiceTool {
     ArrayNode list = out.putArray("templates");
     StringBuilder text = new StringBuilder();
     for (String name : Templates.names()) {
-      Plan p = Templates.load(name);
+      Plan p = services.template(name);
       ObjectNode t = list.addObject();
       t.put("name", name);
       t.put("description", p.description());

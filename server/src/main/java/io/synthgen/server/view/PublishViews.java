@@ -1,4 +1,4 @@
-package io.synthgen.server.tool;
+package io.synthgen.server.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,6 +1,11 @@
-package io.synthgen.server.tool;
+package io.synthgen.server.tool.run;
 
 import io.synthgen.server.job.Job;
+import io.synthgen.server.tool.JobCalls;
+import io.synthgen.server.tool.ServiceTool;
+import io.synthgen.server.tool.Services;
+import io.synthgen.server.tool.ToolCall;
+import io.synthgen.server.tool.ToolResult;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -9,7 +14,6 @@ import java.util.concurrent.TimeoutException;
 final class CancelJobTool extends ServiceTool {
 
   private static final int WAIT_SECONDS = 30;
-
 
   CancelJobTool(Services services) {
     super("cancel_job", services);
@@ -25,6 +29,6 @@ final class CancelJobTool extends ServiceTool {
         // the status says where it is
       }
     }
-    return JobViews.result(job);
+    return JobCalls.result(job);
   }
 }

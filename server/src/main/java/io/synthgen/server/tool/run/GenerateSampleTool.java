@@ -1,4 +1,4 @@
-package io.synthgen.server.tool;
+package io.synthgen.server.tool.run;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -7,6 +7,12 @@ import io.synthgen.engine.Preview;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.server.plan.PlanVersion;
 import io.synthgen.server.plan.StoredPlan;
+import io.synthgen.server.tool.ServiceTool;
+import io.synthgen.server.tool.Services;
+import io.synthgen.server.tool.ToolCall;
+import io.synthgen.server.tool.ToolResult;
+import io.synthgen.server.view.PlanViews;
+import io.synthgen.server.view.Samples;
 import io.synthgen.vec.Batch;
 import java.util.Locale;
 import java.util.Map;
@@ -14,15 +20,12 @@ import java.util.Map;
 /** generate_sample: rows of the full run, closed over foreign keys; heads as text, summaries as structure. */
 final class GenerateSampleTool extends ServiceTool {
 
-  static final int DEFAULT_PER_TABLE = 100;
-
   /** The most rows per table a sample draws (the input schema's maximum of per_table). */
   static final int MAX_PER_TABLE = 1000;
 
   /** Rows per table shown in the text, by default and at most (the input schema's maximum of head). */
   static final int DEFAULT_HEAD = 20;
   static final int MAX_HEAD = 50;
-
 
   GenerateSampleTool(Services services) {
     super("generate_sample", services);
@@ -32,7 +35,7 @@ final class GenerateSampleTool extends ServiceTool {
   public ToolResult call(ToolCall call) throws Exception {
     String id = call.require("plan_id");
     int version = call.version();
-    int perTable = call.wholeInt("per_table", 1, MAX_PER_TABLE, DEFAULT_PER_TABLE);
+    int perTable = call.wholeInt("per_table", 1, MAX_PER_TABLE, Samples.DEFAULT_PER_TABLE);
     int head = call.wholeInt("head", 0, MAX_HEAD, DEFAULT_HEAD);
     StoredPlan p = services.plans().get(id);
     PlanVersion v = services.plans().version(id, version);

@@ -1,8 +1,10 @@
-package io.synthgen.server.tool;
+package io.synthgen.server.tool.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.synthgen.server.tool.ToolFixture;
+import io.synthgen.server.tool.ToolResult;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

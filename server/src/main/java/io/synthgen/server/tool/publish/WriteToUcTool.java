@@ -1,4 +1,4 @@
-package io.synthgen.server.tool;
+package io.synthgen.server.tool.publish;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +15,16 @@ import io.synthgen.server.catalog.PublishSource;
 import io.synthgen.server.catalog.Publisher;
 import io.synthgen.server.catalog.Workspace;
 import io.synthgen.server.job.Job;
+import io.synthgen.server.tool.Approved;
+import io.synthgen.server.tool.Confirmations;
+import io.synthgen.server.tool.JobCalls;
+import io.synthgen.server.tool.PlanChecks;
+import io.synthgen.server.tool.ServiceTool;
+import io.synthgen.server.tool.Services;
+import io.synthgen.server.tool.ToolCall;
+import io.synthgen.server.tool.ToolError;
+import io.synthgen.server.tool.ToolResult;
+import io.synthgen.server.view.PublishViews;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +42,7 @@ final class WriteToUcTool extends ServiceTool {
 
   @Override
   public ToolResult call(ToolCall call) throws Exception {
-    double wait = call.number("wait_seconds", 0, JobViews.MAX_WAIT_SECONDS, GenerateFullTool.DEFAULT_WAIT_SECONDS);
+    double wait = call.number("wait_seconds", 0, JobCalls.MAX_WAIT_SECONDS, JobCalls.DEFAULT_WAIT_SECONDS);
     Approved a = Approved.require(services, call, "write_to_uc");
     PublishRequest req = request(call, a.version().plan());
     Plan exact = a.resolved().withExactRows();
@@ -58,8 +68,8 @@ final class WriteToUcTool extends ServiceTool {
       Job job = services.jobs().submit(Job.PUBLISH, a.id(), a.version().version(), call.owner(),
           a.resolved().totalRows(), new PublishJob(services, a.resolved(), prep, ws, runDir, options));
       handedOver = true;
-      JobViews.await(job, wait, call);
-      return JobViews.result(job);
+      JobCalls.await(job, wait, call);
+      return JobCalls.result(job);
     } finally {
       if (!handedOver) {
         ws.close();
@@ -122,7 +132,7 @@ final class WriteToUcTool extends ServiceTool {
   private Optional<RunManifest> findRun(Approved a, PublishSource src, WriterOptions options, Path runDir)
       throws Exception {
     // a full run the person already made (generate_full) is reused when it is this plan in this format
-    Optional<RunManifest> earlier = PublishRuns.reusable(PlanViews.outputDir(services, a.version().plan()),
+    Optional<RunManifest> earlier = PublishRuns.reusable(PlanChecks.outputDir(services, a.version().plan()),
         src.planHash(), options);
     if (earlier.isPresent()) {
       return earlier;

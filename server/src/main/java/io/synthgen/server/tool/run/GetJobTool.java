@@ -1,10 +1,15 @@
-package io.synthgen.server.tool;
+package io.synthgen.server.tool.run;
 
 import io.synthgen.server.job.Job;
+import io.synthgen.server.tool.JobCalls;
+import io.synthgen.server.tool.ServiceTool;
+import io.synthgen.server.tool.Services;
+import io.synthgen.server.tool.ToolCall;
+import io.synthgen.server.tool.ToolError;
+import io.synthgen.server.tool.ToolResult;
 
 /** get_job: a job's status and progress, its manifest and validation once done; can wait for it. */
 final class GetJobTool extends ServiceTool {
-
 
   GetJobTool(Services services) {
     super("get_job", services);
@@ -12,10 +17,10 @@ final class GetJobTool extends ServiceTool {
 
   @Override
   public ToolResult call(ToolCall call) throws Exception {
-    double wait = call.number("wait_seconds", 0, JobViews.MAX_WAIT_SECONDS, 0);
+    double wait = call.number("wait_seconds", 0, JobCalls.MAX_WAIT_SECONDS, 0);
     Job job = find(services, call.require("job_id"));
-    JobViews.await(job, wait, call);
-    return JobViews.result(job);
+    JobCalls.await(job, wait, call);
+    return JobCalls.result(job);
   }
 
   static Job find(Services services, String id) throws ToolError {

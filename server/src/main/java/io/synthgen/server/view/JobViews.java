@@ -1,58 +1,21 @@
-package io.synthgen.server.tool;
+package io.synthgen.server.view;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.server.job.Job;
 import io.synthgen.server.job.JobStatus;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 
-/** Waiting for jobs (with progress notifications while the request is open) and showing them. */
-final class JobViews {
+/** How jobs are shown: the job's record with the next step, and the same in words. */
+public final class JobViews {
 
-  private static final long PROGRESS_EVERY_NANOS = 200_000_000L;
-
-  /** The longest a call waits for its job before answering (the input schemas' maximum of wait_seconds). */
-  static final double MAX_WAIT_SECONDS = 60;
+  /** A job as a tool returns it: structured and as text. */
+  public record View(ObjectNode json, String text) {
+  }
 
   private JobViews() {
   }
 
-  /** Waits up to {@code seconds} for the job to finish, reporting progress to the caller if it asked for it. */
-  static void await(Job job, double seconds, ToolCall call) throws InterruptedException {
-    if (seconds <= 0 || job.status().isFinal()) {
-      return;
-    }
-    Consumer<Job> listener = null;
-    if (call.progressSink().isPresent()) {
-      ProgressSink sink = call.progressSink().get();
-      long[] last = {0};
-      listener = j -> {
-        long now = System.nanoTime();
-        synchronized (last) {
-          if (now - last[0] < PROGRESS_EVERY_NANOS && !j.status().isFinal()) {
-            return;
-          }
-          last[0] = now;
-        }
-        sink.report(j.rowsDone(), Math.max(j.rowsTotal(), 1), progressText(j));
-      };
-      job.addListener(listener);
-    }
-    try {
-      job.done().get((long) (seconds * 1000), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException | ExecutionException e) {
-      // still running (or failed, which the job's status says)
-    } finally {
-      if (listener != null) {
-        job.removeListener(listener);
-      }
-    }
-  }
-
-  static ToolResult result(Job job) {
+  public static View show(Job job) {
     ObjectNode o = job.toJson();
     String next = next(job);
     o.put("next_step", next);
@@ -80,10 +43,10 @@ final class JobViews {
       text.append('\n').append(o.get("error").asText());
     }
     text.append("\nNext: ").append(next);
-    return ToolResult.ok(o, text.toString());
+    return new View(o, text.toString());
   }
 
-  private static String progressText(Job j) {
+  public static String progressText(Job j) {
     if (j.kind().equals(Job.PUBLISH)) {
       return String.format(Locale.ROOT, "%s: %.0f%%%s", j.status().jsonName(), 100.0 * j.rowsDone()
           / Math.max(j.rowsTotal(), 1), j.step() == null ? "" : ", " + j.step());

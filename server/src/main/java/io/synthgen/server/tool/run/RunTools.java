@@ -1,0 +1,17 @@
+package io.synthgen.server.tool.run;
+
+import io.synthgen.server.tool.Services;
+import io.synthgen.server.tool.SynthTool;
+import java.util.List;
+
+/** The run tools, in workflow order: generate_sample, generate_full, get_job and cancel_job. */
+public final class RunTools {
+
+  private RunTools() {
+  }
+
+  public static List<SynthTool> all(Services services) {
+    return List.of(new GenerateSampleTool(services), new GenerateFullTool(services), new GetJobTool(services),
+        new CancelJobTool(services));
+  }
+}
