@@ -22,6 +22,11 @@ public final class DdlPlans {
 
   /** The plan JSON (for {@code PlanCodec.fromJson}) drafted from {@code ddl}. */
   public static ObjectNode draft(String ddl, LocalDate referenceDate, long seed) throws PlanException {
+    return draft(ddl, null, referenceDate, seed);
+  }
+
+  /** As {@link #draft(String, LocalDate, long)}, with the plan's name ({@code from_ddl} when null). */
+  public static ObjectNode draft(String ddl, String name, LocalDate referenceDate, long seed) throws PlanException {
     DdlIssues issues = new DdlIssues();
     if (ddl == null || ddl.isBlank()) {
       issues.add(1, null, "the DDL is empty", "give CREATE TABLE statements, e.g. CREATE TABLE customers "
@@ -61,6 +66,9 @@ public final class DdlPlans {
     }
     Fitting.precheck(script.tables, issues);
     Describer.Result described = Describer.describe(script.tables, script.skipped, issues);
+    if (name != null && !name.isBlank()) {
+      described.description().put("name", name);
+    }
     issues.throwIfAny();
     ObjectNode plan = Drafter.draft(described.description(), referenceDate, seed);
     Fitting.fit(plan, described.tables(), referenceDate, issues);

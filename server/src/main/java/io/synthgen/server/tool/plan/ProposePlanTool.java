@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.draft.Drafter;
 import io.synthgen.draft.Revisions;
+import io.synthgen.draft.ddl.DdlPlans;
 import io.synthgen.plan.Destination;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.json.PlanCodec;
@@ -25,7 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * propose_plan: a plan from a template, from described tables, or either with changes; stored as version 1.
+ * propose_plan: a plan from a template, from described tables or from DDL, with changes; stored as version 1.
  * The reference date is today by the server's clock. A Unity Catalog destination without catalog or schema is
  * completed by asking the person (elicitation) or refused with a request to ask them: never defaulted.
  */
@@ -39,11 +40,13 @@ final class ProposePlanTool extends ServiceTool {
   public ToolResult call(ToolCall call) throws Exception {
     String template = call.string("template");
     JsonNode tables = call.args().get("tables");
-    if ((template == null) == (tables == null || tables.isNull())) {
-      throw new ToolError("template_or_tables", template == null
-          ? "give either template (an industry) or tables (the person's own tables)"
-          : "give template or tables, not both",
-          "call list_templates for the industries, or describe the person's tables in tables");
+    String ddl = call.string("ddl");
+    int sources = (template == null ? 0 : 1) + (tables == null || tables.isNull() ? 0 : 1) + (ddl == null ? 0 : 1);
+    if (sources != 1) {
+      throw new ToolError("template_or_tables", sources == 0
+          ? "give either template (an industry), tables (the person's own tables) or ddl (their CREATE TABLE statements)"
+          : "give one of template, tables and ddl, not several",
+          "call list_templates for the industries, describe the person's tables in tables, or pass their DDL in ddl");
     }
     LocalDate today = LocalDate.now(services.config().clock());
     long seed = call.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE, Plan.DEFAULT_SEED);
@@ -62,6 +65,9 @@ final class ProposePlanTool extends ServiceTool {
         plan = Subsets.keep(plan, call.args().get("only_tables"));
       }
       summary = "proposed from the " + template + " template";
+    } else if (ddl != null) {
+      plan = PlanCodec.fromJson(DdlPlans.draft(ddl, call.string("name"), today, seed), services.dictionaries());
+      summary = "proposed from DDL with " + plan.tables().size() + " tables";
     } else {
       ObjectNode request = JsonNodeFactory.instance.objectNode();
       request.set("tables", tables);
