@@ -58,6 +58,10 @@ final class Describer {
           r = Math.max(r, Math.min(DdlLimits.MAX_DRAFTED_ROWS, rows.get(parent) * DdlLimits.ROWS_PER_PARENT));
         }
       }
+      DdlTable parent = d.oneToOneParent(t);
+      if (parent != null && rows.containsKey(Tokens.key(parent.name))) {
+        r = rows.get(Tokens.key(parent.name));
+      }
       rows.put(Tokens.key(t.name), r);
       out.add(d.table(t, r, refs.get(Tokens.key(t.name))));
     }
@@ -173,6 +177,30 @@ final class Describer {
     }
   }
 
+  /**
+   * The parent of a one-to-one table, whose primary key is also a foreign key to a parent whose own key is drafted
+   * as a sequence (an integer key that references nothing, with no values or generated expression): the table gets
+   * the parent's rows and its key the same sequence, so every key is a parent key exactly once. Null otherwise.
+   */
+  private DdlTable oneToOneParent(DdlTable t) {
+    if (t.primaryKey.size() != 1) {
+      return null;
+    }
+    DdlColumn c = t.column(t.primaryKey.get(0));
+    if (c.refTable == null || broken.contains(Tokens.key(t.name) + "." + Tokens.key(c.name))
+        || Tokens.key(c.refTable).equals(Tokens.key(t.name))) {
+      return null;
+    }
+    DdlTable parent = tables.get(Tokens.key(c.refTable));
+    if (parent == null || parent.primaryKey.size() != 1 || !parent.primaryKey.get(0).equals(c.refColumn)) {
+      return null;
+    }
+    DdlColumn pk = parent.column(parent.primaryKey.get(0));
+    boolean sequence = pk.type.type().isIntegral() && pk.refTable == null && pk.generatedExpr == null
+        && pk.checkValues == null && pk.type.values() == null && !c.type.uuid();
+    return sequence && c.type.type().isIntegral() ? parent : null;
+  }
+
   private ObjectNode table(DdlTable t, long rows, Map<String, String> refs) {
     ObjectNode o = F.objectNode();
     o.put("name", t.name);
@@ -250,7 +278,15 @@ final class Describer {
     String key = Tokens.key(t.name) + "." + Tokens.key(c.name);
     boolean pk = t.primaryKey.equals(List.of(c.name));
     Default def = Default.of(c.defaultSql);
-    if (c.refTable != null && broken.contains(key)) {
+    DdlTable oneToOne = pk ? oneToOneParent(t) : null;
+    if (oneToOne != null) {
+      DdlColumn parentKey = oneToOne.column(oneToOne.primaryKey.get(0));
+      long start = parentKey.identityStart == null ? 1 : parentKey.identityStart;
+      o.put("strategy", "sequence");
+      o.put("start", start);
+      notes.add("one row per " + oneToOne.name + " row: the key and reference " + oneToOne.name + "."
+          + parentKey.name + " takes each of its values once (" + start + ", " + (start + 1) + " ...)");
+    } else if (c.refTable != null && broken.contains(key)) {
       o.put("strategy", "constant");
       o.set("value", type.kind() == DataType.Kind.STRING ? F.textNode("") : F.numberNode(0));
       o.put("null_rate", 1.0);

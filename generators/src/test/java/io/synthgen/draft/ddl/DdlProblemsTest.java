@@ -116,6 +116,27 @@ class DdlProblemsTest {
         "a key into its own table is no cycle");
   }
 
+  /** user_profiles.user_id is the key and references users: one profile per user, each user's key once. */
+  @Test
+  void aPrimaryKeyThatIsAForeignKeyGivesOneRowPerParent() throws Exception {
+    String ddl = """
+        CREATE TABLE users (user_id BIGINT GENERATED ALWAYS AS IDENTITY (START WITH 10) PRIMARY KEY, name TEXT);
+        CREATE TABLE user_profiles (
+          user_id BIGINT PRIMARY KEY REFERENCES users (user_id),
+          bio VARCHAR(200)
+        );
+        """;
+    Plan p = DdlRuns.runAndCheck(ddl, dir.resolve("out"));
+    assertEquals(p.table("users").orElseThrow().rows(), p.table("user_profiles").orElseThrow().rows());
+    assertEquals(new ColumnGen.Sequence(10, 1), PostgresDdlTest.col(p, "user_profiles", "user_id").gen());
+    try (io.synthgen.testing.Duck duck = new io.synthgen.testing.Duck()) {
+      duck.view("u", dir.resolve("out/users.parquet"));
+      duck.view("up", dir.resolve("out/user_profiles.parquet"));
+      assertEquals(0, duck.count("SELECT count(*) FROM up WHERE user_id NOT IN (SELECT user_id FROM u)"));
+      assertEquals(duck.count("SELECT count(*) FROM u"), duck.count("SELECT count(DISTINCT user_id) FROM up"));
+    }
+  }
+
   @Test
   void aCycleThroughNotNullKeysIsRefusedWithTheFix() {
     List<Violation> vs = problems("""
