@@ -81,4 +81,25 @@ class DdlEndToEndTest {
           "the DEFAULT is the most common tier");
     }
   }
+
+  /** The example of docs/from-ddl.md drafts what the page says it does. */
+  @Test
+  void theDocsExampleDraftsWhatThePageSays() throws Exception {
+    String doc = java.nio.file.Files.readString(Path.of("../docs/from-ddl.md"));
+    String example = doc.substring(doc.indexOf("```sql\n") + 7, doc.indexOf("```", doc.indexOf("```sql\n") + 7));
+    Plan p = DdlRuns.runAndCheck(example, dir.resolve("example"));
+    assertEquals(1000, p.table("customers").orElseThrow().rows());
+    assertEquals(5000, p.table("orders").orElseThrow().rows());
+    var email = PostgresDdlTest.col(p, "customers", "email");
+    assertTrue(email.unique() && email.gen() instanceof io.synthgen.plan.ColumnGen.Pattern, email.toString());
+    assertEquals(java.util.List.of(2.0, 1.0, 1.0),
+        ((io.synthgen.plan.ColumnGen.Values) PostgresDdlTest.col(p, "customers", "tier").gen()).weights());
+    var total = (io.synthgen.plan.ColumnGen.Dist) PostgresDdlTest.col(p, "orders", "total").gen();
+    assertEquals(0.01, total.shaped().min());
+    assertEquals(2500.0, total.shaped().max());
+    assertTrue(PostgresDdlTest.col(p, "orders", "total").note().startsWith("Paid amount in USD; "));
+    assertTrue(PostgresDdlTest.col(p, "orders", "placed_at").note().contains("DEFAULT now() in the DDL"));
+    assertEquals("customers.customer_id",
+        ((io.synthgen.plan.ColumnGen.ForeignKey) PostgresDdlTest.col(p, "orders", "customer_id").gen()).references());
+  }
 }
