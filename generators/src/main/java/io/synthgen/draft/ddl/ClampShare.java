@@ -3,6 +3,8 @@ package io.synthgen.draft.ddl;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthgen.distribution.Sampler;
 import io.synthgen.plan.Distribution;
+import io.synthgen.plan.reach.DistributionReach;
+import io.synthgen.plan.reach.Interval;
 import io.synthgen.random.Stream;
 import java.math.BigDecimal;
 
@@ -40,6 +42,26 @@ final class ClampShare {
       }
     }
     return out / (double) DdlLimits.CLAMP_SAMPLE;
+  }
+
+  /**
+   * Every value the column's distribution (scaled, offset and clamped) can reach, as [lo, hi], or null when the
+   * distribution is not one this knows.
+   */
+  static double[] reach(JsonNode col) {
+    Distribution d = distribution(col.path("distribution"));
+    if (d == null) {
+      return null;
+    }
+    Interval r;
+    try {
+      r = DistributionReach.range(d).affine(col.path("scale").asDouble(1), col.path("offset").asDouble(0))
+          .clamp(col.hasNonNull("min") ? col.get("min").asDouble() : null,
+              col.hasNonNull("max") ? col.get("max").asDouble() : null);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    return new double[] {r.lo(), r.hi()};
   }
 
   /** True when every value of the distribution is at least 0 (an offset moves it onto a lower bound). */

@@ -12,7 +12,7 @@ import java.util.Set;
  * in every dialect (COMMENT, DEFAULT, GENERATED ... AS IDENTITY, IDENTITY/AUTOINCREMENT with START and INCREMENT,
  * GENERATED ALWAYS AS (expr), COLLATE, CHARACTER SET, ON UPDATE, constraint states such as NOT ENFORCED) are
  * captured and left out; the constraints (NOT NULL, PRIMARY KEY, UNIQUE, REFERENCES, CHECK) are read and also kept
- * in {@link #forward} for JSqlParser to parse.
+ * in {@link #forward} for JSqlParser to parse (CHECK conditions are parsed on their own, by {@link Checks}).
  */
 final class ColumnClauses {
 
@@ -185,7 +185,11 @@ final class ColumnClauses {
         int end = closeOr(i + 1);
         checks.add(Tokens.text(src, ts, i + 1, end + 1));
         checkLines.add(line);
-        forward(i, end + 1);
+        i = end + 1; // parsed on its own by Checks, so a problem in it is reported once, as the CHECK's
+        int n = forward.size();
+        if (n >= 2 && forward.get(n - 2).is("CONSTRAINT")) {
+          forward.subList(n - 2, n).clear(); // the name of CONSTRAINT name CHECK (...)
+        }
       } else {
         issues.add(line, t.text(), "unexpected '" + t.text() + "' in the definition of column "
             + Tokens.declared(name), "remove it, or write the column as: name TYPE [NOT NULL] [DEFAULT value] "

@@ -89,6 +89,10 @@ final class CreateTableReader {
       if (first.kind() == Kind.WORD && (first.is("CONSTRAINT") || first.is("PRIMARY") || first.is("FOREIGN")
           || first.is("UNIQUE") || first.is("CHECK"))) {
         List<Token> kept = withoutStates(e);
+        if (isCheck(kept)) {
+          addChecks(src, table, kept); // parsed on its own by Checks
+          continue;
+        }
         constraints.add(kept);
         pieces.add(new Piece(Tokens.join(kept), first.line(), false));
       } else if (first.is("KEY") || first.is("INDEX") || first.is("FULLTEXT") || first.is("SPATIAL")) {
@@ -102,7 +106,9 @@ final class CreateTableReader {
       } else {
         ColumnClauses c = ColumnClauses.read(src, e, issues);
         columns.add(c);
-        pieces.add(new Piece(c.name.text() + " INT" + (c.forward.isEmpty() ? "" : " " + Tokens.join(c.forward)),
+        // the name quoted, so that a name JSqlParser reserves (order, limit, offset) still parses
+        String name = c.name.kind() == Kind.WORD ? "\"" + c.name.text() + "\"" : c.name.text();
+        pieces.add(new Piece(name + " INT" + (c.forward.isEmpty() ? "" : " " + Tokens.join(c.forward)),
             first.line(), true));
       }
     }
@@ -121,9 +127,6 @@ final class CreateTableReader {
     if (parsed != null) {
       constraints(table, parsed, constraints, issues);
     }
-    for (List<Token> k : constraints) {
-      addChecks(src, table, k);
-    }
     return table;
   }
 
@@ -137,6 +140,12 @@ final class CreateTableReader {
       }
     }
     return null;
+  }
+
+  /** True for {@code [CONSTRAINT name] CHECK (...)}. */
+  private static boolean isCheck(List<Token> e) {
+    int k = e.get(0).is("CONSTRAINT") ? 2 : 0;
+    return k < e.size() && e.get(k).is("CHECK");
   }
 
   private static List<Token> withoutStates(List<Token> e) {

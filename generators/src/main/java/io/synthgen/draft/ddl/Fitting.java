@@ -123,6 +123,18 @@ final class Fitting {
     }
     BigDecimal lo = lower(c, type);
     BigDecimal hi = upper(c, type);
+    if (type.kind() == DataType.Kind.DECIMAL && "distribution".equals(col.path("strategy").asText())) {
+      // a decimal(p,s) holds up to 10^(p-s) - 10^-s: a drafted distribution reaching past it is kept inside
+      double[] reach = ClampShare.reach(col);
+      BigDecimal m = BigDecimal.TEN.pow(type.precision() - type.scale()).subtract(BigDecimal.ONE.movePointLeft(
+          type.scale()));
+      if (reach == null || reach[1] > m.doubleValue()) {
+        hi = hi == null || hi.compareTo(m) > 0 ? m : hi;
+      }
+      if (reach == null || reach[0] < m.negate().doubleValue()) {
+        lo = lo == null || lo.compareTo(m.negate()) < 0 ? m.negate() : lo;
+      }
+    }
     if (lo == null && hi == null) {
       return;
     }
@@ -254,7 +266,7 @@ final class Fitting {
       String before = bounds(col);
       clamp(col, lo, hi, type);
       if (!before.equals(bounds(col))) {
-        appendNote(col, "clamped to " + range + " (the DDL's type and CHECK)");
+        appendNote(col, "clamped to " + range + " (the DDL's type and CHECKs)");
       }
       return;
     }

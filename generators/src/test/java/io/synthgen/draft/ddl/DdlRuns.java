@@ -34,6 +34,31 @@ final class DdlRuns {
   private DdlRuns() {
   }
 
+  /**
+   * The smallest and largest value a numeric column's strategy draws (uniform bounds, a distribution's clamps,
+   * numeric values), whichever strategy inference chose; fails for any other strategy.
+   */
+  static double[] range(io.synthgen.plan.Column c) {
+    if (c.gen() instanceof io.synthgen.plan.ColumnGen.Uniform u) {
+      return new double[] {u.min(), u.max()};
+    }
+    if (c.gen() instanceof io.synthgen.plan.ColumnGen.Dist d) {
+      return new double[] {d.shaped().min() == null ? Double.NEGATIVE_INFINITY : d.shaped().min(),
+          d.shaped().max() == null ? Double.POSITIVE_INFINITY : d.shaped().max()};
+    }
+    if (c.gen() instanceof io.synthgen.plan.ColumnGen.Values v) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (Object o : v.values()) {
+        double x = ((Number) o).doubleValue();
+        lo = Math.min(lo, x);
+        hi = Math.max(hi, x);
+      }
+      return new double[] {lo, hi};
+    }
+    throw new AssertionError("not a numeric strategy with bounds: " + c);
+  }
+
   static String resource(String name) {
     try (var in = DdlRuns.class.getResourceAsStream("/ddl/" + name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
