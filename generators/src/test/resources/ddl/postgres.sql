@@ -50,6 +50,22 @@ CREATE TABLE shop.reviews (
     body        TEXT
 );
 
+-- as pg_dump writes it
+CREATE TABLE shop.shipments (
+    shipment_id integer NOT NULL,
+    order_id bigint NOT NULL,
+    carrier character varying(20) NOT NULL,
+    weight_g integer,
+    shipped_on date,
+    CONSTRAINT shipments_carrier_check CHECK (((carrier)::text = ANY ((ARRAY['ups'::character varying, 'dhl'::character varying, 'fedex'::character varying])::text[]))),
+    CONSTRAINT shipments_weight_g_check CHECK ((weight_g > (0)::numeric)),
+    CONSTRAINT shipments_shipped_on_check CHECK ((shipped_on >= '2024-01-01'::date))
+);
+
+ALTER TABLE ONLY shop.shipments
+    ADD CONSTRAINT shipments_pkey PRIMARY KEY (shipment_id);
+ALTER TABLE ONLY shop.shipments
+    ADD CONSTRAINT shipments_order_id_fkey FOREIGN KEY (order_id) REFERENCES shop.orders(order_id);
 ALTER TABLE ONLY shop.order_items
     ADD CONSTRAINT order_items_order_fk FOREIGN KEY (order_id) REFERENCES shop.orders(order_id);
 ALTER TABLE ONLY shop.order_items

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import net.sf.jsqlparser.expression.ArrayConstructor;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.DateTimeLiteralExpression;
 import net.sf.jsqlparser.expression.DoubleValue;
@@ -30,7 +31,8 @@ import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionLi
 import net.sf.jsqlparser.schema.Column;
 
 /**
- * CHECK constraints turned into what a plan can guarantee: {@code x IN (...)} and {@code x = 'a' OR x = 'b'} into
+ * CHECK constraints turned into what a plan can guarantee: {@code x IN (...)}, {@code x = 'a' OR x = 'b'} and
+ * PostgreSQL's {@code x = ANY (ARRAY[...])} into
  * values, comparisons with a literal ({@code x >= 0}, {@code x < 100}, {@code 0 <= x}) and {@code BETWEEN} into
  * bounds that keep their strictness, {@code length(x) <= n} into a length, {@code x IS NOT NULL} into NOT NULL. The
  * condition is split at its top-level ANDs with the tokenizer (JSqlParser regroups {@code a IN (...) AND b > 0}
@@ -169,6 +171,22 @@ final class Checks {
       }
       return values(col, vs);
     }
+    if (e instanceof EqualsTo eq && anyArray(eq.getRightExpression()) != null) {
+      // pg_dump writes IN lists as (status)::text = ANY ((ARRAY['a'::character varying, ...])::text[])
+      DdlColumn c = column(table, eq.getLeftExpression());
+      if (c == null) {
+        return "is not a list of values of one column";
+      }
+      List<Object> vs = new ArrayList<>();
+      for (Expression item : anyArray(eq.getRightExpression()).getExpressions()) {
+        Object v = literal(item);
+        if (v == null) {
+          return "has an item that is not a literal: " + item;
+        }
+        vs.add(v);
+      }
+      return values(c, vs);
+    }
     if (e instanceof EqualsTo eq) {
       Object[] cv = columnAndLiteral(table, eq);
       if (cv == null) {
@@ -219,6 +237,18 @@ final class Checks {
       return bound(c, v, strict, greater);
     }
     return "is not a list of values, a range or a length";
+  }
+
+  /** The array of {@code ANY (ARRAY[...])}, casts and parentheses read through, or null. */
+  private static ArrayConstructor anyArray(Expression e) {
+    e = unwrapLiteral(e);
+    if (e instanceof Function f && f.getName() != null && f.getName().equalsIgnoreCase("ANY")
+        && f.getParameters() != null && f.getParameters().size() == 1
+        && unwrapLiteral((Expression) f.getParameters().get(0)) instanceof ArrayConstructor a
+        && a.getExpressions() != null) {
+      return a;
+    }
+    return null;
   }
 
   private static boolean isLength(Function f) {
@@ -273,8 +303,8 @@ final class Checks {
     while (true) {
       if (e instanceof ParenthesedExpressionList<?> p && p.size() == 1) {
         e = p.get(0);
-      } else if (e instanceof CastExpression c && c.getLeftExpression() instanceof Column) {
-        e = c.getLeftExpression(); // PostgreSQL writes (status)::text
+      } else if (e instanceof CastExpression c && unwrap(c.getLeftExpression()) instanceof Column col) {
+        return col; // PostgreSQL writes (status)::text
       } else {
         return e;
       }

@@ -29,7 +29,7 @@ class PostgresDdlTest {
   @Test
   void generatedRowsKeepTheSchema() throws Exception {
     Plan p = DdlRuns.runAndCheck(DDL, dir.resolve("out"));
-    assertEquals(List.of("customers", "products", "orders", "order_items", "reviews"),
+    assertEquals(List.of("customers", "products", "orders", "order_items", "reviews", "shipments"),
         p.tables().stream().map(Table::name).toList());
   }
 
@@ -65,6 +65,10 @@ class PostgresDdlTest {
     assertTrue(price[0] >= 0.01 && price[1] <= 5000.0, java.util.Arrays.toString(price));
     assertEquals("decimal(10,2)", col(p, "products", "unit_price").type().toString());
     assertInstanceOf(ColumnGen.Uuid.class, col(p, "reviews", "review_id").gen(), "UUID");
+    // pg_dump's forms: = ANY (ARRAY[...]) with casts, a cast literal bound, keys added by ALTER TABLE ONLY
+    assertEquals(List.of("ups", "dhl", "fedex"), ((ColumnGen.Values) col(p, "shipments", "carrier").gen()).values());
+    assertEquals("shipment_id", p.table("shipments").orElseThrow().primaryKey());
+    assertTrue(DdlRuns.range(col(p, "shipments", "weight_g"))[0] >= 1, "weight_g > (0)::numeric");
     assertEquals("timestamp", col(p, "orders", "placed_at").type().toString(), "TIMESTAMPTZ");
     // UNIQUE text: a pattern with enough combinations to be unique by construction
     assertTrue(col(p, "customers", "email").unique());
