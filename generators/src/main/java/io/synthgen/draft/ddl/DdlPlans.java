@@ -60,9 +60,8 @@ public final class DdlPlans {
       }
       issues.throwIfAny();
     }
-    SqlParsing checks = new SqlParsing();
     for (DdlTable t : script.tables.values()) {
-      Checks.apply(t, checks, issues);
+      Checks.apply(t, script.parsing, issues);
     }
     Fitting.precheck(script.tables, issues);
     Describer.Result described = Describer.describe(script.tables, script.skipped, issues);

@@ -221,13 +221,18 @@ final class Describer {
   /**
    * A UNIQUE (or short primary key) string column: a pattern of letters and digits with enough combinations to be
    * unique by construction on {@code rows} rows ({@link DdlLimits#UNIQUE_PATTERN_SAFETY} times rows squared, with
-   * room for {@link DdlLimits#UNIQUE_ROWS_HEADROOM} times the rows), with the column's prefix when it fits.
+   * room for {@link DdlLimits#UNIQUE_ROWS_HEADROOM} times the rows when the column's length allows), with the
+   * column's prefix when it fits.
    */
   private void uniqueText(ObjectNode o, DdlColumn c, long rows, List<String> notes) {
-    double need = DdlLimits.UNIQUE_PATTERN_SAFETY * Math.pow((double) rows * DdlLimits.UNIQUE_ROWS_HEADROOM, 2);
-    int k = (int) Math.ceil(Math.log(need) / Math.log(36));
     Integer n = c.type.maxLength() == null ? c.checkMaxLength : c.checkMaxLength == null ? c.type.maxLength()
         : Integer.valueOf(Math.min(c.type.maxLength(), c.checkMaxLength));
+    int kMin = (int) Math.ceil(Math.log(DdlLimits.UNIQUE_PATTERN_SAFETY * Math.pow(rows, 2)) / Math.log(36));
+    int k = (int) Math.ceil(Math.log(DdlLimits.UNIQUE_PATTERN_SAFETY
+        * Math.pow((double) rows * DdlLimits.UNIQUE_ROWS_HEADROOM, 2)) / Math.log(36));
+    if (n != null && n < k) {
+      k = Math.max(kMin, n); // the headroom is given up before the column's length
+    }
     String lower = c.name.toLowerCase(Locale.ROOT);
     String prefix;
     String suffix = "";
@@ -247,9 +252,9 @@ final class Describer {
       pattern = "*".repeat(k);
     }
     if (n != null && pattern.length() > n) {
-      issues.add(c.line, c.name, c.name + " is unique but holds " + n + " characters, too few for " + k
+      issues.add(c.line, c.name, c.name + " is unique but holds " + n + " characters, too few for " + kMin
           + " random letters and digits, what distinct values on " + rows + " rows need", "widen its type to "
-          + "VARCHAR(" + k + ") or more");
+          + "VARCHAR(" + kMin + ") or more");
       return;
     }
     o.put("strategy", "pattern");

@@ -179,8 +179,13 @@ final class Fitting {
         + (col.hasNonNull("max") ? plain(col.get("max").decimalValue()) : "");
   }
 
+  /** A number for a note: plain, or with 10 significant digits when that is long (a double's next value). */
   static String plain(BigDecimal v) {
-    return v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
+    if (v.signum() == 0) {
+      return "0";
+    }
+    String p = v.stripTrailingZeros().toPlainString();
+    return p.length() <= 24 ? p : v.round(new java.math.MathContext(10)).stripTrailingZeros().toString();
   }
 
   /** A bound written into the plan: a whole number for an integer column. */
@@ -188,7 +193,8 @@ final class Fitting {
     if (type.isIntegral()) {
       col.put(field, v.longValue());
     } else {
-      col.put(field, v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros());
+      BigDecimal n = v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros();
+      col.put(field, n.scale() < 0 ? n.setScale(0) : n);
     }
   }
 
@@ -214,7 +220,7 @@ final class Fitting {
   static BigDecimal onGrid(BigDecimal v, DataType type, boolean strict, boolean lower) {
     if (type.kind() == DataType.Kind.DOUBLE) {
       double d = v.doubleValue();
-      return strict ? new BigDecimal(lower ? Math.nextUp(d) : Math.nextDown(d)) : v;
+      return strict ? BigDecimal.valueOf(lower ? Math.nextUp(d) : Math.nextDown(d)) : v;
     }
     int scale = type.kind() == DataType.Kind.DECIMAL ? type.scale() : 0;
     BigDecimal unit = BigDecimal.ONE.movePointLeft(scale);
@@ -383,9 +389,15 @@ final class Fitting {
       issues.add(c.line, c.name, "the CHECKs on " + c.name + " allow no date", "correct the bounds");
       return;
     }
+    if (ns.equals(start) && ne.equals(end)) {
+      return; // the drafted range already keeps the CHECK
+    }
     boolean dateOnly = type.kind() == DataType.Kind.DATE;
-    col.put("start", dateOnly ? ns.toLocalDate().toString() : ns.toString());
-    col.put("end", dateOnly ? ne.toLocalDate().toString() : ne.toString());
+    String from = dateOnly ? ns.toLocalDate().toString() : ns.toString();
+    String to = dateOnly ? ne.toLocalDate().toString() : ne.toString();
+    col.put("start", from);
+    col.put("end", to);
+    appendNote(col, "now " + from + " to " + to + ", within the DDL's CHECK");
   }
 
   private LocalDateTime instant(DdlColumn.Bound b, DataType type, boolean lower, DdlColumn c) {

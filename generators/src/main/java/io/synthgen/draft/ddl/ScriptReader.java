@@ -35,7 +35,8 @@ final class ScriptReader {
   final Map<String, DdlTable> tables = new LinkedHashMap<>();
   final List<String> skipped = new ArrayList<>();
   private final String src;
-  private final SqlParsing parsing = new SqlParsing();
+  /** The parser and its budget, shared by every statement and CHECK of the script. */
+  final SqlParsing parsing = new SqlParsing();
   private final DdlIssues issues;
 
   private ScriptReader(String src, DdlIssues issues) {

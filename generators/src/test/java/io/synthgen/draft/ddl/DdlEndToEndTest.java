@@ -101,4 +101,29 @@ class DdlEndToEndTest {
     assertEquals("customers.customer_id",
         ((io.synthgen.plan.ColumnGen.ForeignKey) PostgresDdlTest.col(p, "orders", "customer_id").gen()).references());
   }
+
+  /** Strict bounds on a double and dates, a lone lower bound far above the drafted values, a short unique code. */
+  @Test
+  void boundsOfEveryKindHoldOnTheGeneratedRows() throws Exception {
+    String ddl = """
+        CREATE TABLE items (
+          id INT PRIMARY KEY,
+          code VARCHAR(10) NOT NULL UNIQUE,
+          price NUMERIC(8,2) NOT NULL CHECK (price >= 1000),
+          score DOUBLE PRECISION NOT NULL CHECK (score > 0 AND score < 1),
+          made DATE NOT NULL CHECK (made BETWEEN '2020-01-01' AND '2020-12-31'),
+          seen TIMESTAMP NOT NULL CHECK (seen > '2021-06-01 00:00:00')
+        );
+        """;
+    Plan p = DdlRuns.runAndCheck(ddl, dir.resolve("bounds"));
+    assertEquals("**********", ((io.synthgen.plan.ColumnGen.Pattern) PostgresDdlTest.col(p, "items", "code").gen())
+        .pattern(), "10 letters and digits: unique on 1,000 rows, within VARCHAR(10)");
+    try (Duck duck = new Duck()) {
+      duck.view("items", dir.resolve("bounds/items.parquet"));
+      assertTrue(duck.number("SELECT min(price) FROM items") >= 1000);
+      assertTrue(duck.number("SELECT quantile_cont(price, 0.5) FROM items") > 1001, "not piled on the bound");
+      assertEquals("2020-01-01", duck.one("SELECT min(made)::VARCHAR FROM items").substring(0, 10));
+      assertTrue(duck.one("SELECT max(made)::VARCHAR FROM items").startsWith("2020-12"));
+    }
+  }
 }
