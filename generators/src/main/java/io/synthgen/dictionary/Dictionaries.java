@@ -15,6 +15,9 @@ import java.util.Map;
  */
 public final class Dictionaries {
 
+  /** The locale of the word lists every dictionary is built from: datafaker's English data (US addresses, phones). */
+  public static final String LOCALE = "en";
+
   private static volatile Dictionaries standard;
   private static final Map<String, StrDict> WORDS = new java.util.concurrent.ConcurrentHashMap<>();
 

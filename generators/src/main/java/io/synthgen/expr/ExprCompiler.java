@@ -85,6 +85,11 @@ public final class ExprCompiler {
     return Functions.names();
   }
 
+  /** Every function the language knows with its signature, in documentation order. */
+  public static List<FunctionSignature> functions() {
+    return List.copyOf(Functions.SIGNATURES.values());
+  }
+
   private static Expression parse(String sql) throws ExprException {
     Expression ast;
     List<CCJSqlParser> parsers = new ArrayList<>();

@@ -11,17 +11,25 @@ final class Functions {
 
   static final Map<String, FunctionDef> ALL;
 
+  /** Every function's public signature, by name, in the order of {@link #ALL}. */
+  static final Map<String, FunctionSignature> SIGNATURES;
+
   static {
     Map<String, FunctionDef> m = new LinkedHashMap<>();
-    for (List<FunctionDef> family : List.of(ConditionalFunctions.defs(), MathFunctions.defs(),
-        StringFunctions.defs(), DateFunctions.defs(), RandomFunctions.defs(), GeoFunctions.defs())) {
-      for (FunctionDef d : family) {
+    Map<String, FunctionSignature> sigs = new LinkedHashMap<>();
+    List<List<FunctionDef>> families = List.of(ConditionalFunctions.defs(), MathFunctions.defs(),
+        StringFunctions.defs(), DateFunctions.defs(), RandomFunctions.defs(), GeoFunctions.defs());
+    for (int f = 0; f < families.size(); f++) {
+      for (FunctionDef d : families.get(f)) {
         if (m.put(d.name(), d) != null) {
           throw new IllegalStateException("function " + d.name() + " is defined twice");
         }
+        sigs.put(d.name(), new FunctionSignature(d.name(), d.signature(), FunctionSignature.FAMILIES.get(f),
+            d.minArgs(), d.maxArgs(), d.random()));
       }
     }
     ALL = Collections.unmodifiableMap(m);
+    SIGNATURES = Collections.unmodifiableMap(sigs);
   }
 
   private final Translator t;

@@ -170,7 +170,8 @@ final class RandomFunctions {
     if (d == null || d.size() == 0) {
       List<String> names = c.translator().scope().dictionaryNames();
       return c.problem("unknown dictionary '" + name + "';" + Suggest.didYouMean(name, names)
-          + " dictionaries are: " + String.join(", ", names));
+          + " dictionaries are: " + String.join(", ", names) + "; "
+          + io.synthgen.plan.VocabularyHint.see("dictionaries"));
     }
     Stream s = c.stream();
     int size = d.size();

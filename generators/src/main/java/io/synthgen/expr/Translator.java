@@ -363,7 +363,7 @@ final class Translator {
     FunctionDef def = Functions.ALL.get(name);
     if (def == null) {
       return problem("unknown function '" + name + "';" + Suggest.didYouMean(name, Functions.names())
-          + " functions are listed in docs/expressions.md");
+          + " functions are listed in docs/expressions.md; " + io.synthgen.plan.VocabularyHint.see("functions"));
     }
     Stream stream = def.random() ? scope.stream().child("call:" + randomCalls++) : null;
     List<Node> args = new ArrayList<>();

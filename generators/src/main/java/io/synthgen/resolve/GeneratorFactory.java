@@ -150,7 +150,8 @@ final class GeneratorFactory {
       Dictionary dict = dictionaries.get(d.dictionary());
       if (dict == null) {
         violations.add(new Violation(path + ".dictionary", d.dictionary(), "unknown dictionary",
-            "use one of: " + String.join(", ", dictionaries.names())));
+            "use one of: " + String.join(", ", dictionaries.names()) + "; "
+                + io.synthgen.plan.VocabularyHint.see("dictionaries")));
         return null;
       }
       return new DictionaryGen(dict, s);

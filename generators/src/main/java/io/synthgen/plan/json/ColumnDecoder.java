@@ -8,6 +8,7 @@ import io.synthgen.plan.ColumnGen;
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.FkDistribution;
 import io.synthgen.plan.TimeProfile;
+import io.synthgen.plan.VocabularyHint;
 import io.synthgen.plan.validate.PlanLimits;
 import io.synthgen.plan.validate.Suggest;
 import java.util.ArrayList;
@@ -53,7 +54,8 @@ final class ColumnDecoder {
     } else if (strategy == null) {
       String given = s.isTextual() ? s.asText() : null;
       in.add(at(path, "strategy"), s, "unknown strategy",
-          Suggest.didYouMean(given, ColumnGen.STRATEGIES) + "strategies are: " + Suggest.list(ColumnGen.STRATEGIES));
+          Suggest.didYouMean(given, ColumnGen.STRATEGIES) + "strategies are: " + Suggest.list(ColumnGen.STRATEGIES)
+              + "; " + VocabularyHint.see("strategies"));
     }
     double nullRate = in.number(c, path, "null_rate", 0.0);
     boolean omit = in.bool(c, path, "omit", false);

@@ -5,6 +5,7 @@ import static io.synthgen.plan.json.Decoding.at;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthgen.plan.Distribution;
 import io.synthgen.plan.FkDistribution;
+import io.synthgen.plan.VocabularyHint;
 import io.synthgen.plan.validate.Suggest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,7 +21,7 @@ final class DistributionDecoder {
 
   /** A value distribution, or null when its type is missing or unknown (reported). */
   static Distribution distribution(Decoding in, JsonNode d, String path) {
-    String type = typeOf(in, d, path, PlanFields.DISTRIBUTION, "distribution");
+    String type = typeOf(in, d, path, PlanFields.DISTRIBUTION, "distribution", "distributions");
     if (type == null) {
       return null;
     }
@@ -40,7 +41,7 @@ final class DistributionDecoder {
 
   /** A foreign key distribution, or null when its type is missing or unknown (reported). */
   static FkDistribution fkDistribution(Decoding in, JsonNode d, String path) {
-    String type = typeOf(in, d, path, PlanFields.FK_DISTRIBUTION, "foreign key distribution");
+    String type = typeOf(in, d, path, PlanFields.FK_DISTRIBUTION, "foreign key distribution", "strategies");
     if (type == null) {
       return null;
     }
@@ -57,7 +58,8 @@ final class DistributionDecoder {
   }
 
   /** Checks the object and its fields against its type's parameters; returns the type when known. */
-  private static String typeOf(Decoding in, JsonNode d, String path, Map<String, List<String>> types, String what) {
+  private static String typeOf(Decoding in, JsonNode d, String path, Map<String, List<String>> types, String what,
+      String topic) {
     JsonNode t = d == null ? null : d.get("type");
     String type = t != null && t.isTextual() && types.containsKey(t.asText()) ? t.asText() : null;
     List<String> allowed = new ArrayList<>();
@@ -79,7 +81,8 @@ final class DistributionDecoder {
     if (type == null) {
       String given = t.isTextual() ? t.asText() : null;
       in.add(at(path, "type"), t, "unknown " + what + " type",
-          Suggest.didYouMean(given, types.keySet()) + "types are: " + Suggest.list(types.keySet()));
+          Suggest.didYouMean(given, types.keySet()) + "types are: " + Suggest.list(types.keySet()) + "; "
+              + VocabularyHint.see(topic));
     }
     return type;
   }

@@ -197,7 +197,7 @@ final class PlanDecoder {
       String fix = lower.startsWith("decimal")
           ? "write decimal(p,s) with precision p 1.." + DataType.MAX_DECIMAL_PRECISION + " and scale s 0..p"
           : Suggest.didYouMean(lower, List.of("bigint", "int", "double", "string", "boolean", "date", "timestamp",
-              "decimal")) + "types are: " + DataType.ALLOWED;
+              "decimal")) + "types are: " + DataType.ALLOWED + "; " + io.synthgen.plan.VocabularyHint.see("types");
       in.add(at(path, "type"), c.get("type"), "unknown type", fix);
       return null;
     }

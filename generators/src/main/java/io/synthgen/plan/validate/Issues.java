@@ -48,8 +48,14 @@ final class Issues {
 
   /** An unknown name: the rule, "did you mean" (within the plan's budget) and the allowed names in the fix. */
   void unknownName(String path, String name, String rule, Collection<String> allowed, String what) {
+    unknownName(path, name, rule, allowed, what, null);
+  }
+
+  /** As {@link #unknownName(String, String, String, Collection, String)}, the fix ending with {@code see}. */
+  void unknownName(String path, String name, String rule, Collection<String> allowed, String what, String see) {
     String fix = (suggestions++ < MAX_SUGGESTIONS ? Suggest.didYouMean(name, allowed) : "")
-        + (allowed.isEmpty() ? "there are no " + what : what + " are: " + Suggest.list(allowed));
+        + (allowed.isEmpty() ? "there are no " + what : what + " are: " + Suggest.list(allowed))
+        + (see == null ? "" : "; " + see);
     record(new Violation(path, render(name), rule, fix));
   }
 

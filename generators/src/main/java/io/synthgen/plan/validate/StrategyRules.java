@@ -304,10 +304,10 @@ final class StrategyRules {
   private void dictionary(String name) {
     if (name == null || name.isBlank()) {
       out.add(path + ".dictionary", name == null ? "" : name, "dictionary must not be empty",
-          "name a dictionary such as \"first_names\"; see synthgen dictionaries");
+          "name a dictionary such as \"first_name\"; " + io.synthgen.plan.VocabularyHint.see("dictionaries"));
     } else if (v.dictionaries != null && !v.dictionaries.contains(name)) {
       out.unknownName(path + ".dictionary", name, "unknown dictionary", new java.util.TreeSet<>(v.dictionaries),
-          "dictionaries");
+          "dictionaries", io.synthgen.plan.VocabularyHint.see("dictionaries"));
     }
   }
 

@@ -287,7 +287,8 @@ class PlanValidatorTest {
     List<Violation> v = PlanValidator.validate(p, Set.of("cities", "first_names"));
     assertEquals(1, v.size());
     assertEquals("tables[0].columns[3].dictionary", v.get(0).path());
-    assertEquals("did you mean 'cities'? dictionaries are: cities, first_names", v.get(0).fix());
+    assertEquals("did you mean 'cities'? dictionaries are: cities, first_names; see describe_vocabulary "
+        + "{topic: \"dictionaries\"}", v.get(0).fix());
     assertThrows(PlanException.class, () -> PlanCodec.read(json, Set.of("cities")));
   }
 

@@ -10,6 +10,8 @@ import io.synthgen.plan.Plan;
 import io.synthgen.server.tool.plan.PlanResources;
 import io.synthgen.template.TableSchemas;
 import io.synthgen.template.Templates;
+import io.synthgen.vocab.Topic;
+import io.synthgen.vocab.Vocabulary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The server's resources. Fixed: each template ({@code synthgen://templates/retail.json}), the plan schema and
- * each template table's row schema. Per plan version (URI templates): the plan JSON, the rendered plan, each
+ * The server's resources. Fixed: each template ({@code synthgen://templates/retail.json}), the plan schema,
+ * each template table's row schema and the vocabulary (whole and per topic). Per plan version (URI templates): the plan JSON, the rendered plan, each
  * table's row schema and its sample rows as JSON lines; large content the tools point to instead of returning.
  */
 final class ResourceCatalog {
@@ -29,6 +31,7 @@ final class ResourceCatalog {
   static final String PLAN_MD = "synthgen://plans/{plan_id}/v{version}/plan.md";
   static final String SAMPLE = "synthgen://plans/{plan_id}/v{version}/samples/{table}.jsonl";
   static final String SCHEMA = "synthgen://plans/{plan_id}/v{version}/schemas/{table}.schema.json";
+  static final String VOCABULARY = "synthgen://vocabulary";
 
   private ResourceCatalog() {
   }
@@ -52,6 +55,23 @@ final class ResourceCatalog {
     out.add(text("synthgen://schemas/plan.schema.json", "plan.schema.json",
         "JSON Schema of the plan document (synthgen.plan/v1)", "application/schema+json",
         () -> classpath("schemas/plan.schema.json")));
+    out.addAll(vocabulary());
+    return out;
+  }
+
+  /**
+   * The vocabulary: the whole catalog at {@value #VOCABULARY}, and each topic at {@code synthgen://vocabulary/<topic>}
+   * (the same JSON that describe_vocabulary returns for the topic).
+   */
+  static List<SyncResourceSpecification> vocabulary() {
+    List<SyncResourceSpecification> out = new ArrayList<>();
+    out.add(text(VOCABULARY, "vocabulary", "Every strategy, distribution, dictionary, expression function and "
+        + "operator, type, time profile field and template, with a line and an example each",
+        "application/json", () -> Vocabulary.compact(Vocabulary.standard().catalog())));
+    for (Topic t : Topic.values()) {
+      out.add(text(VOCABULARY + "/" + t.id(), "vocabulary-" + t.id(), "Vocabulary: " + t.description(),
+          "application/json", () -> Vocabulary.compact(Vocabulary.standard().topic(t))));
+    }
     return out;
   }
 

@@ -5,13 +5,14 @@ import io.synthgen.plan.Plan;
 import io.synthgen.resolve.Resolver;
 import io.synthgen.server.tool.Services;
 import io.synthgen.template.Templates;
+import io.synthgen.vocab.Vocabulary;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Loads and exercises what the first calls need (the plan codec and resolver, a small sample, the schema
- * validator) on a background thread once the server is listening, so a client's first propose_plan and
+ * validator, the vocabulary) on a background thread once the server is listening, so a client's first propose_plan and
  * generate_sample are not slowed by class loading. Reads and computes only; writes nothing.
  */
 final class Warmup {
@@ -31,6 +32,7 @@ final class Warmup {
           Preview.generate(Resolver.resolve(p), 20);
         }
         services.dictionaries();
+        Vocabulary.standard();
       } catch (Exception | LinkageError e) {
         LOG.debug("warm-up stopped", e);
       }

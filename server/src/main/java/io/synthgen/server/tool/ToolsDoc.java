@@ -62,7 +62,10 @@ public final class ToolsDoc {
         .append("supports it, or returns an error asking the assistant to ask them. Replacing an earlier run's ")
         .append("files is confirmed the same way. Every tier generates its rows on this machine (the plan says ")
         .append("so); `write_to_uc` publishes an approved plan's run to Unity Catalog as Delta tables or volume ")
-        .append("files (see [databricks.md](databricks.md)).\n\n");
+        .append("files (see [databricks.md](databricks.md)). `describe_vocabulary` lists every name a plan can use ")
+        .append("(strategies, distributions, dictionaries, functions, types, time profiles, templates) with a line ")
+        .append("and an example each, so that an assistant need not learn them from errors (see ")
+        .append("[vocabulary](vocabulary.md)).\n\n");
     b.append("| Tool | Title | Read-only | Destructive | Idempotent |\n|---|---|---|---|---|\n");
     for (ToolDefinition d : defs) {
       b.append("| [`").append(d.name()).append("`](#").append(d.name()).append(") | ").append(d.title())
@@ -87,7 +90,10 @@ public final class ToolsDoc {
         .append("| `synthgen://plans/{plan_id}/v{version}/schemas/{table}.schema.json` | JSON Schema of one row of a ")
         .append("table of the plan |\n")
         .append("| `synthgen://plans/{plan_id}/v{version}/samples/{table}.jsonl` | the sample rows of a table, JSON ")
-        .append("lines |\n");
+        .append("lines |\n")
+        .append("| `synthgen://vocabulary` | every strategy, distribution, dictionary, function, operator, type, ")
+        .append("time profile field and template with a line and an example ([vocabulary](vocabulary.md)) |\n")
+        .append("| `synthgen://vocabulary/{topic}` | one topic of it, as `describe_vocabulary {topic}` returns it |\n");
     b.append("\n## Prompts\n\n")
         .append("One per industry template, `generate_{industry}` (e.g. `generate_retail`), with optional ")
         .append("arguments `rows` and `destination` (`local` or `catalog.schema`): a one-line entry point that ")

@@ -45,7 +45,8 @@ class McpStdioIT {
         assertTrue(t.description().length() > 80, t.name());
       }
       assertEquals(Boolean.TRUE, tools.get(0).annotations().readOnlyHint());
-      assertEquals(Boolean.TRUE, tools.get(7).annotations().destructiveHint());
+      assertEquals(Boolean.TRUE, tools.get(ToolRegistry.NAMES.indexOf("generate_full")).annotations()
+          .destructiveHint());
 
       JsonNode templates = ok(c, "list_templates", "{}");
       assertEquals("retail", templates.path("templates").get(0).path("name").asText());

@@ -4,7 +4,7 @@ import io.synthgen.server.tool.Services;
 import io.synthgen.server.tool.SynthTool;
 import java.util.List;
 
-/** The plan tools, in workflow order: list_templates, propose, revise, get, list and approve. */
+/** The plan tools, in workflow order: list_templates, describe_vocabulary, propose, revise, get, list and approve. */
 public final class PlanTools {
 
   private PlanTools() {
@@ -12,7 +12,8 @@ public final class PlanTools {
 
   /** @param listScope how list_plans describes whose plans it lists */
   public static List<SynthTool> all(Services services, String listScope) {
-    return List.of(new ListTemplatesTool(services), new ProposePlanTool(services), new RevisePlanTool(services),
-        new GetPlanTool(services), new ListPlansTool(services, listScope), new ApprovePlanTool(services));
+    return List.of(new ListTemplatesTool(services), new DescribeVocabularyTool(services),
+        new ProposePlanTool(services), new RevisePlanTool(services), new GetPlanTool(services),
+        new ListPlansTool(services, listScope), new ApprovePlanTool(services));
   }
 }
