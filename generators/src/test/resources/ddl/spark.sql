@@ -55,3 +55,21 @@ ALTER TABLE main.iot.alerts ADD CONSTRAINT alerts_pk PRIMARY KEY (alert_id);
 ALTER TABLE main.iot.alerts ADD CONSTRAINT alerts_reading_fk FOREIGN KEY (reading_id) REFERENCES main.iot.readings (reading_id);
 ALTER TABLE main.iot.alerts ADD CONSTRAINT severity_ok CHECK (severity IN ('low', 'high', 'critical'));
 ALTER TABLE main.iot.devices SET TBLPROPERTIES ('owner' = 'ops');
+
+-- as SHOW CREATE TABLE writes it: backticks, CHECK constraints as delta.constraints properties
+CREATE TABLE `main`.`iot`.`maintenance` (
+  `ticket_id` BIGINT NOT NULL,
+  `device_id` BIGINT NOT NULL,
+  `opened_at` TIMESTAMP,
+  `priority` INT NOT NULL,
+  `outcome` STRING,
+  CONSTRAINT `maintenance_pk` PRIMARY KEY (`ticket_id`),
+  CONSTRAINT `maintenance_device_fk` FOREIGN KEY (`device_id`) REFERENCES `main`.`iot`.`devices` (`device_id`))
+USING delta
+COMMENT 'Work orders raised for devices'
+TBLPROPERTIES (
+  'delta.checkpoint.writeStatsAsJson' = 'false',
+  'delta.constraints.priority_range' = 'priority BETWEEN 1 AND 4',
+  'delta.constraints.outcome_ok' = 'outcome IN (\'fixed\', \'replaced\', \'no_fault\')',
+  'delta.minReaderVersion' = '1',
+  'delta.minWriterVersion' = '3')

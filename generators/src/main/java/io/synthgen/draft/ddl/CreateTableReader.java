@@ -14,7 +14,8 @@ import net.sf.jsqlparser.statement.create.table.Index;
 /**
  * Reads one CREATE TABLE. The tokens are split into the name, the column and constraint definitions and the table
  * options after the closing parenthesis (USING DELTA, PARTITIONED BY, CLUSTER BY, LOCATION, TBLPROPERTIES, ENGINE=,
- * DEFAULT CHARSET=, DATA_RETENTION_TIME_IN_DAYS = ..., of which only COMMENT is kept, as the table's description).
+ * DEFAULT CHARSET=, DATA_RETENTION_TIME_IN_DAYS = ..., of which COMMENT is kept, as the table's description, and
+ * Delta's {@code 'delta.constraints.name' = 'condition'} properties, as CHECKs).
  * Each column's type and dialect clauses are read by {@link ColumnClauses}; what is left, a statement every dialect
  * shares, is parsed by JSqlParser, which gives the table constraints (PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK).
  * When JSqlParser refuses it, each definition is parsed alone so the problem is reported at its own line.
@@ -72,6 +73,7 @@ final class CreateTableReader {
     }
     DdlTable table = new DdlTable(Tokens.planName(declared), declared, st.line());
     table.comment = tableComment(ts, close + 1);
+    deltaConstraints(table, ts, close + 1);
     for (int j = close + 1; j < ts.size(); j++) {
       if (ts.get(j).is("AS") && j + 1 < ts.size() && (ts.get(j + 1).is("SELECT") || ts.get(j + 1).isPunct("("))) {
         issues.add(ts.get(j).line(), declared, "CREATE TABLE ... AS SELECT fills the table from a query",
@@ -128,6 +130,25 @@ final class CreateTableReader {
       constraints(table, parsed, constraints, issues);
     }
     return table;
+  }
+
+  /**
+   * The CHECK constraints Databricks' SHOW CREATE TABLE writes as table properties:
+   * {@code TBLPROPERTIES ('delta.constraints.name' = 'condition', ...)}.
+   */
+  private static void deltaConstraints(DdlTable table, List<Token> ts, int from) {
+    for (int j = from; j + 1 < ts.size(); j++) {
+      if (!ts.get(j).is("TBLPROPERTIES") || !ts.get(j + 1).isPunct("(")) {
+        continue;
+      }
+      int end = Tokens.close(ts, j + 1);
+      for (List<Token> p : Tokens.split(ts, j + 2, end < 0 ? ts.size() : end)) {
+        if (p.size() == 3 && p.get(0).kind() == Kind.STRING && p.get(1).isPunct("=") && p.get(2).kind() == Kind.STRING
+            && p.get(0).value().toLowerCase(java.util.Locale.ROOT).startsWith("delta.constraints.")) {
+          table.checks.add(new DdlTable.Check("(" + p.get(2).value() + ")", p.get(0).line()));
+        }
+      }
+    }
   }
 
   private static String tableComment(List<Token> ts, int from) {

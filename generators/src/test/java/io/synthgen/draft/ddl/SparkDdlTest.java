@@ -29,7 +29,7 @@ class SparkDdlTest {
   @Test
   void mapsDatabricksClauses() throws Exception {
     Plan p = DdlRuns.plan(DDL);
-    assertEquals(List.of("sites", "devices", "readings", "alerts"),
+    assertEquals(List.of("sites", "devices", "readings", "alerts", "maintenance"),
         p.tables().stream().map(io.synthgen.plan.Table::name).toList());
     assertEquals("Plants that host devices", p.table("sites").orElseThrow().description(),
         "COMMENT among the table options");
@@ -44,5 +44,13 @@ class SparkDdlTest {
     assertEquals("alert_id", p.table("alerts").orElseThrow().primaryKey(), "ALTER TABLE ADD PRIMARY KEY");
     assertTrue(PostgresDdlTest.col(p, "devices", "model").note().contains("vendor model"));
     assertEquals("string", PostgresDdlTest.col(p, "devices", "model").type().toString());
+    // SHOW CREATE TABLE: backticked three-part names, CHECKs as delta.constraints table properties
+    assertEquals("ticket_id", p.table("maintenance").orElseThrow().primaryKey());
+    assertEquals("devices.device_id", ((ColumnGen.ForeignKey) PostgresDdlTest.col(p, "maintenance", "device_id")
+        .gen()).references());
+    assertEquals(List.of("fixed", "replaced", "no_fault"),
+        ((ColumnGen.Values) PostgresDdlTest.col(p, "maintenance", "outcome").gen()).values());
+    double[] priority = DdlRuns.range(PostgresDdlTest.col(p, "maintenance", "priority"));
+    assertTrue(priority[0] >= 1 && priority[1] <= 4, java.util.Arrays.toString(priority));
   }
 }
