@@ -54,6 +54,9 @@ final class Fitting {
         if (dc == null || col.path("omit").asBoolean(false)) {
           continue;
         }
+        if (dc.refTable != null) {
+          f.foreignKey(plan, dc);
+        }
         f.bounds(col, dc, t.path("rows").asLong());
         k += f.length(cols, k, col, dc);
       }
@@ -97,6 +100,52 @@ final class Fitting {
                 "correct the value or the range");
           }
         }
+      }
+    }
+  }
+
+  /**
+   * A CHECK on a foreign key holds when every key of the parent does: the parent's key must be a sequence within
+   * the bounds (a list of values on a foreign key is refused: its values are the parent's keys).
+   */
+  private void foreignKey(ObjectNode plan, DdlColumn c) {
+    if (c.checkLo == null && c.checkHi == null && c.checkValues == null) {
+      return;
+    }
+    String fix = "remove the CHECK from " + c.name + " (its values are " + c.refTable + "." + c.refColumn
+        + "'s) or put it on " + c.refTable + "." + c.refColumn;
+    if (c.checkValues != null) {
+      issues.add(c.line, c.name, "a CHECK lists values for the foreign key " + c.name, fix);
+      return;
+    }
+    for (JsonNode t : plan.withArray("tables")) {
+      if (!t.path("name").asText().equalsIgnoreCase(c.refTable)) {
+        continue;
+      }
+      for (JsonNode p : t.withArray("columns")) {
+        if (!p.path("name").asText().equalsIgnoreCase(c.refColumn)) {
+          continue;
+        }
+        DataType type = DataType.parse(p.path("type").asText());
+        boolean numeric = (c.checkLo == null || c.checkLo.value() instanceof BigDecimal)
+            && (c.checkHi == null || c.checkHi.value() instanceof BigDecimal);
+        if (numeric && "sequence".equals(p.path("strategy").asText()) && type != null && type.isIntegral()) {
+          BigDecimal first = BigDecimal.valueOf(p.path("start").asLong(1));
+          BigDecimal last = first.add(BigDecimal.valueOf(p.path("step").asLong(1)).multiply(BigDecimal.valueOf(
+              Math.max(0, t.path("rows").asLong() - 1))));
+          BigDecimal lo = first.min(last);
+          BigDecimal hi = first.max(last);
+          BigDecimal l = c.checkLo == null ? null : onGrid((BigDecimal) c.checkLo.value(), type, c.checkLo.strict(),
+              true);
+          BigDecimal h = c.checkHi == null ? null : onGrid((BigDecimal) c.checkHi.value(), type, c.checkHi.strict(),
+              false);
+          if (within(lo, l, h) && within(hi, l, h)) {
+            return;
+          }
+        }
+        issues.add(c.line, c.name, "the CHECK on the foreign key " + c.name + " does not hold for every key of "
+            + c.refTable + "." + c.refColumn, fix);
+        return;
       }
     }
   }

@@ -147,6 +147,26 @@ class DdlProblemsTest {
     assertTrue(v.fix().contains("nullable"), v.toString());
   }
 
+  /** A CHECK on a foreign key holds when the parent's keys do; otherwise it is refused, not dropped. */
+  @Test
+  void checksOnForeignKeysAreKeptOrRefused() throws Exception {
+    String ok = """
+        CREATE TABLE p (id INT PRIMARY KEY);
+        CREATE TABLE c (id INT PRIMARY KEY, p_id INT NOT NULL CHECK (p_id > 0) REFERENCES p (id));
+        """;
+    DdlRuns.runAndCheck(ok, dir.resolve("ok"));
+    List<Violation> vs = problems("""
+        CREATE TABLE p (id INT PRIMARY KEY);
+        CREATE TABLE c (
+          id INT PRIMARY KEY,
+          p_id INT NOT NULL CHECK (p_id <= 10) REFERENCES p (id),
+          q_id INT CHECK (q_id IN (1, 2)) REFERENCES p (id)
+        );
+        """);
+    at(vs, 4, "does not hold for every key of p.id");
+    at(vs, 5, "lists values for the foreign key q_id");
+  }
+
   @Test
   void aKeyMadeOnlyOfForeignKeysIsRefused() {
     List<Violation> vs = problems("""
