@@ -30,10 +30,6 @@ final class DdlIssues {
     return list.isEmpty();
   }
 
-  int size() {
-    return list.size();
-  }
-
   void throwIfAny() throws PlanException {
     if (!list.isEmpty()) {
       throw new PlanException(list);
