@@ -1,5 +1,6 @@
 package io.synthgen.draft.ddl;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.draft.Drafter;
 import io.synthgen.plan.PlanException;
@@ -27,6 +28,15 @@ public final class DdlPlans {
 
   /** As {@link #draft(String, LocalDate, long)}, with the plan's name ({@code from_ddl} when null). */
   public static ObjectNode draft(String ddl, String name, LocalDate referenceDate, long seed) throws PlanException {
+    return draft(ddl, name, null, referenceDate, seed);
+  }
+
+  /**
+   * As {@link #draft(String, String, LocalDate, long)}, with the Drafter's {@code skews} (foreign keys weighted by a
+   * parent's category, {@code [{table, column, by, weights}]}) applied to the tables of the DDL; null for none.
+   */
+  public static ObjectNode draft(String ddl, String name, JsonNode skews, LocalDate referenceDate, long seed)
+      throws PlanException {
     DdlIssues issues = new DdlIssues();
     if (ddl == null || ddl.isBlank()) {
       issues.add(1, null, "the DDL is empty", "give CREATE TABLE statements, e.g. CREATE TABLE customers "
@@ -67,6 +77,9 @@ public final class DdlPlans {
     Describer.Result described = Describer.describe(script.tables, script.skipped, issues);
     if (name != null && !name.isBlank()) {
       described.description().put("name", name);
+    }
+    if (skews != null && !skews.isNull()) {
+      described.description().set("skews", skews);
     }
     issues.throwIfAny();
     ObjectNode plan = Drafter.draft(described.description(), referenceDate, seed);

@@ -66,7 +66,11 @@ final class ProposePlanTool extends ServiceTool {
       }
       summary = "proposed from the " + template + " template";
     } else if (ddl != null) {
-      plan = PlanCodec.fromJson(DdlPlans.draft(ddl, call.string("name"), today, seed), services.dictionaries());
+      if (call.args().has("only_tables")) {
+        throw new IllegalArgumentException("only_tables cuts a template; give only the tables you want in ddl");
+      }
+      plan = PlanCodec.fromJson(DdlPlans.draft(ddl, call.string("name"), call.args().get("skews"), today, seed),
+          services.dictionaries());
       summary = "proposed from DDL with " + plan.tables().size() + " tables";
     } else {
       ObjectNode request = JsonNodeFactory.instance.objectNode();

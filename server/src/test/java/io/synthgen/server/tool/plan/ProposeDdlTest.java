@@ -77,6 +77,36 @@ class ProposeDdlTest {
     }
   }
 
+  /** Skews weigh the DDL's foreign keys as they do own tables': Enterprise customers order more. */
+  @Test
+  void skewsApplyToTheTablesOfTheDdl() throws Exception {
+    try (ToolFixture f = new ToolFixture(dir)) {
+      var args = new ObjectMapper().createObjectNode().put("ddl", DDL);
+      args.putArray("skews").addObject().put("table", "orders").put("column", "customer_id").put("by", "tier")
+          .putObject("weights").put("enterprise", 8).put("pro", 2).put("free", 1);
+      ToolResult proposed = f.call("propose_plan", args.toString());
+      assertFalse(proposed.isError(), proposed.text());
+      String id = proposed.structured().path("plan_id").asText();
+      assertFalse(f.call("approve_plan", "{\"plan_id\": \"" + id + "\", \"version\": 1}").isError());
+      ToolResult run = f.call("generate_full", "{\"plan_id\": \"" + id + "\", \"wait_seconds\": 60}");
+      assertEquals("succeeded", run.structured().path("status").asText(), run.text());
+      Path out = f.out.resolve("from_ddl");
+      try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+        ResultSet r = s.executeQuery("SELECT tier, count(o.order_id) * 1.0 / count(DISTINCT cu.customer_id) FROM '"
+            + out.resolve("customers.parquet") + "' cu LEFT JOIN '" + out.resolve("orders.parquet")
+            + "' o USING (customer_id) GROUP BY tier ORDER BY 2");
+        java.util.List<String> order = new java.util.ArrayList<>();
+        while (r.next()) {
+          order.add(r.getString(1));
+        }
+        assertEquals(java.util.List.of("free", "pro", "enterprise"), order, "orders per customer rise with tier");
+      }
+      ToolResult cut = f.call("propose_plan", new ObjectMapper().createObjectNode().put("ddl", DDL)
+          .set("only_tables", new ObjectMapper().createArrayNode().add("orders")).toString());
+      assertTrue(cut.isError(), cut.text());
+    }
+  }
+
   @Test
   void ddlTogetherWithTablesIsRefused() throws Exception {
     try (ToolFixture f = new ToolFixture(dir)) {
