@@ -40,7 +40,7 @@ public final class Drafter {
   /** Fields of the description's top level and of each table. */
   public static final List<String> REQUEST_FIELDS = List.of("name", "description", "tables", "skews");
   public static final List<String> TABLE_FIELDS = List.of("name", "rows", "description", "primary_key", "columns");
-  public static final List<String> SKEW_FIELDS = List.of("table", "column", "by", "weights");
+  public static final List<String> SKEW_FIELDS = List.of("table", "column", "by", "weights", "shares");
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
@@ -213,6 +213,9 @@ public final class Drafter {
     wb.set("column", hint.get("by"));
     if (hint.has("weights")) {
       wb.set("weights", hint.get("weights"));
+    }
+    if (hint.has("shares")) {
+      wb.set("shares", hint.get("shares"));
     }
   }
 

@@ -1,5 +1,7 @@
 package io.synthgen.draft;
 
+import io.synthgen.draft.predict.PredictionText;
+import io.synthgen.draft.predict.Predictions;
 import io.synthgen.plan.Column;
 import io.synthgen.plan.ColumnGen;
 import io.synthgen.plan.Plan;
@@ -26,9 +28,16 @@ public final class PlanRenderer {
    * @param output where a full run writes, as shown to the person
    * @param exactRows each table's exact row count (tables generated per parent are known after resolving), or
    *     empty to show the plan's counts
+   * @param predictions what the plan will make, shown after the relationships, or null to leave them out
    */
   public record Context(String planId, int version, Tiers.Decision decision, String engine, String output,
-      Map<String, Long> exactRows) {
+      Map<String, Long> exactRows, Predictions predictions) {
+
+    /** Without predictions. */
+    public Context(String planId, int version, Tiers.Decision decision, String engine, String output,
+        Map<String, Long> exactRows) {
+      this(planId, version, decision, engine, output, exactRows, null);
+    }
   }
 
   private PlanRenderer() {
@@ -79,6 +88,9 @@ public final class PlanRenderer {
       b.append("- none: the tables are independent\n");
     } else {
       relationships.forEach(r -> b.append(r).append('\n'));
+    }
+    if (ctx.predictions() != null) {
+      b.append(PredictionText.markdown(ctx.predictions()));
     }
     b.append("\n---\n\n**Options:**\n")
         .append("- \"looks good\" → approve and generate the full dataset\n")

@@ -3,20 +3,31 @@ package io.synthgen.draft;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgen.expr.ExprLimits;
 import io.synthgen.plan.DataType;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * "Enterprise customers order more": a foreign key whose parents are chosen in proportion to a weight derived from
  * a parent column. {@code weighted_by: {column: tier, weights: {Enterprise: 5, Pro: 2, Free: 1}}} on a foreign key
  * adds a hidden {@code tier_weight} column to the parent ({@code CASE tier WHEN 'Enterprise' THEN 5 ... ELSE 1
  * END}) and makes the key {@code {type: weighted, by: tier_weight}}. Without weights the parent column itself must
- * be numeric and is used as the weight.
+ * be numeric and is used as the weight. {@code shares} instead of weights gives the children's target share per
+ * value ({@code {Enterprise: 50, Pro: 30, Free: 20}}): the weights that give them are solved from the parent
+ * column's own shares ({@link SkewShares}).
  */
 final class Skews {
+
+  /** Fields of a {@code weighted_by} object. */
+  static final List<String> WEIGHTED_BY_FIELDS = List.of("column", "weights", "shares");
+
+  /** A key's note lists its weights (or shares) up to this many characters, well within a note's limit. */
+  static final int NOTE_LISTING = 300;
 
   private Skews() {
   }
@@ -64,8 +75,21 @@ final class Skews {
     String parentName = ref.contains(".") ? ref.substring(0, ref.indexOf('.')) : ref;
     ObjectNode parent = table(plan, parentName);
     String by = wb.isTextual() ? wb.asText() : wb.path("column").asText("");
-    if (parent == null) {
-      return; // the unknown reference is reported where it is written
+    int before = problems.list().size();
+    if (wb.isObject()) {
+      Drafter.unknownFields(wb, path, WEIGHTED_BY_FIELDS, problems);
+    }
+    JsonNode weights = wb.path("weights");
+    JsonNode shares = wb.path("shares");
+    boolean hasWeights = !weights.isMissingNode() && !weights.isNull();
+    boolean hasShares = !shares.isMissingNode() && !shares.isNull();
+    if (hasWeights && hasShares) {
+      problems.add(path, null, "weighted_by takes weights or shares, not both",
+          "give shares (the children's target share per value, summing to 100) or weights (how much more likely a "
+              + "parent of each value is), not both");
+    }
+    if (parent == null || problems.list().size() > before) {
+      return; // an unknown reference is reported where it is written
     }
     ObjectNode byCol = column(plan, parentName, by);
     if (byCol == null) {
@@ -73,32 +97,38 @@ final class Skews {
           "name a column of " + parentName + ", e.g. its tier or segment");
       return;
     }
-    JsonNode weights = wb.path("weights");
+    String solved = "";
+    if (hasShares) {
+      weights = SkewShares.solve(plan, parentName, by, byCol, shares, path + ".shares", problems);
+      if (weights == null) {
+        return;
+      }
+      solved = "to give shares " + compact(shares) + ": weights ";
+    }
     ObjectNode dist = fk.putObject("distribution");
     dist.put("type", "weighted");
-    if (weights.isMissingNode() || weights.isNull()) {
+    if (!hasWeights && !hasShares) {
       dist.put("by", by);
       return;
     }
-    String helper = by + "_weight";
     StringBuilder expr = new StringBuilder("CASE ").append(by);
     DataType t = DataType.parse(byCol.path("type").asText("string"));
     boolean quote = t == null || !t.isNumeric();
     if (weights.isObject()) {
       List<String> known = new ArrayList<>();
       byCol.path("values").forEach(v -> known.add(v.asText()));
+      Set<String> knownSet = new HashSet<>(known);
       for (Map.Entry<String, JsonNode> e : weights.properties()) {
         if (!e.getValue().isNumber() || e.getValue().asDouble() < 0) {
           problems.add(path + ".weights." + e.getKey(), e.getValue(), "a weight is a number, 0 or more",
               "give e.g. {\"Enterprise\": 5, \"Pro\": 2, \"Free\": 1}");
           continue;
         }
-        if (!known.isEmpty() && !known.contains(e.getKey())) {
+        if (!known.isEmpty() && !knownSet.contains(e.getKey())) {
           // a key that matches no value would weigh nothing: the skew the person asked for would not happen
-          String near = known.stream().filter(k -> k.equalsIgnoreCase(e.getKey())).findFirst().orElse(null);
           problems.add(path + ".weights." + e.getKey(), e.getKey(), "'" + e.getKey() + "' is not a value of "
-              + parentName + "." + by + " (its values are: " + String.join(", ", known) + ")",
-              near != null ? "did you mean '" + near + "'?" : "give weights for values of " + by);
+              + parentName + "." + by + " (its values are: " + SkewShares.listed(known) + ")",
+              SkewShares.nearOrGive(e.getKey(), known, "weights", by));
           continue;
         }
         expr.append(" WHEN ").append(literal(e.getKey(), quote)).append(" THEN ").append(number(e.getValue()));
@@ -116,19 +146,64 @@ final class Skews {
       return;
     }
     expr.append(" ELSE 1.0 END");
-    if (column(plan, parentName, helper) == null) {
-      ObjectNode h = parent.withArray("columns").addObject();
-      h.put("name", helper);
-      h.put("type", "double");
-      h.put("strategy", "expression");
-      h.put("expr", expr.toString());
-      h.put("omit", true);
-      h.put("note", "hidden: how likely a " + Drafter.singular(parentName) + " is picked by "
-          + fk.path("name").asText() + ", from " + by);
+    if (expr.length() > ExprLimits.MAX_LENGTH) {
+      problems.add(path, by, String.format(Locale.ROOT, "the weights of %s make a hidden weight expression of %,d "
+          + "characters, over the %,d an expression may have", by, expr.length(), ExprLimits.MAX_LENGTH),
+          "weigh fewer values (with weights, values left out weigh 1), or give " + parentName + " a numeric weight "
+              + "column of its own and name it in weighted_by without weights");
+      return;
     }
+    String helper = helper(plan, parent, parentName, by, fk, expr.toString());
     dist.put("by", helper);
-    fk.put("note", (fk.path("note").asText("").isEmpty() ? "" : fk.get("note").asText() + "; ")
-        + "weighted by " + by + " (" + compact(weights) + ")");
+    String note = fk.path("note").asText("").replaceAll("(; )?weighted by [^;]*$", "");
+    fk.put("note", (note.isEmpty() ? "" : note + "; ") + "weighted by " + by + " (" + solved + compact(weights) + ")");
+  }
+
+  /**
+   * The hidden weight column for {@code expr}: {@code {by}_weight} when it is free, already holds the expression,
+   * or is a hidden weight that no other key uses (a revision re-weighting the key rewrites it); otherwise a new one
+   * with a numbered name, so that two keys weighted differently by the same column keep their own weights.
+   */
+  private static String helper(ObjectNode plan, ObjectNode parent, String parentName, String by, ObjectNode fk,
+      String expr) {
+    String base = by + "_weight";
+    for (int k = 1; ; k++) {
+      String name = k == 1 ? base : base + "_" + k;
+      ObjectNode existing = column(plan, parentName, name);
+      if (existing == null) {
+        ObjectNode h = parent.withArray("columns").addObject();
+        h.put("name", name);
+        h.put("type", "double");
+        h.put("strategy", "expression");
+        h.put("expr", expr);
+        h.put("omit", true);
+        h.put("note", "hidden: how likely a " + Drafter.singular(parentName) + " is picked by "
+            + fk.path("name").asText() + ", from " + by);
+        return name;
+      }
+      if (expr.equals(existing.path("expr").asText())) {
+        return name;
+      }
+      if (existing.path("omit").asBoolean() && "expression".equals(existing.path("strategy").asText())
+          && !usedByAnotherKey(plan, parentName, name, fk)) {
+        existing.put("expr", expr);
+        return name;
+      }
+    }
+  }
+
+  /** Whether a foreign key other than {@code fk} into {@code parentName} is weighted by {@code column}. */
+  private static boolean usedByAnotherKey(ObjectNode plan, String parentName, String column, ObjectNode fk) {
+    for (JsonNode t : plan.withArray("tables")) {
+      for (JsonNode c : t.path("columns")) {
+        if (c != fk && c.path("references").asText("").startsWith(parentName + ".")
+            && "weighted".equals(c.path("distribution").path("type").asText())
+            && column.equals(c.path("distribution").path("by").asText())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static String literal(String v, boolean quote) {
@@ -140,7 +215,13 @@ final class Skews {
     return d == Math.rint(d) ? String.format(Locale.ROOT, "%.1f", d) : Double.toString(d);
   }
 
-  private static String compact(JsonNode weights) {
-    return weights.toString().replace("\"", "").replace(",", ", ").replace(":", ": ");
+  /** Weights or shares as a note shows them, cut after {@value #NOTE_LISTING} characters. */
+  static String compact(JsonNode weights) {
+    String s = weights.toString().replace("\"", "").replace(",", ", ").replace(":", ": ");
+    if (s.length() <= NOTE_LISTING) {
+      return s;
+    }
+    int cut = s.lastIndexOf(", ", NOTE_LISTING);
+    return s.substring(0, cut > 0 ? cut : NOTE_LISTING) + ", … (" + weights.size() + " values)";
   }
 }

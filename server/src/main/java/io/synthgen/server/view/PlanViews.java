@@ -61,7 +61,7 @@ public final class PlanViews {
   public static String render(StoredPlan p, PlanVersion v, ResolvedPlan r, Path outputDir) {
     Tiers.Decision d = Tiers.decide(r.totalRows(), v.plan().destination(), v.requestedTier());
     return PlanRenderer.markdown(v.plan(), new PlanRenderer.Context(p.id(), v.version(), d, engine(d.tier()),
-        output(v.plan(), outputDir), exactRows(r)));
+        output(v.plan(), outputDir), exactRows(r), PredictionViews.of(r)));
   }
 
   /** The structured view every plan tool returns. */
@@ -89,6 +89,7 @@ public final class PlanViews {
       tables.addObject().put("name", t.name()).put("rows", t.rows()).put("columns", t.spec().columns().size());
     }
     o.set("plan", PlanCodec.toJson(v.plan()));
+    o.set("predictions", PredictionViews.json(r));
     ObjectNode res = o.putObject("resources");
     res.put("json", uri(p.id(), v.version(), "plan.json"));
     res.put("markdown", uri(p.id(), v.version(), "plan.md"));
