@@ -62,6 +62,14 @@ CREATE TABLE shop.shipments (
     CONSTRAINT shipments_shipped_on_check CHECK ((shipped_on >= '2024-01-01'::date))
 );
 
+ALTER TABLE shop.shipments ALTER COLUMN shipment_id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME shop.shipments_shipment_id_seq
+    START WITH 100
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
 ALTER TABLE ONLY shop.shipments
     ADD CONSTRAINT shipments_pkey PRIMARY KEY (shipment_id);
 ALTER TABLE ONLY shop.shipments

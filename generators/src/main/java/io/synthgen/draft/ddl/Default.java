@@ -58,9 +58,9 @@ record Default(String sql, Object literal, boolean isSequence, boolean isUuid) {
       } else if (t.is("TRUE") || t.is("FALSE")) {
         lit = t.is("TRUE");
       }
-    } else if (ts.size() == 2 && (ts.get(0).is("b") || ts.get(0).is("x") || ts.get(0).is("N"))
+    } else if (ts.size() == 2 && (ts.get(0).is("b") || ts.get(0).is("x") || ts.get(0).is("N") || ts.get(0).is("E"))
         && ts.get(1).kind() == Kind.STRING) {
-      lit = ts.get(1).value(); // MySQL b'0', x'..', N'..'
+      lit = ts.get(1).value(); // MySQL b'0', x'..', N'..', PostgreSQL E'..'
     } else if (ts.size() == 2 && ts.get(0).isPunct("-") && ts.get(1).kind() == Kind.NUMBER) {
       BigDecimal n = number(ts.get(1).text());
       lit = n == null ? null : n.negate();

@@ -152,6 +152,9 @@ final class ScriptReader {
 
   private void alter(Statement st, String head) {
     List<Token> ts = st.tokens();
+    if (identityAlter(st)) {
+      return;
+    }
     boolean changes = ts.stream().anyMatch(t -> t.is("ADD") || t.is("NOT") || t.is("CHECK"));
     if (!changes) {
       skipped.add(head); // OWNER TO, SET (...), SET TBLPROPERTIES, CLUSTER BY, ENABLE ROW LEVEL SECURITY ...
@@ -227,6 +230,50 @@ final class ScriptReader {
             + "ALTER COLUMN ... SET NOT NULL)", "write the column or change into the CREATE TABLE");
       }
     }
+  }
+
+  /**
+   * pg_dump's identity columns: {@code ALTER TABLE t ALTER COLUMN c ADD GENERATED ALWAYS AS IDENTITY (SEQUENCE NAME
+   * s START WITH n ...)}, which JSqlParser does not take, read with the tokens. False when the statement is not one.
+   */
+  private boolean identityAlter(Statement st) {
+    List<Token> ts = st.tokens();
+    int at = -1;
+    for (int k = 0; k + 3 < ts.size(); k++) {
+      if (ts.get(k).is("ALTER") && ts.get(k + 1).is("COLUMN") && ts.get(k + 3).is("ADD") && k + 4 < ts.size()
+          && ts.get(k + 4).is("GENERATED")) {
+        at = k;
+        break;
+      }
+    }
+    if (at < 0) {
+      return false;
+    }
+    int name = 2;
+    if (ts.get(name).is("ONLY") || ts.get(name).is("IF")) {
+      name = ts.get(name).is("IF") ? name + 2 : name + 1;
+    }
+    StringBuilder q = new StringBuilder();
+    for (int k = name; k < at; k++) {
+      q.append(ts.get(k).text());
+    }
+    DdlTable t = table(q.toString(), st.line());
+    DdlColumn c = t == null ? null : column(t, Tokens.declared(ts.get(at + 2)), st.line());
+    if (c == null) {
+      return true;
+    }
+    c.identity = true;
+    for (int k = at + 4; k + 2 < ts.size(); k++) {
+      if (ts.get(k).is("START") && ts.get(k + 1).is("WITH") && ts.get(k + 2).kind() == SqlLexer.Kind.NUMBER) {
+        try {
+          c.identityStart = Long.parseLong(ts.get(k + 2).text());
+        } catch (NumberFormatException e) {
+          issues.add(st.line(), ts.get(k + 2).text(), "the identity's start is not a whole number",
+              "write START WITH 1");
+        }
+      }
+    }
+    return true;
   }
 
   private static boolean setNotNull(List<Token> ts) {

@@ -68,6 +68,8 @@ class PostgresDdlTest {
     // pg_dump's forms: = ANY (ARRAY[...]) with casts, a cast literal bound, keys added by ALTER TABLE ONLY
     assertEquals(List.of("ups", "dhl", "fedex"), ((ColumnGen.Values) col(p, "shipments", "carrier").gen()).values());
     assertEquals("shipment_id", p.table("shipments").orElseThrow().primaryKey());
+    assertEquals(new ColumnGen.Sequence(100, 1), col(p, "shipments", "shipment_id").gen(),
+        "ALTER COLUMN ... ADD GENERATED ALWAYS AS IDENTITY (... START WITH 100 ...)");
     assertTrue(DdlRuns.range(col(p, "shipments", "weight_g"))[0] >= 1, "weight_g > (0)::numeric");
     assertEquals("timestamp", col(p, "orders", "placed_at").type().toString(), "TIMESTAMPTZ");
     // UNIQUE text: a pattern with enough combinations to be unique by construction
