@@ -5,39 +5,31 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.dictionary.Dictionaries;
-import io.synthgen.dictionary.Dictionary;
 import io.synthgen.plan.DataType;
-import io.synthgen.plan.reach.ColumnRanges;
-import io.synthgen.plan.reach.DictionaryLengths;
-import io.synthgen.plan.validate.TimeSpec;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Makes a drafted plan keep what the DDL states about values, whatever strategy inference chose: bounds (the SQL
  * type's range, CHECK ranges with their strictness: {@code x > 0} is {@code min 1} for an integer, {@code 0.01} for
- * a decimal(10,2)) narrow a uniform's range, clamp a distribution, move a sequence's start, filter values and
- * narrow a date range; lengths (VARCHAR(n), {@code CHECK (length(x) <= n)}) shorten patterns, drop inferred values
- * that are too long and cut dictionaries and expressions with {@code substr}. What cannot be kept is a violation.
+ * a decimal(10,2)) narrow a uniform's range, clamp or move a distribution, move a sequence's start and filter
+ * values; date bounds are kept by {@link DateFit}, lengths by {@link LengthFit}. What cannot be kept is a violation.
  */
 final class Fitting {
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-  private final LocalDate referenceDate;
   private final DdlIssues issues;
-  private final Dictionaries dictionaries = Dictionaries.standard();
+  private final DateFit dates;
+  private final LengthFit lengths;
 
   private Fitting(LocalDate referenceDate, DdlIssues issues) {
-    this.referenceDate = referenceDate;
     this.issues = issues;
+    this.dates = new DateFit(referenceDate, issues);
+    this.lengths = new LengthFit(Dictionaries.standard(), issues);
   }
 
   static void fit(ObjectNode plan, Map<String, DdlTable> tables, LocalDate referenceDate, DdlIssues issues) {
@@ -58,7 +50,7 @@ final class Fitting {
           f.foreignKey(plan, dc);
         }
         f.bounds(col, dc, t.path("rows").asLong());
-        k += f.length(cols, k, col, dc);
+        k += f.lengths.fit(cols, k, col, dc);
       }
     }
   }
@@ -159,7 +151,7 @@ final class Fitting {
     }
     if (type.isTemporal()) {
       if (c.checkLo != null || c.checkHi != null) {
-        dates(col, c, type);
+        dates.fit(col, c, type);
       }
       return;
     }
@@ -280,7 +272,7 @@ final class Fitting {
     return g;
   }
 
-  private static boolean within(BigDecimal v, BigDecimal lo, BigDecimal hi) {
+  static boolean within(BigDecimal v, BigDecimal lo, BigDecimal hi) {
     return (lo == null || v.compareTo(lo) >= 0) && (hi == null || v.compareTo(hi) <= 0);
   }
 
@@ -401,196 +393,7 @@ final class Fitting {
     }
   }
 
-  private void dates(ObjectNode col, DdlColumn c, DataType type) {
-    if (!"date_range".equals(col.path("strategy").asText())) {
-      issues.add(c.line, c.name, "the range CHECK on " + c.name + " cannot be kept on a "
-          + col.path("strategy").asText() + " column", "remove the CHECK");
-      return;
-    }
-    LocalDateTime lo = instant(c.checkLo, type, true, c);
-    LocalDateTime hi = instant(c.checkHi, type, false, c);
-    if (c.checkLo != null && lo == null || c.checkHi != null && hi == null) {
-      return;
-    }
-    TimeSpec.Instant s = TimeSpec.instant(col.path("start").asText());
-    TimeSpec.Instant e = TimeSpec.instant(col.path("end").asText());
-    if (s == null || e == null) {
-      return;
-    }
-    LocalDateTime start = s.resolve(referenceDate);
-    LocalDateTime end = e.resolve(referenceDate);
-    java.time.Duration width = java.time.Duration.between(start, end);
-    LocalDateTime ns = lo != null && lo.isAfter(start) ? lo : start;
-    LocalDateTime ne = hi != null && hi.isBefore(end) ? hi : end;
-    if (ns.isAfter(ne)) {
-      if (lo != null && hi != null) {
-        ns = lo;
-        ne = hi;
-      } else if (lo != null) {
-        ns = lo;
-        ne = lo.plus(width);
-      } else {
-        ne = hi;
-        ns = hi.minus(width);
-      }
-    }
-    if (lo != null && lo.isAfter(hi == null ? lo : hi)) {
-      issues.add(c.line, c.name, "the CHECKs on " + c.name + " allow no date", "correct the bounds");
-      return;
-    }
-    if (ns.equals(start) && ne.equals(end)) {
-      return; // the drafted range already keeps the CHECK
-    }
-    boolean dateOnly = type.kind() == DataType.Kind.DATE;
-    String from = dateOnly ? ns.toLocalDate().toString() : ns.toString();
-    String to = dateOnly ? ne.toLocalDate().toString() : ne.toString();
-    col.put("start", from);
-    col.put("end", to);
-    appendNote(col, "now " + from + " to " + to + ", within the DDL's CHECK");
-  }
-
-  private LocalDateTime instant(DdlColumn.Bound b, DataType type, boolean lower, DdlColumn c) {
-    if (b == null) {
-      return null;
-    }
-    String v = String.valueOf(b.value()).strip();
-    LocalDateTime t;
-    try {
-      t = v.length() == 10 ? LocalDate.parse(v).atStartOfDay()
-          : LocalDateTime.parse(v.substring(0, 10) + "T" + v.substring(11));
-    } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
-      issues.add(c.line, v, "the CHECK compares " + c.name + " with something that is not a date or timestamp",
-          "write dates as '2024-01-31' and timestamps as '2024-01-31 08:00:00'");
-      return null;
-    }
-    if (b.strict()) {
-      boolean dateOnly = type.kind() == DataType.Kind.DATE;
-      t = lower ? (dateOnly ? t.plusDays(1) : t.plusSeconds(1)) : (dateOnly ? t.minusDays(1) : t.minusSeconds(1));
-    }
-    return t;
-  }
-
-  // ---- lengths
-
-  /** Fits the column to its length; returns how many columns were inserted before it (0 or 1). */
-  private int length(ArrayNode cols, int at, ObjectNode col, DdlColumn c) {
-    Integer n = c.type.maxLength();
-    if (c.checkMaxLength != null) {
-      n = n == null ? c.checkMaxLength : Math.min(n, c.checkMaxLength);
-    }
-    if (n == null || !"string".equals(col.path("type").asText()) || c.refTable != null) {
-      return 0;
-    }
-    if (n < 1) {
-      issues.add(c.line, c.name, "the CHECK on " + c.name + "'s length allows no value", "correct it");
-      return 0;
-    }
-    String strategy = col.path("strategy").asText();
-    boolean fromDdl = c.checkValues != null || c.type.values() != null;
-    switch (strategy) {
-      case "values" -> {
-        ArrayNode vs = (ArrayNode) col.get("values");
-        ArrayNode ws = col.has("weights") ? (ArrayNode) col.get("weights") : null;
-        ArrayNode nv = F.arrayNode();
-        ArrayNode nw = F.arrayNode();
-        for (int k = 0; k < vs.size(); k++) {
-          if (vs.get(k).asText().length() <= n) {
-            nv.add(vs.get(k));
-            if (ws != null) {
-              nw.add(ws.get(k));
-            }
-          } else if (fromDdl) {
-            issues.add(c.line, vs.get(k).asText(), "the value '" + vs.get(k).asText() + "' is longer than the " + n
-                + " characters " + c.name + " holds", "widen " + c.name + "'s type or shorten the value");
-          }
-        }
-        if (fromDdl || nv.size() == vs.size()) {
-          return 0;
-        }
-        if (!nv.isEmpty()) {
-          col.set("values", nv);
-          if (ws != null) {
-            col.set("weights", nw);
-          }
-          appendNote(col, "values longer than " + n + " characters left out");
-          return 0;
-        }
-        return cut(cols, at, col, c, n);
-      }
-      case "pattern" -> {
-        String p = col.path("pattern").asText();
-        if (p.length() > n) {
-          col.put("pattern", p.substring(0, n));
-          appendNote(col, "pattern cut to " + n + " characters");
-        }
-        return 0;
-      }
-      case "constant" -> {
-        if (col.path("value").asText().length() > n && col.path("null_rate").asDouble(0) < 1) {
-          issues.add(c.line, col.path("value").asText(), "the value is longer than the " + n + " characters "
-              + c.name + " holds", "shorten it");
-        }
-        return 0;
-      }
-      case "uuid" -> {
-        return n >= 36 ? 0 : cut(cols, at, col, c, n);
-      }
-      case "dictionary" -> {
-        Dictionary d = dictionaries.get(col.path("dictionary").asText());
-        long longest = d == null ? -1 : DictionaryLengths.longest(d);
-        if (longest < 0) {
-          longest = ColumnRanges.MAX_COMPOSED_LENGTH;
-        }
-        return longest <= n ? 0 : cut(cols, at, col, c, n);
-      }
-      case "expression" -> {
-        col.put("expr", "substr(" + col.path("expr").asText() + ", 1, " + n + ")");
-        appendNote(col, "cut to " + n + " characters");
-        return 0;
-      }
-      default -> {
-        return 0;
-      }
-    }
-  }
-
-  /**
-   * Cuts a column's values to {@code n} characters: the drafted column becomes a hidden helper and the column an
-   * expression over it. A key cannot be cut (its values would repeat) and is refused.
-   */
-  private int cut(ArrayNode cols, int at, ObjectNode col, DdlColumn c, int n) {
-    if (col.path("unique").asBoolean(false) || c.unique) {
-      issues.add(c.line, c.name, "the unique column " + c.name + " holds " + n + " characters, too few for its "
-          + "drafted values", "widen " + c.name + "'s type");
-      return 0;
-    }
-    Set<String> names = new HashSet<>();
-    cols.forEach(x -> names.add(x.path("name").asText().toLowerCase(Locale.ROOT)));
-    String helper = col.path("name").asText() + "_full";
-    while (names.contains(helper.toLowerCase(Locale.ROOT))) {
-      helper = helper + "_";
-    }
-    ObjectNode h = col.deepCopy();
-    h.put("name", helper);
-    h.remove("null_rate");
-    h.remove("note");
-    h.put("omit", true);
-    ObjectNode v = F.objectNode();
-    v.put("name", col.path("name").asText());
-    v.put("type", "string");
-    v.put("strategy", "expression");
-    v.put("expr", "substr(" + helper + ", 1, " + n + ")");
-    if (col.has("null_rate")) {
-      v.set("null_rate", col.get("null_rate"));
-    }
-    String note = col.path("note").asText("");
-    v.put("note", (note.isEmpty() ? "" : note + "; ") + "cut to " + n + " characters");
-    cols.set(at, h);
-    cols.insert(at + 1, v);
-    return 1;
-  }
-
-  private static void appendNote(ObjectNode col, String s) {
+  static void appendNote(ObjectNode col, String s) {
     String note = col.path("note").asText("");
     col.put("note", note.isEmpty() ? s : note + "; " + s);
   }
