@@ -29,17 +29,21 @@ import java.util.Set;
  *       "weighted_by": {"column": "tier", "weights": {"Enterprise": 5, "Pro": 2, "Free": 1}}},
  *      "amount", "order_date", "status"]}]}
  * </pre>
- * A column is a name or an object; see {@link ColumnInference} for how strategies are inferred. A foreign key
- * {@code weighted_by} a parent's categorical column ("Enterprise customers order more") becomes a hidden weight
- * column on the parent, derived from that column, and a weighted foreign key. The result is plan JSON for
- * {@code PlanCodec.fromJson}, which reports anything still wrong; problems of the description itself are thrown
- * here, all at once.
+ * A table takes every field of a plan table: {@code per_parent} makes it a table generated per row of a parent
+ * (its rows may then be left out: the parents' rows times the count's mean), {@code primary_key}, {@code rows},
+ * {@code description}. A column is a name, an object of what the person said (see {@link ColumnInference} for how
+ * strategies are inferred), or a plan column with any strategy and that strategy's fields, whose type may be left
+ * out ({@link StrategyTypes}). A foreign key {@code weighted_by} a parent's categorical column ("Enterprise
+ * customers order more") becomes a hidden weight column on the parent, derived from that column, and a weighted
+ * foreign key. {@link #plan} reads the drafted plan with the plan's codec and reports the description's problems
+ * and the plan's together; {@code schemas/draft.schema.json} declares the description ({@link DraftSchema}).
  */
 public final class Drafter {
 
   /** Fields of the description's top level and of each table. */
   public static final List<String> REQUEST_FIELDS = List.of("name", "description", "tables", "skews");
-  public static final List<String> TABLE_FIELDS = List.of("name", "rows", "description", "primary_key", "columns");
+  public static final List<String> TABLE_FIELDS = List.of("name", "rows", "description", "primary_key", "per_parent",
+      "columns");
   public static final List<String> SKEW_FIELDS = List.of("table", "column", "by", "weights", "shares");
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -47,25 +51,54 @@ public final class Drafter {
   private Drafter() {
   }
 
-  /** The plan JSON for a description; {@code referenceDate} and {@code seed} are written into it. */
-  public static ObjectNode draft(JsonNode request, LocalDate referenceDate, long seed) throws PlanException {
-    return draft(request, referenceDate, seed, true);
+  /**
+   * The plan for a description: the description's own problems and those the plan's codec and validation find in
+   * the drafted plan, all thrown at once (a problem of the plan at or inside a path the description's problems
+   * already name is left out: it is the same mistake seen again). {@code dictionaries} are the known dictionary
+   * names (null: any).
+   */
+  public static Plan plan(JsonNode request, LocalDate referenceDate, long seed, Set<String> dictionaries)
+      throws PlanException {
+    Draft d = draftTree(request, referenceDate, seed, true);
+    Problems problems = new Problems();
+    problems.addAll(d.problems());
+    if (d.plan() == null) {
+      problems.throwIfAny();
+    }
+    return Revisions.read(d.plan(), dictionaries, problems, PerParentRows.fill(d.plan(), d.derivedRows()));
   }
 
-  /** As {@link #draft(JsonNode, LocalDate, long)}; without {@code resolveSkews} weighted_by stays on the keys. */
-  static ObjectNode draft(JsonNode request, LocalDate referenceDate, long seed, boolean resolveSkews)
-      throws PlanException {
+  /** The plan JSON for a description; {@code referenceDate} and {@code seed} are written into it. */
+  public static ObjectNode draft(JsonNode request, LocalDate referenceDate, long seed) throws PlanException {
+    Draft d = draftTree(request, referenceDate, seed, true);
+    if (!d.problems().isEmpty()) {
+      throw new PlanException(d.problems());
+    }
+    PerParentRows.fill(d.plan(), d.derivedRows());
+    return d.plan();
+  }
+
+  /**
+   * A drafted plan tree (null when the description has no tables to draft), the description's problems, and the
+   * tables generated per parent whose rows the description left out (0 in the tree until {@link PerParentRows}
+   * computes them).
+   */
+  record Draft(ObjectNode plan, List<io.synthgen.plan.Violation> problems, Set<String> derivedRows) {
+  }
+
+  /** As {@link #draft(JsonNode, LocalDate, long)}, without throwing; without {@code resolveSkews} weighted_by stays. */
+  static Draft draftTree(JsonNode request, LocalDate referenceDate, long seed, boolean resolveSkews) {
     Problems problems = new Problems();
     if (request == null || !request.isObject()) {
       problems.add("$", null, "the description must be an object with tables", "give {\"tables\": [...]}");
-      problems.throwIfAny();
+      return new Draft(null, problems.list(), Set.of());
     }
     unknownFields(request, "$", REQUEST_FIELDS, problems);
     JsonNode tablesIn = request.get("tables");
     if (tablesIn == null || !tablesIn.isArray() || tablesIn.isEmpty()) {
       problems.add("tables", null, "describe at least one table",
           "give tables: [{\"name\": \"customers\", \"rows\": 1000, \"columns\": [\"customer_id\", \"name\"]}]");
-      problems.throwIfAny();
+      return new Draft(null, problems.list(), Set.of());
     }
     List<ObjectNode> specs = normalise(tablesIn, problems);
     Map<String, String> pks = new LinkedHashMap<>();
@@ -81,28 +114,45 @@ public final class Drafter {
     plan.put("reference_date", referenceDate.toString());
     plan.put("main_table", specs.get(0).path("name").asText());
     ArrayNode tables = plan.putArray("tables");
+    Set<String> derivedRows = new LinkedHashSet<>();
+    StrategyTypes types = new StrategyTypes();
     for (int i = 0; i < specs.size(); i++) {
       ObjectNode spec = specs.get(i);
       String tname = spec.path("name").asText();
       ObjectNode t = tables.addObject();
       t.put("name", tname);
-      t.set("rows", spec.path("rows").isMissingNode() ? F.numberNode(1000) : spec.get("rows"));
+      JsonNode perParent = spec.get("per_parent");
+      if (spec.has("rows")) {
+        t.set("rows", spec.get("rows"));
+      } else if (perParent != null && perParent.isObject()) {
+        t.put("rows", 0);
+        derivedRows.add(tname);
+      } else {
+        t.put("rows", 1000);
+      }
       if (pks.get(tname) != null) {
         t.put("primary_key", pks.get(tname));
       }
       if (spec.hasNonNull("description")) {
         t.set("description", spec.get("description"));
       }
+      if (perParent != null) {
+        t.set("per_parent", perParent);
+      }
+      String parentTable = perParent == null ? null : perParent.path("table").asText(null);
       Set<String> colNames = new LinkedHashSet<>();
       spec.withArray("columns").forEach(c -> colNames.add(c.path("name").asText()));
       ColumnInference.Context ctx = new ColumnInference.Context(tname, pks.get(tname), pks, colNames);
       ArrayNode cols = t.putArray("columns");
       ArrayNode in = spec.withArray("columns");
       for (int j = 0; j < in.size(); j++) {
-        cols.add(ColumnInference.infer((ObjectNode) in.get(j), ctx, "tables[" + i + "].columns[" + j + "]",
-            problems));
+        String path = "tables[" + i + "].columns[" + j + "]";
+        ObjectNode c = StrategyTypes.parentKey((ObjectNode) in.get(j), parentTable, pks);
+        types.prepare(c, i, j);
+        cols.add(ColumnInference.infer(c, ctx, path, problems));
       }
     }
+    types.complete(plan);
     JsonNode skews = request.get("skews");
     if (skews != null && skews.isArray()) {
       for (int k = 0; k < skews.size(); k++) {
@@ -112,8 +162,7 @@ public final class Drafter {
     if (resolveSkews) {
       Skews.resolveWeightedBy(plan, problems);
     }
-    problems.throwIfAny();
-    return plan;
+    return new Draft(plan, problems.list(), derivedRows);
   }
 
   /** Tables as objects, columns as objects ({@code "email"} becomes {@code {"name": "email"}}). */
@@ -125,6 +174,10 @@ public final class Drafter {
       String path = "tables[" + i + "]";
       if (!t.isObject()) {
         problems.add(path, t, "a table is an object", "give {\"name\": ..., \"rows\": ..., \"columns\": [...]}");
+        // a stand-in keeps the later tables at their own index, so the plan's problems name the right table
+        ObjectNode stand = F.objectNode().put("name", "table_" + i);
+        stand.putArray("columns").addObject().put("name", "id");
+        out.add(stand);
         continue;
       }
       ObjectNode copy = ((ObjectNode) t).deepCopy();
@@ -136,8 +189,15 @@ public final class Drafter {
         problems.add(path + ".name", name, "two tables are called " + name, "rename one of them");
       }
       JsonNode rows = copy.get("rows");
-      if (rows != null && (!rows.canConvertToLong() || rows.asLong() < 0)) {
+      if (rows != null && (!rows.canConvertToExactIntegral() || rows.asLong() < 0)) {
         problems.add(path + ".rows", rows, "rows must be a whole number, 0 or more", "give rows: 5000");
+      }
+      JsonNode pp = copy.get("per_parent");
+      if (pp != null && !pp.isObject()) {
+        problems.add(path + ".per_parent", pp, "per_parent is an object {table, count}",
+            "give per_parent: {\"table\": \"orders\", \"count\": {\"distribution\": {\"type\": \"uniform\", "
+                + "\"min\": 1, \"max\": 5}, \"rounding\": \"floor\"}}");
+        copy.remove("per_parent");
       }
       JsonNode cols = copy.get("columns");
       if (cols == null || !cols.isArray() || cols.isEmpty()) {
@@ -154,6 +214,7 @@ public final class Drafter {
           } else {
             problems.add(path + ".columns[" + j + "]", c, "a column is a name or an object with a name",
                 "give \"email\" or {\"name\": \"tier\", \"values\": [...]}");
+            objs.addObject().put("name", "column_" + j); // a stand-in keeps the later columns at their index
           }
         }
         copy.set("columns", objs);
@@ -175,8 +236,10 @@ public final class Drafter {
     JsonNode first = cols.get(0);
     String n = first.path("name").asText();
     String t = table.path("name").asText();
+    String parent = table.path("per_parent").path("table").asText(null);
+    boolean parentKey = parent != null && (n.equals(singular(parent) + "_id") || n.equals(parent + "_id"));
     boolean candidate = n.equals("id") || n.equals(t + "_id") || n.equals(singular(t) + "_id")
-        || n.endsWith("_id") && !first.has("references");
+        || n.endsWith("_id") && !first.has("references") && !parentKey;
     return candidate && !first.has("strategy") ? n : null;
   }
 

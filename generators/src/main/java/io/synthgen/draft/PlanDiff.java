@@ -14,8 +14,9 @@ import java.util.Set;
 
 /**
  * What changed between two plans, one line per change, in plan order: plan fields ({@code seed: 42 → 7}), tables
- * added or removed ({@code + table orders (15,000 rows, 5 columns)}), table fields, columns added or removed, and
- * each changed column field ({@code ~ customers.tier weights: [60,30,10] → [50,30,20]}). Computed on the canonical
+ * added, removed or renamed ({@code + table orders (15,000 rows, 5 columns)}, {@code ~ table orders renamed to
+ * purchases}), table fields, columns added, removed or renamed, and each changed column field
+ * ({@code ~ customers.tier weights: [60,30,10] → [50,30,20]}). Computed on the canonical
  * JSON of both plans, so it shows exactly what a reader of the plan files would see change.
  */
 public final class PlanDiff {
@@ -36,35 +37,47 @@ public final class PlanDiff {
     }
     Map<String, JsonNode> ta = byName(a.get("tables"));
     Map<String, JsonNode> tb = byName(b.get("tables"));
+    Map<String, String> renamed = renames(ta, tb, "columns");
     for (String t : ta.keySet()) {
-      if (!tb.containsKey(t)) {
+      if (!tb.containsKey(t) && !renamed.containsKey(t)) {
         out.add("- table " + t);
       }
     }
+    Map<String, String> renamedTo = new LinkedHashMap<>();
+    renamed.forEach((from, to) -> renamedTo.put(to, from));
     for (Map.Entry<String, JsonNode> e : tb.entrySet()) {
       String t = e.getKey();
       JsonNode newT = e.getValue();
-      JsonNode oldT = ta.get(t);
+      JsonNode oldT = ta.get(renamedTo.getOrDefault(t, t));
+      if (renamedTo.containsKey(t)) {
+        out.add("~ table " + renamedTo.get(t) + " renamed to " + t);
+      }
       if (oldT == null) {
         out.add(String.format(java.util.Locale.ROOT, "+ table %s (%,d rows, %d columns)", t,
             newT.path("rows").asLong(), newT.path("columns").size()));
         continue;
       }
       for (String f : union(oldT, newT)) {
-        if (!f.equals("columns")) {
+        if (!f.equals("columns") && !f.equals("name")) {
           field(out, t + ".", f, oldT.get(f), newT.get(f));
         }
       }
       Map<String, JsonNode> ca = byName(oldT.get("columns"));
       Map<String, JsonNode> cb = byName(newT.get("columns"));
+      Map<String, String> cols = renames(ca, cb, null);
+      Map<String, String> colsTo = new LinkedHashMap<>();
+      cols.forEach((from, to) -> colsTo.put(to, from));
       for (String c : ca.keySet()) {
-        if (!cb.containsKey(c)) {
+        if (!cb.containsKey(c) && !cols.containsKey(c)) {
           out.add("- column " + t + "." + c);
         }
       }
       for (Map.Entry<String, JsonNode> ce : cb.entrySet()) {
-        JsonNode oldC = ca.get(ce.getKey());
-        if (oldC == null) {
+        String from = colsTo.getOrDefault(ce.getKey(), ce.getKey());
+        JsonNode oldC = ca.get(from);
+        if (colsTo.containsKey(ce.getKey())) {
+          out.add("~ column " + t + "." + from + " renamed to " + ce.getKey());
+        } else if (oldC == null) {
           out.add("+ column " + t + "." + ce.getKey() + " (" + ce.getValue().path("type").asText() + ", "
               + ce.getValue().path("strategy").asText() + ")");
         } else if (!oldC.equals(ce.getValue())) {
@@ -77,6 +90,59 @@ public final class PlanDiff {
       }
     }
     return out;
+  }
+
+  /**
+   * Objects that left {@code before} and objects that came into {@code after} that are the same but for their name
+   * (and, for tables, compared by {@code inner} sizes and every field but the name and the inner list): renames,
+   * old name to new, each object matched at most once, in order.
+   */
+  private static Map<String, String> renames(Map<String, JsonNode> before, Map<String, JsonNode> after,
+      String inner) {
+    Map<String, String> out = new LinkedHashMap<>();
+    Set<String> taken = new java.util.HashSet<>();
+    for (Map.Entry<String, JsonNode> gone : before.entrySet()) {
+      if (after.containsKey(gone.getKey())) {
+        continue;
+      }
+      for (Map.Entry<String, JsonNode> came : after.entrySet()) {
+        if (before.containsKey(came.getKey()) || taken.contains(came.getKey())) {
+          continue;
+        }
+        if (sameButName(gone.getValue(), came.getValue(), inner)) {
+          out.put(gone.getKey(), came.getKey());
+          taken.add(came.getKey());
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean sameButName(JsonNode a, JsonNode b, String inner) {
+    if (!a.isObject() || !b.isObject()) {
+      return false;
+    }
+    ObjectNode x = ((ObjectNode) a).deepCopy();
+    ObjectNode y = ((ObjectNode) b).deepCopy();
+    x.remove("name");
+    y.remove("name");
+    if (inner != null) {
+      // a renamed table's columns may have followed other renames (references, their own names): the same count
+      // of columns, most of them with the same names
+      if (x.path(inner).size() != y.path(inner).size()
+          || 2 * byName(x.get(inner)).keySet().stream().filter(byName(y.get(inner))::containsKey).count()
+              < x.path(inner).size()) {
+        return false;
+      }
+      x.remove(inner);
+      y.remove(inner);
+      for (String followed : List.of("per_parent", "primary_key")) {
+        x.remove(followed);
+        y.remove(followed);
+      }
+    }
+    return x.equals(y);
   }
 
   private static void field(List<String> out, String prefix, String f, JsonNode from, JsonNode to) {

@@ -18,6 +18,42 @@ final class Problems {
     list.addAll(vs);
   }
 
+  /**
+   * Adds the violations of a later stage (the plan's own checks) that are not about something already reported: a
+   * violation at a path reported here, inside it or around it is the same problem seen again (the earlier stage
+   * left a placeholder there), so it is dropped.
+   */
+  void addUncovered(List<Violation> later) {
+    List<String> reported = new ArrayList<>();
+    list.forEach(v -> reported.add(v.path()));
+    for (Violation v : later) {
+      boolean covered = false;
+      for (String p : reported) {
+        if (related(p, v.path())) {
+          covered = true;
+          break;
+        }
+      }
+      if (!covered) {
+        list.add(v);
+      }
+    }
+  }
+
+  /** True when one path is the other or lies inside it. */
+  static boolean related(String a, String b) {
+    return a.equals(b) || inside(a, b) || inside(b, a);
+  }
+
+  private static boolean inside(String inner, String outer) {
+    return outer.equals("$") || inner.startsWith(outer) && inner.length() > outer.length()
+        && (inner.charAt(outer.length()) == '.' || inner.charAt(outer.length()) == '[');
+  }
+
+  int size() {
+    return list.size();
+  }
+
   boolean isEmpty() {
     return list.isEmpty();
   }

@@ -18,8 +18,10 @@ import java.util.Set;
 
 /**
  * Revision operations on a plan, applied atomically: all of them and then the whole plan's validation succeed, or
- * nothing changes and every problem is thrown at once (those of the operations with paths
- * {@code operations[i].field}, then those of the resulting plan with plan paths). Operations, by {@code op}:
+ * nothing changes and every problem is thrown at once: those of the operations with paths
+ * {@code operations[i].field}, then those of the plan the other operations make, with plan paths. An operation
+ * with a problem is left out (each operation applies whole or not at all), so one mistake does not hide the
+ * problems of the rest. Operations, by {@code op}:
  * <ul>
  *   <li>{@code set_rows} {table, rows}; {@code set_seed} {seed}; {@code set_tier} {tier: 1..3, or 0 for automatic}</li>
  *   <li>{@code add_table} {table: a described table as for {@link Drafter}}; {@code drop_table} {table}</li>
@@ -32,9 +34,19 @@ import java.util.Set;
  *       column, null_rate}</li>
  *   <li>{@code set_relationship} {table, column, references, distribution?, weighted_by?}</li>
  *   <li>{@code set_destination} {destination: a plan destination object}</li>
+ *   <li>{@code rename_table} {table, to}; {@code rename_column} {table, column, to}: every reference follows
+ *       ({@link Renames})</li>
  * </ul>
+ * A described table or column may use every field of the plan: a table its {@code per_parent} (its rows then
+ * follow from the parent's unless given), a column any strategy with that strategy's fields.
  */
 public final class Revisions {
+
+  /**
+   * Operations one revision may hold. Each is applied to its own copy of the plan (so a failed one leaves nothing
+   * behind), which makes a revision's work grow with operations times plan size; a longer list is refused.
+   */
+  public static final int MAX_OPERATIONS = 200;
 
   /** Each operation and its fields besides {@code op}. */
   public static final Map<String, List<String>> OPERATIONS;
@@ -54,6 +66,8 @@ public final class Revisions {
     m.put("set_destination", List.of("destination"));
     m.put("set_seed", List.of("seed"));
     m.put("set_tier", List.of("tier"));
+    m.put("rename_table", List.of("table", "to"));
+    m.put("rename_column", List.of("table", "column", "to"));
     OPERATIONS = java.util.Collections.unmodifiableMap(m);
   }
 
@@ -71,18 +85,60 @@ public final class Revisions {
               + String.join(", ", OPERATIONS.keySet()));
       problems.throwIfAny();
     }
+    if (operations.size() > MAX_OPERATIONS) {
+      problems.add("operations", operations.size() + " operations", "a revision holds at most " + MAX_OPERATIONS
+          + " operations", "split the changes into revisions of " + MAX_OPERATIONS + " operations or fewer");
+      problems.throwIfAny();
+    }
     ObjectNode tree = PlanCodec.toJson(plan);
     Set<String> rowsSet = new java.util.HashSet<>();
+    Set<String> derivedRows = new LinkedHashSet<>();
     for (int i = 0; i < operations.size(); i++) {
-      applyOne(tree, operations.get(i), "operations[" + i + "]", problems, rowsSet);
+      String path = "operations[" + i + "]";
+      JsonNode op = operations.get(i);
+      if (!op.isObject()) {
+        problems.add(path, op, "an operation is an object with op", "e.g. {\"op\": \"set_rows\", \"table\": "
+            + "\"customers\", \"rows\": 50000}");
+        continue;
+      }
+      ObjectNode before = tree.deepCopy();
+      int mark = problems.size();
+      applyOne(tree, op, path, problems, rowsSet, derivedRows);
+      if (problems.size() > mark) {
+        // left out whole; the rest still apply, so their problems are found too
+        tree.removeAll();
+        tree.setAll(before);
+      }
     }
     Skews.resolveWeightedBy(tree, problems);
+    return read(tree, dictionaries, problems, PerParentRows.fill(tree, derivedRows));
+  }
+
+  /**
+   * The plan of a tree, or every problem at once: those already found (of the operations or the description),
+   * the plan's own, and those of its expressions, which otherwise only the resolution of a valid plan finds.
+   * Violations at {@code ignored} paths are left out (see {@link PerParentRows#fill}).
+   */
+  static Plan read(ObjectNode tree, Set<String> dictionaries, Problems problems, Set<String> ignored)
+      throws PlanException {
+    Plan plan = null;
+    List<io.synthgen.plan.Violation> own = List.of();
+    try {
+      plan = PlanCodec.fromJson(tree, dictionaries);
+    } catch (PlanException e) {
+      own = e.violations();
+    }
+    if (plan != null && problems.isEmpty()) {
+      return plan;
+    }
+    problems.addUncovered(own.stream().filter(v -> !ignored.contains(v.path())).toList());
+    problems.addUncovered(ExpressionChecks.of(plan != null ? plan : PlanCodec.decode(tree).plan()));
     problems.throwIfAny();
-    return PlanCodec.fromJson(tree, dictionaries);
+    throw new IllegalStateException("a plan with problems that none of its checks reports");
   }
 
   private static void applyOne(ObjectNode tree, JsonNode op, String path, Problems problems,
-      Set<String> rowsSet) {
+      Set<String> rowsSet, Set<String> derivedRows) {
     String name = op.path("op").asText("");
     List<String> fields = OPERATIONS.get(name);
     if (fields == null) {
@@ -114,7 +170,7 @@ public final class Revisions {
         require(op, path, "destination", problems).ifPresent(v -> tree.set("destination", v));
         return;
       case "add_table":
-        addTable(tree, op, path, problems);
+        TableEdits.addTable(tree, op, path, problems, derivedRows);
         return;
       default:
         break;
@@ -129,14 +185,17 @@ public final class Revisions {
           JsonNode old = table.get("rows");
           table.set("rows", v);
           rowsSet.add(table.path("name").asText());
-          followParent(tree, table.path("name").asText(), old, v, rowsSet, new java.util.HashSet<>());
+          TableEdits.followParent(tree, table.path("name").asText(), old, v, rowsSet, new java.util.HashSet<>());
         });
         return;
       case "drop_table":
-        dropTable(tree, table);
+        TableEdits.dropTable(tree, table);
+        return;
+      case "rename_table":
+        Renames.renameTable(tree, table, op, path, problems);
         return;
       case "add_column":
-        addColumn(tree, table, op, path, problems);
+        TableEdits.addColumn(tree, table, op, path, problems);
         return;
       default:
         break;
@@ -146,6 +205,9 @@ public final class Revisions {
       return;
     }
     switch (name) {
+      case "rename_column":
+        Renames.renameColumn(tree, table, col, op, path, problems);
+        return;
       case "drop_column":
         ArrayNode cols = table.withArray("columns");
         for (int i = 0; i < cols.size(); i++) {
@@ -159,8 +221,18 @@ public final class Revisions {
         require(op, path, "set", problems).ifPresent(set -> {
           if (!set.isObject()) {
             problems.add(path + ".set", set, "set is an object of column fields", "e.g. {\"null_rate\": 0.05}");
+          } else if (set.has("name")) {
+            // a name changed here would leave every reference to the old one dangling
+            problems.add(path + ".set.name", set.get("name"), "update_column does not rename",
+                "use {\"op\": \"rename_column\", \"table\": \"" + table.path("name").asText() + "\", \"column\": \""
+                    + col.path("name").asText() + "\", \"to\": ...}: every reference follows the new name");
           } else {
-            update(col, (ObjectNode) set);
+            ObjectNode changes = ((ObjectNode) set).deepCopy();
+            String strategy = changes.path("strategy").asText(col.path("strategy").asText());
+            if (!changes.has("strategy") && changes.has("references")) {
+              changes.put("strategy", strategy); // completed as the column's own strategy
+            }
+            update(col, StrategyTypes.parentKey(changes, null, TableEdits.primaryKeys(tree)));
           }
         });
         return;
@@ -238,104 +310,6 @@ public final class Revisions {
     set.properties().forEach(e -> col.set(e.getKey(), e.getValue()));
   }
 
-  private static void addTable(ObjectNode tree, JsonNode op, String path, Problems problems) {
-    JsonNode spec = op.get("table");
-    if (spec == null || !spec.isObject()) {
-      problems.add(path + ".table", spec, "add_table needs a table object",
-          "give {\"name\": \"orders\", \"rows\": 1000, \"columns\": [\"order_id\", \"customer_id\"]}");
-      return;
-    }
-    String name = spec.path("name").asText("");
-    if (Skews.table(tree, name) != null) {
-      problems.add(path + ".table.name", name, "the plan already has a table " + name,
-          "choose another name, or revise " + name + " with add_column and update_column");
-      return;
-    }
-    // draft the new table alongside stubs of the existing ones, so its keys can reference them
-    ObjectNode request = F.objectNode();
-    ArrayNode tables = request.putArray("tables");
-    for (JsonNode t : tree.withArray("tables")) {
-      ObjectNode stub = tables.addObject();
-      stub.put("name", t.path("name").asText());
-      stub.put("rows", 1);
-      if (t.hasNonNull("primary_key")) {
-        stub.set("primary_key", t.get("primary_key"));
-      }
-      ArrayNode cols = stub.putArray("columns");
-      for (JsonNode c : t.withArray("columns")) {
-        cols.addObject().put("name", c.path("name").asText()).put("type", c.path("type").asText())
-            .put("strategy", "constant");
-      }
-    }
-    tables.add(spec);
-    try {
-      ObjectNode drafted = Drafter.draft(request, java.time.LocalDate.of(2000, 1, 1), 0, false);
-      ArrayNode dt = drafted.withArray("tables");
-      tree.withArray("tables").add(dt.get(dt.size() - 1));
-    } catch (PlanException e) {
-      e.violations().forEach(v -> problems.add(path + ".table" + v.path().replaceFirst("^tables\\[\\d+]", ""),
-          v.value(), v.rule(), v.fix()));
-    }
-  }
-
-  private static void dropTable(ObjectNode tree, ObjectNode table) {
-    ArrayNode tables = tree.withArray("tables");
-    for (int i = 0; i < tables.size(); i++) {
-      if (tables.get(i) == table) {
-        tables.remove(i);
-        break;
-      }
-    }
-    if (table.path("name").asText().equals(tree.path("main_table").asText()) && !tables.isEmpty()) {
-      tree.put("main_table", tables.get(0).path("name").asText());
-    }
-  }
-
-  private static void addColumn(ObjectNode tree, ObjectNode table, JsonNode op, String path, Problems problems) {
-    JsonNode spec = op.get("column");
-    if (spec != null && spec.isTextual()) {
-      spec = F.objectNode().put("name", spec.asText());
-    }
-    if (spec == null || !spec.isObject() || !spec.hasNonNull("name")) {
-      problems.add(path + ".column", spec, "add_column needs a column with a name",
-          "give {\"name\": \"discount_pct\", \"type\": \"double\", \"min\": 0, \"max\": 0.3}");
-      return;
-    }
-    String cname = spec.path("name").asText();
-    if (Skews.column(tree, table.path("name").asText(), cname) != null) {
-      problems.add(path + ".column.name", cname, table.path("name").asText() + " already has a column " + cname,
-          "use update_column to change it");
-      return;
-    }
-    Map<String, String> pks = new LinkedHashMap<>();
-    for (JsonNode t : tree.withArray("tables")) {
-      pks.put(t.path("name").asText(), t.path("primary_key").asText(null));
-    }
-    Set<String> names = new LinkedHashSet<>();
-    table.withArray("columns").forEach(c -> names.add(c.path("name").asText()));
-    names.add(cname);
-    ColumnInference.Context ctx = new ColumnInference.Context(table.path("name").asText(),
-        table.path("primary_key").asText(null), pks, names);
-    ObjectNode col = ColumnInference.infer((ObjectNode) spec, ctx, path + ".column", problems);
-    ArrayNode cols = table.withArray("columns");
-    String after = op.path("after").asText(null);
-    int at = cols.size();
-    if (after != null) {
-      at = -1;
-      for (int i = 0; i < cols.size(); i++) {
-        if (after.equals(cols.get(i).path("name").asText())) {
-          at = i + 1;
-        }
-      }
-      if (at < 0) {
-        problems.add(path + ".after", after, "no column " + after + " in " + table.path("name").asText(),
-            "columns are: " + String.join(", ", columnNames(table)));
-        return;
-      }
-    }
-    cols.insert(at, col);
-  }
-
   private static java.util.Optional<JsonNode> require(JsonNode op, String path, String field, Problems problems) {
     JsonNode v = op.get(field);
     if (v == null || v.isNull()) {
@@ -344,29 +318,6 @@ public final class Revisions {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(v);
-  }
-
-  /**
-   * Tables generated per row of {@code parent} (and theirs) keep their rows in step with it: rows of such a table
-   * is its expected count, which follows the parent's rows. Tables whose rows this revision sets are left alone.
-   */
-  private static void followParent(ObjectNode tree, String parent, JsonNode oldRows, JsonNode newRows,
-      Set<String> rowsSet, Set<String> followed) {
-    if (!followed.add(parent) || oldRows == null || !oldRows.canConvertToExactIntegral() || !newRows.canConvertToExactIntegral()
-        || oldRows.asLong() <= 0 || newRows.asLong() < 0) {
-      return;
-    }
-    double factor = newRows.asDouble() / oldRows.asDouble();
-    for (JsonNode t : tree.path("tables")) {
-      String name = t.path("name").asText();
-      if (t.isObject() && parent.equals(t.path("per_parent").path("table").asText(null)) && !rowsSet.contains(name)
-          && t.path("rows").canConvertToExactIntegral()) {
-        JsonNode before = t.get("rows");
-        JsonNode after = F.numberNode(Math.round(before.asLong() * factor));
-        ((ObjectNode) t).set("rows", after);
-        followParent(tree, name, before, after, rowsSet, followed);
-      }
-    }
   }
 
   private static ObjectNode table(ObjectNode tree, JsonNode op, String path, Problems problems) {
@@ -394,7 +345,7 @@ public final class Revisions {
     return null;
   }
 
-  private static List<String> columnNames(ObjectNode table) {
+  static List<String> columnNames(ObjectNode table) {
     List<String> out = new ArrayList<>();
     table.withArray("columns").forEach(c -> out.add(c.path("name").asText()));
     return out;

@@ -90,7 +90,8 @@ public final class ExprCompiler {
     return List.copyOf(Functions.SIGNATURES.values());
   }
 
-  private static Expression parse(String sql) throws ExprException {
+  /** The parsed expression, under the parse budget; also read by {@link ColumnRenames}. */
+  static Expression parse(String sql) throws ExprException {
     Expression ast;
     List<CCJSqlParser> parsers = new ArrayList<>();
     List<ScheduledFuture<?>> budgets = new ArrayList<>();

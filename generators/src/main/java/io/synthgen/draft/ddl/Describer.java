@@ -88,8 +88,8 @@ final class Describer {
       for (DdlTable.ForeignKey fk : t.foreignKeys) {
         if (fk.columns().size() != 1) {
           issues.add(fk.line(), String.join(", ", fk.columns()), "a foreign key over " + fk.columns().size()
-              + " columns (" + String.join(", ", fk.columns()) + ") in " + t.declaredName + " is not supported: a plan's "
-              + "foreign key is one column", "give " + fk.table() + " a single-column key (an id) and reference it");
+              + " columns (" + String.join(", ", fk.columns()) + ") in " + t.declaredName
+              + " is not supported: a plan's foreign key is one column", "give " + fk.table() + " a single-column key (an id) and reference it");
           continue;
         }
         DdlTable parent = tables.get(Tokens.key(fk.table()));

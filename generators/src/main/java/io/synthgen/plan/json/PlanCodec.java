@@ -98,6 +98,20 @@ public final class PlanCodec {
     return fromJson(root, null);
   }
 
+  /**
+   * Decodes a plan tree without the semantic rules: the model, with placeholders where fields are wrong, and the
+   * structural violations. For a caller that derives a field from the rest of the plan (a per_parent table's
+   * expected rows) before reading the whole tree with {@link #fromJson(JsonNode, Set)}.
+   */
+  public static Decoded decode(JsonNode root) {
+    PlanDecoder.Result r = PlanDecoder.decode(root);
+    return new Decoded(r.plan(), r.violations());
+  }
+
+  /** A decoded plan tree and its structural violations; see {@link #decode(JsonNode)}. */
+  public record Decoded(Plan plan, List<Violation> violations) {
+  }
+
   /** Decodes and validates a plan tree; see {@link #read(String, Set)}. */
   public static Plan fromJson(JsonNode root, Set<String> knownDictionaries) throws PlanException {
     PlanDecoder.Result r = PlanDecoder.decode(root);

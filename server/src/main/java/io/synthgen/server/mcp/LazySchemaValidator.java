@@ -14,6 +14,7 @@ import java.util.Map;
 final class LazySchemaValidator implements JsonSchemaValidator {
 
   private volatile JsonSchemaValidator delegate;
+  private final ArgumentSchemas arguments = new ArgumentSchemas();
 
   private JsonSchemaValidator delegate() {
     JsonSchemaValidator d = delegate;
@@ -40,7 +41,8 @@ final class LazySchemaValidator implements JsonSchemaValidator {
 
   @Override
   public ValidationResponse validate(Map<String, Object> schema, Object structuredContent) {
-    ValidationResponse r = delegate().validate(schema, structuredContent);
+    // plan content under $defs is the tools' to check, with every problem at once (see ArgumentSchemas)
+    ValidationResponse r = delegate().validate(arguments.of(schema), structuredContent);
     return r.valid() ? r : ValidationResponse.asInvalid(SchemaProblems.withValuesSent(r.errorMessage(),
         structuredContent));
   }

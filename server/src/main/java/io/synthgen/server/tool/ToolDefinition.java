@@ -3,6 +3,7 @@ package io.synthgen.server.tool;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgen.draft.DraftSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,7 +29,8 @@ public record ToolDefinition(String name, String title, String description, bool
       return new ToolDefinition(d.path("name").asText(), d.path("title").asText(), d.path("description").asText(),
           a.path("readOnlyHint").asBoolean(), a.path("destructiveHint").asBoolean(),
           a.path("idempotentHint").asBoolean(), a.path("openWorldHint").asBoolean(),
-          (ObjectNode) d.get("inputSchema"), (ObjectNode) d.get("outputSchema"));
+          // the plan and draft schemas' definitions that the input schema refers to (#/$defs/...) go with it
+          DraftSchema.embed((ObjectNode) d.get("inputSchema")), (ObjectNode) d.get("outputSchema"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + resource, e);
     }

@@ -8,6 +8,8 @@ import io.synthgen.draft.Revisions;
 import io.synthgen.draft.ddl.DdlPlans;
 import io.synthgen.plan.Destination;
 import io.synthgen.plan.Plan;
+import io.synthgen.plan.PlanException;
+import io.synthgen.plan.Violation;
 import io.synthgen.plan.json.PlanCodec;
 import io.synthgen.plan.validate.PlanLimits;
 import io.synthgen.server.plan.StoredPlan;
@@ -21,7 +23,9 @@ import io.synthgen.server.view.PlanViews;
 import io.synthgen.template.Scaling;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,53 +40,36 @@ final class ProposePlanTool extends ServiceTool {
     super("propose_plan", services);
   }
 
+  /** Where a plan comes from: exactly one of these arguments is given. */
+  static final List<String> ORIGINS = List.of("template", "tables", "ddl");
+
+  /** A plan drafted from one origin, and how the summary of version 1 says where it came from. */
+  private record Drafted(Plan plan, String summary) {
+  }
+
   @Override
   public ToolResult call(ToolCall call) throws Exception {
-    String template = call.string("template");
-    JsonNode tables = call.args().get("tables");
-    String ddl = call.string("ddl");
-    int sources = (template == null ? 0 : 1) + (tables == null || tables.isNull() ? 0 : 1) + (ddl == null ? 0 : 1);
-    if (sources != 1) {
-      throw new ToolError("template_or_tables", sources == 0
-          ? "give either template (an industry), tables (the person's own tables) or ddl (their CREATE TABLE statements)"
-          : "give one of template, tables and ddl, not several",
-          "call list_templates for the industries, describe the person's tables in tables, or pass their DDL in ddl");
-    }
+    String origin = origin(call);
     LocalDate today = LocalDate.now(services.config().clock());
     long seed = call.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE, Plan.DEFAULT_SEED);
     long rows = call.whole("rows", 1, PlanLimits.MAX_ROWS, 0);
     int requestedTier = call.wholeInt("tier", 1, ToolCall.MAX_TIER, 0);
-    Plan plan;
-    String summary;
-    if (template != null) {
-      if (call.args().has("skews")) {
-        throw new IllegalArgumentException("skews weigh the foreign keys of the person's own tables and are not "
-            + "applied to a template; propose the template without skews, then change a foreign key's distribution "
-            + "with revise_plan");
-      }
-      plan = services.template(template);
-      if (call.args().has("only_tables")) {
-        plan = Subsets.keep(plan, call.args().get("only_tables"));
-      }
-      summary = "proposed from the " + template + " template";
-    } else if (ddl != null) {
-      if (call.args().has("only_tables")) {
-        throw new IllegalArgumentException("only_tables cuts a template; give only the tables you want in ddl");
-      }
-      plan = PlanCodec.fromJson(DdlPlans.draft(ddl, call.string("name"), call.args().get("skews"), today, seed),
-          services.dictionaries());
-      summary = "proposed from DDL with " + plan.tables().size() + " tables";
-    } else {
-      ObjectNode request = JsonNodeFactory.instance.objectNode();
-      request.set("tables", tables);
-      for (String f : new String[] {"name", "skews"}) {
-        if (call.args().has(f)) {
-          request.set(f, call.args().get(f));
-        }
-      }
-      plan = PlanCodec.fromJson(Drafter.draft(request, today, seed), services.dictionaries());
-      summary = "proposed from " + plan.tables().size() + " described tables";
+    Drafted drafted;
+    try {
+      drafted = switch (origin) {
+        case "template" -> fromTemplate(call);
+        case "tables" -> fromTables(call, today, seed);
+        case "ddl" -> fromDdl(call, today, seed);
+        default -> throw new IllegalStateException("no drafting for origin " + origin);
+      };
+    } catch (PlanException e) {
+      // the destination's own problems go in the same answer
+      List<Violation> all = new ArrayList<>(e.violations());
+      all.addAll(destinationProblems(call));
+      throw new PlanException(all);
     }
+    Plan plan = drafted.plan();
+    String summary = drafted.summary();
     if (rows > 0) {
       plan = Scaling.scale(plan, rows);
       summary += ", " + rows + " rows in " + plan.mainTable();
@@ -102,6 +89,65 @@ final class ProposePlanTool extends ServiceTool {
     ObjectNode view = PlanViews.view(stored, stored.latest(), checked.resolved(), out, next);
     return ToolResult.ok(view, PlanViews.render(stored, stored.latest(), checked.resolved(), out)
         + "\nNext: " + next);
+  }
+
+  /** The one origin argument given, or a mistake naming them all. */
+  private static String origin(ToolCall call) throws ToolError {
+    List<String> given = new ArrayList<>();
+    for (String o : ORIGINS) {
+      if (call.args().hasNonNull(o)) {
+        given.add(o);
+      }
+    }
+    if (given.size() != 1) {
+      throw new ToolError("template_or_tables", given.isEmpty()
+          ? "give either template (an industry), tables (the person's own tables) or ddl (their CREATE TABLE "
+              + "statements)"
+          : "give one of " + String.join(", ", ORIGINS) + ", not " + String.join(" and ", given),
+          "call list_templates for the industries, describe the person's tables in tables, or pass their DDL in ddl");
+    }
+    return given.get(0);
+  }
+
+  /** An industry template, or the tables of it that were asked for. */
+  private Drafted fromTemplate(ToolCall call) throws Exception {
+    String template = call.string("template");
+    if (call.args().has("skews")) {
+      throw new IllegalArgumentException("skews weigh the foreign keys of the person's own tables and are not "
+          + "applied to a template; propose the template without skews, then change a foreign key's distribution "
+          + "with revise_plan");
+    }
+    Plan plan = services.template(template);
+    if (call.args().has("only_tables")) {
+      plan = Subsets.keep(plan, call.args().get("only_tables"));
+    }
+    return new Drafted(plan, "proposed from the " + template + " template");
+  }
+
+  /**
+   * The person's own tables, with every field of the plan; the description's problems and those of the plan it
+   * makes come back together.
+   */
+  private Drafted fromTables(ToolCall call, LocalDate today, long seed) throws Exception {
+    ObjectNode request = JsonNodeFactory.instance.objectNode();
+    request.set("tables", call.args().get("tables"));
+    for (String f : new String[] {"name", "skews"}) {
+      if (call.args().has(f)) {
+        request.set(f, call.args().get(f));
+      }
+    }
+    Plan plan = Drafter.plan(request, today, seed, services.dictionaries());
+    return new Drafted(plan, "proposed from " + plan.tables().size() + " described tables");
+  }
+
+  /** The person's CREATE TABLE statements (docs/from-ddl.md), with skews on their foreign keys. */
+  private Drafted fromDdl(ToolCall call, LocalDate today, long seed) throws Exception {
+    if (call.args().has("only_tables")) {
+      throw new IllegalArgumentException("only_tables cuts a template; give only the tables you want in ddl");
+    }
+    Plan plan = PlanCodec.fromJson(DdlPlans.draft(call.string("ddl"), call.string("name"), call.args().get("skews"),
+        today, seed), services.dictionaries());
+    return new Drafted(plan, "proposed from DDL with " + plan.tables().size() + " tables");
   }
 
   /** The destination asked for, or the plan's own with its path set to the plan's name under the output root. */
@@ -124,7 +170,33 @@ final class ProposePlanTool extends ServiceTool {
     if ("local".equals(dest.path("kind").asText()) && !dest.hasNonNull("path")) {
       dest.put("path", plan.name());
     }
-    // decoded by the plan codec (all its checks, paths under destination) inside a one-column stub plan
+    return decode(dest);
+  }
+
+  /**
+   * The problems of the destination asked for, found without asking the person anything (a Unity Catalog
+   * destination without catalog or schema is completed by asking once the rest of the call is right).
+   */
+  private static List<Violation> destinationProblems(ToolCall call) {
+    JsonNode d = call.args().get("destination");
+    if (d == null || !d.isObject() || "unity_catalog".equals(d.path("kind").asText())
+        && (!d.hasNonNull("catalog") || !d.hasNonNull("schema"))) {
+      return List.of();
+    }
+    ObjectNode dest = ((ObjectNode) d).deepCopy();
+    if ("local".equals(dest.path("kind").asText()) && !dest.hasNonNull("path")) {
+      dest.put("path", "plan");
+    }
+    try {
+      decode(dest);
+      return List.of();
+    } catch (PlanException e) {
+      return e.violations();
+    }
+  }
+
+  /** A destination decoded by the plan codec (all its checks, paths under destination) in a one-column stub plan. */
+  private static Destination decode(ObjectNode dest) throws PlanException {
     ObjectNode stub = JsonNodeFactory.instance.objectNode();
     stub.put("format", Plan.FORMAT).put("name", "stub").put("seed", 1).put("reference_date", "2000-01-01");
     stub.set("destination", dest);
