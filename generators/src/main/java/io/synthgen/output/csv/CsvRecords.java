@@ -9,19 +9,19 @@ import java.util.List;
  * Splits RFC 4180 text into records. An unquoted empty field is null; a quoted one is the empty string. Accepts
  * {@code \n} and {@code \r\n} line ends and newlines inside quoted fields.
  */
-final class CsvRecords {
+public final class CsvRecords {
 
   private final Reader in;
   private final StringBuilder sb = new StringBuilder();
   private int peeked = -2;
   private long line = 1;
 
-  CsvRecords(Reader in) {
+  public CsvRecords(Reader in) {
     this.in = in;
   }
 
   /** Line number where the next record starts (1-based), for error messages. */
-  long line() {
+  public long line() {
     return line;
   }
 
@@ -49,7 +49,7 @@ final class CsvRecords {
   }
 
   /** The next record's fields, or null at the end of the input. */
-  List<String> next() throws IOException {
+  public List<String> next() throws IOException {
     int c = read();
     if (c == -1) {
       return null;

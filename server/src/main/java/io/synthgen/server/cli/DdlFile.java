@@ -10,14 +10,13 @@ import io.synthgen.template.Scaling;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Locale;
 
 /**
- * {@code synthgen plan --ddl FILE}: the plan drafted from a DDL file, with the plan options (--rows, --seed) applied.
- * The reference date is today; the file is read only when it is within the DDL's size limit.
+ * {@code synthgen plan --ddl FILE}: the plan drafted from a DDL file, with --rows and --seed applied; the reference
+ * date is today. The file is read only when it is within the DDL's size limit.
  */
 final class DdlFile {
 
@@ -27,25 +26,19 @@ final class DdlFile {
   private DdlFile() {
   }
 
-  static Plan load(Path ddl, PlanSource options) throws IOException, PlanException {
-    if (options.source != null) {
-      throw new IllegalArgumentException("give a template or plan file, or --ddl FILE, not both (got "
-          + options.source + " and --ddl " + ddl + ")");
-    }
-    Path file = options.workingDir.resolve(ddl);
+  static Plan load(Path file, Long rows, Long seed, LocalDate today) throws IOException, PlanException {
     if (Files.isDirectory(file)) {
-      throw new IllegalArgumentException(ddl + " is a folder; give the file with the CREATE TABLE statements");
+      throw new IllegalArgumentException(file + " is a folder; give the file with the CREATE TABLE statements");
     }
     long size = Files.size(file);
     if (size > MAX_BYTES) {
       throw new IllegalArgumentException(String.format(Locale.ROOT, "%s has %,d bytes; a DDL file may have at most "
-          + "%,d characters: give only the CREATE TABLE statements of the tables to generate", ddl, size,
+          + "%,d characters: give only the CREATE TABLE statements of the tables to generate", file, size,
           DdlLimits.MAX_DDL_LENGTH));
     }
     String text = PlanCodec.utf8(Files.readAllBytes(file));
-    long seed = options.seed == null ? Plan.DEFAULT_SEED : options.seed;
-    Plan plan = PlanCodec.fromJson(DdlPlans.draft(text, LocalDate.now(Clock.systemUTC()), seed),
+    Plan plan = PlanCodec.fromJson(DdlPlans.draft(text, today, seed == null ? Plan.DEFAULT_SEED : seed),
         new HashSet<>(Dictionaries.standard().names()));
-    return options.rows == null ? plan : Scaling.scale(plan, options.rows);
+    return rows == null ? plan : Scaling.scale(plan, rows);
   }
 }

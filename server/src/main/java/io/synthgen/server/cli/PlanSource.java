@@ -11,11 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * The plan argument shared by plan, sample and generate: a template name or a plan file, with overrides. A bare
@@ -24,13 +21,9 @@ import picocli.CommandLine.Spec;
  */
 final class PlanSource {
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "<industry|plan.json>",
+  @Parameters(index = "0", paramLabel = "<industry|plan.json>",
       description = "A template (retail, ...; see 'synthgen templates') or a plan file.")
   String source;
-
-  /** The command this is part of, for the usage error when no plan is named (plan --ddl names none). */
-  @Spec(Spec.Target.MIXEE)
-  CommandSpec command;
 
   @Option(names = "--rows", paramLabel = "N",
       description = "Rows of the plan's main table; the other tables keep their ratios to it.")
@@ -43,9 +36,6 @@ final class PlanSource {
   Path workingDir = Path.of("");
 
   Plan load() throws PlanException, IOException {
-    if (source == null) {
-      throw new ParameterException(command.commandLine(), "Missing required parameter: '<industry|plan.json>'");
-    }
     Plan plan;
     Path file = workingDir.resolve(source);
     List<String> templates = Templates.names();

@@ -65,7 +65,8 @@ public final class ToolsDoc {
         .append("files (see [databricks.md](databricks.md)). `describe_vocabulary` lists every name a plan can use ")
         .append("(strategies, distributions, dictionaries, functions, types, time profiles, templates) with a line ")
         .append("and an example each, so that an assistant need not learn them from errors (see ")
-        .append("[vocabulary](vocabulary.md)).\n\n");
+        .append("[vocabulary](vocabulary.md)). `propose_plan` with `source` plans data like the person's own Parquet, ")
+        .append("CSV or JSONL files under the output root (see [from-data.md](from-data.md)).\n\n");
     b.append("| Tool | Title | Read-only | Destructive | Idempotent |\n|---|---|---|---|---|\n");
     for (ToolDefinition d : defs) {
       b.append("| [`").append(d.name()).append("`](#").append(d.name()).append(") | ").append(d.title())

@@ -13,6 +13,7 @@ import io.synthgen.plan.Violation;
 import io.synthgen.plan.json.PlanCodec;
 import io.synthgen.plan.validate.PlanLimits;
 import io.synthgen.server.plan.StoredPlan;
+import io.synthgen.server.source.PlanSources;
 import io.synthgen.server.tool.PlanChecks;
 import io.synthgen.server.tool.ServiceTool;
 import io.synthgen.server.tool.Services;
@@ -30,7 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * propose_plan: a plan from a template, from described tables or from DDL, with changes; stored as version 1.
+ * propose_plan: a plan from a template, described tables, data or DDL, with changes; stored as version 1.
  * The reference date is today by the server's clock. A Unity Catalog destination without catalog or schema is
  * completed by asking the person (elicitation) or refused with a request to ask them: never defaulted.
  */
@@ -41,10 +42,17 @@ final class ProposePlanTool extends ServiceTool {
   }
 
   /** Where a plan comes from: exactly one of these arguments is given. */
-  static final List<String> ORIGINS = List.of("template", "tables", "ddl");
+  static final List<String> ORIGINS = List.of("template", "tables", "source", "ddl");
 
-  /** A plan drafted from one origin, and how the summary of version 1 says where it came from. */
-  private record Drafted(Plan plan, String summary) {
+  /**
+   * A plan drafted from one origin, how the summary of version 1 says where it came from, and for a plan from data
+   * its source (recorded for compare_to_source; null otherwise).
+   */
+  private record Drafted(Plan plan, String summary, PlanSources.PlanSource source) {
+
+    Drafted(Plan plan, String summary) {
+      this(plan, summary, null);
+    }
   }
 
   @Override
@@ -59,6 +67,7 @@ final class ProposePlanTool extends ServiceTool {
       drafted = switch (origin) {
         case "template" -> fromTemplate(call);
         case "tables" -> fromTables(call, today, seed);
+        case "source" -> fromSource(call, today, seed);
         case "ddl" -> fromDdl(call, today, seed);
         default -> throw new IllegalStateException("no drafting for origin " + origin);
       };
@@ -83,6 +92,9 @@ final class ProposePlanTool extends ServiceTool {
     }
     PlanChecks.Checked checked = PlanChecks.check(services, plan, requestedTier);
     StoredPlan stored = services.plans().create(call.owner(), checked.plan(), summary, requestedTier);
+    if (drafted.source() != null) {
+      PlanSources.write(services.config().stateDir(), stored.id(), drafted.source());
+    }
     services.remember(stored.id(), 1, checked.resolved());
     String next = PlanViews.showAndAsk(stored, stored.latest());
     Path out = PlanChecks.outputDir(services, checked.plan());
@@ -101,10 +113,11 @@ final class ProposePlanTool extends ServiceTool {
     }
     if (given.size() != 1) {
       throw new ToolError("template_or_tables", given.isEmpty()
-          ? "give either template (an industry), tables (the person's own tables) or ddl (their CREATE TABLE "
-              + "statements)"
-          : "give one of " + String.join(", ", ORIGINS) + ", not " + String.join(" and ", given),
-          "call list_templates for the industries, describe the person's tables in tables, or pass their DDL in ddl");
+          ? "give either template (an industry), tables (the person's own tables), source (their data) or ddl "
+              + "(their CREATE TABLE statements)"
+          : "give one of " + String.join(", ", ORIGINS) + ", not several (here " + String.join(" and ", given) + ")",
+          "call list_templates for the industries, describe the person's tables in tables, or name their files in "
+          + "source.path or their Unity Catalog tables in source.table, or pass their DDL in ddl");
     }
     return given.get(0);
   }
@@ -138,6 +151,12 @@ final class ProposePlanTool extends ServiceTool {
     }
     Plan plan = Drafter.plan(request, today, seed, services.dictionaries());
     return new Drafted(plan, "proposed from " + plan.tables().size() + " described tables");
+  }
+
+  /** The person's data: files under the output root or Unity Catalog tables, profiled ({@link SourceCalls}). */
+  private Drafted fromSource(ToolCall call, LocalDate today, long seed) throws Exception {
+    SourceCalls.Made made = SourceCalls.plan(services, call, seed, today);
+    return new Drafted(made.plan(), made.summary(), made.source());
   }
 
   /** The person's CREATE TABLE statements (docs/from-ddl.md), with skews on their foreign keys. */

@@ -1,0 +1,324 @@
+package io.synthgen.profile.planner;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgen.plan.DataType;
+import io.synthgen.plan.Distribution;
+import io.synthgen.profile.ColumnProfile;
+import io.synthgen.profile.FittedDistribution;
+import io.synthgen.profile.ForeignKeyCandidate;
+import io.synthgen.profile.NumericSummary;
+import io.synthgen.profile.ProfileLimits;
+import io.synthgen.profile.StringSummary;
+import io.synthgen.profile.TableProfile;
+import io.synthgen.profile.ValueCount;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One column of a plan description from its profile. In order: a foreign key found by inclusion; the primary key
+ * (a sequence, or for strings a pattern with room for distinct values, else a UUID); booleans with the observed
+ * probability; dates and timestamps over the robust range; few distinct values as weighted values (those held by at
+ * least k rows); numbers by the fitted distribution clamped to the robust bounds; strings by their dominant shape;
+ * the rest left to inference from the name. Identifier and free-text columns never get values, only a shape.
+ */
+final class ColumnPlanner {
+
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+  /** Most distinct values a column may have to be planned as weighted values. */
+  static final int MAX_CATEGORIES = ProfileLimits.TOP_VALUES;
+
+  /** Share of the values a shape must cover to become the column's pattern. */
+  static final double DOMINANT_SHAPE = 0.9;
+
+  private ColumnPlanner() {
+  }
+
+  static ObjectNode column(TableProfile t, ColumnProfile c, String pk, ForeignKeyCandidate fk, PlanOptions o,
+      ProfilePlanner.Privacy privacy) {
+    ObjectNode col = F.objectNode();
+    col.put("name", c.name());
+    col.put("type", c.type().toString());
+    List<String> notes = new ArrayList<>();
+    if (c.sourceName() != null) {
+      String src = c.sourceName();
+      notes.add("source column \"" + (src.length() <= 100 ? src : src.substring(0, 100) + "...") + "\"");
+    }
+    int k = o.minCount();
+    boolean allowed = o.allowed(t.name(), c.name());
+    boolean identifier = ColumnRoles.identifying(c.name()) || ColumnRoles.freeText(c) || c.name().equals(pk);
+    if (c.nullRate() > 0 && !c.name().equals(pk)) {
+      col.put("null_rate", PlanNumbers.round(c.nullRate(), 4));
+    }
+    if (c.nonNull() == 0) {
+      notes.add("always NULL in the source");
+      col.put("null_rate", 1);
+      return inferred(col, notes);
+    }
+    if (fk != null) {
+      col.put("strategy", "foreign_key");
+      col.put("references", fk.parentTable() + "." + fk.parentColumn());
+      notes.add("foreign key to " + fk.parentTable() + "." + fk.parentColumn() + ": every source value is one of its"
+          + " keys (" + (fk.method().equals("bloom") ? "checked with a Bloom filter" : "checked exactly") + ")");
+      return done(col, notes);
+    }
+    if (c.name().equals(pk)) {
+      return key(col, c, t, notes, k);
+    }
+    if (c.type().kind() == DataType.Kind.BOOLEAN) {
+      col.put("strategy", "boolean");
+      col.put("probability", PlanNumbers.round((double) c.trueCount() / c.nonNull(), 4));
+      notes.add("true in " + PlanNumbers.percent((double) c.trueCount() / c.nonNull()) + " of the source's rows");
+      return done(col, notes);
+    }
+    if (c.type().isTemporal() && c.temporal() != null) {
+      if (c.nonNull() < 2L * k && !allowed) {
+        notes.add("fewer than " + 2 * k + " values: the range is not taken from the source");
+        privacy.shapeOnly.add(t.name() + "." + c.name());
+        return inferred(col, notes);
+      }
+      boolean robust = !allowed;
+      String start = robust ? c.temporal().lower() : c.temporal().min();
+      String end = robust ? c.temporal().upper() : c.temporal().max();
+      if (robust && c.type().kind() == DataType.Kind.TIMESTAMP) {
+        // an instant is nearly always one row's: widen to whole hours so the plan names none
+        java.time.LocalDateTime s0 = java.time.LocalDateTime.parse(start);
+        java.time.LocalDateTime e0 = java.time.LocalDateTime.parse(end);
+        java.time.LocalDateTime e1 = e0.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        start = s0.truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString();
+        end = (e1.equals(e0) ? e1 : e1.plusHours(1)).toString();
+        start = start.length() == 16 ? start + ":00" : start;
+        end = end.length() == 16 ? end + ":00" : end;
+      }
+      col.put("strategy", "date_range");
+      col.put("start", start);
+      col.put("end", end);
+      if (c.type().kind() == DataType.Kind.TIMESTAMP) {
+        col.put("interval", c.temporal().wholeSeconds());
+      }
+      String rank = PlanNumbers.ordinal(ProfileLimits.BOUND_RANK);
+      notes.add("the source's range" + (robust ? " (from its " + rank + " earliest to its " + rank
+          + " latest value" + (c.type().kind() == DataType.Kind.TIMESTAMP ? ", widened to whole hours" : "") + ")"
+          : ""));
+      return done(col, notes);
+    }
+    if (!identifier && c.topValuesExact() && c.distinct().exact() && c.distinct().count() <= MAX_CATEGORIES
+        && categorical(c)) {
+      ObjectNode v = values(col, c, k, allowed, notes);
+      if (v != null) {
+        if (notes.stream().anyMatch(n -> n.contains("left out"))) {
+          privacy.suppressedColumns.add(t.name() + "." + c.name());
+          privacy.suppressedValues += (int) c.topValues().stream().filter(x -> x.count() < k).count();
+        }
+        return done(v, notes);
+      }
+      privacy.suppressedColumns.add(t.name() + "." + c.name());
+      privacy.suppressedValues += c.topValues().size();
+    }
+    if (c.type().isNumeric() && c.numeric() != null) {
+      if (c.nonNull() < 2L * k && !allowed) {
+        notes.add("fewer than " + 2 * k + " values: nothing is taken from the source");
+        return inferred(col, notes);
+      }
+      return numeric(col, c, allowed, k, notes);
+    }
+    if (c.type().kind() == DataType.Kind.STRING && c.strings() != null) {
+      if (identifier) {
+        privacy.shapeOnly.add(t.name() + "." + c.name());
+      }
+      StringSummary.Shape s = dominantShape(c, k);
+      if (s != null) {
+        col.put("strategy", "pattern");
+        col.put("pattern", s.template());
+        notes.add("the shape of " + PlanNumbers.percent((double) s.count() / c.nonNull()) + " of the source's values"
+            + (identifier ? "; no value copied (" + role(c) + ")" : ""));
+        return done(col, notes);
+      }
+      notes.add(c.distinct().count() + " distinct values of " + c.strings().minLength() + " to "
+          + c.strings().maxLength() + " characters; no value copied"
+          + (identifier ? " (" + role(c) + ")" : ""));
+      return inferred(col, notes);
+    }
+    return inferred(col, notes);
+  }
+
+  private static String role(ColumnProfile c) {
+    return ColumnRoles.identifying(c.name()) ? "an identifier" : "free text";
+  }
+
+  /** Few values, each repeated: a category, not a measurement. */
+  private static boolean categorical(ColumnProfile c) {
+    if (c.type().kind() == DataType.Kind.DOUBLE && !c.numeric().integral()) {
+      return c.distinct().count() <= 20 && c.nonNull() >= 20 * c.distinct().count();
+    }
+    return c.nonNull() >= 2 * c.distinct().count();
+  }
+
+  private static ObjectNode values(ObjectNode col, ColumnProfile c, int k, boolean allowed, List<String> notes) {
+    List<ValueCount> kept = new ArrayList<>();
+    long leftRows = 0;
+    int left = 0;
+    for (ValueCount v : c.topValues()) {
+      if (allowed || v.count() >= k) {
+        kept.add(v);
+      } else {
+        left++;
+        leftRows += v.count();
+      }
+    }
+    if (kept.isEmpty()) {
+      notes.add("all " + left + " values are held by fewer than " + k + " rows each: none is copied");
+      return null;
+    }
+    col.put("strategy", "values");
+    ArrayNode vs = col.putArray("values");
+    ArrayNode ws = col.putArray("weights");
+    for (ValueCount v : kept) {
+      Object x = v.value();
+      if (x instanceof Long l) {
+        vs.add(l);
+      } else if (x instanceof Double d) {
+        vs.add(d);
+      } else if (x instanceof BigDecimal b) {
+        vs.add(b);
+      } else if (x instanceof Boolean b) {
+        vs.add(b);
+      } else {
+        vs.add(String.valueOf(x));
+      }
+      ws.add(v.count());
+    }
+    notes.add(kept.size() + " values weighted as in the source");
+    if (left > 0) {
+      notes.add(left + (left == 1 ? " value" : " values") + " held by fewer than " + k + " rows left out ("
+          + leftRows + " rows, " + PlanNumbers.percent((double) leftRows / c.nonNull()) + ")");
+    }
+    return col;
+  }
+
+  private static ObjectNode numeric(ObjectNode col, ColumnProfile c, boolean allowed, int k, List<String> notes) {
+    NumericSummary n = c.numeric();
+    double lo = allowed ? n.min() : PlanNumbers.outwardDown(n.lower(), c.type());
+    double hi = allowed ? n.max() : PlanNumbers.outwardUp(n.upper(), c.type());
+    String bounds = allowed ? "the source's min and max"
+        : "the source's " + PlanNumbers.ordinal(ProfileLimits.BOUND_RANK) + " smallest and largest values";
+    FittedDistribution fit = n.fit();
+    if (lo >= hi || fit == null) {
+      if (lo == hi && (allowed || c.distinct().exact() && c.nonNull() >= k)) {
+        col.put("strategy", "constant");
+        putNumber(col, "value", lo, c.type());
+        notes.add("one value in the source");
+        return done(col, notes);
+      }
+      notes.add("too few distinct values to fit a distribution");
+      return inferred(col, notes);
+    }
+    boolean integral = c.type().isIntegral();
+    if (fit.distribution() instanceof Distribution.Uniform) {
+      col.put("strategy", "uniform");
+      putNumber(col, "min", lo, c.type());
+      putNumber(col, "max", hi, c.type());
+      notes.add("uniform (KS " + PlanNumbers.round(fit.value(), 3) + ") between " + bounds + (allowed ? "" : " rounded outward"));
+      return done(col, notes);
+    }
+    col.put("strategy", "distribution");
+    ObjectNode d = col.putObject("distribution");
+    Distribution dist = fit.distribution();
+    d.put("type", dist.type());
+    if (dist instanceof Distribution.Normal x) {
+      d.put("mean", PlanNumbers.sig(x.mean())).put("stddev", PlanNumbers.sig(x.stddev()));
+    } else if (dist instanceof Distribution.LogNormal x) {
+      d.put("mu", PlanNumbers.sig(x.mu())).put("sigma", PlanNumbers.sig(x.sigma()));
+    } else if (dist instanceof Distribution.Exponential x) {
+      d.put("rate", PlanNumbers.sig(x.rate()));
+    } else if (dist instanceof Distribution.Gamma x) {
+      d.put("shape", PlanNumbers.sig(x.shape())).put("scale", PlanNumbers.sig(x.scale()));
+    } else {
+      throw new IllegalStateException("the fitter chose " + dist.type() + ", which the planner does not map");
+    }
+    if (fit.offset() != 0) {
+      col.put("offset", PlanNumbers.outward(fit.offset()));
+    }
+    putNumber(col, "min", lo, c.type());
+    putNumber(col, "max", hi, c.type());
+    if (integral) {
+      col.put("rounding", "round");
+    }
+    notes.add(dist.type() + " fitted to " + fit.sample() + " sampled values (KS " + PlanNumbers.round(fit.value(), 3)
+        + ", best of " + fit.candidates().size() + "), clamped to " + bounds
+        + (allowed ? "" : " rounded outward"));
+    return done(col, notes);
+  }
+
+  private static ObjectNode key(ObjectNode col, ColumnProfile c, TableProfile t, List<String> notes, int k) {
+    col.put("unique", true);
+    if (c.type().isIntegral()) {
+      long start = 1;
+      if (c.numeric() != null && c.numeric().min() >= 1) {
+        start = (long) Math.pow(10, Math.floor(Math.log10(c.numeric().min())));
+      }
+      col.put("strategy", "sequence");
+      col.put("start", start);
+      notes.add("primary key (unique and never NULL in the source): " + start + ", " + (start + 1) + ", ...");
+      return done(col, notes);
+    }
+    StringSummary.Shape s = c.strings() == null ? null : dominantShape(c, k);
+    if (s != null && s.shape().length() == 36 && s.shape().charAt(8) == '-' && s.shape().charAt(13) == '-') {
+      s = null; // a UUID's shape: the uuid strategy makes it properly
+    }
+    if (s != null && combinations(s.template()) >= 5e8 * (double) t.rows() * t.rows()) {
+      col.put("strategy", "pattern");
+      col.put("pattern", s.template());
+      notes.add("primary key in the source's shape; no value copied");
+      return done(col, notes);
+    }
+    col.put("strategy", "uuid");
+    notes.add("primary key (unique and never NULL in the source): random UUIDs"
+        + (s != null ? ", as the source's shape " + s.template() + " has too few values to draw distinct keys" : ""));
+    return done(col, notes);
+  }
+
+  /** The shape most values have, when it covers {@link #DOMINANT_SHAPE} of them, at least k, and has a class. */
+  private static StringSummary.Shape dominantShape(ColumnProfile c, int k) {
+    for (StringSummary.Shape s : c.strings().shapes()) {
+      if (s.template() != null && s.count() >= k && s.count() >= DOMINANT_SHAPE * c.nonNull()
+          && (s.template().indexOf('#') >= 0 || s.template().indexOf('?') >= 0)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private static double combinations(String pattern) {
+    double n = 1;
+    for (char ch : pattern.toCharArray()) {
+      n *= ch == '#' ? 10 : ch == '?' ? 26 : 1;
+    }
+    return n;
+  }
+
+  private static ObjectNode inferred(ObjectNode col, List<String> notes) {
+    // no strategy: the Drafter infers one from the name and type and adds its own note
+    return done(col, notes);
+  }
+
+  private static ObjectNode done(ObjectNode col, List<String> notes) {
+    if (!notes.isEmpty()) {
+      col.put("note", "From data: " + String.join("; ", notes));
+    }
+    return col;
+  }
+
+  private static void putNumber(ObjectNode col, String field, double v, DataType type) {
+    if (type.isIntegral()) {
+      col.put(field, Math.round(v));
+    } else if (type.kind() == DataType.Kind.DECIMAL) {
+      col.put(field, BigDecimal.valueOf(v).setScale(type.scale(), java.math.RoundingMode.HALF_UP));
+    } else {
+      col.put(field, v);
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package io.synthgen.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgen.engine.Cancellation;
+import io.synthgen.engine.Engine;
+import io.synthgen.engine.Progress;
+import io.synthgen.output.WriterOptions;
+import io.synthgen.plan.DataType;
+import io.synthgen.plan.PlanException;
+import io.synthgen.plan.json.PlanCodec;
+import io.synthgen.profile.planner.PlanOptions;
+import io.synthgen.profile.planner.ProfilePlanner;
+import io.synthgen.profile.scan.FileProfiler;
+import io.synthgen.resolve.Resolver;
+import io.synthgen.run.Runs;
+import io.synthgen.testing.Duck;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** CSV and JSONL sources: sniffed types, RFC 4180 quoting, and a foreign key found between two files. */
+class TextSourcesTest {
+
+  @TempDir
+  Path dir;
+
+  private Path shop() throws Exception {
+    Path src = Files.createDirectories(dir.resolve("shop"));
+    try (Duck d = new Duck()) {
+      d.exec("SET threads = 1");
+      d.exec("SELECT setseed(0.17)");
+      d.exec("COPY (SELECT i AS customer_id, CASE WHEN random() < 0.7 THEN 'Free' ELSE 'Pro' END AS tier, "
+          + "'Customer, \"' || i || '\"' AS display_name, DATE '2024-01-01' + CAST(i % 300 AS INTEGER) AS since "
+          + "FROM range(1, 501) t(i)) TO '" + src.resolve("customers.csv") + "' (FORMAT csv, HEADER)");
+      d.exec("COPY (SELECT i AS order_id, 1 + CAST(floor(random() * 400) AS INTEGER) AS customer_id, "
+          + "1 + CAST(floor(random() * 5) AS INTEGER) AS quantity, "
+          + "CAST(round(5 + random() * 95, 2) AS DECIMAL(8,2)) AS amount, "
+          + "TIMESTAMP '2024-06-01 00:00:00' + INTERVAL (i * 37) MINUTE AS placed_at "
+          + "FROM range(1, 5001) t(i)) TO '" + src.resolve("orders.jsonl") + "' (FORMAT json)");
+    }
+    return src;
+  }
+
+  @Test
+  void csvAndJsonlAreSniffedAndTheForeignKeyIsFoundByInclusion() throws Exception {
+    Path src = shop();
+    SourceProfile p = FileProfiler.profile(dir, src, "source.path");
+    assertEquals(2, p.tables().size());
+    TableProfile customers = p.tables().get(0);
+    TableProfile orders = p.tables().get(1);
+    assertEquals("customers", customers.name());
+    assertEquals("csv", customers.format());
+    assertEquals(500, customers.rows());
+    assertEquals(DataType.INT, customers.column("customer_id").orElseThrow().type());
+    assertEquals(DataType.DATE, customers.column("since").orElseThrow().type());
+    // quoted fields with commas and doubled quotes: one column, every value different
+    ColumnProfile name = customers.column("display_name").orElseThrow();
+    assertEquals(DataType.STRING, name.type());
+    assertEquals(500, name.distinct().count());
+    assertEquals("customer_id", customers.keys().get(0).column());
+    assertEquals("jsonl", orders.format());
+    assertEquals(5000, orders.rows());
+    assertEquals(DataType.decimal(4, 2), orders.column("amount").orElseThrow().type());
+    assertEquals(DataType.TIMESTAMP, orders.column("placed_at").orElseThrow().type());
+    assertEquals("1 minute", orders.column("placed_at").orElseThrow().temporal().wholeSeconds());
+    assertEquals(1, p.foreignKeys().size(), p.foreignKeys().toString());
+    ForeignKeyCandidate fk = p.foreignKeys().get(0);
+    assertEquals("orders.customer_id -> customers.customer_id",
+        fk.table() + "." + fk.column() + " -> " + fk.parentTable() + "." + fk.parentColumn());
+    assertEquals("exact", fk.method());
+
+    ObjectNode plan = ProfilePlanner.plan(p, new PlanOptions(null, 7, LocalDate.of(2025, 1, 1), 10, Set.of()));
+    Path out = dir.resolve("out");
+    Runs.generate(Resolver.resolve(PlanCodec.fromJson(plan)), out, WriterOptions.parquetZstd(), new Engine(1, 4096),
+        Progress.NONE, new Cancellation());
+    try (Duck d = new Duck()) {
+      d.parquetViews(out, "customers", "orders");
+      assertEquals(0, d.count("SELECT count(*) FROM orders o LEFT JOIN customers c USING (customer_id) "
+          + "WHERE c.customer_id IS NULL"));
+      assertEquals(5000, d.count("SELECT count(*) FROM orders"));
+      assertEquals(0, d.count("SELECT count(*) FROM orders WHERE quantity NOT BETWEEN 1 AND 5"));
+      assertEquals(0.7, d.number("SELECT avg(CASE WHEN tier = 'Free' THEN 1.0 ELSE 0 END) FROM customers"), 0.07);
+    }
+    // the display names are identifiers: their values never reach the plan
+    assertFalse(plan.toString().contains("Customer, "), plan.toString());
+  }
+
+  @Test
+  void allowValuesCopiesRareValuesOfTheColumnsNamed() throws Exception {
+    Path src = shop();
+    SourceProfile p = FileProfiler.profile(dir, src.resolve("orders.jsonl"), "source.path");
+    ObjectNode strict = ProfilePlanner.plan(p, new PlanOptions(null, 7, LocalDate.of(2025, 1, 1), 2000,
+        Set.of()));
+    ObjectNode allowed = ProfilePlanner.plan(p, new PlanOptions(null, 7, LocalDate.of(2025, 1, 1), 2000,
+        Set.of("orders.quantity")));
+    assertTrue(quantity(strict).path("values").isMissingNode(), quantity(strict).toString());
+    assertEquals(5, quantity(allowed).path("values").size(), quantity(allowed).toString());
+  }
+
+  private static JsonNode quantity(ObjectNode plan) {
+    for (JsonNode c : plan.path("tables").get(0).path("columns")) {
+      if (c.path("name").asText().equals("quantity")) {
+        return c;
+      }
+    }
+    throw new AssertionError(plan.toString());
+  }
+
+  @Test
+  void malformedFilesAreRefusedWithTheLineAndEveryProblemAtOnce() throws Exception {
+    Path src = Files.createDirectories(dir.resolve("bad"));
+    Files.writeString(src.resolve("a.csv"), "x,y\n1,2\n3\n");
+    Files.writeString(src.resolve("b.jsonl"), "{\"x\": 1}\n{\"x\": \n");
+    Files.writeString(src.resolve("c.csv"), "x\n\"unterminated\n");
+    Files.writeString(src.resolve("d.jsonl"), "{\"tags\": [1, 2]}\n");
+    PlanException e = org.junit.jupiter.api.Assertions.assertThrows(PlanException.class,
+        () -> FileProfiler.profile(dir, src, "source.path"));
+    assertEquals(4, e.violations().size(), e.getMessage());
+    assertTrue(e.getMessage().contains("no column synthgen can profile: key tags"), e.getMessage());
+    assertTrue(e.getMessage().contains("line 3 of a.csv has 1 fields"), e.getMessage());
+    assertTrue(e.getMessage().contains("line 2 of b.jsonl is not valid JSON"), e.getMessage());
+    assertTrue(e.getMessage().contains("never ends"), e.getMessage());
+  }
+}
