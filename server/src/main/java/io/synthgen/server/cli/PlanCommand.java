@@ -22,12 +22,12 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code synthgen plan}: prints a validated plan with every table's exact row count, made from one input: a
- * template or plan file (the positional argument), or data files ({@code --from}). Each input is one field and one
+ * template or plan file (the positional argument), data files ({@code --from}) or DDL ({@code --ddl}). Each input is one field and one
  * branch of {@link #load}; exactly one may be given.
  */
-@Command(name = "plan", description = "Print the plan (JSON) for a template or plan file, or for data like the "
-    + "Parquet, CSV or JSONL files given with --from, validated, with exact row counts; redirect it to a file to edit "
-    + "and run it: synthgen plan retail --rows 50000 > plan.json")
+@Command(name = "plan", description = "Print the plan (JSON) for a template or plan file, for data like the "
+    + "Parquet, CSV or JSONL files given with --from, or drafted from the CREATE TABLE statements of --ddl, validated, "
+    + "with exact row counts; redirect it to a file to edit and run it: synthgen plan retail --rows 50000 > plan.json")
 final class PlanCommand implements Callable<Integer> {
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "<industry|plan.json>",
@@ -38,6 +38,10 @@ final class PlanCommand implements Callable<Integer> {
       description = "Profile these Parquet, CSV or JSONL files (a file, or a folder with one table per file or "
           + "sub-folder of parts) and plan data like them; see docs/from-data.md.")
   String from;
+
+  @Option(names = "--ddl", paramLabel = "FILE", description = "Draft the plan from CREATE TABLE statements "
+      + "(Spark/Databricks, PostgreSQL, MySQL, Snowflake); see docs/from-ddl.md.")
+  Path ddl;
 
   @Option(names = "--min-count", paramLabel = "K",
       description = "With --from: a source value enters the plan only when at least K rows hold it (default: 10).")
@@ -75,9 +79,13 @@ final class PlanCommand implements Callable<Integer> {
     if (from != null) {
       given.add("--from");
     }
+    if (ddl != null) {
+      given.add("--ddl");
+    }
     if (given.size() != 1) {
       throw new IllegalArgumentException(given.isEmpty()
-          ? "give a template or plan file, or --from PATH with data files to plan from"
+          ? "give a template or plan file, --from PATH with data files to plan from, or --ddl FILE with CREATE TABLE "
+              + "statements"
           : "give one of " + String.join(", ", given) + ", not several");
     }
     if ((minCount != null || allowValues != null) && from == null) {
@@ -90,6 +98,9 @@ final class PlanCommand implements Callable<Integer> {
       source.seed = seed;
       source.workingDir = workingDir;
       return source.load();
+    }
+    if (ddl != null) {
+      return DdlFile.load(workingDir.resolve(ddl), rows, seed, LocalDate.now(clock));
     }
     int k = minCount == null ? PlanOptions.DEFAULT_MIN_COUNT : minCount;
     if (k < 1 || k > PlanOptions.MAX_MIN_COUNT) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.draft.Drafter;
 import io.synthgen.draft.Revisions;
+import io.synthgen.draft.ddl.DdlPlans;
 import io.synthgen.plan.Destination;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.PlanException;
@@ -30,7 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * propose_plan: a plan from a template, from described tables, or either with changes; stored as version 1.
+ * propose_plan: a plan from a template, described tables, data or DDL, with changes; stored as version 1.
  * The reference date is today by the server's clock. A Unity Catalog destination without catalog or schema is
  * completed by asking the person (elicitation) or refused with a request to ask them: never defaulted.
  */
@@ -41,7 +42,7 @@ final class ProposePlanTool extends ServiceTool {
   }
 
   /** Where a plan comes from: exactly one of these arguments is given. */
-  static final List<String> ORIGINS = List.of("template", "tables", "source");
+  static final List<String> ORIGINS = List.of("template", "tables", "source", "ddl");
 
   /**
    * A plan drafted from one origin, how the summary of version 1 says where it came from, and for a plan from data
@@ -67,6 +68,7 @@ final class ProposePlanTool extends ServiceTool {
         case "template" -> fromTemplate(call);
         case "tables" -> fromTables(call, today, seed);
         case "source" -> fromSource(call, today, seed);
+        case "ddl" -> fromDdl(call, today, seed);
         default -> throw new IllegalStateException("no drafting for origin " + origin);
       };
     } catch (PlanException e) {
@@ -112,10 +114,11 @@ final class ProposePlanTool extends ServiceTool {
     }
     if (given.size() != 1) {
       throw new ToolError("template_or_tables", given.isEmpty()
-          ? "give either template (an industry), tables (the person's own tables) or source (their data)"
+          ? "give either template (an industry), tables (the person's own tables), source (their data) or ddl "
+              + "(their CREATE TABLE statements)"
           : "give one of " + String.join(", ", ORIGINS) + ", not several (here " + String.join(" and ", given) + ")",
           "call list_templates for the industries, describe the person's tables in tables, or name their files in "
-          + "source.path or their Unity Catalog tables in source.table");
+          + "source.path or their Unity Catalog tables in source.table, or pass their DDL in ddl");
     }
     return given.get(0);
   }
@@ -156,6 +159,16 @@ final class ProposePlanTool extends ServiceTool {
   private Drafted fromSource(ToolCall call, LocalDate today, long seed) throws Exception {
     SourceCalls.Made made = SourceCalls.plan(services, call, seed, today);
     return new Drafted(made.plan(), made.summary(), made.source());
+  }
+
+  /** The person's CREATE TABLE statements (docs/from-ddl.md), with skews on their foreign keys. */
+  private Drafted fromDdl(ToolCall call, LocalDate today, long seed) throws Exception {
+    if (call.args().has("only_tables")) {
+      throw new IllegalArgumentException("only_tables cuts a template; give only the tables you want in ddl");
+    }
+    Plan plan = PlanCodec.fromJson(DdlPlans.draft(call.string("ddl"), call.string("name"), call.args().get("skews"),
+        today, seed), services.dictionaries());
+    return new Drafted(plan, "proposed from DDL with " + plan.tables().size() + " tables");
   }
 
   /** The destination asked for, or the plan's own with its path set to the plan's name under the output root. */
