@@ -41,7 +41,12 @@ final class Cell {
   }
 
   void setLong(long v) {
-    kind = Kind.INTEGER;
+    set(Kind.INTEGER, v);
+  }
+
+  /** A value held in {@link #bits}. */
+  private void set(Kind k, long v) {
+    kind = k;
     bits = v;
     text = null;
   }
@@ -51,10 +56,8 @@ final class Cell {
       setLong((long) v);
       return;
     }
-    kind = Kind.REAL;
     // one NaN and one zero, so that equal numbers have equal bits
-    bits = Double.isNaN(v) ? Double.doubleToLongBits(Double.NaN) : Double.doubleToLongBits(v == 0 ? 0d : v);
-    text = null;
+    set(Kind.REAL, Double.isNaN(v) ? Double.doubleToLongBits(Double.NaN) : Double.doubleToLongBits(v == 0 ? 0d : v));
   }
 
   void setDecimal(long unscaled, int scale) {
@@ -73,21 +76,15 @@ final class Cell {
   }
 
   void setBoolean(boolean v) {
-    kind = Kind.BOOLEAN;
-    bits = v ? 1 : 0;
-    text = null;
+    set(Kind.BOOLEAN, v ? 1 : 0);
   }
 
   void setDate(long epochDay) {
-    kind = Kind.DATE;
-    bits = epochDay;
-    text = null;
+    set(Kind.DATE, epochDay);
   }
 
   void setTimestamp(long epochMicros) {
-    kind = Kind.TIMESTAMP;
-    bits = epochMicros;
-    text = null;
+    set(Kind.TIMESTAMP, epochMicros);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.synthgen.profile.scan;
 
+import io.synthgen.output.csv.CsvRecords;
 import io.synthgen.profile.ProfileLimits;
 import io.synthgen.profile.stats.ColumnAccumulator;
 import java.io.IOException;
@@ -11,8 +12,9 @@ import java.util.Set;
 import java.io.Reader;
 
 /**
- * A CSV table: a header row, then records split by {@link CsvTokenizer}, buffered in batches of
- * {@link #TEXT_BATCH} records (at most {@link #TEXT_BATCH_CHARS} characters) whose columns are fed on
+ * A CSV table: a header row, then records split by {@link CsvRecords#strict} (at most
+ * {@link ProfileLimits#MAX_LINE_CHARS} characters and {@link ProfileLimits#MAX_COLUMNS} fields a record), buffered in
+ * batches of {@link #TEXT_BATCH} records (at most {@link #TEXT_BATCH_CHARS} characters) whose columns are fed on
  * {@link ColumnThreads}. Every part of a folder must have the first part's header.
  */
 final class CsvScan {
@@ -32,7 +34,7 @@ final class CsvScan {
     long row = 0;
     for (Path part : scan.table.parts()) {
       try (Reader r = scan.open(part)) {
-        CsvTokenizer t = new CsvTokenizer(r);
+        CsvRecords t = CsvRecords.strict(r, ProfileLimits.MAX_LINE_CHARS, ProfileLimits.MAX_COLUMNS);
         List<String> h = t.next();
         if (h == null) {
           continue;
@@ -92,7 +94,7 @@ final class CsvScan {
             row++;
           }
         }
-      } catch (CsvTokenizer.CsvException e) {
+      } catch (CsvRecords.FormatException e) {
         throw new TableScanner.DataException(part.getFileName() + ": " + e.getMessage());
       }
     }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Plan identifiers for names found in files: table names from file names, column names from headers and keys. */
-final class Names {
+public final class Names {
 
   private Names() {
   }
@@ -29,13 +29,18 @@ final class Names {
     while (sb.length() > 1 && sb.charAt(sb.length() - 1) == '_' && !raw.endsWith("_")) {
       sb.setLength(sb.length() - 1);
     }
-    if (sb.length() == 0 || Character.isDigit(sb.charAt(0))) {
-      sb.insert(0, '_');
-    }
-    String base = sb.toString();
-    String name = base;
+    return unique(sb, taken);
+  }
+
+  /**
+   * {@code base} (letters, digits and {@code _}) as an identifier: a {@code _} before a leading digit or for an empty
+   * base; unique (ignoring case) among {@code taken}, which it joins, by a suffix {@code _2}, {@code _3}...
+   */
+  public static String unique(CharSequence base, Set<String> taken) {
+    String start = base.length() == 0 || Character.isDigit(base.charAt(0)) ? "_" + base : base.toString();
+    String name = start;
     for (int k = 2; taken.contains(name.toLowerCase(Locale.ROOT)); k++) {
-      name = base + "_" + k;
+      name = start + "_" + k;
     }
     taken.add(name.toLowerCase(Locale.ROOT));
     return name;

@@ -27,17 +27,9 @@ public final class LongHashSet {
       }
       return true;
     }
-    int mask = slots.length - 1;
-    int i = (int) (h ^ (h >>> 32)) & mask;
-    while (true) {
-      long s = slots[i];
-      if (s == h) {
-        return true;
-      }
-      if (s == 0) {
-        break;
-      }
-      i = (i + 1) & mask;
+    int i = slot(slots, h);
+    if (slots[i] == h) {
+      return true;
     }
     if (size() >= capacity) {
       return false;
@@ -54,18 +46,17 @@ public final class LongHashSet {
     if (h == 0) {
       return hasZero;
     }
-    int mask = slots.length - 1;
+    return slots[slot(slots, h)] == h;
+  }
+
+  /** The slot of {@code h} in {@code table}: where it is, else the empty slot where linear probing ends. */
+  private static int slot(long[] table, long h) {
+    int mask = table.length - 1;
     int i = (int) (h ^ (h >>> 32)) & mask;
-    while (true) {
-      long s = slots[i];
-      if (s == h) {
-        return true;
-      }
-      if (s == 0) {
-        return false;
-      }
+    while (table[i] != h && table[i] != 0) {
       i = (i + 1) & mask;
     }
+    return i;
   }
 
   public int size() {
@@ -90,14 +81,9 @@ public final class LongHashSet {
   private void grow() {
     long[] old = slots;
     slots = new long[old.length * 2];
-    int mask = slots.length - 1;
     for (long s : old) {
       if (s != 0) {
-        int i = (int) (s ^ (s >>> 32)) & mask;
-        while (slots[i] != 0) {
-          i = (i + 1) & mask;
-        }
-        slots[i] = s;
+        slots[slot(slots, s)] = s;
       }
     }
   }

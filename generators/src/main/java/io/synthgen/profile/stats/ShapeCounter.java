@@ -87,11 +87,25 @@ public final class ShapeCounter {
     if (t.count < 2) {
       return null;
     }
+    boolean[] varies = new boolean[shape.length()];
+    for (int i = 0; i < varies.length; i++) {
+      varies[i] = t.constant[i] == VARIES;
+    }
+    return template(shape, t.constant, varies);
+  }
+
+  /**
+   * The plan pattern of a shape whose values have character {@code chars[i]} at each position where
+   * {@code varies[i]} is false: those characters kept, varying digits {@code #}, varying upper-case letters
+   * {@code ?}; null when a varying position is of another class or a constant character is one a pattern reads as a
+   * class ({@code # ! ? *}). Also the Unity Catalog profiler's, which finds the constant positions by SQL.
+   */
+  public static String template(String shape, char[] chars, boolean[] varies) {
     StringBuilder sb = new StringBuilder(shape.length());
     for (int i = 0; i < shape.length(); i++) {
-      char k = t.constant[i];
+      char k = chars[i];
       char cls = shape.charAt(i);
-      if (k != VARIES) {
+      if (!varies[i]) {
         if (k == '#' || k == '!' || k == '?' || k == '*') {
           return null;
         }

@@ -3,6 +3,7 @@ package io.synthgen.profile.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.synthgen.plan.DataType;
@@ -160,5 +161,61 @@ class SketchesTest {
       b.add(9_999 - i, 9_999 - i);
     }
     assertEquals(java.util.Arrays.toString(a.sorted()), java.util.Arrays.toString(b.sorted()));
+  }
+
+  @Test
+  void aBloomFilterSizedForARateMeetsItWhenFullAndHasNoFalseNegatives() {
+    BloomFilter f = BloomFilter.forRate(100_000, 0.001);
+    for (long i = 0; i < 100_000; i++) {
+      f.add(io.synthgen.random.XxHash64.hashLong(i, 1));
+    }
+    int fp = 0;
+    for (long i = 0; i < 100_000; i++) {
+      assertTrue(f.mightContain(io.synthgen.random.XxHash64.hashLong(i, 1)));
+      if (f.mightContain(io.synthgen.random.XxHash64.hashLong(-i - 1, 1))) {
+        fp++;
+      }
+    }
+    assertTrue(f.falsePositiveRate(f.added()) <= 0.001, "rate " + f.falsePositiveRate(f.added()));
+    assertTrue(fp < 100, "at most about 100 false positives expected at 0.1 %, got " + fp);
+    // one size smaller would miss the rate: the filter is the smallest that meets it
+    assertTrue(new BloomFilter(Long.numberOfTrailingZeros(f.bits()) - 1).falsePositiveRate(100_000) > 0.001);
+    assertThrows(IllegalArgumentException.class, () -> BloomFilter.forRate(Long.MAX_VALUE / 2, 1e-9));
+  }
+
+  @Test
+  void aHyperLogLogOfFewerRegistersIsWithinItsLargerError() {
+    HyperLogLog h = new HyperLogLog(12);
+    for (long i = 0; i < 200_000; i++) {
+      h.add(io.synthgen.random.XxHash64.hashLong(i % 50_000, 3));
+    }
+    assertEquals(50_000, h.estimate(), 2_500);
+    HyperLogLog small = new HyperLogLog(12);
+    for (long i = 0; i < 10; i++) {
+      small.add(io.synthgen.random.XxHash64.hashLong(i, 3));
+    }
+    assertEquals(10, small.estimate());
+    assertThrows(IllegalArgumentException.class, () -> new HyperLogLog(3));
+  }
+
+  @Test
+  void bottomKKeepsTheRowsOfTheSmallestUnsignedPriorities() {
+    BottomK choice = new BottomK(50);
+    long[] kept = new long[50];
+    java.util.List<Long> all = new java.util.ArrayList<>();
+    for (long i = 0; i < 5_000; i++) {
+      long p = io.synthgen.random.XxHash64.hashLong(i, 7); // half of them negative as signed longs
+      all.add(p);
+      int slot = choice.offer(p);
+      if (slot >= 0) {
+        kept[slot] = p;
+      }
+    }
+    assertEquals(50, choice.size());
+    all.sort(Long::compareUnsigned);
+    long[] sortedKept = kept.clone();
+    java.util.Arrays.sort(sortedKept);
+    long[] expected = all.subList(0, 50).stream().mapToLong(Long::longValue).sorted().toArray();
+    assertEquals(java.util.Arrays.toString(expected), java.util.Arrays.toString(sortedKept));
   }
 }

@@ -10,6 +10,7 @@ import io.synthgen.profile.ForeignKeyCandidate;
 import io.synthgen.profile.ProfileLimits;
 import io.synthgen.profile.SourceProfile;
 import io.synthgen.profile.TableProfile;
+import io.synthgen.profile.scan.Names;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -239,7 +240,7 @@ public final class SourceProfiles {
 
   /**
    * A plan identifier for a Unity Catalog name (a letter or {@code _}, then letters, digits or {@code _}; other
-   * characters become {@code _}), unique ignoring case among {@code taken}, which it joins.
+   * characters become {@code _}, one for one, unlike a file's names), unique as {@link Names#unique} makes it.
    */
   static String identifier(String raw, Set<String> taken) {
     StringBuilder sb = new StringBuilder();
@@ -247,15 +248,6 @@ public final class SourceProfiles {
       char c = raw.charAt(i);
       sb.append(c < 128 && (Character.isLetterOrDigit(c) || c == '_') ? c : '_');
     }
-    if (sb.length() == 0 || Character.isDigit(sb.charAt(0))) {
-      sb.insert(0, '_');
-    }
-    String base = sb.toString();
-    String name = base;
-    for (int k = 2; taken.contains(name.toLowerCase(Locale.ROOT)); k++) {
-      name = base + "_" + k;
-    }
-    taken.add(name.toLowerCase(Locale.ROOT));
-    return name;
+    return Names.unique(sb, taken);
   }
 }

@@ -14,6 +14,7 @@ import io.synthgen.profile.TableProfile;
 import io.synthgen.profile.TemporalSummary;
 import io.synthgen.profile.ValueCount;
 import io.synthgen.profile.stats.DistributionFitter;
+import io.synthgen.profile.stats.ShapeCounter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -238,25 +239,14 @@ final class UcTableProfiler {
     int len = shape.length();
     int prefix = common(lo, hi);
     int suffix = common(rlo, rhi);
-    StringBuilder sb = new StringBuilder(len);
+    char[] chars = new char[len];
+    boolean[] varies = new boolean[len];
     for (int i = 0; i < len; i++) {
       char cls = shape.charAt(i);
-      boolean constant = cls != '9' && cls != 'A' && cls != 'a' || i < prefix || i >= len - suffix;
-      char ch = i < prefix ? lo.charAt(i) : i >= len - suffix ? rlo.charAt(len - 1 - i) : cls;
-      if (constant) {
-        if (ch == '#' || ch == '!' || ch == '?' || ch == '*') {
-          return null;
-        }
-        sb.append(ch);
-      } else if (cls == '9') {
-        sb.append('#');
-      } else if (cls == 'A') {
-        sb.append('?');
-      } else {
-        return null;
-      }
+      varies[i] = (cls == '9' || cls == 'A' || cls == 'a') && i >= prefix && i < len - suffix;
+      chars[i] = i < prefix ? lo.charAt(i) : i >= len - suffix ? rlo.charAt(len - 1 - i) : cls;
     }
-    return sb.toString();
+    return ShapeCounter.template(shape, chars, varies);
   }
 
   private static int common(String a, String b) {

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -51,12 +52,8 @@ final class PlanCommand implements Callable<Integer> {
       description = "With --from: columns (name or table.name) whose values may be copied whatever their count.")
   List<String> allowValues;
 
-  @Option(names = "--rows", paramLabel = "N",
-      description = "Rows of the plan's main table; the other tables keep their ratios to it.")
-  Long rows;
-
-  @Option(names = "--seed", paramLabel = "S", description = "Seed for every random value (default: the plan's, 42).")
-  Long seed;
+  @Mixin
+  PlanOverrides overrides = new PlanOverrides();
 
   /** The folder relative paths start from: the working folder (tests set another). */
   Path workingDir = Path.of("");
@@ -94,8 +91,7 @@ final class PlanCommand implements Callable<Integer> {
     if (template != null) {
       PlanSource source = new PlanSource();
       source.source = template;
-      source.rows = rows;
-      source.seed = seed;
+      source.overrides = overrides;
       source.workingDir = workingDir;
       return source.load();
     }
@@ -109,8 +105,8 @@ final class PlanCommand implements Callable<Integer> {
     SourcePlans.Request request = new SourcePlans.Request(from, k,
         allowValues == null ? new LinkedHashSet<>() : new LinkedHashSet<>(allowValues));
     Plan plan = SourcePlans.plan(workingDir.toAbsolutePath(), false, request,
-        seed == null ? Plan.DEFAULT_SEED : seed, LocalDate.now(clock),
+        overrides.seed == null ? Plan.DEFAULT_SEED : overrides.seed, LocalDate.now(clock),
         new HashSet<>(Dictionaries.standard().names()));
-    return rows == null ? plan : Scaling.scale(plan, rows);
+    return overrides.rows == null ? plan : Scaling.scale(plan, overrides.rows);
   }
 }

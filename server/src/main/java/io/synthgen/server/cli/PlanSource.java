@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -25,12 +25,8 @@ final class PlanSource {
       description = "A template (retail, ...; see 'synthgen templates') or a plan file.")
   String source;
 
-  @Option(names = "--rows", paramLabel = "N",
-      description = "Rows of the plan's main table; the other tables keep their ratios to it.")
-  Long rows;
-
-  @Option(names = "--seed", paramLabel = "S", description = "Seed for every random value (default: the plan's, 42).")
-  Long seed;
+  @Mixin
+  PlanOverrides overrides = new PlanOverrides();
 
   /** The folder relative paths start from: the working folder (tests set another). */
   Path workingDir = Path.of("");
@@ -60,11 +56,11 @@ final class PlanSource {
     } else {
       plan = Templates.load(source);
     }
-    if (rows != null) {
-      plan = Scaling.scale(plan, rows);
+    if (overrides.rows != null) {
+      plan = Scaling.scale(plan, overrides.rows);
     }
-    if (seed != null) {
-      plan = plan.withSeed(seed);
+    if (overrides.seed != null) {
+      plan = plan.withSeed(overrides.seed);
     }
     return plan;
   }

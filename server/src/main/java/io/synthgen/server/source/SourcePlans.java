@@ -46,19 +46,27 @@ public final class SourcePlans {
   static final List<String> NOT_WITH_SOURCE = List.of("skews", "only_tables");
 
   /**
+   * A violation for each of {@link #NOT_WITH_SOURCE} in propose_plan's {@code args}; {@code onlyTablesFix} says how
+   * this kind of source picks its tables instead.
+   */
+  public static void notWithSource(JsonNode args, String onlyTablesFix, List<Violation> problems) {
+    for (String f : NOT_WITH_SOURCE) {
+      if (args.has(f)) {
+        problems.add(new Violation(f, null, f + " does not apply to a plan from data",
+            f.equals("skews") ? "propose from source first, then change the foreign key's distribution with "
+                + "revise_plan" : onlyTablesFix));
+      }
+    }
+  }
+
+  /**
    * propose_plan with {@code source}: the plan for the files under the output root that {@code args.source} names,
    * with {@code args.name} as its name; every problem of the arguments at once.
    */
   public static Plan propose(Path outputRoot, JsonNode args, long seed, LocalDate referenceDate,
       Set<String> dictionaries) throws PlanException, IOException {
     List<Violation> problems = new ArrayList<>();
-    for (String f : NOT_WITH_SOURCE) {
-      if (args.has(f)) {
-        problems.add(new Violation(f, null, f + " does not apply to a plan from data",
-            f.equals("skews") ? "propose from source first, then change the foreign key's distribution with "
-                + "revise_plan" : "profile a folder holding only the tables wanted, or a single file"));
-      }
-    }
+    notWithSource(args, "profile a folder holding only the tables wanted, or a single file", problems);
     String name = args.hasNonNull("name") ? args.get("name").asText() : null;
     Request r = null;
     try {
@@ -95,34 +103,8 @@ public final class SourcePlans {
     } else {
       path = p.asText();
     }
-    int minCount = PlanOptions.DEFAULT_MIN_COUNT;
-    JsonNode k = source.get("min_count");
-    if (k != null) {
-      if (!k.canConvertToInt() || !k.isIntegralNumber() || k.asInt() < 1 || k.asInt() > PlanOptions.MAX_MIN_COUNT) {
-        problems.add(new Violation("source.min_count", k.toString(), "min_count must be a whole number from 1 to "
-            + PlanOptions.MAX_MIN_COUNT, "leave it out for the default, " + PlanOptions.DEFAULT_MIN_COUNT
-            + " (a value enters the plan only when at least that many rows hold it)"));
-      } else {
-        minCount = k.asInt();
-      }
-    }
-    Set<String> allow = new LinkedHashSet<>();
-    JsonNode a = source.get("allow_values");
-    if (a != null) {
-      if (!a.isArray()) {
-        problems.add(new Violation("source.allow_values", a.toString(), "allow_values must be a list of columns",
-            "give [\"column\", \"table.column\", ...]"));
-      } else {
-        for (int i = 0; i < a.size(); i++) {
-          if (!a.get(i).isTextual() || a.get(i).asText().isBlank()) {
-            problems.add(new Violation("source.allow_values[" + i + "]", a.get(i).toString(),
-                "a column name, or table.column", "give the column as a string"));
-          } else {
-            allow.add(a.get(i).asText());
-          }
-        }
-      }
-    }
+    int minCount = minCount(source, problems);
+    Set<String> allow = allowValues(source, problems);
     if (!problems.isEmpty()) {
       throw new PlanException(problems);
     }
@@ -176,5 +158,43 @@ public final class SourcePlans {
           + "relative to it, e.g. \"" + (p.getFileName() == null ? "data" : p.getFileName()) + "\"")));
     }
     return abs;
+  }
+
+  /** A source's {@code min_count} (files or tables): the default when absent, a violation when out of range. */
+  public static int minCount(JsonNode source, List<Violation> problems) {
+    JsonNode k = source.get("min_count");
+    if (k == null) {
+      return PlanOptions.DEFAULT_MIN_COUNT;
+    }
+    if (!k.isIntegralNumber() || !k.canConvertToInt() || k.asInt() < 1 || k.asInt() > PlanOptions.MAX_MIN_COUNT) {
+      problems.add(new Violation("source.min_count", k.toString(), "min_count must be a whole number from 1 to "
+          + PlanOptions.MAX_MIN_COUNT, "leave it out for the default, " + PlanOptions.DEFAULT_MIN_COUNT
+          + " (a value enters the plan only when at least that many rows hold it)"));
+      return PlanOptions.DEFAULT_MIN_COUNT;
+    }
+    return k.asInt();
+  }
+
+  /** A source's {@code allow_values} (files or tables), in order; a violation for each entry that is not a name. */
+  public static Set<String> allowValues(JsonNode source, List<Violation> problems) {
+    Set<String> allow = new LinkedHashSet<>();
+    JsonNode a = source.get("allow_values");
+    if (a == null) {
+      return allow;
+    }
+    if (!a.isArray()) {
+      problems.add(new Violation("source.allow_values", a.toString(), "allow_values must be a list of columns",
+          "give [\"column\", \"table.column\", ...]"));
+      return allow;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!a.get(i).isTextual() || a.get(i).asText().isBlank()) {
+        problems.add(new Violation("source.allow_values[" + i + "]", a.get(i).toString(),
+            "a column name, or table.column", "give the column as a string"));
+      } else {
+        allow.add(a.get(i).asText());
+      }
+    }
+    return allow;
   }
 }

@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -38,9 +37,6 @@ final class SourceCalls {
   /** The fields of a Unity Catalog {@code source}. */
   static final List<String> TABLE_FIELDS = List.of("table", "tables", "warehouse_id", "profile",
       "acknowledge_serverless", "min_count", "allow_values");
-
-  /** Arguments of propose_plan that a plan from data does not take. */
-  static final List<String> NOT_WITH_SOURCE = List.of("skews", "only_tables");
 
   /** A plan made from a source, with what to record of the source and the version's summary. */
   record Made(Plan plan, PlanSources.PlanSource source, String summary) {
@@ -70,13 +66,8 @@ final class SourceCalls {
   private static Made tables(Services services, ToolCall call, JsonNode source, long seed, LocalDate today)
       throws Exception {
     List<Violation> problems = new ArrayList<>();
-    for (String f : NOT_WITH_SOURCE) {
-      if (call.args().has(f)) {
-        problems.add(new Violation(f, null, f + " does not apply to a plan from data",
-            f.equals("skews") ? "propose from source first, then change the foreign key's distribution with "
-                + "revise_plan" : "name only the tables wanted in source.table and source.tables"));
-      }
-    }
+    SourcePlans.notWithSource(call.args(), "name only the tables wanted in source.table and source.tables",
+        problems);
     for (Iterator<String> it = source.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!TABLE_FIELDS.contains(f)) {
@@ -95,8 +86,8 @@ final class SourceCalls {
     }
     String warehouseId = text(source, "warehouse_id", problems);
     String profile = text(source, "profile", problems);
-    int minCount = minCount(source, problems);
-    Set<String> allow = allowValues(source, problems);
+    int minCount = SourcePlans.minCount(source, problems);
+    Set<String> allow = SourcePlans.allowValues(source, problems);
     SourceProfiles.Request request = new SourceProfiles.Request(table, tables);
     problems.addAll(SourceProfiles.problems(request, "source"));
     if (!problems.isEmpty()) {
@@ -138,41 +129,5 @@ final class SourceCalls {
       return null;
     }
     return v.asText();
-  }
-
-  private static int minCount(JsonNode source, List<Violation> problems) {
-    JsonNode k = source.get("min_count");
-    if (k == null) {
-      return PlanOptions.DEFAULT_MIN_COUNT;
-    }
-    if (!k.isIntegralNumber() || !k.canConvertToInt() || k.asInt() < 1 || k.asInt() > PlanOptions.MAX_MIN_COUNT) {
-      problems.add(new Violation("source.min_count", k.toString(), "min_count must be a whole number from 1 to "
-          + PlanOptions.MAX_MIN_COUNT, "leave it out for the default, " + PlanOptions.DEFAULT_MIN_COUNT
-          + " (a value enters the plan only when at least that many rows hold it)"));
-      return PlanOptions.DEFAULT_MIN_COUNT;
-    }
-    return k.asInt();
-  }
-
-  private static Set<String> allowValues(JsonNode source, List<Violation> problems) {
-    Set<String> allow = new LinkedHashSet<>();
-    JsonNode a = source.get("allow_values");
-    if (a == null) {
-      return allow;
-    }
-    if (!a.isArray()) {
-      problems.add(new Violation("source.allow_values", a.toString(), "allow_values must be a list of columns",
-          "give [\"column\", \"table.column\", ...]"));
-      return allow;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      if (!a.get(i).isTextual() || a.get(i).asText().isBlank()) {
-        problems.add(new Violation("source.allow_values[" + i + "]", a.get(i).toString(),
-            "a column name, or table.column", "give the column as a string"));
-      } else {
-        allow.add(a.get(i).asText());
-      }
-    }
-    return allow;
   }
 }
