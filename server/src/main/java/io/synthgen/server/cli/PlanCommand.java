@@ -23,8 +23,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code synthgen plan}: prints a validated plan with every table's exact row count, made from one input: a
- * template or plan file (the positional argument), data files ({@code --from}) or DDL ({@code --ddl}). Each input is one field and one
- * branch of {@link #load}; exactly one may be given.
+ * template or plan file (the positional argument), data files ({@code --from}) or DDL ({@code --ddl}). Each
+ * input is one field and one branch of {@link #load}; exactly one may be given.
  */
 @Command(name = "plan", description = "Print the plan (JSON) for a template or plan file, for data like the "
     + "Parquet, CSV or JSONL files given with --from, or drafted from the CREATE TABLE statements of --ddl, validated, "
@@ -96,7 +96,7 @@ final class PlanCommand implements Callable<Integer> {
       return source.load();
     }
     if (ddl != null) {
-      return DdlFile.load(workingDir.resolve(ddl), rows, seed, LocalDate.now(clock));
+      return DdlFile.load(workingDir.resolve(ddl), overrides.rows, overrides.seed, LocalDate.now(clock));
     }
     int k = minCount == null ? PlanOptions.DEFAULT_MIN_COUNT : minCount;
     if (k < 1 || k > PlanOptions.MAX_MIN_COUNT) {
