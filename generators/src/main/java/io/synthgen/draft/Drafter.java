@@ -147,9 +147,11 @@ public final class Drafter {
           spec.path("description").asText(null), request.path("description").asText(null), described);
       ArrayNode cols = t.putArray("columns");
       ArrayNode in = spec.withArray("columns");
+      int parentKey = perParent == null ? StrategyTypes.NONE
+          : StrategyTypes.parentKeyColumn(in, tname, parentTable, pks, "tables[" + i + "]", problems);
       for (int j = 0; j < in.size(); j++) {
         String path = "tables[" + i + "].columns[" + j + "]";
-        ObjectNode c = StrategyTypes.parentKey((ObjectNode) in.get(j), parentTable, pks);
+        ObjectNode c = StrategyTypes.parentKey((ObjectNode) in.get(j), j == parentKey ? parentTable : null, pks);
         types.prepare(c, i, j);
         cols.add(ColumnInference.infer(c, ctx, path, problems));
       }

@@ -275,6 +275,17 @@ public final class Revisions {
         return;
       case "set_relationship":
         require(op, path, "references", problems).ifPresent(r -> {
+          if ("parent".equals(col.path("strategy").asText())) {
+            String t = table.path("name").asText();
+            String parent = table.path("per_parent").path("table").asText();
+            problems.add(path + ".column", col.path("name").asText(), t + "." + col.path("name").asText()
+                + " is the key of the " + Drafter.singular(parent) + " each row belongs to (" + t
+                + " is generated per row of " + parent + "); as a foreign key it would no longer name the row its "
+                + "children were laid out for", "keep it; to give some " + parent + " more " + t
+                + ", shape the per_parent count (drop_table " + t + " and add_table it with another count), or "
+                + "set the relationship on another column");
+            return;
+          }
           ObjectNode set = F.objectNode();
           set.put("strategy", "foreign_key");
           String ref = r.asText();

@@ -242,6 +242,7 @@ public final class PlanValidator {
     }
     if (t.perParent() != null) {
       perParent(t, t.perParent(), path + ".per_parent");
+      ParentLinks.check(this, t, path);
     }
   }
 
