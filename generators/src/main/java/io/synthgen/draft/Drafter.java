@@ -46,6 +46,9 @@ public final class Drafter {
       "columns");
   public static final List<String> SKEW_FIELDS = List.of("table", "column", "by", "weights", "shares");
 
+  /** The rows of a described table that gives neither rows nor per_parent. */
+  static final int DEFAULT_ROWS = 1000;
+
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private Drafter() {
@@ -129,7 +132,7 @@ public final class Drafter {
         t.put("rows", 0);
         derivedRows.add(tname);
       } else {
-        t.put("rows", 1000);
+        t.put("rows", DEFAULT_ROWS);
       }
       if (pks.get(tname) != null) {
         t.put("primary_key", pks.get(tname));

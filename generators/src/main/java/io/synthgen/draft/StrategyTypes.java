@@ -11,17 +11,19 @@ import java.util.Map;
 /**
  * Plan columns in a description may leave out what the rest of the description already says. A column that names
  * a strategy but no type gets the type the strategy implies: a sequence or child index bigint, a uuid, pattern or
- * dictionary string, a date range a date, an expression the type its name suggests; a parent, foreign key, lookup
- * or child aggregate the type of the column it reads (a sum of {@code decimal(p,s)} is {@code decimal(18,s)}, an
- * average double, a count bigint), found once every table is drafted. In a table generated per parent, a column
- * that references the parent table, or is named as its primary key, is the parent key ({@code strategy:
- * parent}); a {@code references} of a parent or foreign key that names only a table means its primary key.
+ * dictionary string, a date range a date, an expression the type it gives ({@link ExpressionTypes}; also when
+ * described with expr and no strategy); a parent, foreign key, lookup or child aggregate the type of the column it
+ * reads (a sum of {@code decimal(p,s)} is {@code decimal(18,s)}, an average double, a count bigint), found once
+ * every table is drafted. In a table generated per parent, one column is the parent key ({@code strategy: parent},
+ * see {@link #parentKeyColumn}); a {@code references} of a parent or foreign key that names only a table means its
+ * primary key.
  */
 final class StrategyTypes {
 
   private static final List<String> FROM_REFERENCE = List.of("parent", "foreign_key", "lookup", "child_aggregate");
 
   private final List<int[]> pending = new ArrayList<>();
+  private final List<ExpressionTypes.Pending> expressions = new ArrayList<>();
 
   /** No column of the described table is to become the parent key (see {@link #parentKeyColumn}). */
   static final int NONE = -1;
@@ -154,13 +156,13 @@ final class StrategyTypes {
     if (c.hasNonNull("type")) {
       return;
     }
+    if (strategy == null && c.has("expr") || "expression".equals(strategy)) {
+      // typed from what the expression gives once every table is drafted; the name's type only if it cannot compile
+      DataType named = ColumnInference.typeFromName(c.path("name").asText(), null);
+      expressions.add(new ExpressionTypes.Pending(table, column, named == null ? "string" : named.toString()));
+      return;
+    }
     if (strategy == null) {
-      if (c.has("expr")) {
-        DataType t = ColumnInference.typeFromName(c.path("name").asText(), null);
-        if (t != null) {
-          c.put("type", t.toString());
-        }
-      }
       return;
     }
     if (FROM_REFERENCE.contains(strategy)) {
@@ -224,6 +226,12 @@ final class StrategyTypes {
 
   /** Sets the types of the marked columns from the columns they read, once every table of the plan is drafted. */
   void complete(ObjectNode plan) {
+    completeReferences(plan);
+    ExpressionTypes.complete(plan, expressions);
+    completeReferences(plan); // a lookup or aggregate of an expression column
+  }
+
+  private void completeReferences(ObjectNode plan) {
     List<int[]> left = new ArrayList<>(pending);
     // a column may read a column that is itself marked (a lookup of a sum): repeat while something is found
     boolean progress = true;

@@ -8,8 +8,8 @@ import io.synthgen.plan.Table;
  * A table generated per parent lays its rows out per parent row: the rows of parent row k come together, and the
  * parent's {@code child_aggregate} columns and the child's {@code child_index} are computed from that layout. Only
  * a {@code parent} column writes that layout down. A per_parent table without one whose key to the parent is a
- * {@code foreign_key} (rows drawn at random over the parents), or whose layout an aggregate or index relies on,
- * would give data whose aggregates disagree with the keys written; both are refused.
+ * {@code foreign_key} (rows drawn at random over the parents), or whose layout a parent's aggregate relies on, would
+ * give data whose aggregates (and child_index) disagree with the keys written; both are refused.
  */
 final class ParentLinks {
 
@@ -50,11 +50,6 @@ final class ParentLinks {
       if (c.gen() instanceof ColumnGen.ChildAggregate a && t.name() != null && t.name().equals(a.table())) {
         reliedOn = parentName + "." + c.name() + " aggregates its rows";
         break;
-      }
-    }
-    for (Column c : t.columns()) {
-      if (reliedOn == null && c.gen() instanceof ColumnGen.ChildIndex) {
-        reliedOn = c.name() + " numbers its rows within each " + parentName + " row";
       }
     }
     if (reliedOn != null) {
