@@ -91,6 +91,7 @@ public final class Revisions {
       problems.throwIfAny();
     }
     ObjectNode tree = PlanCodec.toJson(plan);
+    PendingSkews pending = new PendingSkews();
     Set<String> rowsSet = new java.util.HashSet<>();
     Set<String> derivedRows = new LinkedHashSet<>();
     for (int i = 0; i < operations.size(); i++) {
@@ -101,6 +102,11 @@ public final class Revisions {
             + "\"customers\", \"rows\": 50000}");
         continue;
       }
+      String kind = op.path("op").asText("");
+      if (kind.startsWith("rename_")) {
+        // a rename carries the skews written before it: resolved first, so their columns follow the new name
+        pending.resolve(tree, problems);
+      }
       ObjectNode before = tree.deepCopy();
       int mark = problems.size();
       applyOne(tree, op, path, problems, rowsSet, derivedRows);
@@ -108,9 +114,12 @@ public final class Revisions {
         // left out whole; the rest still apply, so their problems are found too
         tree.removeAll();
         tree.setAll(before);
+      } else {
+        pending.record(tree, op, path);
       }
     }
-    Skews.resolveWeightedBy(tree, problems);
+    // skews are solved on the plan as the operations leave it (rows and weights set after them count)
+    pending.resolve(tree, problems);
     return read(tree, dictionaries, problems, PerParentRows.fill(tree, derivedRows));
   }
 
