@@ -125,7 +125,8 @@ public final class Revisions {
 
   /**
    * The plan of a tree, or every problem at once: those already found (of the operations or the description),
-   * the plan's own, and those of its expressions, which otherwise only the resolution of a valid plan finds.
+   * the plan's own, those of its expressions, which otherwise only the resolution of a valid plan finds, and the
+   * columns that read a broken one ({@link BrokenReads}).
    * Violations at {@code ignored} paths are left out (see {@link PerParentRows#fill}).
    */
   static Plan read(ObjectNode tree, Set<String> dictionaries, Problems problems, Set<String> ignored)
@@ -141,7 +142,9 @@ public final class Revisions {
       return plan;
     }
     problems.addUncovered(own.stream().filter(v -> !ignored.contains(v.path())).toList());
-    problems.addUncovered(ExpressionChecks.of(plan != null ? plan : PlanCodec.decode(tree).plan()));
+    Plan decoded = plan != null ? plan : PlanCodec.decode(tree).plan();
+    problems.addUncovered(ExpressionChecks.of(decoded));
+    problems.addUncovered(BrokenReads.of(decoded));
     problems.throwIfAny();
     throw new IllegalStateException("a plan with problems that none of its checks reports");
   }

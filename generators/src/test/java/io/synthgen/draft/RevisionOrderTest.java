@@ -52,4 +52,27 @@ class RevisionOrderTest {
     assertTrue(paths.stream().allMatch(x -> x.startsWith("operations[0].weighted_by")), paths.toString());
     assertEquals(false, paths.isEmpty());
   }
+
+  @Test
+  void droppingATableReportsEveryColumnItBreaksAtOnce() throws Exception {
+    Plan p = Drafter.plan(JSON.readTree("{\"name\":\"shop\",\"tables\":[{\"name\":\"products\",\"rows\":50,"
+        + "\"columns\":[\"product_id\",{\"name\":\"price\",\"type\":\"decimal(10,2)\",\"min\":1,\"max\":90}]},"
+        + "{\"name\":\"lines\",\"rows\":500,\"columns\":[\"line_id\",{\"name\":\"product_id\",\"references\":"
+        + "\"products\"},{\"name\":\"quantity\",\"type\":\"int\",\"min\":1,\"max\":5},{\"name\":\"unit_price\","
+        + "\"strategy\":\"lookup\",\"via\":\"product_id\",\"column\":\"price\"},{\"name\":\"line_total\","
+        + "\"type\":\"decimal(12,2)\",\"expr\":\"quantity * unit_price\"}]}]}"), LocalDate.of(2025, 6, 1), 42, DICTS);
+    PlanException e = assertThrows(PlanException.class, () -> Revisions.apply(p,
+        JSON.readTree("[{\"op\":\"drop_table\",\"table\":\"products\"}]"), DICTS));
+    List<String> paths = e.violations().stream().map(Violation::path).toList();
+    assertTrue(paths.contains("tables[0].columns[1].references"), paths.toString());
+    assertTrue(paths.contains("tables[0].columns[3].via"), paths.toString());
+    assertTrue(paths.contains("tables[0].columns[4].expr"), paths.toString());
+    // dropping the key alone still shows what reads through it
+    e = assertThrows(PlanException.class, () -> Revisions.apply(p, JSON.readTree("[{\"op\":\"drop_table\","
+        + "\"table\":\"products\"},{\"op\":\"drop_column\",\"table\":\"lines\",\"column\":\"product_id\"}]"),
+        DICTS));
+    paths = e.violations().stream().map(Violation::path).toList();
+    assertTrue(paths.contains("tables[0].columns[2].via"), paths.toString());
+    assertTrue(paths.contains("tables[0].columns[3].expr"), paths.toString());
+  }
 }
