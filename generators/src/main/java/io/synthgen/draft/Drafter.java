@@ -161,13 +161,15 @@ public final class Drafter {
     }
     types.complete(plan);
     JsonNode skews = request.get("skews");
+    PendingSkews pending = new PendingSkews();
     if (skews != null && skews.isArray()) {
+      Map<String, String> skewed = new LinkedHashMap<>();
       for (int k = 0; k < skews.size(); k++) {
-        applySkewHint(plan, skews.get(k), "skews[" + k + "]", problems);
+        applySkewHint(plan, skews.get(k), "skews[" + k + "]", problems, skewed, pending);
       }
     }
     if (resolveSkews) {
-      Skews.resolveWeightedBy(plan, problems);
+      pending.resolve(plan, problems);
     }
     return new Draft(plan, problems.list(), derivedRows);
   }
@@ -264,7 +266,8 @@ public final class Drafter {
   }
 
   /** A request-level skew hint: puts {@code weighted_by} on the named foreign key column. */
-  private static void applySkewHint(ObjectNode plan, JsonNode hint, String path, Problems problems) {
+  private static void applySkewHint(ObjectNode plan, JsonNode hint, String path, Problems problems,
+      Map<String, String> skewed, PendingSkews pending) {
     unknownFields(hint, path, SKEW_FIELDS, problems);
     String table = hint.path("table").asText("");
     String column = hint.path("column").asText("");
@@ -279,6 +282,15 @@ public final class Drafter {
           "skews weight foreign keys; give the column references first");
       return;
     }
+    String key = table + "." + column;
+    if (skewed.containsKey(key) || col.has("weighted_by")) {
+      String first = skewed.getOrDefault(key, "its own weighted_by");
+      problems.add(path, key, key + " is skewed twice: " + first + " already weights it",
+          "give one skew per foreign key: merge the two into " + first + ", or drop this one");
+      return;
+    }
+    skewed.put(key, path);
+    pending.recordHint(table, column, path);
     ObjectNode wb = col.putObject("weighted_by");
     wb.set("column", hint.get("by"));
     if (hint.has("weights")) {

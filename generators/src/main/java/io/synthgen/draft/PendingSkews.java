@@ -10,9 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code weighted_by} skews a revision's operations wrote and that are not resolved yet ({@link Skews}), with
- * the path each was written at: their problems are reported at that operation ({@code operations[2].weighted_by.
- * shares}), not at the plan path of the column it landed on. Used by one revision, on one thread.
+ * The {@code weighted_by} skews a revision's operations (or a description's {@code skews}) wrote and that are not
+ * resolved yet ({@link Skews}), with the path each was written at: their problems are reported there ({@code
+ * operations[2].weighted_by.shares}, {@code skews[0].by}), not at the plan path of the column it landed on. Used by
+ * one revision or draft, on one thread.
  */
 final class PendingSkews {
 
@@ -56,6 +57,11 @@ final class PendingSkews {
     }
   }
 
+  /** Notes a skew written by a request-level {@code skews[i]} hint (its {@code column} is the hint's {@code by}). */
+  void recordHint(String table, String column, String path) {
+    written.put(table + "\0" + column, path);
+  }
+
   /** Resolves every skew on the plan; the problems of those written by operations are reported there. */
   void resolve(ObjectNode tree, Problems problems) {
     Problems local = new Problems();
@@ -74,6 +80,13 @@ final class PendingSkews {
     JsonNode t = tree.withArray("tables").path(Integer.parseInt(m.group(1)));
     JsonNode c = t.path("columns").path(Integer.parseInt(m.group(2)));
     String at = written.get(t.path("name").asText() + "\0" + c.path("name").asText());
-    return at == null ? path : at + m.group(3);
+    if (at == null) {
+      return path;
+    }
+    String rest = m.group(3);
+    if (at.startsWith("skews[") && (rest.equals(".column") || rest.startsWith(".column."))) {
+      rest = ".by" + rest.substring(".column".length());
+    }
+    return at + rest;
   }
 }
