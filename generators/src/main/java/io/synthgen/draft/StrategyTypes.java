@@ -97,7 +97,7 @@ final class StrategyTypes {
             + " is the key of the " + owner + " each row belongs to (" + tableName + " is generated per row of "
             + parentTable + "): every " + owner + " gets the rows its per_parent count draws, so " + skew
             + " cannot spread them", "remove " + skew + "; to give some " + parentTable + " more " + tableName
-            + ", shape per_parent.count (e.g. a distribution by one of its columns' expressions), or make "
+            + ", shape per_parent.count (its distribution, min and max), or make "
             + tableName + " a table with rows of its own and a skewed foreign key");
       }
     }
