@@ -109,7 +109,13 @@ public final class Revisions {
       }
       ObjectNode before = tree.deepCopy();
       int mark = problems.size();
+      boolean describedTables = tree.path("description").asText("").equals(Drafter.describedTables(
+          tableNames(tree)));
       applyOne(tree, op, path, problems, rowsSet, derivedRows);
+      if (describedTables) {
+        // the description synthgen wrote lists the tables: it follows renames, additions and drops
+        tree.put("description", Drafter.describedTables(tableNames(tree)));
+      }
       if (problems.size() > mark) {
         // left out whole; the rest still apply, so their problems are found too
         tree.removeAll();
@@ -366,6 +372,12 @@ public final class Revisions {
         (name.isEmpty() ? "missing column" : "unknown column '" + name + "'") + " in " + table.path("name").asText(),
         "columns are: " + String.join(", ", columnNames(table)));
     return null;
+  }
+
+  private static List<String> tableNames(ObjectNode tree) {
+    List<String> out = new ArrayList<>();
+    tree.withArray("tables").forEach(t -> out.add(t.path("name").asText()));
+    return out;
   }
 
   static List<String> columnNames(ObjectNode table) {

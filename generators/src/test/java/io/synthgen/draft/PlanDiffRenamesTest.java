@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The diff of a revision shows its renames as renames, whatever else they changed. */
+/** The diff of a revision shows its renames as renames, whatever else they changed; no stale table names. */
 class PlanDiffRenamesTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
@@ -42,5 +42,7 @@ class PlanDiffRenamesTest {
     assertTrue(diff.contains("~ lines.amount null_rate: (none) → 0.1")
         || diff.stream().anyMatch(l -> l.startsWith("~ lines.amount null_rate")), diff.toString());
     assertFalse(diff.stream().anyMatch(l -> l.startsWith("- ") || l.startsWith("+ ")), diff.toString());
+    assertTrue(revised.description().equals("Tables described by the person: catalog, lines."),
+        "the description synthgen wrote follows the rename: " + revised.description());
   }
 }
