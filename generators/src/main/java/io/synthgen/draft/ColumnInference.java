@@ -212,6 +212,57 @@ final class ColumnInference {
     }
   }
 
+  /**
+   * A primary key the person bounded ({@code min}/{@code max}): a key must be unique by construction, so it is a
+   * sequence from min, kept within max when the range holds every row; a range too small for the rows is refused
+   * (a random draw from it would repeat keys), never replaced by other bounds.
+   */
+  private static Guess boundedKey(ObjectNode spec, Guess g, Context ctx, String path, Problems problems) {
+    JsonNode minNode = spec.path("min");
+    JsonNode maxNode = spec.path("max");
+    boolean whole = (minNode.isMissingNode() || minNode.canConvertToExactIntegral())
+        && (maxNode.isMissingNode() || maxNode.canConvertToExactIntegral());
+    long min = minNode.isNumber() ? minNode.asLong() : 1;
+    ObjectNode described = ctx.tables().table(ctx.table());
+    JsonNode rowsNode = described == null ? null : described.get("rows");
+    String key = ctx.table() + "." + spec.path("name").asText();
+    if (!whole) {
+      problems.add(path + (minNode.isNumber() && !minNode.canConvertToExactIntegral() ? ".min" : ".max"),
+          minNode.isNumber() && !minNode.canConvertToExactIntegral() ? minNode.asText() : maxNode.asText(),
+          key + " is the table's primary key, a whole-number sequence: its bounds are whole numbers",
+          "give whole-number min and max, or leave them out (a sequence 1, 2, 3 …)");
+      return g;
+    }
+    g.fields.put("start", min);
+    if (!maxNode.isNumber()) {
+      return g.assume("a sequence " + min + ", " + (min + 1) + ", … from the given min, as the table's key");
+    }
+    long max = maxNode.asLong();
+    if (described == null) {
+      return g.assume(String.format(java.util.Locale.ROOT, "a sequence from %d, as the table's key (%d to %d "
+          + "holds %,.0f keys)", min, min, max, Math.max(0, (double) max - min + 1)));
+    }
+    if (rowsNode == null && !described.has("per_parent")) {
+      rowsNode = F.numberNode(Drafter.DEFAULT_ROWS);
+    }
+    if (rowsNode == null || !rowsNode.canConvertToExactIntegral()) {
+      problems.add(path + ".max", max, key + " is the primary key of a table whose rows follow from its per_parent "
+          + "count, so no max can be promised to hold a distinct key for every row",
+          "leave max out (a sequence from min), or give the table rows");
+      return g;
+    }
+    long rows = rowsNode.asLong();
+    double holds = (double) max - min + 1;
+    if (holds < rows) {
+      problems.add(path + ".max", max, String.format(java.util.Locale.ROOT, "%s is the primary key of %s: its "
+          + "%,d rows need %,d distinct values, and %d to %d holds %,.0f", key, ctx.table(), rows, rows, min, max,
+          Math.max(0, holds)), String.format(java.util.Locale.ROOT, "raise max to %d or more, leave min and max "
+          + "out (a sequence 1, 2, 3 …), or name another column as primary_key", min + rows - 1));
+      return g;
+    }
+    return g.assume("a sequence from " + min + " (within the given max " + max + "), as the table's key");
+  }
+
   private static Guess guess(ObjectNode spec, String name, DataType declared, Context ctx, String path,
       Problems problems, int depth) {
     // what the description says comes first
@@ -255,8 +306,11 @@ final class ColumnInference {
         return g.assume("a random UUID, as the table's key");
       }
       Guess g = new Guess(declared != null ? declared : DataType.BIGINT).strategy("sequence");
-      g.fields.put("start", 1);
       g.unique = true;
+      if (spec.path("min").isNumber() || spec.path("max").isNumber()) {
+        return boundedKey(spec, g, ctx, path, problems);
+      }
+      g.fields.put("start", 1);
       return g.assume("a sequence 1, 2, 3 …, as the table's key");
     }
     String parent = referencedTable(name, ctx);
@@ -302,7 +356,8 @@ final class ColumnInference {
   private static Guess bounded(DataType declared, DataType inferred, Double min, Double max, String start,
       String end) {
     if (start != null || end != null) {
-      DataType t = declared != null && declared.isTemporal() ? declared : DataType.DATE;
+      DataType t = declared != null && declared.isTemporal() ? declared
+          : Inference.hasTimeOfDay(start) || Inference.hasTimeOfDay(end) ? DataType.TIMESTAMP : DataType.DATE;
       Guess g = new Guess(t).strategy("date_range");
       g.fields.put("start", start != null ? start : "ref-180d");
       g.fields.put("end", end != null ? end : "ref");

@@ -46,6 +46,9 @@ public final class Drafter {
       "columns");
   public static final List<String> SKEW_FIELDS = List.of("table", "column", "by", "weights", "shares");
 
+  /** The rows of a described table that gives neither rows nor per_parent. */
+  static final int DEFAULT_ROWS = 1000;
+
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private Drafter() {
@@ -136,7 +139,7 @@ public final class Drafter {
         t.put("rows", 0);
         derivedRows.add(tname);
       } else {
-        t.put("rows", 1000);
+        t.put("rows", DEFAULT_ROWS);
       }
       if (pks.get(tname) != null) {
         t.put("primary_key", pks.get(tname));
@@ -154,22 +157,26 @@ public final class Drafter {
           spec.path("description").asText(null), request.path("description").asText(null), described);
       ArrayNode cols = t.putArray("columns");
       ArrayNode in = spec.withArray("columns");
+      int parentKey = perParent == null ? StrategyTypes.NONE
+          : StrategyTypes.parentKeyColumn(in, tname, parentTable, pks, "tables[" + i + "]", problems);
       for (int j = 0; j < in.size(); j++) {
         String path = "tables[" + i + "].columns[" + j + "]";
-        ObjectNode c = StrategyTypes.parentKey((ObjectNode) in.get(j), parentTable, pks);
+        ObjectNode c = StrategyTypes.parentKey((ObjectNode) in.get(j), j == parentKey ? parentTable : null, pks);
         types.prepare(c, i, j);
         cols.add(ColumnInference.infer(c, ctx, path, problems));
       }
     }
     types.complete(plan);
     JsonNode skews = request.get("skews");
+    PendingSkews pending = new PendingSkews();
     if (skews != null && skews.isArray()) {
+      Map<String, String> skewed = new LinkedHashMap<>();
       for (int k = 0; k < skews.size(); k++) {
-        applySkewHint(plan, skews.get(k), "skews[" + k + "]", problems);
+        applySkewHint(plan, skews.get(k), "skews[" + k + "]", problems, skewed, pending);
       }
     }
     if (resolveSkews) {
-      Skews.resolveWeightedBy(plan, problems);
+      pending.resolve(plan, problems);
     }
     return new Draft(plan, problems.list(), derivedRows);
   }
@@ -266,7 +273,8 @@ public final class Drafter {
   }
 
   /** A request-level skew hint: puts {@code weighted_by} on the named foreign key column. */
-  private static void applySkewHint(ObjectNode plan, JsonNode hint, String path, Problems problems) {
+  private static void applySkewHint(ObjectNode plan, JsonNode hint, String path, Problems problems,
+      Map<String, String> skewed, PendingSkews pending) {
     unknownFields(hint, path, SKEW_FIELDS, problems);
     String table = hint.path("table").asText("");
     String column = hint.path("column").asText("");
@@ -281,6 +289,15 @@ public final class Drafter {
           "skews weight foreign keys; give the column references first");
       return;
     }
+    String key = table + "." + column;
+    if (skewed.containsKey(key) || col.has("weighted_by")) {
+      String first = skewed.getOrDefault(key, "its own weighted_by");
+      problems.add(path, key, key + " is skewed twice: " + first + " already weights it",
+          "give one skew per foreign key: merge the two into " + first + ", or drop this one");
+      return;
+    }
+    skewed.put(key, path);
+    pending.recordHint(table, column, path);
     ObjectNode wb = col.putObject("weighted_by");
     wb.set("column", hint.get("by"));
     if (hint.has("weights")) {

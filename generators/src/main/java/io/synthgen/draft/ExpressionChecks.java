@@ -59,7 +59,7 @@ final class ExpressionChecks {
   }
 
   /** A table's columns and its parents' columns through its foreign keys, as the resolver's scope shows them. */
-  private static final class Scope implements ExprScope {
+  static final class Scope implements ExprScope {
     private final Plan plan;
     private final Table table;
     private final LocalDate today;

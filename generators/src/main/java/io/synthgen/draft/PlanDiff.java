@@ -27,8 +27,19 @@ public final class PlanDiff {
   }
 
   public static List<String> lines(Plan before, Plan after) {
+    return lines(before, after, null);
+  }
+
+  /**
+   * As {@link #lines(Plan, Plan)} for the plan a revision's {@code operations} made from {@code before}: the tables
+   * and columns its {@code rename_table} and {@code rename_column} operations renamed show as renamed (with any
+   * other change to them), whatever else changed in them; without operations, renames are recognised as objects
+   * that are the same but for their name.
+   */
+  public static List<String> lines(Plan before, Plan after, JsonNode operations) {
     ObjectNode a = PlanCodec.toJson(before);
     ObjectNode b = PlanCodec.toJson(after);
+    Renamed done = operations == null ? null : Renamed.of(a, operations);
     List<String> out = new ArrayList<>();
     for (String f : union(a, b)) {
       if (!f.equals("tables")) {
@@ -37,7 +48,7 @@ public final class PlanDiff {
     }
     Map<String, JsonNode> ta = byName(a.get("tables"));
     Map<String, JsonNode> tb = byName(b.get("tables"));
-    Map<String, String> renamed = renames(ta, tb, "columns");
+    Map<String, String> renamed = done != null ? done.tables(ta, tb) : renames(ta, tb, "columns");
     for (String t : ta.keySet()) {
       if (!tb.containsKey(t) && !renamed.containsKey(t)) {
         out.add("- table " + t);
@@ -64,7 +75,8 @@ public final class PlanDiff {
       }
       Map<String, JsonNode> ca = byName(oldT.get("columns"));
       Map<String, JsonNode> cb = byName(newT.get("columns"));
-      Map<String, String> cols = renames(ca, cb, null);
+      Map<String, String> cols = done != null ? done.columns(renamedTo.getOrDefault(t, t), ca, cb)
+          : renames(ca, cb, null);
       Map<String, String> colsTo = new LinkedHashMap<>();
       cols.forEach((from, to) -> colsTo.put(to, from));
       for (String c : ca.keySet()) {
@@ -77,7 +89,8 @@ public final class PlanDiff {
         JsonNode oldC = ca.get(from);
         if (colsTo.containsKey(ce.getKey())) {
           out.add("~ column " + t + "." + from + " renamed to " + ce.getKey());
-        } else if (oldC == null) {
+        }
+        if (oldC == null) {
           out.add("+ column " + t + "." + ce.getKey() + " (" + ce.getValue().path("type").asText() + ", "
               + ce.getValue().path("strategy").asText() + ")");
         } else if (!oldC.equals(ce.getValue())) {
@@ -90,6 +103,70 @@ public final class PlanDiff {
       }
     }
     return out;
+  }
+
+  /** The renames a revision's operations made: each table and column of the plan before, and its name after. */
+  private record Renamed(Map<String, String> tableNames, Map<String, Map<String, String>> columnNames) {
+
+    static Renamed of(ObjectNode before, JsonNode operations) {
+      Map<String, String> tables = new LinkedHashMap<>(); // original name -> current name
+      Map<String, Map<String, String>> columns = new LinkedHashMap<>(); // original table -> original col -> current
+      for (JsonNode t : before.withArray("tables")) {
+        String name = t.path("name").asText();
+        tables.put(name, name);
+        Map<String, String> cs = new LinkedHashMap<>();
+        t.path("columns").forEach(c -> cs.put(c.path("name").asText(), c.path("name").asText()));
+        columns.put(name, cs);
+      }
+      for (JsonNode op : operations) {
+        String kind = op.path("op").asText();
+        String original = originalOf(tables, op.path("table").asText());
+        if (original == null) {
+          continue; // a table the revision added or dropped
+        }
+        if (kind.equals("rename_table")) {
+          tables.put(original, op.path("to").asText());
+        } else if (kind.equals("rename_column")) {
+          Map<String, String> cs = columns.get(original);
+          String col = originalOf(cs, op.path("column").asText());
+          if (col != null) {
+            cs.put(col, op.path("to").asText());
+          }
+        } else if (kind.equals("drop_table")) {
+          tables.remove(original);
+        }
+      }
+      return new Renamed(tables, columns);
+    }
+
+    private static String originalOf(Map<String, String> names, String current) {
+      for (Map.Entry<String, String> e : names.entrySet()) {
+        if (e.getValue().equals(current)) {
+          return e.getKey();
+        }
+      }
+      return null;
+    }
+
+    Map<String, String> tables(Map<String, JsonNode> before, Map<String, JsonNode> after) {
+      Map<String, String> out = new LinkedHashMap<>();
+      tableNames.forEach((from, to) -> {
+        if (!from.equals(to) && before.containsKey(from) && after.containsKey(to)) {
+          out.put(from, to);
+        }
+      });
+      return out;
+    }
+
+    Map<String, String> columns(String table, Map<String, JsonNode> before, Map<String, JsonNode> after) {
+      Map<String, String> out = new LinkedHashMap<>();
+      columnNames.getOrDefault(table, Map.of()).forEach((from, to) -> {
+        if (!from.equals(to) && before.containsKey(from) && after.containsKey(to)) {
+          out.put(from, to);
+        }
+      });
+      return out;
+    }
   }
 
   /**

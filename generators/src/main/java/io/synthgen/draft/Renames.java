@@ -44,7 +44,7 @@ final class Renames {
       problems.add(path + ".to", to, "the table is already called " + to, "give the new name in to");
       return;
     }
-    if (!expressionsRename(tree, path, problems, (owner, ref) -> ref.table() != null
+    if (!expressionsRename(tree, path, problems, from, (owner, ref) -> ref.table() != null
         && ref.table().equalsIgnoreCase(from) ? new ColumnRenames.Ref(to, ref.column()) : ref)) {
       return;
     }
@@ -118,7 +118,7 @@ final class Renames {
    */
   private static boolean carry(ObjectNode tree, ObjectNode table, ObjectNode column, String tname, String from,
       String to, String path, Problems problems) {
-    boolean ok = expressionsRename(tree, path, problems, (owner, ref) -> {
+    boolean ok = expressionsRename(tree, path, problems, from, (owner, ref) -> {
       boolean own = ref.table() == null ? owner == table : ref.table().equalsIgnoreCase(tname);
       return own && ref.column().equalsIgnoreCase(from) ? new ColumnRenames.Ref(ref.table(), to) : ref;
     });
@@ -223,15 +223,20 @@ final class Renames {
 
   /**
    * Rewrites every expression of the plan, or none: an expression that cannot be rewritten (it does not parse) is
-   * a problem of the operation, and the plan is left as it was.
+   * a problem of the operation, and the plan is left as it was. Only expressions whose text holds {@code from}
+   * (in any case) can name it, so only those are parsed: a rename costs the expressions that mention the name,
+   * not every expression of the plan.
    */
-  private static boolean expressionsRename(ObjectNode tree, String path, Problems problems, RefRename rename) {
+  private static boolean expressionsRename(ObjectNode tree, String path, Problems problems, String from,
+      RefRename rename) {
+    String needle = from.toLowerCase(Locale.ROOT);
     List<ObjectNode> cols = new ArrayList<>();
     List<String> rewritten = new ArrayList<>();
     boolean ok = true;
     for (JsonNode t : tree.withArray("tables")) {
       for (JsonNode c : t.withArray("columns")) {
-        if (!"expression".equals(c.path("strategy").asText()) || !c.path("expr").isTextual()) {
+        if (!"expression".equals(c.path("strategy").asText()) || !c.path("expr").isTextual()
+            || !c.get("expr").asText().toLowerCase(Locale.ROOT).contains(needle)) {
           continue;
         }
         UnaryOperator<ColumnRenames.Ref> f = ref -> rename.apply(t, ref);

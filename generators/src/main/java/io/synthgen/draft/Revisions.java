@@ -106,6 +106,7 @@ public final class Revisions {
       problems.throwIfAny();
     }
     ObjectNode tree = PlanCodec.toJson(plan);
+    PendingSkews pending = new PendingSkews();
     Set<String> rowsSet = new java.util.HashSet<>();
     Set<String> derivedRows = new LinkedHashSet<>();
     for (int i = 0; i < operations.size(); i++) {
@@ -116,22 +117,37 @@ public final class Revisions {
             + "\"customers\", \"rows\": 50000}");
         continue;
       }
+      String kind = op.path("op").asText("");
+      if (kind.startsWith("rename_")) {
+        // a rename carries the skews written before it: resolved first, so their columns follow the new name
+        pending.resolve(tree, problems);
+      }
       ObjectNode before = tree.deepCopy();
       int mark = problems.size();
+      boolean describedTables = tree.path("description").asText("").equals(Drafter.describedTables(
+          tableNames(tree)));
       applyOne(tree, op, path, problems, rowsSet, derivedRows);
+      if (describedTables) {
+        // the description synthgen wrote lists the tables: it follows renames, additions and drops
+        tree.put("description", Drafter.describedTables(tableNames(tree)));
+      }
       if (problems.size() > mark) {
         // left out whole; the rest still apply, so their problems are found too
         tree.removeAll();
         tree.setAll(before);
+      } else {
+        pending.record(tree, op, path);
       }
     }
-    Skews.resolveWeightedBy(tree, problems);
+    // skews are solved on the plan as the operations leave it (rows and weights set after them count)
+    pending.resolve(tree, problems);
     return read(tree, dictionaries, problems, PerParentRows.fill(tree, derivedRows), alsoCheck);
   }
 
   /**
    * The plan of a tree, or every problem at once: those already found (of the operations or the description),
-   * the plan's own, and those of its expressions, which otherwise only the resolution of a valid plan finds.
+   * the plan's own, those of its expressions, which otherwise only the resolution of a valid plan finds, and the
+   * columns that read a broken one ({@link BrokenReads}).
    * Violations at {@code ignored} paths are left out (see {@link PerParentRows#fill}).
    */
   static Plan read(ObjectNode tree, Set<String> dictionaries, Problems problems, Set<String> ignored,
@@ -150,6 +166,7 @@ public final class Revisions {
     }
     problems.addUncovered(own.stream().filter(v -> !ignored.contains(v.path())).toList());
     problems.addUncovered(ExpressionChecks.of(decoded));
+    problems.addUncovered(BrokenReads.of(decoded));
     // last: a limit at "tables" would otherwise hide every problem inside the tables as the same mistake
     problems.addAll(more);
     problems.throwIfAny();
@@ -294,6 +311,17 @@ public final class Revisions {
         return;
       case "set_relationship":
         require(op, path, "references", problems).ifPresent(r -> {
+          if ("parent".equals(col.path("strategy").asText())) {
+            String t = table.path("name").asText();
+            String parent = table.path("per_parent").path("table").asText();
+            problems.add(path + ".column", col.path("name").asText(), t + "." + col.path("name").asText()
+                + " is the key of the " + Drafter.singular(parent) + " each row belongs to (" + t
+                + " is generated per row of " + parent + "); as a foreign key it would no longer name the row its "
+                + "children were laid out for", "keep it; to give some " + parent + " more " + t
+                + ", shape the per_parent count (drop_table " + t + " and add_table it with another count), or "
+                + "set the relationship on another column");
+            return;
+          }
           ObjectNode set = F.objectNode();
           set.put("strategy", "foreign_key");
           String ref = r.asText();
@@ -362,6 +390,12 @@ public final class Revisions {
         (name.isEmpty() ? "missing column" : "unknown column '" + name + "'") + " in " + table.path("name").asText(),
         "columns are: " + String.join(", ", columnNames(table)));
     return null;
+  }
+
+  private static List<String> tableNames(ObjectNode tree) {
+    List<String> out = new ArrayList<>();
+    tree.withArray("tables").forEach(t -> out.add(t.path("name").asText()));
+    return out;
   }
 
   static List<String> columnNames(ObjectNode table) {

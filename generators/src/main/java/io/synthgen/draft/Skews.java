@@ -165,6 +165,10 @@ final class Skews {
           "give e.g. {\"Enterprise\": 5, \"Pro\": 2, \"Free\": 1}");
       return;
     }
+    if (problems.list().size() > before) {
+      fk.remove("distribution"); // no weight column from weights with problems: they are reported, nothing follows
+      return;
+    }
     expr.append(" ELSE 1.0 END");
     if (expr.length() > ExprLimits.MAX_LENGTH) {
       problems.add(path, by, String.format(Locale.ROOT, "the weights of %s make a hidden weight expression of %,d "

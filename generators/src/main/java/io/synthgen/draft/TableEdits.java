@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +35,16 @@ final class TableEdits {
     if (Skews.table(tree, name) != null) {
       problems.add(path + ".table.name", name, "the plan already has a table " + name,
           "choose another name, or revise " + name + " with add_column and update_column");
+      return;
+    }
+    String parentTable = spec.path("per_parent").path("table").asText(null);
+    if (parentTable != null && Skews.table(tree, parentTable) == null) {
+      List<String> names = new ArrayList<>();
+      tree.withArray("tables").forEach(t -> names.add(t.path("name").asText()));
+      problems.add(path + ".table.per_parent.table", parentTable, "the plan has no table " + parentTable
+          + " at this operation (operations apply in order), so " + name + " cannot be generated per row of it",
+          "put the add_table of " + parentTable + " before this one, or name a table of the plan: "
+              + String.join(", ", names));
       return;
     }
     // draft the new table alongside stubs of the existing ones, so its keys can reference them
@@ -102,8 +114,19 @@ final class TableEdits {
     names.add(cname);
     ColumnInference.Context ctx = new ColumnInference.Context(table.path("name").asText(),
         table.path("primary_key").asText(null), pks, names);
-    ObjectNode described = StrategyTypes.parentKey(((ObjectNode) spec).deepCopy(),
-        table.path("per_parent").path("table").asText(null), pks);
+    // the new column becomes the parent key only when the table has none and it is the one that would be chosen;
+    // a key to the parent that cannot be one is refused by the plan's own checks
+    String parentTable = table.path("per_parent").path("table").asText(null);
+    boolean hasParentKey = false;
+    for (JsonNode c : table.withArray("columns")) {
+      hasParentKey |= "parent".equals(c.path("strategy").asText());
+    }
+    Problems scratch = new Problems();
+    boolean chosen = parentTable != null && !hasParentKey && StrategyTypes.parentKeyColumn(
+        F.arrayNode().add(spec.deepCopy()), table.path("name").asText(), parentTable, pks, path, scratch) == 0
+        && scratch.isEmpty();
+    ObjectNode described = StrategyTypes.parentKey(((ObjectNode) spec).deepCopy(), chosen ? parentTable : null,
+        pks);
     StrategyTypes types = new StrategyTypes();
     types.prepare(described, tableIndex(tree, table), table.withArray("columns").size());
     ObjectNode col = ColumnInference.infer(described, ctx, path + ".column", problems);

@@ -80,6 +80,14 @@ public final class ExprCompiler {
     return new Compiled(root, value, target, Set.copyOf(t.references()));
   }
 
+  /**
+   * The type {@code sql} gives on its own, before any conversion to a column's type (null for an untyped NULL), for
+   * a column whose type is to follow from its expression; its problems as {@link #compile} reports them.
+   */
+  public static DataType resultType(String sql, ExprScope scope) throws ExprException {
+    return ((Compiled) compile(sql, DataType.STRING, scope)).value().type;
+  }
+
   /** Every function name the language knows, in documentation order. */
   public static Set<String> functionNames() {
     return Functions.names();

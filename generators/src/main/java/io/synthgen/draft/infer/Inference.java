@@ -100,6 +100,11 @@ public final class Inference {
     return out;
   }
 
+  /** True when a date bound names a time of day, so that the column it bounds is a timestamp. */
+  public static boolean hasTimeOfDay(String bound) {
+    return Times.hasTimeOfDay(bound);
+  }
+
   /** The column the first fitting rule makes, or the type's fallback; never null. */
   public static Inferred infer(Clues c) {
     for (Rule r : Rules.table()) {

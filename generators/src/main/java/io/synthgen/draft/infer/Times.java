@@ -13,12 +13,25 @@ final class Times {
   private Times() {
   }
 
-  /** Timestamp for {@code *_at}, {@code *_ts}, {@code *_time}; date otherwise; the declared type wins. */
+  /** A time of day in a bound ({@code 2024-12-31T10:00:00}, {@code 2024-12-31 10:00}): the column is a timestamp. */
+  private static final java.util.regex.Pattern TIME_OF_DAY = java.util.regex.Pattern.compile(
+      ".*\\d[T ]\\d{1,2}:\\d{2}.*");
+
+  /**
+   * Timestamp for {@code *_at}, {@code *_ts}, {@code *_time} and for bounds with a time of day; date otherwise; the
+   * declared type wins.
+   */
   static DataType temporal(Clues c) {
     if (c.declared() != null && c.declared().isTemporal()) {
       return c.declared();
     }
-    return INSTANT_WORDS.contains(c.last()) ? DataType.TIMESTAMP : DataType.DATE;
+    return INSTANT_WORDS.contains(c.last()) || hasTimeOfDay(c.start()) || hasTimeOfDay(c.end()) ? DataType.TIMESTAMP
+        : DataType.DATE;
+  }
+
+  /** True when a bound names a time of day. */
+  static boolean hasTimeOfDay(String bound) {
+    return bound != null && TIME_OF_DAY.matcher(bound).matches();
   }
 
   static String instant(int days) {

@@ -254,6 +254,7 @@ public final class PlanValidator {
     }
     if (t.perParent() != null) {
       perParent(t, t.perParent(), path + ".per_parent");
+      ParentLinks.check(this, t, path);
     }
   }
 

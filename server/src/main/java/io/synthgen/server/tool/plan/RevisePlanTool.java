@@ -48,7 +48,7 @@ final class RevisePlanTool extends ServiceTool {
       }
     }
     PlanChecks.Checked checked = PlanChecks.check(services, revised, requestedTier);
-    List<String> diff = PlanDiff.lines(current.plan(), checked.plan());
+    List<String> diff = PlanDiff.lines(current.plan(), checked.plan(), ops);
     if (diff.isEmpty()) {
       throw new ToolError("no_change", "the operations leave version " + base + " as it is",
           "tell the person nothing changed, or ask what they want to change");
