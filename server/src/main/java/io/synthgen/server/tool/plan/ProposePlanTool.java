@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.draft.Drafter;
 import io.synthgen.draft.Revisions;
+import io.synthgen.draft.SkewShares;
 import io.synthgen.plan.Destination;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.PlanException;
@@ -85,8 +86,11 @@ final class ProposePlanTool extends ServiceTool {
         plan.tier(), destination(call, plan), plan.tables());
     JsonNode changes = call.args().get("changes");
     if (changes != null && !changes.isNull()) {
+      // target shares are solved again on the plan the changes make (Revisions)
       plan = Revisions.apply(plan, changes, services.dictionaries());
       summary += ", with " + changes.size() + (changes.size() == 1 ? " change" : " changes");
+    } else if (rows > 0) {
+      plan = SkewShares.resolved(plan, services.dictionaries()); // the scaled rows move the parents' own shares
     }
     PlanChecks.Checked checked = PlanChecks.check(services, plan, requestedTier);
     StoredPlan stored = services.plans().create(call.owner(), checked.plan(), summary, requestedTier);
