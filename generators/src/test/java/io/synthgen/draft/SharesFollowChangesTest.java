@@ -209,4 +209,27 @@ class SharesFollowChangesTest {
     assertEquals("tables[1].columns[1].weighted_by", v.get(0).path());
     assertTrue(v.get(0).fix().contains("not both"), v.toString());
   }
+
+  @Test
+  void aKeyWeightedByALookedUpCategoryIsPredictedPerCategoryUnderThePersonsName() throws Exception {
+    Plan p = DrafterTest.draft("""
+        {"name": "lk", "tables": [{"name": "segments", "rows": 5, "columns": ["segment_id",
+          {"name": "label", "values": ["S", "M", "L"]}]},
+         {"name": "customers", "rows": 300, "columns": ["customer_id", {"name": "segment_id", "references": "segments"},
+          {"name": "seg", "strategy": "lookup", "via": "segment_id", "column": "label"}]},
+         {"name": "orders", "rows": 20000, "columns": ["order_id", {"name": "customer_id", "references": "customers",
+          "weighted_by": {"column": "seg", "weights": {"L": 10}}}]}]}
+        """);
+    KeySpread k = Predictor.predict(Resolver.resolve(p)).foreignKeys().stream()
+        .filter(f -> f.table().equals("orders")).findFirst().orElseThrow();
+    assertEquals("seg", k.category(), k.toString());
+    Map<String, Double> predicted = new LinkedHashMap<>();
+    k.byCategory().forEach(c -> predicted.put(c.value(), c.childShare()));
+    Map<String, Double> made = generated(p, "customers", "customer_id", "seg", "orders", "customer_id");
+    assertTrue(predicted.containsKey("L"), predicted.toString());
+    for (Map.Entry<String, Double> e : made.entrySet()) {
+      assertEquals(e.getValue(), predicted.getOrDefault(e.getKey(), 0.0), 0.015, e.getKey() + ": " + predicted
+          + " vs " + made);
+    }
+  }
 }
