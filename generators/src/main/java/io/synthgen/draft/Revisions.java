@@ -336,6 +336,9 @@ public final class Revisions {
           }
           update(col, set);
           if (op.has("weighted_by")) {
+            if (!op.has("distribution")) {
+              col.remove("distribution"); // the key's former spread; weighted_by replaces it
+            }
             col.set("weighted_by", op.get("weighted_by"));
           }
         });

@@ -33,7 +33,7 @@ import java.util.Set;
  * The parents' shares are counted over the plan's own parent rows when there are few enough
  * ({@link #ownShares}), so the targets hold for this plan's parents, not only on average.
  */
-final class SkewShares {
+public final class SkewShares {
 
   private static final int CHUNK = 8_192;
 
@@ -46,9 +46,52 @@ final class SkewShares {
   private SkewShares() {
   }
 
+  /**
+   * The plan with the weights of every key that keeps target shares solved again for the plan as it is (after a
+   * scaling of its rows, say); the same plan when none does. Throws every problem, such as a target share of a
+   * value that none of the parents now has.
+   */
+  public static Plan resolved(Plan plan, Set<String> dictionaries) throws PlanException {
+    ObjectNode tree = PlanCodec.toJson(plan);
+    boolean any = false;
+    for (JsonNode t : tree.withArray("tables")) {
+      for (JsonNode c : t.path("columns")) {
+        any |= c.path("distribution").has("shares");
+      }
+    }
+    if (!any) {
+      return plan;
+    }
+    Problems problems = new Problems();
+    Skews.resolveWeightedBy(tree, problems);
+    return Revisions.read(tree, dictionaries, problems, Set.of(), p -> List.of());
+  }
+
+  /** The values of a {@code values} column, as text; empty for another column. */
+  static List<String> values(JsonNode byCol) {
+    List<String> out = new ArrayList<>();
+    byCol.path("values").forEach(v -> out.add(v.asText()));
+    return out;
+  }
+
+  /** Shares as an object by value: as given, or a list in the order of {@code known}. */
+  static ObjectNode asObject(JsonNode shares, List<String> known) {
+    if (shares.isObject()) {
+      return ((ObjectNode) shares).deepCopy();
+    }
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    for (int i = 0; i < known.size() && i < shares.size(); i++) {
+      out.set(known.get(i), shares.get(i));
+    }
+    return out;
+  }
+
   /** The weights per value as an object, or null after adding every problem of the shares. */
   static ObjectNode solve(ObjectNode plan, String parentName, String by, ObjectNode byCol, JsonNode shares,
       String path, Problems problems) {
+    if ("boolean".equals(byCol.path("type").asText()) || "boolean".equals(byCol.path("strategy").asText())) {
+      return solveBoolean(plan, parentName, by, byCol, shares, path, problems);
+    }
     JsonNode values = byCol.path("values");
     if (!"values".equals(byCol.path("strategy").asText()) || !values.isArray() || values.isEmpty()) {
       problems.add(path, shares, "shares need the share of each value among the parents, and " + parentName + "."
@@ -57,14 +100,28 @@ final class SkewShares {
               + "values: [...], weights: [...]}), or give weights instead of shares");
       return null;
     }
-    List<String> known = new ArrayList<>();
-    values.forEach(v -> known.add(v.asText()));
-    Set<String> knownSet = new HashSet<>(known);
+    List<String> known = values(byCol);
     JsonNode pw = byCol.path("weights");
     Map<String, Double> parentShares = new LinkedHashMap<>();
     for (int i = 0; i < known.size(); i++) {
       parentShares.put(known.get(i), pw.isArray() && pw.size() == known.size() ? pw.get(i).asDouble() : 1.0);
     }
+    return solve(plan, parentName, by, byCol, known, parentShares, shares, path, problems);
+  }
+
+  /** Shares by a boolean parent column: keys "true" and "false", its probability the parents' share of true. */
+  private static ObjectNode solveBoolean(ObjectNode plan, String parentName, String by, ObjectNode byCol,
+      JsonNode shares, String path, Problems problems) {
+    double p = byCol.path("probability").asDouble(0.5);
+    Map<String, Double> parentShares = new LinkedHashMap<>();
+    parentShares.put("true", p);
+    parentShares.put("false", 1 - p);
+    return solve(plan, parentName, by, byCol, Skews.BOOLEAN_VALUES, parentShares, shares, path, problems);
+  }
+
+  private static ObjectNode solve(ObjectNode plan, String parentName, String by, ObjectNode byCol,
+      List<String> known, Map<String, Double> parentShares, JsonNode shares, String path, Problems problems) {
+    Set<String> knownSet = new HashSet<>(known);
     int before = problems.list().size();
     Map<String, Double> targets = new LinkedHashMap<>();
     if (shares.isObject()) {
@@ -84,8 +141,9 @@ final class SkewShares {
         }
       }
     } else {
-      problems.add(path, shares, "shares are an object from " + by + " value to the children's share in percent",
-          "give e.g. {" + example(known) + "}");
+      problems.add(path, shares, "shares are an object from " + by + " value to the children's share in percent, "
+          + "or a list of " + known.size() + " in the order " + listed(known)
+          + (shares.isArray() ? " (this list has " + shares.size() + ")" : ""), "give e.g. {" + example(known) + "}");
       return null;
     }
     List<String> missing = known.stream().filter(k -> !targets.containsKey(k) && !shares.has(k)).toList();
@@ -193,8 +251,12 @@ final class SkewShares {
   }
 
   private static boolean share(JsonNode v, String path, Problems problems) {
-    if (v.isNumber() && v.asDouble() >= 0 && Double.isFinite(v.asDouble())) {
+    if (v.isNumber() && v.asDouble() >= 0 && v.asDouble() <= 100) {
       return true;
+    }
+    if (v.isNumber() && v.asDouble() > 100) {
+      problems.add(path, v, "a share is a percentage of the children, at most 100", "give e.g. 35 for 35 %");
+      return false;
     }
     problems.add(path, v, "a share is a number, 0 or more (a percentage)", "give e.g. 35 for 35 %");
     return false;

@@ -3,6 +3,9 @@ package io.synthgen.draft;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.synthgen.expr.ColumnRenames;
+import io.synthgen.expr.ExprException;
 import io.synthgen.expr.ExprLimits;
 import io.synthgen.plan.DataType;
 import java.util.ArrayList;
@@ -31,6 +34,15 @@ final class Skews {
 
   /** How the note of a hidden weight column made here starts. */
   static final String HELPER_NOTE = "hidden: how likely a ";
+
+  /**
+   * The largest weight {@code weighted_by} takes. Weights are ratios between parents; summed over every parent row
+   * of a plan (at most {@code PlanLimits.MAX_ROWS}) a larger one could overflow the sum the run draws from.
+   */
+  public static final double MAX_WEIGHT = 1e12;
+
+  /** The two values of a boolean {@code by} column, in the order a list of weights or shares gives them. */
+  static final List<String> BOOLEAN_VALUES = List.of("true", "false");
 
   private Skews() {
   }
@@ -75,9 +87,15 @@ final class Skews {
     return null;
   }
 
-  /** Replaces every {@code weighted_by} in the plan tree by a hidden weight column and a weighted key. */
+  /**
+   * Replaces every {@code weighted_by} in the plan tree by a hidden weight column and a weighted key, then solves
+   * again the weights of every key that keeps target shares ({@code distribution.shares}, {@link SkewShares}) on the
+   * plan as it now is: its rows, seed, names and parent values all move the parents' own shares, so weights solved
+   * before a change would no longer give the targets.
+   */
   static void resolveWeightedBy(ObjectNode plan, Problems problems) {
     ArrayNode tables = plan.withArray("tables");
+    Set<JsonNode> solved = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (int i = 0; i < tables.size(); i++) {
       ArrayNode cols = ((ObjectNode) tables.get(i)).withArray("columns");
       for (int j = 0; j < cols.size(); j++) {
@@ -85,12 +103,52 @@ final class Skews {
         JsonNode wb = col.remove("weighted_by");
         if (wb != null) {
           apply(plan, col, wb, "tables[" + i + "].columns[" + j + "].weighted_by", problems);
+          solved.add(col);
+        }
+      }
+    }
+    for (int i = 0; i < tables.size(); i++) {
+      ArrayNode cols = ((ObjectNode) tables.get(i)).withArray("columns");
+      for (int j = 0; j < cols.size(); j++) {
+        ObjectNode col = (ObjectNode) cols.get(j);
+        if (!solved.contains(col)) {
+          resolveShares(plan, col, "tables[" + i + "].columns[" + j + "].distribution", problems);
         }
       }
     }
   }
 
-  private static void apply(ObjectNode plan, ObjectNode fk, JsonNode wb, String path, Problems problems) {
+  /**
+   * A weighted key that keeps its target shares, solved again: the column its hidden weight column is computed
+   * from (a rename rewrote that expression, so the name is the current one) weighted anew for the shares.
+   */
+  private static void resolveShares(ObjectNode plan, ObjectNode fk, String path, Problems problems) {
+    JsonNode d = fk.path("distribution");
+    if (!"weighted".equals(d.path("type").asText()) || !d.path("shares").isObject()) {
+      return;
+    }
+    String ref = fk.path("references").asText("");
+    String parentName = ref.contains(".") ? ref.substring(0, ref.indexOf('.')) : ref;
+    ObjectNode helper = column(plan, parentName, d.path("by").asText(""));
+    if (helper == null || !helper.path("expr").isTextual()) {
+      return; // the plan's validation reports a key weighted by a column its parent lacks
+    }
+    List<ColumnRenames.Ref> refs;
+    try {
+      refs = ColumnRenames.refs(helper.get("expr").asText());
+    } catch (ExprException e) {
+      return; // the expression's own problem, reported by the plan's checks
+    }
+    if (refs.isEmpty() || refs.get(0).table() != null) {
+      return;
+    }
+    ObjectNode wb = JsonNodeFactory.instance.objectNode();
+    wb.put("column", refs.get(0).column());
+    wb.set("shares", d.get("shares"));
+    apply(plan, fk, wb, path, problems);
+  }
+
+  static void apply(ObjectNode plan, ObjectNode fk, JsonNode wb, String path, Problems problems) {
     String ref = fk.path("references").asText("");
     String parentName = ref.contains(".") ? ref.substring(0, ref.indexOf('.')) : ref;
     ObjectNode parent = table(plan, parentName);
@@ -117,33 +175,47 @@ final class Skews {
           "name a column of " + parentName + ", e.g. its tier or segment");
       return;
     }
+    JsonNode given = fk.get("distribution");
+    if (given != null && given.isObject() && !"weighted".equals(given.path("type").asText())) {
+      problems.add(path, null, "weighted_by makes the key's distribution weighted, so its distribution "
+          + given.path("type").asText("") + " would be dropped", "give weighted_by or distribution, not both");
+      return;
+    }
+    boolean bool = "boolean".equals(byCol.path("type").asText()) || "boolean".equals(byCol.path("strategy").asText());
     String solved = "";
+    JsonNode targets = null;
     if (hasShares) {
       weights = SkewShares.solve(plan, parentName, by, byCol, shares, path + ".shares", problems);
       if (weights == null) {
         return;
       }
-      solved = "to give shares " + compact(shares) + ": weights ";
+      targets = SkewShares.asObject(shares, bool ? BOOLEAN_VALUES : SkewShares.values(byCol));
+      solved = "to give shares " + compact(targets) + ": weights ";
     }
-    ObjectNode dist = fk.putObject("distribution");
-    dist.put("type", "weighted");
-    if (!hasWeights && !hasShares) {
-      dist.put("by", by);
+    String id;
+    try {
+      id = ColumnRenames.identifier(by, false);
+    } catch (ExprException e) {
+      problems.add(path + ".column", by, String.join("; ", e.problems()), "rename " + parentName + "." + by);
       return;
     }
-    StringBuilder expr = new StringBuilder("CASE ").append(by);
+    if (!hasWeights && !hasShares) {
+      fk.putObject("distribution").put("type", "weighted").put("by", by);
+      return;
+    }
+    StringBuilder expr = new StringBuilder("CASE").append(bool ? "" : " " + id);
     DataType t = DataType.parse(byCol.path("type").asText("string"));
     boolean quote = t == null || !t.isNumeric();
+    int mark = problems.list().size();
     if (weights.isObject()) {
-      List<String> known = new ArrayList<>();
-      byCol.path("values").forEach(v -> known.add(v.asText()));
+      List<String> known = bool ? BOOLEAN_VALUES : SkewShares.values(byCol);
       Set<String> knownSet = new HashSet<>(known);
+      double sum = 0;
       for (Map.Entry<String, JsonNode> e : weights.properties()) {
-        if (!e.getValue().isNumber() || e.getValue().asDouble() < 0) {
-          problems.add(path + ".weights." + e.getKey(), e.getValue(), "a weight is a number, 0 or more",
-              "give e.g. {\"Enterprise\": 5, \"Pro\": 2, \"Free\": 1}");
+        if (!weight(e.getValue(), path + ".weights." + e.getKey(), problems)) {
           continue;
         }
+        sum += e.getValue().asDouble();
         if (!known.isEmpty() && !knownSet.contains(e.getKey())) {
           // a key that matches no value would weigh nothing: the skew the person asked for would not happen
           problems.add(path + ".weights." + e.getKey(), e.getKey(), "'" + e.getKey() + "' is not a value of "
@@ -151,18 +223,30 @@ final class Skews {
               SkewShares.nearOrGive(e.getKey(), known, "weights", by));
           continue;
         }
-        expr.append(" WHEN ").append(literal(e.getKey(), quote)).append(" THEN ").append(number(e.getValue()));
+        expr.append(" WHEN ").append(bool ? when(id, e.getKey()) : literal(e.getKey(), quote)).append(" THEN ")
+            .append(number(e.getValue()));
       }
-    } else if (weights.isArray() && byCol.path("values").isArray()
-        && byCol.path("values").size() == weights.size()) {
-      JsonNode values = byCol.get("values");
+      Set<String> keys = new HashSet<>();
+      weights.fieldNames().forEachRemaining(keys::add);
+      if (sum == 0 && problems.list().size() == mark && !known.isEmpty() && keys.containsAll(known)) {
+        problems.add(path + ".weights", compact(weights), "every weight is 0, so the values weighed and the others "
+            + "(which weigh 1) would be picked as if unweighted", "give the values their parents should favour a "
+            + "weight above 0");
+      }
+    } else if (weights.isArray() && (bool || byCol.path("values").isArray())
+        && (bool ? BOOLEAN_VALUES : SkewShares.values(byCol)).size() == weights.size()) {
+      List<String> values = bool ? BOOLEAN_VALUES : SkewShares.values(byCol);
       for (int k = 0; k < weights.size(); k++) {
-        expr.append(" WHEN ").append(literal(values.get(k).asText(), quote)).append(" THEN ")
-            .append(number(weights.get(k)));
+        if (weight(weights.get(k), path + ".weights[" + k + "]", problems)) {
+          expr.append(" WHEN ").append(bool ? when(id, values.get(k)) : literal(values.get(k), quote))
+              .append(" THEN ").append(number(weights.get(k)));
+        }
       }
     } else {
-      problems.add(path + ".weights", weights, "weights are an object from " + by + " value to weight",
-          "give e.g. {\"Enterprise\": 5, \"Pro\": 2, \"Free\": 1}");
+      List<String> values = bool ? BOOLEAN_VALUES : SkewShares.values(byCol);
+      problems.add(path + ".weights", weights, "weights are an object from " + by + " value to weight"
+          + (values.isEmpty() ? "" : ", or a list of " + values.size() + " in the order " + SkewShares.listed(values)),
+          bool ? "give e.g. {\"true\": 3, \"false\": 1}" : "give e.g. {\"Enterprise\": 5, \"Pro\": 2, \"Free\": 1}");
       return;
     }
     if (problems.list().size() > before) {
@@ -178,7 +262,12 @@ final class Skews {
       return;
     }
     String helper = helper(plan, parent, parentName, by, fk, expr.toString());
+    ObjectNode dist = fk.putObject("distribution");
+    dist.put("type", "weighted");
     dist.put("by", helper);
+    if (targets != null) {
+      dist.set("shares", targets);
+    }
     String note = fk.path("note").asText("").replaceAll("(; )?weighted by [^;]*$", "");
     fk.put("note", (note.isEmpty() ? "" : note + "; ") + "weighted by " + by + " (" + solved + compact(weights) + ")");
   }
@@ -228,6 +317,26 @@ final class Skews {
       }
     }
     return false;
+  }
+
+  /** A weight: a number from 0 to {@link #MAX_WEIGHT}; else a problem at {@code path}. */
+  private static boolean weight(JsonNode v, String path, Problems problems) {
+    if (!v.isNumber() || !(v.asDouble() >= 0)) {
+      problems.add(path, v, "a weight is a number, 0 or more", "give e.g. {\"Enterprise\": 5, \"Pro\": 2, \"Free\": 1}");
+      return false;
+    }
+    if (!(v.asDouble() <= MAX_WEIGHT)) {
+      problems.add(path, v, String.format(Locale.ROOT, "a weight is at most %.0e (weights are ratios between "
+          + "parents)", MAX_WEIGHT), "scale the weights down so that the largest is at most " + String.format(
+          Locale.ROOT, "%.0e", MAX_WEIGHT) + ", e.g. divide them all by the smallest");
+      return false;
+    }
+    return true;
+  }
+
+  /** The condition of a boolean {@code by} column for weight key "true" or "false". */
+  private static String when(String id, String key) {
+    return "true".equals(key) ? id : "NOT " + id;
   }
 
   private static String literal(String v, boolean quote) {

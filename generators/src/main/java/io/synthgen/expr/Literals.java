@@ -144,6 +144,18 @@ final class Literals {
     String parent = unquote(table.getName());
     DataType type = t.scope().parentColumnType(parent, name);
     if (type == null) {
+      // names are matched ignoring case, as a same-table column is: the parent table, then its column
+      ExprScope s = t.scope();
+      String p = s.parentTables().stream().filter(parent::equalsIgnoreCase).findFirst().orElse(parent);
+      String n = s.parentColumnNames(p).stream().filter(name::equalsIgnoreCase).findFirst().orElse(name);
+      DataType found = s.parentColumnType(p, n);
+      if (found != null) {
+        parent = p;
+        name = n;
+        type = found;
+      }
+    }
+    if (type == null) {
       ExprScope s = t.scope();
       List<String> parents = s.parentTables();
       if (!parents.isEmpty() && !parents.contains(parent)) {

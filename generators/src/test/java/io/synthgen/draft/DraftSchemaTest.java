@@ -113,6 +113,18 @@ class DraftSchemaTest {
   }
 
   @Test
+  void aSkewsWeightsListIsAcceptedByTheSchemaAndTheDrafterAlike() throws Exception {
+    Schema skew = schemaOf("skew");
+    String hint = "{\"table\": \"orders\", \"column\": \"customer_id\", \"by\": \"tier\", \"weights\": [1, 5]}";
+    assertEquals(List.of(), skew.validate(JSON.readTree(hint)));
+    assertTrue(!skew.validate(JSON.readTree(hint.replace("[1, 5]", "[1, 1e13]"))).isEmpty(), "over the largest weight");
+    DrafterTest.draft("{\"name\": \"s\", \"tables\": [{\"name\": \"customers\", \"rows\": 100, \"columns\": "
+        + "[\"customer_id\", {\"name\": \"tier\", \"values\": [\"Free\", \"Pro\"]}]}, {\"name\": \"orders\", "
+        + "\"rows\": 500, \"columns\": [\"order_id\", {\"name\": \"customer_id\", \"references\": \"customers\"}]}], "
+        + "\"skews\": [" + hint + "]}");
+  }
+
+  @Test
   void refusesWhatTheCodeRefuses() throws Exception {
     Schema table = schemaOf("described_table");
     Schema op = schemaOf("operation");

@@ -2,7 +2,11 @@ package io.synthgen.expr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** Column references are renamed where the parser finds them; nothing else in the text changes. */
@@ -34,5 +38,36 @@ class ColumnRenamesTest {
   @Test
   void anExpressionThatDoesNotParseIsRefused() {
     assertThrows(ExprException.class, () -> bare("quantity * (", "quantity", "qty"));
+  }
+
+  @Test
+  void aKeywordOrLiteralAsTheNewNameIsBackQuotedInEveryPlace() throws Exception {
+    assertEquals("`null` + 1", bare("a + 1", "a", "null"));
+    assertEquals("NOT `true`", bare("NOT flag", "flag", "true"));
+    assertEquals("`select`.score + 1", table("orders.score + 1", "orders", "select"));
+    assertEquals("`case` + 1", bare("a + 1", "a", "case"));
+    assertEquals("plain + 1", bare("a + 1", "a", "plain"), "an ordinary name stays unquoted");
+    List<String> wrong = new ArrayList<>();
+    assertTrue(ColumnRenames.KEYWORDS.size() > 50, ColumnRenames.KEYWORDS.toString());
+    for (String kw : ColumnRenames.KEYWORDS) {
+      for (String name : List.of(kw.toLowerCase(Locale.ROOT), kw)) {
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+          continue; // not a plan identifier
+        }
+        for (String sql : List.of("a + 1", "NOT a", "CASE WHEN a THEN 1 ELSE a END", "a IS NULL", "coalesce(a, 0)",
+            "a BETWEEN 1 AND 2", "-a", "a || 'x'")) {
+          String out = bare(sql, "a", name);
+          List<ColumnRenames.Ref> refs = ColumnRenames.refs(out);
+          if (refs.isEmpty() || !refs.stream().allMatch(r -> r.table() == null && r.column().equals(name))) {
+            wrong.add(sql + " -> " + out + " reads " + refs);
+          }
+        }
+        String q = table("t.a + 1", "t", name);
+        if (!ColumnRenames.refs(q).equals(List.of(new ColumnRenames.Ref(name, "a")))) {
+          wrong.add("t.a + 1 -> " + q + " reads " + ColumnRenames.refs(q));
+        }
+      }
+    }
+    assertEquals(List.of(), wrong);
   }
 }

@@ -48,7 +48,7 @@ final class ParentWeights {
   }
 
   static Estimate of(ResolvedPlan plan, ResolvedTable parent, String by) {
-    String category = categoryOf(parent, by);
+    String category = categoryOf(plan, parent, by);
     long n = parent.rows();
     boolean all = n <= Predictor.EXACT_PARENT_ROWS;
     int count = (int) (all ? n : Predictor.SAMPLE_ROWS);
@@ -78,7 +78,7 @@ final class ParentWeights {
     Map<String, Double> parents = new LinkedHashMap<>();
     Map<String, Double> weight = new LinkedHashMap<>();
     Map<String, double[]> range = new LinkedHashMap<>();
-    for (String c : categoryOrder(parent, category)) {
+    for (String c : categoryOrder(plan, parent, category)) {
       parents.put(c, 0.0);
       weight.put(c, 0.0);
     }
@@ -168,20 +168,58 @@ final class ParentWeights {
     return out;
   }
 
-  /** The order categories are listed in: a values column's own order, NULL last. */
-  private static List<String> categoryOrder(ResolvedTable parent, String category) {
+  /** The order categories are listed in: a values column's own order (a lookup's: its source's), NULL last. */
+  private static List<String> categoryOrder(ResolvedPlan plan, ResolvedTable parent, String category) {
     if (category == null) {
       return List.of("");
     }
-    Map<String, Double> shares = valueShares(parent.column(category));
+    ResolvedColumn c = parent.column(category);
+    ResolvedColumn source = c.spec().gen() instanceof ColumnGen.Lookup ? categorySource(plan, parent, c) : c;
+    Map<String, Double> shares = source == null ? null : valueShares(source);
     return shares == null ? List.of() : new ArrayList<>(shares.keySet());
+  }
+
+  /** Lookups followed at most this deep to the values or boolean column they read. */
+  private static final int MAX_LOOKUP_DEPTH = 8;
+
+  /**
+   * The {@code values} or {@code boolean} column a lookup column reads (through a chain of lookups), or null when it
+   * reads another kind of column.
+   */
+  static ResolvedColumn categorySource(ResolvedPlan plan, ResolvedTable table, ResolvedColumn c) {
+    for (int depth = 0; depth < MAX_LOOKUP_DEPTH && c != null; depth++) {
+      ColumnGen g = c.spec().gen();
+      if (g instanceof ColumnGen.Values || g instanceof ColumnGen.Bool) {
+        return c;
+      }
+      if (!(g instanceof ColumnGen.Lookup l) || table.spec().column(l.via()).isEmpty()) {
+        return null;
+      }
+      ColumnGen via = table.spec().column(l.via()).get().gen();
+      String ref = via instanceof ColumnGen.ForeignKey fk ? fk.references()
+          : via instanceof ColumnGen.Parent pk ? pk.references() : null;
+      if (ref == null || !ref.contains(".")) {
+        return null;
+      }
+      String next = ref.substring(0, ref.indexOf('.'));
+      if (plan.tables().stream().noneMatch(t -> t.name().equals(next))) {
+        return null;
+      }
+      table = plan.table(next);
+      if (table.spec().column(l.column()).isEmpty()) {
+        return null;
+      }
+      c = table.column(l.column());
+    }
+    return null;
   }
 
   /**
    * The parent's categorical column the weight column derives from: the weight column itself when it is a
-   * {@code values} or {@code boolean} column, else the only such column among the columns it is computed from.
+   * {@code values} or {@code boolean} column, else the only such column among the columns it is computed from; a
+   * lookup of a values or boolean column of another table counts as one ("weighted by the customer's segment").
    */
-  static String categoryOf(ResolvedTable parent, String by) {
+  static String categoryOf(ResolvedPlan plan, ResolvedTable parent, String by) {
     Set<String> categorical = new LinkedHashSet<>();
     Set<String> seen = new HashSet<>();
     Deque<String> todo = new ArrayDeque<>(List.of(by));
@@ -192,7 +230,8 @@ final class ParentWeights {
       }
       ResolvedColumn c = parent.column(name);
       ColumnGen g = c.spec().gen();
-      if (g instanceof ColumnGen.Values || g instanceof ColumnGen.Bool) {
+      if (g instanceof ColumnGen.Values || g instanceof ColumnGen.Bool
+          || g instanceof ColumnGen.Lookup && categorySource(plan, parent, c) != null) {
         if (name.equals(by)) {
           return by;
         }

@@ -48,9 +48,33 @@ final class DistributionDecoder {
     switch (type) {
       case "uniform": return new FkDistribution.Uniform();
       case "zipf": return new FkDistribution.Zipf(num(in, d, path, "exponent"));
-      case "weighted": return new FkDistribution.Weighted(in.string(d, path, "by", true));
+      case "weighted": return new FkDistribution.Weighted(in.string(d, path, "by", true), shares(in, d, path));
       default: throw new IllegalStateException("foreign key distribution " + type + " has no decoder");
     }
+  }
+
+  /** A weighted key's target shares: an object of finite numbers, 0 or more; null when absent. */
+  private static Map<String, Double> shares(Decoding in, JsonNode d, String path) {
+    JsonNode s = d.get("shares");
+    if (s == null || s.isNull()) {
+      return null;
+    }
+    String sp = path + ".shares";
+    if (!s.isObject() || s.isEmpty()) {
+      in.add(sp, s, "shares are an object from a value of the parent column to the children's share in percent",
+          "give e.g. {\"Enterprise\": 50, \"Pro\": 30, \"Free\": 20}, or leave shares out");
+      return null;
+    }
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : s.properties()) {
+      double v = in.number(e.getValue(), sp + "." + e.getKey());
+      if (v < 0) {
+        in.add(sp + "." + e.getKey(), e.getValue(), "a share is 0 or more", "give e.g. 35 for 35 %");
+      } else if (!Double.isNaN(v)) {
+        out.put(e.getKey(), v);
+      }
+    }
+    return out;
   }
 
   private static double num(Decoding in, JsonNode d, String path, String key) {

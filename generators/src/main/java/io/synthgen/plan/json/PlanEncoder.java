@@ -234,6 +234,10 @@ final class PlanEncoder {
       o.set("exponent", num(z.exponent()));
     } else if (d instanceof FkDistribution.Weighted w) {
       putString(o, "by", w.by());
+      if (w.shares() != null) {
+        ObjectNode sh = o.putObject("shares");
+        w.shares().forEach((k, v) -> sh.set(k, num(v)));
+      }
     } else if (!(d instanceof FkDistribution.Uniform)) {
       throw new IllegalStateException("no encoder for foreign key distribution " + d.type());
     }

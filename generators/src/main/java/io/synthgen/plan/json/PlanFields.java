@@ -95,7 +95,7 @@ public final class PlanFields {
     Map<String, List<String>> f = new LinkedHashMap<>();
     f.put("uniform", List.of());
     f.put("zipf", List.of("exponent"));
-    f.put("weighted", List.of("by"));
+    f.put("weighted", List.of("by", "shares"));
     FK_DISTRIBUTION = java.util.Collections.unmodifiableMap(f);
 
     Map<String, List<String>> k = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package io.synthgen.server.cli;
 
 import io.synthgen.dictionary.Dictionaries;
+import io.synthgen.draft.SkewShares;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.PlanException;
 import io.synthgen.plan.json.PlanCodec;
@@ -61,6 +62,10 @@ final class PlanSource {
     }
     if (overrides.seed != null) {
       plan = plan.withSeed(overrides.seed);
+    }
+    if (overrides.rows != null || overrides.seed != null) {
+      // both move the parents' own shares that target shares were solved for
+      plan = SkewShares.resolved(plan, new java.util.HashSet<>(Dictionaries.standard().names()));
     }
     return plan;
   }

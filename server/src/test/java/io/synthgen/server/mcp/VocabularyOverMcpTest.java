@@ -49,12 +49,22 @@ class VocabularyOverMcpTest {
       Map<String, Object> schema = JSON.convertValue(tool.inputSchema(), Map.class);
       JsonSchemaValidator v = new DefaultJsonSchemaValidator();
       assertTrue(v.validateSchema(schema).valid(), v.validateSchema(schema).errorMessage());
-      JsonNode topics = JSON.valueToTree(tool.inputSchema()).path("properties").path("topic").path("enum");
+      JsonNode topics = JSON.valueToTree(tool.inputSchema()).path("properties").path("topic").path("examples");
       List<String> ids = new ArrayList<>();
       topics.forEach(t -> ids.add(t.asText()));
       assertEquals(Topic.ids(), ids, "the schema's topics are the catalog's");
       assertTrue(v.validate(schema, Map.of("topic", "functions", "name", "round")).valid());
-      assertFalse(v.validate(schema, Map.of("topic", "function")).valid(), "a client can check before calling");
+      // an unknown topic reaches the tool, which answers with the topics and a did-you-mean, as an error object
+      for (String bad : List.of("{\"topic\": \"function\"}", "{\"topic\": \"bogus\"}",
+          "{\"topic\": \"strategies\", \"name\": \"\"}")) {
+        McpSchema.CallToolResult r = Clients.call(c, "describe_vocabulary", bad, null);
+        assertEquals(Boolean.TRUE, r.isError(), bad);
+        JsonNode error = JSON.valueToTree(r.structuredContent()).path("error");
+        assertEquals("invalid_argument", error.path("code").asText(), bad + ": " + Clients.text(r));
+        assertTrue(error.path("next_step").isTextual(), bad + ": " + error);
+      }
+      McpSchema.CallToolResult near = Clients.call(c, "describe_vocabulary", "{\"topic\": \"function\"}", null);
+      assertTrue(Clients.text(near).contains("did you mean 'functions'?"), Clients.text(near));
     }
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.draft.Drafter;
 import io.synthgen.draft.Revisions;
+import io.synthgen.draft.SkewShares;
 import io.synthgen.draft.ddl.DdlPlans;
 import io.synthgen.plan.Destination;
 import io.synthgen.plan.Plan;
@@ -87,9 +88,12 @@ final class ProposePlanTool extends ServiceTool {
         plan.tier(), destination(call, plan), plan.tables());
     JsonNode changes = call.args().get("changes");
     if (changes != null && !changes.isNull()) {
+      // target shares are solved again on the plan the changes make (Revisions)
       plan = Revisions.apply(plan, changes, services.dictionaries(),
           p -> PlanChecks.limitProblems(services.config().limits(), p));
       summary += ", with " + changes.size() + (changes.size() == 1 ? " change" : " changes");
+    } else if (rows > 0) {
+      plan = SkewShares.resolved(plan, services.dictionaries()); // the scaled rows move the parents' own shares
     }
     PlanChecks.Checked checked = PlanChecks.check(services, plan, requestedTier);
     StoredPlan stored = services.plans().create(call.owner(), checked.plan(), summary, requestedTier);

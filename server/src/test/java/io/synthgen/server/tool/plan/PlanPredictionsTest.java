@@ -97,4 +97,31 @@ class PlanPredictionsTest {
       assertTrue(r.text().contains("no share for Free") && r.text().contains("sum to 80, not 100"), r.text());
     }
   }
+
+  @Test
+  void sharesAreSolvedOnThePlanTheCallStoresAfterItsRowsAndChanges() throws Exception {
+    String sales = """
+        {"name": "sh", TAIL "tables": [
+         {"name": "products", "rows": 40, "columns": ["product_id", {"name": "category",
+           "values": ["Electronics", "Clothing", "Home", "Sports", "Toys"], "weights": [10, 30, 30, 20, 10]}]},
+         {"name": "sales", "rows": 20000, "columns": ["sale_id", {"name": "product_id", "references": "products",
+           "weighted_by": {"column": "category", "shares": {"Electronics": 35, "Clothing": 25, "Home": 20,
+           "Sports": 12, "Toys": 8}}}]}]}
+        """;
+    Map<String, Double> targets = Map.of("Electronics", 0.35, "Clothing", 0.25, "Home", 0.20, "Sports", 0.12,
+        "Toys", 0.08);
+    try (ToolFixture f = new ToolFixture(dir)) {
+      for (String tail : new String[] {"\"rows\": 80,", "\"changes\": [{\"op\": \"set_rows\", \"table\": "
+          + "\"products\", \"rows\": 400}],", "\"seed\": 7,"}) {
+        ToolResult r = f.call("propose_plan", sales.replace("TAIL", tail));
+        assertFalse(r.isError(), tail + r.text());
+        for (Map.Entry<String, Double> e : targets.entrySet()) {
+          assertEquals(e.getValue(), category(r, e.getKey()).path("child_share").asDouble(), 1e-4, tail + e);
+        }
+      }
+      ToolResult four = f.call("propose_plan", sales.replace("TAIL", "\"rows\": 4,"));
+      assertTrue(four.isError(), four.text());
+      assertTrue(four.text().contains("none of this plan's 4 products has category"), four.text());
+    }
+  }
 }
