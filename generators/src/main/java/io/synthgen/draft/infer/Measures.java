@@ -29,7 +29,8 @@ final class Measures {
   private static final DataType INT = DataType.INT;
   private static final long DAY = 86_400;
   private static final String[] CREATED = {"created_at", "created", "created_on", "created_date", "creation_date",
-      "inserted_at", "create_time", "created_ts", "signup_date", "registration_date", "joined_at", "join_date"};
+      "inserted_at", "create_time", "created_ts", "signup_date", "registration_date", "joined_at", "join_date",
+      "installed_at", "installed_on", "install_date", "activated_at", "provisioned_at", "first_seen_at"};
 
   private Measures() {
   }
@@ -121,11 +122,11 @@ final class Measures {
         "created", "started_at", "start_date", "start_time"};
     l.add(r("time.resolved", "date/time", name("resolved_at", "closed_at", "completed_at", "resolution_date",
         "close_date", "closed_date", "completed_date", "resolved_date", "finished_at"), has(opened), T,
-        after(600, 14 * DAY, opened)));
+        Events.mostlyEmpty(after(600, 14 * DAY, opened))));
     String[] started = {"start_time", "started_at", "start_ts", "start_date", "begin_date", "begin_time"};
     l.add(r("time.end.instant", "date/time", name("end_time", "ended_at", "finish_time", "stop_time", "end_ts"),
         has(started), T, after(60, 8 * 3_600, started)));
-    l.add(r("time.end.date", "date/time", name("end_date", "stop_date", "finish_date", "termination_date"),
+    l.add(r("time.end.date", "date/time", name("end_date", "stop_date", "finish_date"),
         has(started), T, after(DAY, 365 * DAY, started)));
     String[] admitted = {"admission_date", "admit_date", "admitted_at", "admission_time", "check_in", "check_in_date",
         "checkin_date", "checked_in_at"};
@@ -142,6 +143,10 @@ final class Measures {
     l.add(r("time.last.after", "date/time", name("last_login", "last_login_at", "last_seen", "last_seen_at",
         "last_active", "last_active_at", "last_activity_at", "last_purchase_date", "last_order_date",
         "last_visit_date", "last_purchase_at"), has(CREATED), T, after(0, -1, CREATED)));
+    l.add(r("time.after.event", "date/time", Events.later(), ALWAYS, T, Events.after()));
+    l.add(r("date.bounds", "date/time", new Match("last word `start`, `end`, `begin`, `finish` after another word "
+        + "(`pay_period_start`, `trial_end`)", c -> c.words().size() > 1 && Events.BARE.contains(c.last())), ALWAYS, T,
+        range(-180, 0)));
     l.add(r("date.birth.patient", "date/time", name("birth_date", "date_of_birth", "dob", "birthday", "birthdate"),
         about("patient", "child", "kid", "infant", "student"), T, range(-36_500, 0)));
     l.add(r("date.birth", "date/time", name("birth_date", "date_of_birth", "dob", "birthday", "birthdate"), ALWAYS, T,
@@ -150,7 +155,8 @@ final class Measures {
         "next", "maturity", "deadline", "valid").or(name("valid_until", "valid_to", "expires_at"))), ALWAYS, T,
         range(0, 365)));
     l.add(r("date.ended", "date/time", temporal().and(any("deleted", "cancelled", "canceled", "churned",
-        "terminated", "archived", "deactivated", "unsubscribed")), ALWAYS, T, Rules.nullable(range(-365, 0), 0.9)));
+        "terminated", "termination", "closed", "archived", "deactivated", "unsubscribed")), ALWAYS, T,
+        Rules.nullable(range(-365, 0), 0.9)));
     l.add(r("date.hire", "date/time", temporal().and(any("hire", "hired", "employment")), ALWAYS, T, range(-3_650, 0)));
     l.add(r("date.created", "date/time", temporal().and(any("created", "signup", "registered", "registration",
         "joined", "join", "onboarded", "enrolled", "enrollment", "opened", "activated", "activation", "inserted",
