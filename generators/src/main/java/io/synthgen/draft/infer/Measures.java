@@ -49,7 +49,7 @@ final class Measures {
         normal(1, 0.25, 0.01, 10, DataType.decimal(10, 6))));
     String[] small = {"discount", "tax", "commission", "interest", "fee", "churn", "margin", "markup", "tip", "vat",
         "growth", "error", "defect", "bounce", "fraud", "return", "conversion", "click", "default", "failure",
-        "unsubscribe", "attrition", "cancellation", "ctr", "refund"};
+        "unsubscribe", "attrition", "cancellation", "ctr", "refund", "bonus", "raise", "merit"};
     String[] high = {"utilization", "completion", "progress", "battery", "humidity", "coverage", "satisfaction",
         "attendance", "uptime", "occupancy", "accuracy", "retention", "success", "efficiency", "availability",
         "approval", "renewal", "fill", "match", "confidence"};
@@ -66,8 +66,9 @@ final class Measures {
     l.add(r("glucose", "measurement", any("glucose"), ALWAYS, N, normal(100, 20, 50, 400, INT)));
     l.add(r("cholesterol", "measurement", any("cholesterol", "ldl", "hdl"), ALWAYS, N,
         normal(190, 35, 100, 350, INT)));
-    l.add(r("temperature.body", "measurement", last("temperature", "temp", "body_temp"),
-        about("patient", "vital", "encounter", "visit", "observation", "admission"), N,
+    l.add(r("temperature.body", "measurement", last("temperature", "temp", "body_temp").or(ends("temperature_c",
+        "temp_c", "body_temperature", "temperature_celsius", "body_temp_c")),
+        about("patient", "vital", "encounter", "visit", "observation", "admission", "triage", "nursing"), N,
         normal(36.8, 0.5, 34, 42, DataType.decimal(4, 1))));
     l.add(r("temperature", "measurement", last("temperature", "temp").or(ends("temperature_c", "temp_c")), ALWAYS,
         N, normal(20, 8, -30, 50, DataType.decimal(5, 2))));
@@ -90,6 +91,27 @@ final class Measures {
     l.add(r("voltage", "measurement", last("voltage", "volts"), ALWAYS, N,
         normal(230, 5, 180, 260, DataType.decimal(6, 2))));
     l.add(r("battery", "percentage", any("battery"), ALWAYS, N, percent(5, 2)));
+    l.add(r("area.sqft", "measurement", ends("square_feet", "sq_ft", "sqft", "square_footage", "floor_area_sqft"),
+        ALWAYS, N, skewed(1_800, 0.6, 500_000, INT)));
+    l.add(r("area.sqm", "measurement", ends("square_meters", "square_metres", "sq_m", "sqm", "floor_area"), ALWAYS,
+        N, skewed(170, 0.6, 50_000, INT)));
+    l.add(r("co2", "measurement", name("co_2", "co_2_ppm", "co_2_level", "carbon_dioxide").or(last("ppm")), ALWAYS, N,
+        normal(650, 200, 350, 5_000, INT)));
+    l.add(r("spo2", "measurement", name("spo_2", "sp_o_2", "oxygen_saturation", "o_2_sat", "o_2_saturation", "spo_2_pct"),
+        ALWAYS, N, normal(97, 1.5, 80, 100, INT)));
+    l.add(r("dosage", "measurement", first("dosage", "dose").or(name("dosage", "dose", "strength_mg")), ALWAYS, N,
+        skewed(100, 1.0, 2_000, DataType.decimal(8, 2))));
+    l.add(r("refills", "count", name("refills", "refills_remaining", "num_refills", "refill_count"), ALWAYS, N,
+        Numbers.uniform(0, 5, INT)));
+    l.add(r("experience", "duration", name("years_experience", "years_of_experience", "experience_years",
+        "experience"), ALWAYS, N, skewed(6, 0.8, 45, INT)));
+    l.add(r("lab.result", "measurement", name("result_value", "result", "value", "numeric_result", "result_numeric",
+        "reference_low", "reference_high", "ref_low", "ref_high"), about("lab", "lab_result", "result", "test",
+        "specimen", "panel", "observation"), N, normal(100, 40, 0, 1_000, DataType.decimal(8, 2))));
+    l.add(r("signal", "measurement", any("dbm", "rssi").or(name("signal_strength")), ALWAYS, N,
+        normal(-70, 10, -120, -30, INT)));
+    l.add(r("capacity", "count", last("capacity").or(name("max_capacity", "seating_capacity")), ALWAYS, N,
+        skewed(100, 1.0, 100_000, INT)));
     l.add(r("odometer", "measurement", last("mileage", "odometer"), ALWAYS, N, skewed(45_000, 0.7, 400_000, INT)));
     l.add(r("distance", "measurement", last("distance", "miles", "km", "kilometers", "meters"), ALWAYS, N,
         skewed(10, 1.0, 10_000, DataType.decimal(10, 2))));
@@ -104,6 +126,8 @@ final class Measures {
     l.add(r("score.credit", "score", name("credit_score", "fico", "fico_score"), ALWAYS, N,
         normal(690, 70, 300, 850, INT)));
     l.add(r("score.nps", "score", name("nps", "nps_score", "likelihood_to_recommend"), ALWAYS, N,
+        Numbers.uniform(0, 10, INT)));
+    l.add(r("score.pain", "score", name("pain_score", "pain_level", "pain", "pain_scale"), ALWAYS, N,
         Numbers.uniform(0, 10, INT)));
     l.add(r("score", "score", last("score"), ALWAYS, N, normal(70, 15, 0, 100, INT)));
     // dates and times, relative to the reference date; an instant after another one of the row where both exist
