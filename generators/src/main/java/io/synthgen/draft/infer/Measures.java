@@ -69,7 +69,7 @@ final class Measures {
     l.add(r("temperature.body", "measurement", last("temperature", "temp", "body_temp").or(ends("temperature_c",
         "temp_c", "body_temperature", "temperature_celsius", "body_temp_c")),
         about("patient", "vital", "encounter", "visit", "observation", "admission", "triage", "nursing"), N,
-        normal(36.8, 0.5, 34, 42, DataType.decimal(4, 1))));
+        normal(36.8, 0.5, 36, 39.5, DataType.decimal(4, 1))));
     l.add(r("temperature", "measurement", last("temperature", "temp").or(ends("temperature_c", "temp_c")), ALWAYS,
         N, normal(20, 8, -30, 50, DataType.decimal(5, 2))));
     l.add(r("humidity", "percentage", any("humidity"), ALWAYS, N, percent(5, 3)));
