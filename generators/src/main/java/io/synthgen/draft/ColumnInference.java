@@ -271,8 +271,9 @@ final class ColumnInference {
           + ctx.primaryKeys().get(parent) + ", from the name '" + name + "'");
     }
     Double selfNulls = selfReference(name, ctx);
-    if (selfNulls != null) {
-      Guess g = foreignKey(spec, ctx.table(), declared, ctx, path, problems, "foreign key to " + ctx.table() + "."
+    DataType keyType = selfNulls == null ? null : keyType(ctx);
+    if (selfNulls != null && (declared == null || declared.equals(keyType))) {
+      Guess g = foreignKey(spec, ctx.table(), keyType, ctx, path, problems, "foreign key to " + ctx.table() + "."
           + ctx.primaryKey() + " (a row of the same table), from the name '" + name + "'; NULL in "
           + Math.round(selfNulls * 100) + "% of rows, the top of the hierarchy");
       g.nullRate = selfNulls;
@@ -305,6 +306,16 @@ final class ColumnInference {
     g.fields.setAll(inf.fields());
     g.nullRate = inf.nullRate();
     return g.assume(notReferenced + inf.note());
+  }
+
+  /** The type of the table's own key as the description makes it: declared, else bigint (a UUID key is a string). */
+  private static DataType keyType(Context ctx) {
+    ObjectNode key = ctx.tables().column(ctx.table(), ctx.primaryKey());
+    if (key == null || !key.hasNonNull("type")) {
+      return DataType.BIGINT;
+    }
+    DataType t = DataType.parse(key.get("type").asText());
+    return t == null ? DataType.BIGINT : t;
   }
 
   /** Names of a reference to a row of the same table: an employee's manager, a category's parent. */

@@ -35,6 +35,23 @@ final class Measures {
   private Measures() {
   }
 
+  /** 1.3–2.5 times the first of {@code lows} the table has: an upper bound above its lower one. */
+  static Template above(String... lows) {
+    return new Template("1.3–2.5 times " + Match.list(lows), c -> {
+      String low = null;
+      for (String s : lows) {
+        if (c.hasSibling(s)) {
+          low = c.sibling(s);
+          break;
+        }
+      }
+      DataType t = Numbers.numeric(c, DataType.decimal(8, 2));
+      Inferred inf = new Inferred(t, "expression", t + " 1.3–2.5 times " + low);
+      inf.fields().put("expr", "CAST(round(`" + low + "` * (1.3 + rand() * 1.2), 2) AS " + t + ")");
+      return inf;
+    });
+  }
+
   static void add(List<Rule> l) {
     Match pct = last("pct", "percent", "percentage", "perc").or(first("pct", "percent", "percentage"));
     Match rate = last("rate", "ratio", "share", "fraction", "probability", "likelihood", "propensity")
@@ -105,9 +122,15 @@ final class Measures {
         Numbers.uniform(0, 5, INT)));
     l.add(r("experience", "duration", name("years_experience", "years_of_experience", "experience_years",
         "experience"), ALWAYS, N, skewed(6, 0.8, 45, INT)));
-    l.add(r("lab.result", "measurement", name("result_value", "result", "value", "numeric_result", "result_numeric",
-        "reference_low", "reference_high", "ref_low", "ref_high"), about("lab", "lab_result", "result", "test",
-        "specimen", "panel", "observation"), N, normal(100, 40, 0, 1_000, DataType.decimal(8, 2))));
+    String[] lab = {"lab", "lab_result", "result", "test", "specimen", "panel", "observation"};
+    l.add(r("lab.result", "measurement", name("result_value", "result", "value", "numeric_result", "result_numeric"),
+        about(lab), N, normal(100, 40, 0, 1_000, DataType.decimal(8, 2))));
+    l.add(r("lab.reference.high", "measurement", name("reference_high", "ref_high", "reference_max", "normal_high"),
+        has("reference_low", "ref_low", "reference_min", "normal_low"), N, above("reference_low", "ref_low",
+            "reference_min", "normal_low")));
+    l.add(r("lab.reference", "measurement", name("reference_low", "ref_low", "reference_min", "normal_low",
+        "reference_high", "ref_high", "reference_max", "normal_high"), about(lab), N,
+        normal(70, 20, 0, 500, DataType.decimal(8, 2))));
     l.add(r("signal", "measurement", any("dbm", "rssi").or(name("signal_strength")), ALWAYS, N,
         normal(-70, 10, -120, -30, INT)));
     l.add(r("capacity", "count", last("capacity").or(name("max_capacity", "seating_capacity")), ALWAYS, N,
