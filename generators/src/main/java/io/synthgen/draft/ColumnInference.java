@@ -314,9 +314,24 @@ final class ColumnInference {
       return g.assume("a sequence 1, 2, 3 …, as the table's key");
     }
     String parent = referencedTable(name, ctx);
+    String notReferenced = "";
+    if (parent != null && ctx.tables().closesCycle(ctx.table(), parent)) {
+      notReferenced = "not a foreign key to " + parent + ": " + parent + " already references " + ctx.table()
+          + " (directly or through other tables), and a reference back would make a cycle of tables; ";
+      parent = null;
+    }
     if (parent != null) {
       return foreignKey(spec, parent, declared, ctx, path, problems, "foreign key to " + parent + "."
           + ctx.primaryKeys().get(parent) + ", from the name '" + name + "'");
+    }
+    Double selfNulls = selfReference(name, ctx);
+    DataType keyType = selfNulls == null ? null : keyType(ctx);
+    if (selfNulls != null && (declared == null || declared.equals(keyType))) {
+      Guess g = foreignKey(spec, ctx.table(), keyType, ctx, path, problems, "foreign key to " + ctx.table() + "."
+          + ctx.primaryKey() + " (a row of the same table), from the name '" + name + "'; NULL in "
+          + Math.round(selfNulls * 100) + "% of rows, the top of the hierarchy");
+      g.nullRate = selfNulls;
+      return g;
     }
     Double min = spec.path("min").isNumber() ? spec.get("min").asDouble() : null;
     Double max = spec.path("max").isNumber() ? spec.get("max").asDouble() : null;
@@ -344,7 +359,42 @@ final class ColumnInference {
     Guess g = new Guess(inf.type());
     g.fields.setAll(inf.fields());
     g.nullRate = inf.nullRate();
-    return g.assume(inf.note());
+    return g.assume(notReferenced + inf.note());
+  }
+
+  /** The type of the table's own key as the description makes it: declared, else bigint (a UUID key is a string). */
+  private static DataType keyType(Context ctx) {
+    ObjectNode key = ctx.tables().column(ctx.table(), ctx.primaryKey());
+    if (key == null || !key.hasNonNull("type")) {
+      return DataType.BIGINT;
+    }
+    DataType t = DataType.parse(key.get("type").asText());
+    return t == null ? DataType.BIGINT : t;
+  }
+
+  /** Names of a reference to a row of the same table: an employee's manager, a category's parent. */
+  static final java.util.Map<String, Double> SELF_REFERENCES = java.util.Map.of("manager_id", 0.05,
+      "reports_to", 0.05, "reports_to_id", 0.05, "supervisor_id", 0.05, "parent_id", 0.3, "parent", 0.3,
+      "referred_by", 0.7, "referred_by_id", 0.7, "referrer_id", 0.7);
+
+  /**
+   * The share of NULLs of a reference to a row of the column's own table ({@code employees.manager_id},
+   * {@code categories.parent_id}, {@code parent_category_id}), or null when the name is none or the table has no
+   * key.
+   */
+  static Double selfReference(String name, Context ctx) {
+    if (ctx.primaryKey() == null || name.equals(ctx.primaryKey())) {
+      return null;
+    }
+    String n = Words.normal(name);
+    Double share = SELF_REFERENCES.get(n);
+    if (share == null && n.startsWith("parent_") && n.endsWith("_id")) {
+      String noun = Words.singular(Words.normal(ctx.table()));
+      if (n.equals("parent_" + noun + "_id") || n.equals("parent_" + Words.normal(ctx.table()) + "_id")) {
+        share = 0.3;
+      }
+    }
+    return share;
   }
 
   /** The other table a column named after a key references, or null; see {@link DescribedTables#referenced}. */

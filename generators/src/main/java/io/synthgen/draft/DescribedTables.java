@@ -24,9 +24,15 @@ final class DescribedTables {
   /** Per "table.column": what inference made of it, for the children that look it up (each made once). */
   private final Map<String, Object> made = new HashMap<>();
 
+  /** The tables' places in the description. */
+  private final Map<String, Integer> order = new HashMap<>();
+  private final Map<String, String> primaryKeys;
+
   private DescribedTables(List<ObjectNode> tables, Map<String, String> primaryKeys) {
+    this.primaryKeys = primaryKeys;
     for (ObjectNode t : tables) {
       byName.putIfAbsent(t.path("name").asText(), t);
+      order.putIfAbsent(t.path("name").asText(), order.size());
     }
     for (Map.Entry<String, String> e : primaryKeys.entrySet()) {
       String table = e.getKey();
@@ -36,6 +42,11 @@ final class DescribedTables {
       }
       if (!pk.equalsIgnoreCase("id")) {
         byKey.computeIfAbsent(pk.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(table);
+        // CustomerID is customer_id
+        String normal = Words.normal(pk);
+        if (!normal.equals(pk.toLowerCase(Locale.ROOT))) {
+          byKey.computeIfAbsent(normal, k -> new ArrayList<>()).add(table);
+        }
       } else {
         String n = Words.normal(table);
         byKey.computeIfAbsent(n + "_id", k -> new ArrayList<>()).add(table);
@@ -86,6 +97,32 @@ final class DescribedTables {
       }
     }
     return null;
+  }
+
+  /**
+   * True when a reference from {@code fromTable} to {@code parent} that only the column's name suggests would close
+   * a cycle of tables and goes forward (the parent comes later in the description): of two tables that name each
+   * other's keys, the later one references the earlier, and the earlier one's column stays a plain id.
+   */
+  boolean closesCycle(String fromTable, String parent) {
+    Integer from = order.get(fromTable);
+    Integer to = order.get(parent);
+    if (from == null || to == null || to < from) {
+      return false;
+    }
+    return once(fromTable, parent, "cycle", () -> reaches(parent, fromTable, new java.util.HashSet<>()));
+  }
+
+  private boolean reaches(String table, String target, java.util.Set<String> seen) {
+    if (!seen.add(table)) {
+      return false;
+    }
+    for (String[] fk : foreignKeys(table, primaryKeys.get(table))) {
+      if (fk[1].equals(target) || reaches(fk[1], target, seen)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -250,13 +250,14 @@ public final class Drafter {
       return null;
     }
     JsonNode first = cols.get(0);
-    String n = first.path("name").asText();
-    String t = table.path("name").asText();
+    // compared word by word: OrderID in Orders is order_id in orders
+    String n = io.synthgen.draft.infer.Words.normal(first.path("name").asText());
+    String t = io.synthgen.draft.infer.Words.normal(table.path("name").asText());
     String parent = table.path("per_parent").path("table").asText(null);
     boolean parentKey = parent != null && (n.equals(singular(parent) + "_id") || n.equals(parent + "_id"));
     boolean candidate = n.equals("id") || n.equals(t + "_id") || n.equals(singular(t) + "_id")
         || n.endsWith("_id") && !first.has("references") && !parentKey;
-    return candidate && !first.has("strategy") ? n : null;
+    return candidate && !first.has("strategy") ? first.path("name").asText() : null;
   }
 
   static String singular(String table) {

@@ -29,9 +29,27 @@ final class Measures {
   private static final DataType INT = DataType.INT;
   private static final long DAY = 86_400;
   private static final String[] CREATED = {"created_at", "created", "created_on", "created_date", "creation_date",
-      "inserted_at", "create_time", "created_ts", "signup_date", "registration_date", "joined_at", "join_date"};
+      "inserted_at", "create_time", "created_ts", "signup_date", "registration_date", "joined_at", "join_date",
+      "installed_at", "installed_on", "install_date", "activated_at", "provisioned_at", "first_seen_at"};
 
   private Measures() {
+  }
+
+  /** 1.3–2.5 times the first of {@code lows} the table has: an upper bound above its lower one. */
+  static Template above(String... lows) {
+    return new Template("1.3–2.5 times " + Match.list(lows), c -> {
+      String low = null;
+      for (String s : lows) {
+        if (c.hasSibling(s)) {
+          low = c.sibling(s);
+          break;
+        }
+      }
+      DataType t = Numbers.numeric(c, DataType.decimal(8, 2));
+      Inferred inf = new Inferred(t, "expression", t + " 1.3–2.5 times " + low);
+      inf.fields().put("expr", "CAST(round(`" + low + "` * (1.3 + rand() * 1.2), 2) AS " + t + ")");
+      return inf;
+    });
   }
 
   static void add(List<Rule> l) {
@@ -48,7 +66,7 @@ final class Measures {
         normal(1, 0.25, 0.01, 10, DataType.decimal(10, 6))));
     String[] small = {"discount", "tax", "commission", "interest", "fee", "churn", "margin", "markup", "tip", "vat",
         "growth", "error", "defect", "bounce", "fraud", "return", "conversion", "click", "default", "failure",
-        "unsubscribe", "attrition", "cancellation", "ctr", "refund"};
+        "unsubscribe", "attrition", "cancellation", "ctr", "refund", "bonus", "raise", "merit"};
     String[] high = {"utilization", "completion", "progress", "battery", "humidity", "coverage", "satisfaction",
         "attendance", "uptime", "occupancy", "accuracy", "retention", "success", "efficiency", "availability",
         "approval", "renewal", "fill", "match", "confidence"};
@@ -65,9 +83,10 @@ final class Measures {
     l.add(r("glucose", "measurement", any("glucose"), ALWAYS, N, normal(100, 20, 50, 400, INT)));
     l.add(r("cholesterol", "measurement", any("cholesterol", "ldl", "hdl"), ALWAYS, N,
         normal(190, 35, 100, 350, INT)));
-    l.add(r("temperature.body", "measurement", last("temperature", "temp", "body_temp"),
-        about("patient", "vital", "encounter", "visit", "observation", "admission"), N,
-        normal(36.8, 0.5, 34, 42, DataType.decimal(4, 1))));
+    l.add(r("temperature.body", "measurement", last("temperature", "temp", "body_temp").or(ends("temperature_c",
+        "temp_c", "body_temperature", "temperature_celsius", "body_temp_c")),
+        about("patient", "vital", "encounter", "visit", "observation", "admission", "triage", "nursing"), N,
+        normal(36.8, 0.5, 36, 39.5, DataType.decimal(4, 1))));
     l.add(r("temperature", "measurement", last("temperature", "temp").or(ends("temperature_c", "temp_c")), ALWAYS,
         N, normal(20, 8, -30, 50, DataType.decimal(5, 2))));
     l.add(r("humidity", "percentage", any("humidity"), ALWAYS, N, percent(5, 3)));
@@ -89,6 +108,33 @@ final class Measures {
     l.add(r("voltage", "measurement", last("voltage", "volts"), ALWAYS, N,
         normal(230, 5, 180, 260, DataType.decimal(6, 2))));
     l.add(r("battery", "percentage", any("battery"), ALWAYS, N, percent(5, 2)));
+    l.add(r("area.sqft", "measurement", ends("square_feet", "sq_ft", "sqft", "square_footage", "floor_area_sqft"),
+        ALWAYS, N, skewed(1_800, 0.6, 500_000, INT)));
+    l.add(r("area.sqm", "measurement", ends("square_meters", "square_metres", "sq_m", "sqm", "floor_area"), ALWAYS,
+        N, skewed(170, 0.6, 50_000, INT)));
+    l.add(r("co2", "measurement", name("co_2", "co_2_ppm", "co_2_level", "carbon_dioxide").or(last("ppm")), ALWAYS, N,
+        normal(650, 200, 350, 5_000, INT)));
+    l.add(r("spo2", "measurement", name("spo_2", "sp_o_2", "oxygen_saturation", "o_2_sat", "o_2_saturation", "spo_2_pct"),
+        ALWAYS, N, normal(97, 1.5, 80, 100, INT)));
+    l.add(r("dosage", "measurement", first("dosage", "dose").or(name("dosage", "dose", "strength_mg")), ALWAYS, N,
+        skewed(100, 1.0, 2_000, DataType.decimal(8, 2))));
+    l.add(r("refills", "count", name("refills", "refills_remaining", "num_refills", "refill_count"), ALWAYS, N,
+        Numbers.uniform(0, 5, INT)));
+    l.add(r("experience", "duration", name("years_experience", "years_of_experience", "experience_years",
+        "experience"), ALWAYS, N, skewed(6, 0.8, 45, INT)));
+    String[] lab = {"lab", "lab_result", "result", "test", "specimen", "panel", "observation"};
+    l.add(r("lab.result", "measurement", name("result_value", "result", "value", "numeric_result", "result_numeric"),
+        about(lab), N, normal(100, 40, 0, 1_000, DataType.decimal(8, 2))));
+    l.add(r("lab.reference.high", "measurement", name("reference_high", "ref_high", "reference_max", "normal_high"),
+        has("reference_low", "ref_low", "reference_min", "normal_low"), N, above("reference_low", "ref_low",
+            "reference_min", "normal_low")));
+    l.add(r("lab.reference", "measurement", name("reference_low", "ref_low", "reference_min", "normal_low",
+        "reference_high", "ref_high", "reference_max", "normal_high"), about(lab), N,
+        normal(70, 20, 0, 500, DataType.decimal(8, 2))));
+    l.add(r("signal", "measurement", any("dbm", "rssi").or(name("signal_strength")), ALWAYS, N,
+        normal(-70, 10, -120, -30, INT)));
+    l.add(r("capacity", "count", last("capacity").or(name("max_capacity", "seating_capacity")), ALWAYS, N,
+        skewed(100, 1.0, 100_000, INT)));
     l.add(r("odometer", "measurement", last("mileage", "odometer"), ALWAYS, N, skewed(45_000, 0.7, 400_000, INT)));
     l.add(r("distance", "measurement", last("distance", "miles", "km", "kilometers", "meters"), ALWAYS, N,
         skewed(10, 1.0, 10_000, DataType.decimal(10, 2))));
@@ -103,6 +149,8 @@ final class Measures {
     l.add(r("score.credit", "score", name("credit_score", "fico", "fico_score"), ALWAYS, N,
         normal(690, 70, 300, 850, INT)));
     l.add(r("score.nps", "score", name("nps", "nps_score", "likelihood_to_recommend"), ALWAYS, N,
+        Numbers.uniform(0, 10, INT)));
+    l.add(r("score.pain", "score", name("pain_score", "pain_level", "pain", "pain_scale"), ALWAYS, N,
         Numbers.uniform(0, 10, INT)));
     l.add(r("score", "score", last("score"), ALWAYS, N, normal(70, 15, 0, 100, INT)));
     // dates and times, relative to the reference date; an instant after another one of the row where both exist
@@ -121,11 +169,11 @@ final class Measures {
         "created", "started_at", "start_date", "start_time"};
     l.add(r("time.resolved", "date/time", name("resolved_at", "closed_at", "completed_at", "resolution_date",
         "close_date", "closed_date", "completed_date", "resolved_date", "finished_at"), has(opened), T,
-        after(600, 14 * DAY, opened)));
+        Events.mostlyEmpty(after(600, 14 * DAY, opened))));
     String[] started = {"start_time", "started_at", "start_ts", "start_date", "begin_date", "begin_time"};
     l.add(r("time.end.instant", "date/time", name("end_time", "ended_at", "finish_time", "stop_time", "end_ts"),
         has(started), T, after(60, 8 * 3_600, started)));
-    l.add(r("time.end.date", "date/time", name("end_date", "stop_date", "finish_date", "termination_date"),
+    l.add(r("time.end.date", "date/time", name("end_date", "stop_date", "finish_date"),
         has(started), T, after(DAY, 365 * DAY, started)));
     String[] admitted = {"admission_date", "admit_date", "admitted_at", "admission_time", "check_in", "check_in_date",
         "checkin_date", "checked_in_at"};
@@ -142,6 +190,10 @@ final class Measures {
     l.add(r("time.last.after", "date/time", name("last_login", "last_login_at", "last_seen", "last_seen_at",
         "last_active", "last_active_at", "last_activity_at", "last_purchase_date", "last_order_date",
         "last_visit_date", "last_purchase_at"), has(CREATED), T, after(0, -1, CREATED)));
+    l.add(r("time.after.event", "date/time", Events.later(), ALWAYS, T, Events.after()));
+    l.add(r("date.bounds", "date/time", new Match("last word `start`, `end`, `begin`, `finish` after another word "
+        + "(`pay_period_start`, `trial_end`)", c -> c.words().size() > 1 && Events.BARE.contains(c.last())), ALWAYS, T,
+        range(-180, 0)));
     l.add(r("date.birth.patient", "date/time", name("birth_date", "date_of_birth", "dob", "birthday", "birthdate"),
         about("patient", "child", "kid", "infant", "student"), T, range(-36_500, 0)));
     l.add(r("date.birth", "date/time", name("birth_date", "date_of_birth", "dob", "birthday", "birthdate"), ALWAYS, T,
@@ -150,7 +202,8 @@ final class Measures {
         "next", "maturity", "deadline", "valid").or(name("valid_until", "valid_to", "expires_at"))), ALWAYS, T,
         range(0, 365)));
     l.add(r("date.ended", "date/time", temporal().and(any("deleted", "cancelled", "canceled", "churned",
-        "terminated", "archived", "deactivated", "unsubscribed")), ALWAYS, T, Rules.nullable(range(-365, 0), 0.9)));
+        "terminated", "termination", "closed", "archived", "deactivated", "unsubscribed")), ALWAYS, T,
+        Rules.nullable(range(-365, 0), 0.9)));
     l.add(r("date.hire", "date/time", temporal().and(any("hire", "hired", "employment")), ALWAYS, T, range(-3_650, 0)));
     l.add(r("date.created", "date/time", temporal().and(any("created", "signup", "registered", "registration",
         "joined", "join", "onboarded", "enrolled", "enrollment", "opened", "activated", "activation", "inserted",

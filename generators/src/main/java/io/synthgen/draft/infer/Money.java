@@ -9,7 +9,9 @@ import static io.synthgen.draft.infer.Rules.r;
 import static io.synthgen.draft.infer.When.ALWAYS;
 import static io.synthgen.draft.infer.When.about;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The money rows of the rule table: a median and a ceiling per kind of amount and per kind of table. */
 final class Money {
@@ -17,7 +19,52 @@ final class Money {
   private Money() {
   }
 
+  /** The table has a column of each of these lists. */
+  static When hasEach(String[]... lists) {
+    StringBuilder doc = new StringBuilder("next to ");
+    for (int i = 0; i < lists.length; i++) {
+      doc.append(i == 0 ? "" : " and ").append(Match.list(lists[i]));
+    }
+    return new When(doc.toString(), Set.of(), c -> {
+      List<String> found = new ArrayList<>();
+      for (String[] names : lists) {
+        String q = Sums.q(c, names);
+        if (q == null) {
+          return null;
+        }
+        found.add("'" + q.substring(1, q.length() - 1) + "'");
+      }
+      return "next to " + String.join(" and ", found);
+    });
+  }
+
   static void add(List<Rule> l) {
+    // money that follows from its siblings comes first
+    l.add(r("money.line.total", "money", name("line_total", "line_amount", "extended_price", "ext_price",
+        "total_price", "line_price", "amount", "total", "total_amount", "line_subtotal", "item_total"),
+        hasEach(Sums.QUANTITY, Sums.UNIT_PRICE), N, Sums.lineTotal()));
+    l.add(r("money.total.sum", "money", name("total", "total_amount", "grand_total", "order_total", "amount",
+        "invoice_total", "total_due", "amount_due", "total_price"), hasEach(Sums.SUBTOTAL), N, Sums.orderTotal()));
+    l.add(r("money.tax.of.subtotal", "money", name(Sums.TAX), hasEach(Sums.SUBTOTAL), N, Sums.taxOfSubtotal()));
+    l.add(r("money.pay.withheld", "money", name(Sums.WITHHELD), hasEach(Sums.GROSS), N, Sums.withheld()));
+    l.add(r("money.pay.net", "money", name("net_pay", "net_amount", "take_home", "take_home_pay", "net_salary",
+        "net_wage", "net_earnings"), hasEach(Sums.GROSS), N, Sums.netPay()));
+    l.add(r("money.paid.of.due", "money", name("amount_paid", "paid_amount", "total_paid", "payment_amount",
+        "paid"), hasEach(Sums.DUE), N, Sums.paidOfDue()));
+    l.add(r("money.pay.gross", "money", name(Sums.GROSS).or(name("net_pay", "take_home_pay", "net_salary")),
+        ALWAYS, N, money(2_500, 0.5, 50_000)));
+    l.add(r("money.pay.withheld.alone", "money", name(Sums.WITHHELD), ALWAYS, N, money(500, 0.6, 20_000)));
+    l.add(r("money.installment", "money", name("monthly_payment", "installment", "installment_amount", "emi",
+        "monthly_installment", "payment_amount"), about("loan", "mortgage", "credit", "financing", "lease"), N,
+        money(450, 0.7, 20_000)));
+    l.add(r("money.income", "money", name("annual_income", "income", "household_income", "yearly_income",
+        "gross_income"), ALWAYS, N, money(60_000, 0.6, 2_000_000)));
+    l.add(r("money.mrr", "money", name("mrr", "monthly_revenue", "monthly_recurring_revenue"), ALWAYS, N,
+        money(500, 1.2, 1_000_000)));
+    l.add(r("money.arr", "money", name("arr", "annual_recurring_revenue"), ALWAYS, N, money(6_000, 1.2,
+        12_000_000)));
+    l.add(r("money.balance.after", "money", name("balance_after", "balance_before", "running_balance",
+        "ending_balance", "opening_balance", "closing_balance"), ALWAYS, N, money(2_500, 1.2, 1_000_000)));
     l.add(r("money.wage", "money", name("hourly_rate", "pay_rate", "hourly_wage", "wage", "bill_rate", "day_rate",
         "hourly_pay"), ALWAYS, N, money(25, 0.4, 500)));
     l.add(r("money.salary", "money", last("salary", "compensation", "payroll").or(name("annual_pay", "base_pay")),

@@ -39,6 +39,25 @@ public final class Rules {
   static final String[] PERSON_SIBLINGS = {"email", "phone", "birth_date", "date_of_birth", "dob", "gender",
       "first_name", "last_name", "age"};
 
+  /** Last words that make a column a flag in any table. */
+  static final String[] FLAG_WORDS = {"discontinued", "remote", "smoker", "readmitted", "detected", "recommended",
+      "taxable", "refundable", "returnable", "billable", "featured", "hazardous", "fragile", "organic", "pregnant",
+      "diabetic", "veteran", "married", "insured", "exempt", "paused", "suspended", "blocked", "locked", "flagged",
+      "anonymous", "recurring", "overdue", "defaulted", "vaccinated", "disabled", "approved", "promoted",
+      "escalated", "breached", "expedited", "discounted", "occupied"};
+
+  /**
+   * A name of at most three words whose last is a participle ({@code -ed}, not {@code -eed}) or an adjective in
+   * {@code -able}/{@code -ible}, in a table where no other rule knows it.
+   */
+  static Match participle() {
+    return new Match("at most 3 words, the last a participle (`-ed`) or an adjective (`-able`, `-ible`)", c -> {
+      String w = c.last();
+      return c.words().size() <= 3 && w.length() >= 5 && (w.endsWith("ed") && !w.endsWith("eed")
+          || w.endsWith("able") || w.endsWith("ible"));
+    });
+  }
+
   private static final DataType D = DataType.DOUBLE;
   private static final DataType INT = DataType.INT;
 
@@ -62,6 +81,9 @@ public final class Rules {
         .or(last("flag", "enabled", "verified", "deleted", "subscribed", "churned", "fraud"))
         .or(name("active", "enabled", "opt_in", "optin", "fraud", "churn", "vip", "in_stock")), ALWAYS, FLAG,
         Texts.flag()));
+    // adjectives and participles that are flags in any table: discontinued, remote, smoker, marketing_opt_in
+    l.add(r("flag.word", "flag", last(FLAG_WORDS).or(ends("opt_in", "opted_in", "opt_out", "opted_out",
+        "auto_renew", "autorenew", "auto_pay", "autopay", "auto_renewal")), ALWAYS, FLAG, Texts.flag()));
     // people
     l.add(r("name.parts", "person name", name("name", "full_name", "customer_name", "contact_name"),
         hasAll("first_name", "last_name"), S, Texts.fullNameFromParts()));
@@ -111,6 +133,9 @@ public final class Rules {
         "medicine_name"), ALWAYS, S, Texts.dict("medicine_name")));
     l.add(r("name.of.medicine", "medicine", name("name"), about("medication", "drug", "medicine", "prescription"),
         S, Texts.dict("medicine_name")));
+    l.add(r("category.condition", "category", name("condition", "item_condition", "product_condition"),
+        about("return", "refund", "rma", "product", "item", "listing", "inventory", "vehicle", "car", "property",
+            "equipment", "asset"), S, Texts.category()));
     l.add(r("name.disease", "disease", name("diagnosis", "disease", "condition", "diagnosis_name",
         "disease_name", "condition_name"), ALWAYS, S, Texts.dict("disease_name")));
     l.add(r("name.of.disease", "disease", name("name"), about("disease", "condition", "diagnosis"), S,
@@ -130,7 +155,8 @@ public final class Rules {
     l.add(r("name.person", "person name", name("full_name", "customer_name", "patient_name", "employee_name",
         "contact_name", "owner_name", "author_name", "doctor_name", "physician_name", "member_name",
         "student_name", "driver_name", "agent_name", "manager_name", "rep_name", "sales_rep", "cardholder_name",
-        "recipient_name", "beneficiary_name", "guest_name", "passenger_name"), ALWAYS, S,
+        "recipient_name", "beneficiary_name", "guest_name", "passenger_name", "manager", "store_manager",
+        "account_manager", "supervisor", "assigned_to", "attending_physician", "referring_physician"), ALWAYS, S,
         Texts.dict("full_name")));
     l.add(r("name.of.person", "person name", name("name", "display_name"),
         about(PEOPLE).or(has(PERSON_SIBLINGS)), S, Texts.dict("full_name")));
@@ -203,6 +229,10 @@ public final class Rules {
     l.add(r("flight", "flight number", ends("flight_number", "flight_no"), ALWAYS, S, Texts.pattern("??###")));
     l.add(r("promo", "promotion code", ends("promo_code", "coupon_code", "coupon", "voucher_code", "discount_code"),
         ALWAYS, S, Texts.pattern("SAVE##")));
+    l.add(r("version", "version", last("version").or(name("firmware", "firmware_version", "os_version",
+        "app_version", "sw_version")), ALWAYS, S, Texts.expression("a version major.minor.patch",
+        "CAST(rand_int(1, 5) AS STRING) || '.' || CAST(rand_int(0, 12) AS STRING) || '.' || "
+            + "CAST(rand_int(0, 20) AS STRING)")));
     l.add(r("external.id", "id of something outside the plan", last("id"), ALWAYS, SI, Texts.outsideId()));
     // weighted categories that fit the table (orders.status: pending/shipped/...; tier: Free/Pro/Enterprise)
     l.add(r("category.name", "category", Match.vocabularyName(), ALWAYS, SI, Texts.category()));
@@ -211,6 +241,8 @@ public final class Rules {
     Measures.add(l);
     // after the measurements, so that battery_level is a number and membership_level a category
     l.add(r("category", "category", Match.vocabulary(), ALWAYS, SI, Texts.category()));
+    // a single adjective or participle with no other clue (promotion_recommended, motion_detected) is a flag
+    l.add(r("flag.participle", "flag", participle(), ALWAYS, EnumSet.of(Kind.BOOLEAN), Texts.flag()));
     // free text
     l.add(r("text", "free text", last("description", "comment", "comments", "notes", "note", "text", "body",
         "message", "summary", "bio", "review", "feedback", "content", "details", "remarks", "subject", "title",
