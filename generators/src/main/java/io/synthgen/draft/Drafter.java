@@ -324,15 +324,27 @@ public final class Drafter {
 
   /** The description synthgen writes for the person's own tables, within the plan's limit on texts. */
   static String describedTables(Collection<String> names) {
-    String all = "Tables described by the person: " + String.join(", ", names) + ".";
+    String prefix = "Tables described by the person: ";
+    String all = prefix + String.join(", ", names) + ".";
     int max = PlanLimits.MAX_TEXT_LENGTH;
     if (all.length() <= max) {
       return all;
     }
-    String more = String.format(Locale.ROOT, " and %,d more.", names.size());
-    int cut = all.lastIndexOf(", ", max - more.length());
-    String head = all.substring(0, cut);
-    long listed = head.chars().filter(ch -> ch == ',').count() + 1;
+    // as many names as fit before " and N more." (names themselves may be over any limit: they are refused later)
+    String longestMore = String.format(Locale.ROOT, " and %,d more.", names.size());
+    StringBuilder head = new StringBuilder(prefix);
+    int listed = 0;
+    for (String n : names) {
+      int grown = head.length() + (listed == 0 ? 0 : 2) + n.length();
+      if (grown + longestMore.length() > max) {
+        break;
+      }
+      head.append(listed == 0 ? "" : ", ").append(n);
+      listed++;
+    }
+    if (listed == 0) {
+      return String.format(Locale.ROOT, "%s%,d tables.", prefix, names.size());
+    }
     return head + String.format(Locale.ROOT, " and %,d more.", names.size() - listed);
   }
 }

@@ -52,8 +52,9 @@ public final class ColumnRenames {
   public static String rename(String sql, UnaryOperator<Ref> rename) throws ExprException {
     List<Ref> expected = new ArrayList<>();
     String plain = rewrite(sql, rename, false, expected);
-    if (plain.equals(sql) || expected.equals(refs(plain))) {
-      return plain;
+    if (plain.equals(sql) || expected.stream().noneMatch(ColumnRenames::readsOtherwise)
+        || expected.equals(refs(plain))) {
+      return plain; // plain identifiers read as themselves: no second parse needed
     }
     // a name the grammar reads otherwise in this place: write every renamed reference back-quoted
     String quoted = rewrite(sql, rename, true, new ArrayList<>());
@@ -62,6 +63,10 @@ public final class ColumnRenames {
     }
     throw new ExprException(List.of("the new name would make '" + sql + "' read as '" + quoted + "', which means "
         + "something else; pick another name"));
+  }
+
+  private static boolean readsOtherwise(Ref r) {
+    return needsQuotes(r.column()) || r.table() != null && needsQuotes(r.table());
   }
 
   /** The column references of an expression, in the parser's order, unquoted. */
@@ -73,16 +78,33 @@ public final class ColumnRenames {
 
   /** Whether a name must be back-quoted to be read as a column: a keyword, a literal or not a plain identifier. */
   public static boolean needsQuotes(String name) {
-    if (!name.matches("[A-Za-z_][A-Za-z0-9_]*") || KEYWORDS.contains(name.toUpperCase(Locale.ROOT))) {
+    if (!PLAIN.matcher(name).matches() || KEYWORDS.contains(name.toUpperCase(Locale.ROOT))) {
       return true;
     }
+    Boolean known = SPECIAL_WORDS.get(name);
+    if (known != null) {
+      return known;
+    }
+    boolean special;
     try {
       // a word the grammar treats specially although the parser does not list it reserved (CASE, for one)
-      return !List.of(new Ref(null, name)).equals(refs(name + " + 1"));
+      special = !List.of(new Ref(null, name)).equals(refs(name + " + 1"));
     } catch (ExprException e) {
-      return true;
+      special = true;
     }
+    if (SPECIAL_WORDS.size() >= SPECIAL_WORDS_KEPT) {
+      SPECIAL_WORDS.clear(); // a bound, not a policy: names are few, and asking the parser again is only slower
+    }
+    SPECIAL_WORDS.put(name, special);
+    return special;
   }
+
+  private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  /** How many names {@link #needsQuotes} remembers the parser's answer for (each answer costs a parse). */
+  static final int SPECIAL_WORDS_KEPT = 4096;
+
+  private static final java.util.Map<String, Boolean> SPECIAL_WORDS = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** A name as an expression writes it: as is, or back-quoted ({@link #needsQuotes}). */
   public static String identifier(String name, boolean quoteAlways) throws ExprException {
