@@ -129,4 +129,52 @@ class TextSourcesTest {
     assertTrue(e.getMessage().contains("line 2 of b.jsonl is not valid JSON"), e.getMessage());
     assertTrue(e.getMessage().contains("never ends"), e.getMessage());
   }
+
+  @Test
+  void offsetsUsDatesAndMinuteTimestampsAreReadAsTimeAndTimesAreNeverDigitPatterns() throws Exception {
+    Path src = Files.createDirectories(dir.resolve("dt"));
+    StringBuilder csv = new StringBuilder("id,created,us_date,us_ts,no_sec,time_only\n");
+    for (int i = 0; i < 2000; i++) {
+      int day = 1 + i % 28;
+      int hour = i % 24;
+      csv.append(i).append(',')
+          .append(String.format("2026-09-%02dT%02d:52:32.000+02:00", day, hour)).append(',')
+          .append(String.format("%02d/%02d/2024", 1 + i % 12, day)).append(',')
+          .append(String.format("%02d/%02d/2024 %02d:30", 1 + i % 12, day, hour)).append(',')
+          .append(String.format("2024-03-%02d %02d:16", day, hour)).append(',')
+          .append(String.format("%02d:%02d:00", hour, i % 60)).append('\n');
+    }
+    Files.writeString(src.resolve("dates.csv"), csv);
+    TableProfile t = FileProfiler.profile(dir, src, "source.path").tables().get(0);
+    ColumnProfile created = t.column("created").orElseThrow();
+    assertEquals(DataType.TIMESTAMP, created.type());
+    // +02:00 is read as the UTC instant: the earliest is 2026-09-01T00:52:32+02:00 = 2026-08-31T22:52:32Z
+    assertEquals("2026-08-31T22:52:32", created.temporal().min());
+    assertEquals(DataType.DATE, t.column("us_date").orElseThrow().type());
+    assertEquals("2024-01-01", t.column("us_date").orElseThrow().temporal().min());
+    assertEquals(DataType.TIMESTAMP, t.column("us_ts").orElseThrow().type());
+    assertEquals(DataType.TIMESTAMP, t.column("no_sec").orElseThrow().type());
+    assertEquals(DataType.STRING, t.column("time_only").orElseThrow().type());
+
+    ObjectNode plan = ProfilePlanner.plan(FileProfiler.profile(dir, src, "source.path"),
+        new PlanOptions(null, 7, LocalDate.of(2027, 1, 1), 10, Set.of()));
+    for (JsonNode c : plan.path("tables").get(0).path("columns")) {
+      // no digit pattern shaped like a date or a time (inference may still name a placeholder code)
+      assertFalse(c.path("pattern").asText().matches(".*#[-/:.]#.*"), c.toString());
+      if (c.path("name").asText().equals("time_only")) {
+        assertTrue(c.path("note").asText().contains("not planned as a digit pattern"), c.toString());
+      }
+    }
+    Path out = dir.resolve("dt-out");
+    Runs.generate(Resolver.resolve(PlanCodec.fromJson(plan)), out, WriterOptions.parquetZstd(), new Engine(1, 4096),
+        Progress.NONE, new Cancellation());
+    try (Duck d = new Duck()) {
+      d.parquetViews(out, "dates");
+      assertEquals(0, d.count("SELECT count(*) FROM dates WHERE created < TIMESTAMP '2026-08-31 22:00:00' "
+          + "OR created > TIMESTAMP '2026-09-29 00:00:00' OR us_date NOT BETWEEN DATE '2024-01-01' AND "
+          + "DATE '2024-12-31'"));
+      assertEquals(0, d.count("SELECT count(*) FROM dates WHERE time_only IS NOT NULL AND "
+          + "time_only ~ '^[0-9][0-9]:[0-9][0-9]' AND try_strptime(time_only, '%H:%M:%S') IS NULL"));
+    }
+  }
 }

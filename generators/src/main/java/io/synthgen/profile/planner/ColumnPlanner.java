@@ -130,6 +130,12 @@ final class ColumnPlanner {
         privacy.shapeOnly.add(t.name() + "." + c.name());
       }
       StringSummary.Shape s = dominantShape(c, k);
+      if (s != null && dateLike(s.shape())) {
+        // a digit pattern would draw each digit alone: months 64, hours 53
+        notes.add("values shaped like a date or a time (" + s.shape() + ") in a form not read as one: not planned"
+            + " as a digit pattern, which would make impossible dates; no value copied");
+        return inferred(col, notes);
+      }
       if (s != null) {
         col.put("strategy", "pattern");
         col.put("pattern", s.template());
@@ -290,6 +296,17 @@ final class ColumnPlanner {
       }
     }
     return null;
+  }
+
+  private static final java.util.regex.Pattern DATE_LIKE = java.util.regex.Pattern.compile(
+      "(^|[^9])(9999[-/.]99([-/.]99)?|99?[-/.]99?[-/.]99(99)?|99?:99)($|[^9])");
+
+  /**
+   * A shape (digits as {@code 9}) with a date's or a time's run of digits: {@code 9999-99}, {@code 99/99/9999},
+   * {@code 99.99.99}, {@code 99:99}.
+   */
+  static boolean dateLike(String shape) {
+    return DATE_LIKE.matcher(shape).find();
   }
 
   private static double combinations(String pattern) {
