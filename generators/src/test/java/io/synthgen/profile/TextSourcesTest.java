@@ -177,4 +177,67 @@ class TextSourcesTest {
           + "time_only ~ '^[0-9][0-9]:[0-9][0-9]' AND try_strptime(time_only, '%H:%M:%S') IS NULL"));
     }
   }
+
+  /** Every value a plan column names (bounds, constants, values, range ends), as text. */
+  private static java.util.List<String> named(JsonNode c) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (String f : new String[] {"min", "max", "value", "start", "end"}) {
+      // a sequence key's start is a power of ten: every key is held by one row
+      if (c.has(f) && !c.path("strategy").asText().equals("sequence")) {
+        out.add(c.get(f).asText());
+      }
+    }
+    c.path("values").forEach(v -> out.add(v.asText()));
+    return out;
+  }
+
+  @Test
+  void noValueHeldByFewerThanKRowsEntersThePlan() throws Exception {
+    Path src = Files.createDirectories(dir.resolve("leak"));
+    StringBuilder small = new StringBuilder("id,grp\n");
+    for (int i = 0; i < 25; i++) {
+      small.append(i).append(',').append(i % 3).append('\n'); // 0, 1, 2 held by 9, 8, 8 rows
+    }
+    Files.writeString(src.resolve("small.csv"), small);
+    StringBuilder people = new StringBuilder("id,nint,d,amount,comment\n");
+    for (int i = 0; i < 2000; i++) {
+      int nint = i < 8 ? 40 + i : 100 + (i * 7919) % 900; // 40..47 one row each, below the 10th smallest
+      String d = i < 4 ? "2020-01-03" : LocalDate.of(2020, 3, 1).plusDays(i % 600).toString();
+      people.append(i).append(',').append(nint).append(',').append(d).append(',')
+          .append(i < 12 ? "48" : String.valueOf(48 + i % 500)).append(',')
+          .append(String.format("This is a long free text comment number %05d about the order", i)).append('\n');
+    }
+    Files.writeString(src.resolve("people.csv"), people);
+    ObjectNode plan = ProfilePlanner.plan(FileProfiler.profile(dir, src, "source.path"),
+        new PlanOptions(null, 7, LocalDate.of(2025, 1, 1), 10, Set.of()));
+    try (Duck d = new Duck()) {
+      for (JsonNode t : plan.path("tables")) {
+        String file = src.resolve(t.path("name").asText() + ".csv").toString();
+        for (JsonNode c : t.path("columns")) {
+          String name = c.path("name").asText();
+          if (c.path("note").asText().contains("one value in the source")) {
+            assertEquals(1, d.count("SELECT count(DISTINCT " + name + ") FROM read_csv('" + file + "')"), c.toString());
+          }
+          for (String v : named(c)) {
+            long held = d.count("SELECT count(*) FROM read_csv('" + file + "', all_varchar = true) WHERE "
+                + "TRY_CAST(" + name + " AS VARCHAR) = '" + v + "' OR TRY_CAST(" + name + " AS DOUBLE) = "
+                + "TRY_CAST('" + v + "' AS DOUBLE)");
+            assertTrue(held == 0 || held >= 10, t.path("name").asText() + "." + name + " names " + v + ", held by "
+                + held + " rows: " + c);
+          }
+        }
+      }
+    }
+    for (JsonNode t : plan.path("tables")) {
+      for (JsonNode c : t.path("columns")) {
+        if (c.path("name").asText().equals("grp")) {
+          assertFalse(c.path("strategy").asText().equals("constant"), c.toString());
+          assertTrue(c.path("note").asText().contains("all 3 values are held by fewer than 10 rows"), c.toString());
+        }
+      }
+    }
+    assertFalse(plan.toString().contains("free text comment"), plan.toString());
+    Runs.generate(Resolver.resolve(PlanCodec.fromJson(plan)), dir.resolve("leak-out"), WriterOptions.parquetZstd(),
+        new Engine(1, 4096), Progress.NONE, new Cancellation());
+  }
 }

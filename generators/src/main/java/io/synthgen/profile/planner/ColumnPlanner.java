@@ -93,6 +93,26 @@ final class ColumnPlanner {
         start = start.length() == 16 ? start + ":00" : start;
         end = end.length() == 16 ? end + ":00" : end;
       }
+      String widened = "widened to whole hours";
+      if (robust && c.type().kind() == DataType.Kind.DATE) {
+        // a day is often a few rows': widen to whole months (a range of 6 months or more) or whole weeks, Monday to
+        // Sunday, so the ends name no single day of the source
+        java.time.LocalDate s0 = java.time.LocalDate.parse(start);
+        java.time.LocalDate e0 = java.time.LocalDate.parse(end);
+        if (!s0.plusMonths(6).isAfter(e0)) {
+          s0 = s0.withDayOfMonth(1);
+          e0 = e0.withDayOfMonth(e0.lengthOfMonth());
+          widened = "widened to whole months";
+        } else {
+          s0 = s0.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+          e0 = e0.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.SUNDAY));
+          widened = "widened to whole weeks, Monday to Sunday";
+        }
+        s0 = outsideRareDay(s0, c.temporal(), k, -1);
+        e0 = outsideRareDay(e0, c.temporal(), k, 1);
+        start = s0.toString();
+        end = e0.toString();
+      }
       col.put("strategy", "date_range");
       col.put("start", start);
       col.put("end", end);
@@ -101,7 +121,7 @@ final class ColumnPlanner {
       }
       String rank = PlanNumbers.ordinal(ProfileLimits.BOUND_RANK);
       notes.add("the source's range" + (robust ? " (from its " + rank + " earliest to its " + rank
-          + " latest value" + (c.type().kind() == DataType.Kind.TIMESTAMP ? ", widened to whole hours" : "") + ")"
+          + " latest value, " + widened + ")"
           : ""));
       return done(col, notes);
     }
@@ -134,6 +154,11 @@ final class ColumnPlanner {
         // a digit pattern would draw each digit alone: months 64, hours 53
         notes.add("values shaped like a date or a time (" + s.shape() + ") in a form not read as one: not planned"
             + " as a digit pattern, which would make impossible dates; no value copied");
+        return inferred(col, notes);
+      }
+      if (s != null && ColumnRoles.freeText(c) && s.template().matches("(?s).*\\p{L}{3}.*")) {
+        // the words every value shares are text of the source, however many rows hold them
+        notes.add("free text shaped alike (" + s.shape().length() + " characters): its words are not copied");
         return inferred(col, notes);
       }
       if (s != null) {
@@ -212,15 +237,31 @@ final class ColumnPlanner {
     String bounds = allowed ? "the source's min and max"
         : "the source's " + PlanNumbers.ordinal(ProfileLimits.BOUND_RANK) + " smallest and largest values";
     FittedDistribution fit = n.fit();
-    if (lo >= hi || fit == null) {
-      if (lo == hi && (allowed || c.distinct().exact() && c.nonNull() >= k)) {
-        col.put("strategy", "constant");
-        putNumber(col, "value", lo, c.type());
-        notes.add("one value in the source");
-        return done(col, notes);
-      }
+    if (lo == hi && (allowed || rows(c, lo) >= k)) {
+      col.put("strategy", "constant");
+      putNumber(col, "value", lo, c.type());
+      notes.add(c.distinct().count() == 1 ? "one value in the source"
+          : "the source's " + PlanNumbers.ordinal(ProfileLimits.BOUND_RANK) + " smallest and largest values are"
+          + " the same value, held by at least " + k + " rows");
+      return done(col, notes);
+    }
+    if (!allowed) {
+      // a bound may name no value that fewer than k source rows hold: step it outward until it names none
+      lo = outsideRare(lo, c, k, -1);
+      hi = outsideRare(hi, c, k, 1);
+      bounds += " (moved outward past any value held by fewer than " + k + " rows)";
+    }
+    if (lo >= hi) {
       notes.add("too few distinct values to fit a distribution");
       return inferred(col, notes);
+    }
+    if (fit == null) {
+      col.put("strategy", "uniform");
+      putNumber(col, "min", lo, c.type());
+      putNumber(col, "max", hi, c.type());
+      notes.add("too few distinct values to fit a distribution: uniform between " + bounds
+          + (allowed ? "" : " rounded outward"));
+      return done(col, notes);
     }
     boolean integral = c.type().isIntegral();
     if (fit.distribution() instanceof Distribution.Uniform) {
@@ -257,6 +298,91 @@ final class ColumnPlanner {
         + ", best of " + fit.candidates().size() + "), clamped to " + bounds
         + (allowed ? "" : " rounded outward"));
     return done(col, notes);
+  }
+
+  /**
+   * How many source rows hold the number v, as far as the profile tells: 0 outside the source's range, the exact
+   * count when every value's count is known or v is below the k-th smallest (above the k-th largest), else
+   * {@link Long#MAX_VALUE} when the profile cannot tell (a warehouse profile's percentiles) or v is the k-th
+   * smallest itself, held by at least as many of the k smallest as counted.
+   */
+  static long rows(ColumnProfile c, double v) {
+    NumericSummary n = c.numeric();
+    double eps = 1e-9 * Math.max(1, Math.abs(v));
+    if (v < n.min() - eps || v > n.max() + eps) {
+      return 0;
+    }
+    if (c.topValuesExact() && c.distinct().exact() && c.topValues().size() >= c.distinct().count()) {
+      for (ValueCount x : c.topValues()) {
+        if (x.value() instanceof Number num && Math.abs(num.doubleValue() - v) <= eps) {
+          return x.count();
+        }
+      }
+      return 0;
+    }
+    return rows(v, n.lower(), n.upper(), n.lowest(), n.highest(), eps);
+  }
+
+  /** How many source rows hold v, from the k smallest and largest values (v within the source's range). */
+  private static long rows(double v, double lower, double upper, double[] lowest, double[] highest, double eps) {
+    double[] side = lowest != null && v <= lower + eps ? lowest
+        : highest != null && v >= upper - eps ? highest : null;
+    if (side == null || side.length == 0) {
+      return Long.MAX_VALUE;
+    }
+    long m = 0;
+    for (double x : side) {
+      if (Math.abs(x - v) <= eps) {
+        m++;
+      }
+    }
+    boolean edge = Math.abs(v - (side == lowest ? lower : upper)) <= eps;
+    // the k-th smallest may be held by more rows than the k smallest show: at least m, exactly m only inside
+    return edge && m < ProfileLimits.BOUND_RANK ? Math.max(m, 1) : m;
+  }
+
+  /** The bound v, stepped outward (direction -1 down, 1 up) until no value held by 1 to k - 1 source rows is it. */
+  private static double outsideRare(double v, ColumnProfile c, int k, int direction) {
+    double unit = PlanNumbers.unit(v, c.type());
+    for (int d : new int[] {direction, -direction}) {
+      // outward first; inward when the type holds nothing further out (99.99 of a decimal(4,2))
+      for (int i = 0; i <= 4 * ProfileLimits.BOUND_RANK + 4; i++) {
+        double x = PlanNumbers.step(v, unit, d * i);
+        if (!PlanNumbers.fits(x, c.type())) {
+          break;
+        }
+        long r = rows(c, x);
+        if (r == 0 || r >= k) {
+          return x;
+        }
+      }
+    }
+    double past = direction < 0 ? PlanNumbers.step(c.numeric().min(), unit, -1)
+        : PlanNumbers.step(c.numeric().max(), unit, 1);
+    return PlanNumbers.fits(past, c.type()) ? past : direction < 0 ? c.numeric().max() : c.numeric().min();
+  }
+
+  /** A date range end, stepped outward a day at a time until no day held by 1 to k - 1 source rows is it. */
+  private static java.time.LocalDate outsideRareDay(java.time.LocalDate day, io.synthgen.profile.TemporalSummary t,
+      int k, int direction) {
+    double min = micros(t.min());
+    double max = micros(t.max());
+    java.time.LocalDate d = day;
+    for (int i = 0; i < 4 * ProfileLimits.BOUND_RANK + 40; i++) {
+      double v = micros(d.toString());
+      long r = v < min || v > max ? 0 : rows(v, micros(t.lower()), micros(t.upper()), t.lowest(), t.highest(), 0.5);
+      if (r == 0 || r >= k) {
+        return d;
+      }
+      d = d.plusDays(direction);
+    }
+    return direction < 0 ? java.time.LocalDate.parse(t.min().substring(0, 10)).minusDays(1)
+        : java.time.LocalDate.parse(t.max().substring(0, 10)).plusDays(1);
+  }
+
+  private static double micros(String iso) {
+    return iso.length() == 10 ? java.time.LocalDate.parse(iso).toEpochDay() * 86_400_000_000.0
+        : java.time.LocalDateTime.parse(iso).toEpochSecond(java.time.ZoneOffset.UTC) * 1e6;
   }
 
   private static ObjectNode key(ObjectNode col, ColumnProfile c, TableProfile t, List<String> notes, int k) {
