@@ -107,13 +107,42 @@ final class Sources {
       List<Path> files = t.files().stream().map(FileEntry::path).map(dir::resolve).toList();
       Set<String> keys = new LinkedHashSet<>();
       for (ResolvedColumn c : rt.outputColumns()) {
-        if (c.spec().gen() instanceof ColumnGen.Sequence || c.spec().gen() instanceof ColumnGen.Uuid) {
+        if (generatedKey(plan, c.spec().gen(), 0)) {
           keys.add(c.name());
         }
       }
       tables.add(new VecTable(t.name(), t.name(), files, Engine.outputColumns(rt), List.of(), keys));
     }
     return tables;
+  }
+
+  /**
+   * A column synthgen numbers or draws itself: a sequence, a uuid, or a foreign key to one (its values are the
+   * parent's generated keys, so equal values are chance, not a copied source row).
+   */
+  private static boolean generatedKey(ResolvedPlan plan, ColumnGen gen, int depth) {
+    if (gen instanceof ColumnGen.Sequence || gen instanceof ColumnGen.Uuid) {
+      return true;
+    }
+    if (!(gen instanceof ColumnGen.ForeignKey fk) || depth > 32) {
+      return false;
+    }
+    int dot = fk.references().lastIndexOf('.');
+    if (dot < 0) {
+      return false;
+    }
+    String table = fk.references().substring(0, dot);
+    String column = fk.references().substring(dot + 1);
+    for (ResolvedTable t : plan.tables()) {
+      if (t.name().equals(table)) {
+        for (ResolvedColumn c : t.outputColumns()) {
+          if (c.name().equals(column)) {
+            return generatedKey(plan, c.spec().gen(), depth + 1);
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static List<Path> list(Path dir) throws IOException {
