@@ -31,6 +31,12 @@ final class ColumnPlanner {
   /** Most distinct values a column may have to be planned as weighted values. */
   static final int MAX_CATEGORIES = ProfileLimits.TOP_VALUES;
 
+  /** Most placeholder values standing for the values of a column's tail (those held by fewer than k rows). */
+  static final int TAIL_VALUES = 1_000;
+
+  /** Share of the rows the values held by at least k rows must cover for a column to be values and a tail. */
+  static final double HEAD_SHARE = 0.5;
+
   /** Share of the values a shape must cover to become the column's pattern. */
   static final double DOMINANT_SHAPE = 0.9;
 
@@ -138,6 +144,15 @@ final class ColumnPlanner {
       privacy.suppressedColumns.add(t.name() + "." + c.name());
       privacy.suppressedValues += c.topValues().size();
     }
+    if (!identifier && c.type().kind() == DataType.Kind.STRING && !c.topValues().isEmpty()) {
+      ObjectNode v = headAndTail(col, c, k, notes);
+      if (v != null) {
+        if (c.distinct().count() > v.path("values").size() || !c.distinct().exact()) {
+          privacy.suppressedColumns.add(t.name() + "." + c.name());
+        }
+        return done(v, notes);
+      }
+    }
     if (c.type().isNumeric() && c.numeric() != null) {
       if (c.nonNull() < 2L * k && !allowed) {
         notes.add("fewer than " + 2 * k + " values: nothing is taken from the source");
@@ -227,6 +242,54 @@ final class ColumnPlanner {
       notes.add(left + (left == 1 ? " value" : " values") + " held by fewer than " + k + " rows left out ("
           + leftRows + " rows, " + PlanNumbers.percent((double) leftRows / c.nonNull()) + ")");
     }
+    return col;
+  }
+
+  /**
+   * A string column with more distinct values than {@link #MAX_CATEGORIES} (or counted approximately) whose values
+   * held by at least k rows cover most rows: those values with their counts (lower bounds when approximate), and the
+   * rest as a tail of placeholder values {@code other_1, other_2, ...} (as many as the source's other values, at
+   * most {@link #TAIL_VALUES}) sharing the other rows' weight.
+   */
+  private static ObjectNode headAndTail(ObjectNode col, ColumnProfile c, int k, List<String> notes) {
+    List<ValueCount> kept = new ArrayList<>();
+    long keptRows = 0;
+    for (ValueCount v : c.topValues()) {
+      if (v.count() >= k) {
+        kept.add(v);
+        keptRows += v.count();
+      }
+    }
+    if (kept.isEmpty() || keptRows < HEAD_SHARE * c.nonNull()) {
+      return null;
+    }
+    long tailRows = c.nonNull() - keptRows;
+    long tailDistinct = Math.max(tailRows > 0 ? 1 : 0, Math.min(tailRows, c.distinct().count() - kept.size()));
+    int tail = (int) Math.min(TAIL_VALUES, tailDistinct);
+    col.put("strategy", "values");
+    ArrayNode vs = col.putArray("values");
+    ArrayNode ws = col.putArray("weights");
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (ValueCount v : kept) {
+      vs.add(String.valueOf(v.value()));
+      names.add(String.valueOf(v.value()));
+      ws.add(v.count());
+    }
+    int added = 0;
+    for (int i = 1; added < tail; i++) {
+      String label = "other_" + i;
+      if (names.add(label)) {
+        vs.add(label);
+        // the other rows' weight, spread evenly (to 4 decimals: weights need not be whole)
+        ws.add(PlanNumbers.round((double) tailRows / tail, 4));
+        added++;
+      }
+    }
+    notes.add(kept.size() + " values held by at least " + k + " rows weighted as in the source"
+        + (c.topValuesExact() ? "" : " (counts are lower bounds)") + (tail == 0 ? ""
+        : "; the other " + (c.distinct().exact() ? "" : "about ") + tailDistinct + " values ("
+        + PlanNumbers.percent((double) tailRows / c.nonNull()) + " of the rows) are not copied: " + tail
+        + " placeholder values other_1, other_2, ... share their weight"));
     return col;
   }
 
