@@ -273,4 +273,19 @@ class TextSourcesTest {
           0.003);
     }
   }
+
+  @Test
+  void anEmptyParquetFileGivesAValidPlanOfNoRows() throws Exception {
+    Path src = Files.createDirectories(dir.resolve("empty"));
+    try (Duck d = new Duck()) {
+      d.exec("COPY (SELECT CAST(i AS BIGINT) AS id, 'x' AS label FROM range(1, 5) t(i) WHERE i > 10) TO '"
+          + src.resolve("empty.parquet") + "' (FORMAT parquet)");
+    }
+    ObjectNode plan = ProfilePlanner.plan(FileProfiler.profile(dir, src, "source.path"),
+        new PlanOptions(null, 7, LocalDate.of(2025, 1, 1), 10, Set.of()));
+    Runs.generate(Resolver.resolve(PlanCodec.fromJson(plan)), dir.resolve("empty-out"), WriterOptions.parquetZstd(),
+        new Engine(1, 4096), Progress.NONE, new Cancellation());
+    assertEquals(0, plan.path("tables").get(0).path("rows").asLong(), plan.toString());
+    assertTrue(plan.path("tables").get(0).path("columns").get(0).path("null_rate").isMissingNode(), plan.toString());
+  }
 }

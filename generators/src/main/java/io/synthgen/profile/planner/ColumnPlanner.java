@@ -56,6 +56,11 @@ final class ColumnPlanner {
     int k = o.minCount();
     boolean allowed = o.allowed(t.name(), c.name());
     boolean identifier = ColumnRoles.identifying(c.name()) || ColumnRoles.freeText(c) || c.name().equals(pk);
+    if (c.rows() == 0) {
+      // an empty source: no NULL rate, no values; the column is inferred (an empty table plans 0 rows)
+      notes.add("the source has no rows");
+      return inferred(col, notes);
+    }
     if (c.nullRate() > 0 && !c.name().equals(pk)) {
       col.put("null_rate", PlanNumbers.round(c.nullRate(), 4));
     }
