@@ -43,19 +43,22 @@ final class Sources {
         throw new CompareException("cannot tell the format of the source " + path
             + "; name a .parquet, .csv[.gz] or .jsonl[.gz] file or a folder of them");
       }
-      return List.of(table(path, List.of(path)));
+      return List.of(table(path, List.of(path), new java.util.HashSet<>()));
     }
     if (!Files.isDirectory(path)) {
       throw new CompareException("the source " + path + " does not exist; name a data file or a folder of them");
     }
     List<RowTable> tables = new ArrayList<>();
+    // named as a plan from data names them (io.synthgen.profile.scan.Names), in the same order: a-b.csv is a_b,
+    // a_b.csv then a_b_2, so each run table pairs with the file it was planned from
+    Set<String> taken = new java.util.HashSet<>();
     for (Path p : list(path)) {
       if (Files.isRegularFile(p) && suffix(p).isPresent()) {
-        tables.add(table(p, List.of(p)));
+        tables.add(table(p, List.of(p), taken));
       } else if (Files.isDirectory(p)) {
         List<Path> parts = list(p).stream().filter(f -> Files.isRegularFile(f) && suffix(f).isPresent()).toList();
         if (!parts.isEmpty()) {
-          tables.add(table(p, parts));
+          tables.add(table(p, parts, taken));
         }
       }
       if (tables.size() > CompareLimits.MAX_TABLES) {
@@ -70,8 +73,9 @@ final class Sources {
     return tables;
   }
 
-  private static RowTable table(Path where, List<Path> files) throws IOException, CompareException {
-    String name = stem(where);
+  private static RowTable table(Path where, List<Path> files, Set<String> taken)
+      throws IOException, CompareException {
+    String name = io.synthgen.profile.scan.Names.identifier(stem(where), taken);
     String format = suffix(files.get(0)).orElseThrow();
     for (Path f : files) {
       if (!suffix(f).orElseThrow().replace(".gz", "").equals(format.replace(".gz", ""))) {

@@ -288,4 +288,29 @@ class TextSourcesTest {
     assertEquals(0, plan.path("tables").get(0).path("rows").asLong(), plan.toString());
     assertTrue(plan.path("tables").get(0).path("columns").get(0).path("null_rate").isMissingNode(), plan.toString());
   }
+
+  @Test
+  void compareUsesTheNamesThePlanGaveFilesThatNormaliseAlike() throws Exception {
+    Path src = Files.createDirectories(dir.resolve("names"));
+    StringBuilder dash = new StringBuilder("x\n");
+    StringBuilder under = new StringBuilder("y\n");
+    for (int i = 0; i < 300; i++) {
+      dash.append(i % 7).append('\n');
+      under.append(100 + i % 5).append('\n');
+    }
+    Files.writeString(src.resolve("a-b.csv"), dash);
+    Files.writeString(src.resolve("a_b.csv"), under);
+    ObjectNode plan = ProfilePlanner.plan(FileProfiler.profile(dir, src, "source.path"),
+        new PlanOptions(null, 7, LocalDate.of(2025, 1, 1), 10, Set.of()));
+    Path out = dir.resolve("names-out");
+    Runs.generate(Resolver.resolve(PlanCodec.fromJson(plan)), out, WriterOptions.parquetZstd(), new Engine(1, 4096),
+        Progress.NONE, new Cancellation());
+    io.synthgen.compare.ComparisonReport r = io.synthgen.compare.SourceComparison.compare(src, out,
+        new Cancellation());
+    assertEquals(2, r.tables().size(), r.toString());
+    for (io.synthgen.compare.TableComparison t : r.tables()) {
+      String expected = t.table().equals("a_b") ? "a-b.csv" : "a_b.csv";
+      assertTrue(t.source().endsWith(expected), t.table() + " paired with " + t.source());
+    }
+  }
 }
