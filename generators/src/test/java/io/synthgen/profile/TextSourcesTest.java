@@ -313,4 +313,21 @@ class TextSourcesTest {
       assertTrue(t.source().endsWith(expected), t.table() + " paired with " + t.source());
     }
   }
+
+  @Test
+  void fewValuesWithKnownBoundsAreUniformOverThoseBounds() throws Exception {
+    Path src = Files.createDirectories(dir.resolve("few"));
+    StringBuilder csv = new StringBuilder("id,late\n");
+    for (int i = 0; i < 180; i++) {
+      // 45 values 151..195, one per row in four, each held by 1 row: fewer than the 50 a fit needs
+      csv.append(i).append(',').append(i % 4 == 0 ? String.valueOf(151 + i / 4) : "").append('\n');
+    }
+    Files.writeString(src.resolve("few.csv"), csv);
+    ObjectNode plan = ProfilePlanner.plan(FileProfiler.profile(dir, src, "source.path"),
+        new PlanOptions(null, 7, LocalDate.of(2025, 1, 1), 10, Set.of()));
+    JsonNode late = plan.path("tables").get(0).path("columns").get(1);
+    assertEquals("uniform", late.path("strategy").asText(), late.toString());
+    // the 10th smallest and largest (160, 186), stepped past the one-row values to just outside the source's range
+    assertTrue(late.path("min").asLong() >= 150 && late.path("max").asLong() <= 196, late.toString());
+  }
 }
