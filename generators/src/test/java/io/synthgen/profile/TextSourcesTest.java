@@ -330,4 +330,24 @@ class TextSourcesTest {
     // the 10th smallest and largest (160, 186), stepped past the one-row values to just outside the source's range
     assertTrue(late.path("min").asLong() >= 150 && late.path("max").asLong() <= 196, late.toString());
   }
+
+  @Test
+  void aByteOrderMarkIsNotPartOfTheFirstColumnsName() throws Exception {
+    Path src = Files.createDirectories(dir.resolve("bom"));
+    StringBuilder csv = new StringBuilder("\uFEFFid,v\n");
+    for (int i = 1; i <= 100; i++) {
+      csv.append(i).append(',').append(i % 3).append('\n');
+    }
+    Files.writeString(src.resolve("bom.csv"), csv);
+    ObjectNode plan = ProfilePlanner.plan(FileProfiler.profile(dir, src, "source.path"),
+        new PlanOptions(null, 7, LocalDate.of(2025, 1, 1), 10, Set.of()));
+    assertEquals("id", plan.path("tables").get(0).path("columns").get(0).path("name").asText());
+    assertFalse(plan.toString().contains("\uFEFF"), plan.toString());
+    Path out = dir.resolve("bom-out");
+    Runs.generate(Resolver.resolve(PlanCodec.fromJson(plan)), out, WriterOptions.parquetZstd(), new Engine(1, 4096),
+        Progress.NONE, new Cancellation());
+    io.synthgen.compare.TableComparison t = io.synthgen.compare.SourceComparison.compare(src, out,
+        new Cancellation()).tables().get(0);
+    assertTrue(t.sourceOnly().isEmpty() && t.syntheticOnly().isEmpty(), t.toString());
+  }
 }
