@@ -128,6 +128,7 @@ class TextSourcesTest {
     assertTrue(e.getMessage().contains("line 3 of a.csv has 1 fields"), e.getMessage());
     assertTrue(e.getMessage().contains("line 2 of b.jsonl is not valid JSON"), e.getMessage());
     assertTrue(e.getMessage().contains("never ends"), e.getMessage());
+    assertFalse(e.getMessage().contains("Source:") || e.getMessage().contains("StreamReadFeature"), e.getMessage());
   }
 
   @Test
