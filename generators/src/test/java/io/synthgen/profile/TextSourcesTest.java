@@ -351,4 +351,30 @@ class TextSourcesTest {
         new Cancellation()).tables().get(0);
     assertTrue(t.sourceOnly().isEmpty() && t.syntheticOnly().isEmpty(), t.toString());
   }
+
+  @Test
+  void aFloorFarFromZeroIsFittedAboveItWithoutASpike() throws Exception {
+    Path src = Files.createDirectories(dir.resolve("floor"));
+    try (Duck d = new Duck()) {
+      d.exec("SELECT setseed(0.3)");
+      d.exec("COPY (SELECT i AS id, 100 + -5 * ln(1 - random()) AS fee FROM range(1, 20001) t(i)) TO '"
+          + src.resolve("fees.parquet") + "' (FORMAT parquet)");
+    }
+    ObjectNode plan = ProfilePlanner.plan(FileProfiler.profile(dir, src, "source.path"),
+        new PlanOptions(null, 7, LocalDate.of(2025, 1, 1), 10, Set.of()));
+    JsonNode fee = plan.path("tables").get(0).path("columns").get(1);
+    assertEquals("exponential", fee.path("distribution").path("type").asText(), fee.toString());
+    assertEquals(0.2, fee.path("distribution").path("rate").asDouble(), 0.02, fee.toString());
+    assertEquals(100, fee.path("offset").asDouble(), 0.2, fee.toString());
+    Path out = dir.resolve("floor-out");
+    Runs.generate(Resolver.resolve(PlanCodec.fromJson(plan)), out, WriterOptions.parquetZstd(), new Engine(1, 4096),
+        Progress.NONE, new Cancellation());
+    try (Duck d = new Duck()) {
+      d.parquetViews(out, "fees");
+      // no point mass at the lower bound (clamping a misfit put 15 % of the rows there)
+      assertTrue(d.number("SELECT avg(CASE WHEN fee = (SELECT min(fee) FROM fees) THEN 1.0 ELSE 0 END) FROM fees")
+          < 0.01);
+      assertEquals(105, d.number("SELECT avg(fee) FROM fees"), 0.3);
+    }
+  }
 }

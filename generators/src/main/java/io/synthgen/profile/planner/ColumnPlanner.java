@@ -355,7 +355,10 @@ final class ColumnPlanner {
       throw new IllegalStateException("the fitter chose " + dist.type() + ", which the planner does not map");
     }
     if (fit.offset() != 0) {
-      col.put("offset", PlanNumbers.outward(fit.offset()));
+      // below the source's minimum, so no value of it; 3 significant digits keep a floor (100 + exponential) in
+      // place, and a floor is raised to the plan's lower bound so that no draw below it is clamped into a spike
+      double offset = PlanNumbers.outwardDown(fit.offset(), DataType.DOUBLE);
+      col.put("offset", fit.offset() > 0 && lo > offset ? lo : offset);
     }
     putNumber(col, "min", lo, c.type());
     putNumber(col, "max", hi, c.type());
