@@ -93,6 +93,11 @@ final class Cell {
    */
   void setText(String s, DataType hint) {
     String t = s.trim();
+    if ((hint.kind() == DataType.Kind.DATE || hint.kind() == DataType.Kind.TIMESTAMP) && t.length() >= 10
+        && t.charAt(2) == '/' && t.charAt(5) == '/') {
+      // a US date (month/day/year), as the profiler reads it
+      t = t.substring(6, 10) + "-" + t.substring(0, 2) + "-" + t.substring(3, 5) + t.substring(10);
+    }
     try {
       switch (hint.kind()) {
         case BIGINT, INT, DOUBLE, DECIMAL -> {

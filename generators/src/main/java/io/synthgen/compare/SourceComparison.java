@@ -78,10 +78,17 @@ public final class SourceComparison {
   private static Map<RowTable, RowTable> pair(List<RowTable> synthetic, List<RowTable> sources) {
     Map<RowTable, RowTable> out = new LinkedHashMap<>();
     for (RowTable t : synthetic) {
-      sources.stream().filter(s -> s.name().equals(t.name())).findFirst()
-          .or(() -> sources.stream().filter(s -> key(s.name()).equals(key(t.name()))).findFirst())
-          .filter(s -> !out.containsValue(s))
-          .ifPresent(s -> out.put(t, s));
+      sources.stream().filter(s -> s.name().equals(t.name())).findFirst().ifPresent(s -> out.put(t, s));
+    }
+    // then by a name that normalises alike (case, separators), only where exactly one source table does
+    for (RowTable t : synthetic) {
+      if (!out.containsKey(t)) {
+        List<RowTable> alike = sources.stream().filter(s -> !out.containsValue(s)
+            && key(s.name()).equals(key(t.name()))).toList();
+        if (alike.size() == 1) {
+          out.put(t, alike.get(0));
+        }
+      }
     }
     if (out.isEmpty() && synthetic.size() == 1 && sources.size() == 1) {
       out.put(synthetic.get(0), sources.get(0));

@@ -43,19 +43,22 @@ final class Sources {
         throw new CompareException("cannot tell the format of the source " + path
             + "; name a .parquet, .csv[.gz] or .jsonl[.gz] file or a folder of them");
       }
-      return List.of(table(path, List.of(path)));
+      return List.of(table(path, List.of(path), new java.util.HashSet<>()));
     }
     if (!Files.isDirectory(path)) {
       throw new CompareException("the source " + path + " does not exist; name a data file or a folder of them");
     }
     List<RowTable> tables = new ArrayList<>();
+    // named as a plan from data names them (io.synthgen.profile.scan.Names), in the same order: a-b.csv is a_b,
+    // a_b.csv then a_b_2, so each run table pairs with the file it was planned from
+    Set<String> taken = new java.util.HashSet<>();
     for (Path p : list(path)) {
       if (Files.isRegularFile(p) && suffix(p).isPresent()) {
-        tables.add(table(p, List.of(p)));
+        tables.add(table(p, List.of(p), taken));
       } else if (Files.isDirectory(p)) {
         List<Path> parts = list(p).stream().filter(f -> Files.isRegularFile(f) && suffix(f).isPresent()).toList();
         if (!parts.isEmpty()) {
-          tables.add(table(p, parts));
+          tables.add(table(p, parts, taken));
         }
       }
       if (tables.size() > CompareLimits.MAX_TABLES) {
@@ -70,8 +73,9 @@ final class Sources {
     return tables;
   }
 
-  private static RowTable table(Path where, List<Path> files) throws IOException, CompareException {
-    String name = stem(where);
+  private static RowTable table(Path where, List<Path> files, Set<String> taken)
+      throws IOException, CompareException {
+    String name = io.synthgen.profile.scan.Names.identifier(stem(where), taken);
     String format = suffix(files.get(0)).orElseThrow();
     for (Path f : files) {
       if (!suffix(f).orElseThrow().replace(".gz", "").equals(format.replace(".gz", ""))) {
@@ -107,13 +111,42 @@ final class Sources {
       List<Path> files = t.files().stream().map(FileEntry::path).map(dir::resolve).toList();
       Set<String> keys = new LinkedHashSet<>();
       for (ResolvedColumn c : rt.outputColumns()) {
-        if (c.spec().gen() instanceof ColumnGen.Sequence || c.spec().gen() instanceof ColumnGen.Uuid) {
+        if (generatedKey(plan, c.spec().gen(), 0)) {
           keys.add(c.name());
         }
       }
       tables.add(new VecTable(t.name(), t.name(), files, Engine.outputColumns(rt), List.of(), keys));
     }
     return tables;
+  }
+
+  /**
+   * A column synthgen numbers or draws itself: a sequence, a uuid, or a foreign key to one (its values are the
+   * parent's generated keys, so equal values are chance, not a copied source row).
+   */
+  private static boolean generatedKey(ResolvedPlan plan, ColumnGen gen, int depth) {
+    if (gen instanceof ColumnGen.Sequence || gen instanceof ColumnGen.Uuid) {
+      return true;
+    }
+    if (!(gen instanceof ColumnGen.ForeignKey fk) || depth > 32) {
+      return false;
+    }
+    int dot = fk.references().lastIndexOf('.');
+    if (dot < 0) {
+      return false;
+    }
+    String table = fk.references().substring(0, dot);
+    String column = fk.references().substring(dot + 1);
+    for (ResolvedTable t : plan.tables()) {
+      if (t.name().equals(table)) {
+        for (ResolvedColumn c : t.outputColumns()) {
+          if (c.name().equals(column)) {
+            return generatedKey(plan, c.spec().gen(), depth + 1);
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static List<Path> list(Path dir) throws IOException {

@@ -83,7 +83,7 @@ final class TableComparer {
     rowColumns = checked.stream().mapToInt(Integer::intValue).toArray();
     if (!excluded.isEmpty()) {
       notes.add("the row check leaves out " + String.join(", ", excluded) + ": synthgen numbers or draws "
-          + (excluded.size() == 1 ? "it" : "them") + " itself (sequence, uuid), so equal keys say nothing of a "
+          + (excluded.size() == 1 ? "it" : "them") + " itself (sequence, uuid, or a foreign key to such a key), so equal keys say nothing of a "
           + "source row");
     }
     boolean[] keepLabels = new boolean[columns.size()];

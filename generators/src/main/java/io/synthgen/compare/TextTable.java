@@ -36,13 +36,23 @@ record TextTable(String name, String location, List<Path> files, boolean csv, Li
     return new TextTable(name, location, files, csv, csv ? header(files.get(0)) : firstKeys(files.get(0)));
   }
 
+  /** A header without the byte order mark before its first name (which is not part of it, as the profiler reads it). */
+  static List<String> withoutBom(List<String> h) {
+    if (h.isEmpty() || h.get(0) == null || !h.get(0).startsWith("\uFEFF")) {
+      return h;
+    }
+    List<String> out = new java.util.ArrayList<>(h);
+    out.set(0, h.get(0).substring(1));
+    return out;
+  }
+
   private static List<String> header(Path file) throws IOException {
     try (BufferedReader r = TextInput.reader(file)) {
       List<String> h = new CsvRecords(r).next();
       if (h == null) {
         throw new IOException(file + " is empty; a CSV source needs a header line naming its columns");
       }
-      return h.stream().map(s -> s == null ? "" : s).toList();
+      return withoutBom(h).stream().map(s -> s == null ? "" : s).toList();
     }
   }
 
@@ -139,7 +149,7 @@ record TextTable(String name, String location, List<Path> files, boolean csv, Li
       records = new CsvRecords(in);
       current = p;
       List<String> h = records.next();
-      List<String> header = h == null ? List.of() : h;
+      List<String> header = h == null ? List.of() : withoutBom(h);
       index = new int[selected.size()];
       for (int c = 0; c < index.length; c++) {
         index[c] = header.indexOf(selected.get(c));

@@ -53,6 +53,8 @@ class CellTest {
     assertSame(ts, text("2024-03-01 01:00:00", DataType.TIMESTAMP));
     assertSame(ts, text("2024-03-01T03:00:00+02:00", DataType.TIMESTAMP));
     assertSame(ts, text("2024-03-01T01:00:00Z", DataType.TIMESTAMP));
+    assertSame(ts, text("03/01/2024 01:00", DataType.TIMESTAMP));
+    assertSame(date, text("03/01/2024", DataType.DATE));
     assertEquals(Cell.Kind.STRING, text("02134x", DataType.BIGINT).kind);
     assertEquals(Cell.Kind.STRING, text("02134", DataType.STRING).kind, "a zip code stays text in a string column");
     assertEquals(Cell.Kind.BOOLEAN, text("TRUE", DataType.BOOLEAN).kind);

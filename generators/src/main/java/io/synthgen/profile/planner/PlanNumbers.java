@@ -33,6 +33,32 @@ final class PlanNumbers {
     return Math.abs(r) < limit ? r : v;
   }
 
+  /** The step a bound near v is rounded to: its 3rd significant digit, at least the type's finest. */
+  static double unit(double v, DataType type) {
+    double unit = v == 0 ? 1e-300 : Math.pow(10, Math.floor(Math.log10(Math.abs(v))) - 2);
+    if (type.isIntegral()) {
+      unit = Math.max(1, unit);
+    } else if (type.kind() == DataType.Kind.DECIMAL) {
+      unit = Math.max(Math.pow(10, -type.scale()), unit);
+    } else if (v == 0) {
+      unit = 1e-3;
+    }
+    return unit;
+  }
+
+  /** Whether the column type holds v. */
+  static boolean fits(double v, DataType type) {
+    double limit = type.kind() == DataType.Kind.DECIMAL ? Math.pow(10, type.precision() - type.scale())
+        : type.kind() == DataType.Kind.INT ? Integer.MAX_VALUE : type.kind() == DataType.Kind.BIGINT ? 0x1p62
+        : Double.MAX_VALUE;
+    return Math.abs(v) < limit;
+  }
+
+  /** v moved by steps units, without binary noise. */
+  static double step(double v, double unit, int steps) {
+    return new BigDecimal(v + steps * unit).round(new java.math.MathContext(15)).doubleValue();
+  }
+
   private static double roundUp(double v, DataType type) {
     double unit = Math.pow(10, Math.floor(Math.log10(Math.abs(v))) - 2);
     if (type.isIntegral()) {

@@ -40,6 +40,9 @@ final class CsvScan {
           continue;
         }
         h = new ArrayList<>(h);
+        if (!h.isEmpty() && h.get(0) != null && h.get(0).startsWith("\uFEFF")) {
+          h.set(0, h.get(0).substring(1)); // a byte order mark (UTF-8 files from spreadsheets) is not the name
+        }
         if (header == null) {
           header = h;
           Set<String> taken = new HashSet<>();

@@ -96,7 +96,8 @@ final class JsonlScan {
             }
           } catch (JsonParseException e) {
             throw new TableScanner.DataException("line " + lineNo + " of " + part.getFileName() + " is not valid JSON: "
-                + e.getOriginalMessage());
+                + e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+                    .replaceAll("\\s*\\[Source:[^\\]]*\\]", ""));
           }
           for (Map.Entry<String, ColumnAccumulator> e : acc.entrySet()) {
             if (seenAt.get(e.getKey())[0] != row) {

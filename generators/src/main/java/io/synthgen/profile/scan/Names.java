@@ -15,7 +15,7 @@ public final class Names {
    * becomes one {@code _}, a leading digit gets a {@code _} before it; unique (ignoring case) among {@code taken},
    * which it joins, by a suffix {@code _2}, {@code _3}...
    */
-  static String identifier(String raw, Set<String> taken) {
+  public static String identifier(String raw, Set<String> taken) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < raw.length() && sb.length() < PlanLimits.MAX_NAME_LENGTH - 4; i++) {
       char c = raw.charAt(i);

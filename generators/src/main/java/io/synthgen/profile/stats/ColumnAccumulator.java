@@ -351,14 +351,16 @@ public final class ColumnAccumulator {
     };
   }
 
-  private static Object typed(String text, DataType type) {
+  private Object typed(String text, DataType type) {
     return switch (type.kind()) {
       case INT, BIGINT -> Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
       case DECIMAL -> new BigDecimal(text).setScale(type.scale());
       case DOUBLE -> Double.parseDouble(text);
       case BOOLEAN -> Boolean.parseBoolean(text.toLowerCase(java.util.Locale.ROOT));
-      case DATE -> text;
-      case TIMESTAMP -> text.length() == 10 ? text + "T00:00:00" : text.replace(' ', 'T').replace("Z", "");
+      // the ISO text of the value the cell was read as (a US date, an offset's UTC instant)
+      case DATE -> cells.classify(text) == TextCells.DATE ? TemporalStats.text(cells.micros, true) : text;
+      case TIMESTAMP -> (cells.classify(text) & (TextCells.DATE | TextCells.TIMESTAMP)) != 0
+          ? TemporalStats.isoTimestamp(cells.micros) : text;
       case STRING -> text;
     };
   }

@@ -18,6 +18,9 @@ import java.util.function.DoubleUnaryOperator;
  */
 public final class DistributionFitter {
 
+  /** A minimum more than this many standard deviations above 0 is a floor the positive families are also fitted above. */
+  static final double FLOOR_SDS = 2;
+
   private DistributionFitter() {
   }
 
@@ -48,14 +51,44 @@ public final class DistributionFitter {
     double hi = max + h;
     trials.add(new Trial("uniform", 0, new Distribution.Uniform(lo, hi),
         ks(sorted, h, x -> Math.min(1, Math.max(0, (x - lo) / (hi - lo))))));
-    double m1 = mean - offset;
-    if (m1 > 0) {
-      double rate = 1 / m1;
-      trials.add(new Trial("exponential", offset, new Distribution.Exponential(rate),
-          ks(sorted, h, x -> x <= offset ? 0 : 1 - Math.exp(-rate * (x - offset)))));
-    }
+    positive(sorted, h, mean, offset, trials, 0);
     trials.add(new Trial("normal", 0, new Distribution.Normal(mean, sd),
         ks(sorted, h, x -> SpecialFunctions.normalCdf((x - mean) / sd))));
+    positive(sorted, h, mean, offset, trials, 1);
+    if (min > 0 && min > FLOOR_SDS * sd) {
+      // a floor far from 0 (fees of at least 100, ages of at least 18): the positive families above it as well;
+      // listed after the others, so they win only when better by more than a tie
+      double floor = min - (max - min) / n;
+      positive(sorted, h, mean, floor, trials, 0);
+      positive(sorted, h, mean, floor, trials, 1);
+    }
+    Trial best = trials.stream().min(Comparator.comparingDouble(Trial::ks)).orElseThrow();
+    Trial chosen = best;
+    for (Trial t : trials) {
+      if (t.ks <= best.ks + ProfileLimits.FIT_TIE) {
+        chosen = t;
+        break;
+      }
+    }
+    List<FittedDistribution.Candidate> candidates = new ArrayList<>();
+    trials.stream().sorted(Comparator.comparingDouble(Trial::ks))
+        .forEach(t -> candidates.add(new FittedDistribution.Candidate(t.family, t.ks)));
+    return new FittedDistribution(chosen.dist, chosen.offset, "ks", chosen.ks, n, candidates);
+  }
+
+  /** Part 0 (exponential) or 1 (lognormal, gamma) of the positive families above {@code offset}. */
+  private static void positive(double[] sorted, double h, double mean, double offset, List<Trial> trials, int part) {
+    int n = sorted.length;
+    if (part == 0) {
+      double m1 = mean - offset;
+      if (m1 > 0) {
+        double rate = 1 / m1;
+        trials.add(new Trial("exponential", offset, new Distribution.Exponential(rate),
+            ks(sorted, h, x -> x <= offset ? 0 : 1 - Math.exp(-rate * (x - offset)))));
+      }
+      return;
+    }
+    double m1 = mean - offset;
     if (m1 > 0) {
       double sumLog = 0;
       for (double v : sorted) {
@@ -80,18 +113,6 @@ public final class DistributionFitter {
             ks(sorted, h, x -> x <= offset ? 0 : SpecialFunctions.gammaP(shape, (x - offset) / scale))));
       }
     }
-    Trial best = trials.stream().min(Comparator.comparingDouble(Trial::ks)).orElseThrow();
-    Trial chosen = best;
-    for (Trial t : trials) {
-      if (t.ks <= best.ks + ProfileLimits.FIT_TIE) {
-        chosen = t;
-        break;
-      }
-    }
-    List<FittedDistribution.Candidate> candidates = new ArrayList<>();
-    trials.stream().sorted(Comparator.comparingDouble(Trial::ks))
-        .forEach(t -> candidates.add(new FittedDistribution.Candidate(t.family, t.ks)));
-    return new FittedDistribution(chosen.dist, chosen.offset, "ks", chosen.ks, n, candidates);
   }
 
   /** Minka's closed-form start and two Newton steps for the gamma shape given s = ln(mean) - mean(ln x). */

@@ -76,4 +76,18 @@ public final class Extremes {
     Arrays.sort(s);
     return s[0];
   }
+
+  /** The smallest values seen (at most k, with repeats), ascending. */
+  public double[] lowest() {
+    double[] s = Arrays.copyOf(low, lowSize);
+    Arrays.sort(s);
+    return s;
+  }
+
+  /** The largest values seen (at most k, with repeats), ascending. */
+  public double[] highest() {
+    double[] s = Arrays.copyOf(high, highSize);
+    Arrays.sort(s);
+    return s;
+  }
 }

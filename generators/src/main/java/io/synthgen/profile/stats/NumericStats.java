@@ -56,6 +56,6 @@ final class NumericStats {
   NumericSummary summary(DataType type) {
     int sc = type.kind() == DataType.Kind.DECIMAL ? type.scale() : type.isIntegral() ? 0 : scale;
     return new NumericSummary(min, max, extremes.lower(), extremes.upper(), mean, Math.sqrt(m2 / count), integral,
-        sc, increasing, DistributionFitter.fit(sample.sorted(), integral));
+        sc, increasing, DistributionFitter.fit(sample.sorted(), integral), extremes.lowest(), extremes.highest());
   }
 }

@@ -38,7 +38,7 @@ final class TemporalStats {
         : (unitsDivisible & 0b0100) != 0 ? "1 hour"
         : (unitsDivisible & 0b0010) != 0 ? "1 minute" : "1 second";
     return new TemporalSummary(text(min, date), text(max, date), text((long) extremes.lower(), date),
-        text((long) extremes.upper(), date), unit);
+        text((long) extremes.upper(), date), unit, extremes.lowest(), extremes.highest());
   }
 
   static String text(long micros, boolean date) {

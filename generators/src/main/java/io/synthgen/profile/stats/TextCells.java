@@ -2,9 +2,11 @@ package io.synthgen.profile.stats;
 
 /**
  * Classifies the text of a CSV or JSONL cell: a whole number (no leading zero, at most 18 digits), a decimal
- * ({@code 12.50}), another double ({@code 1e-3}), a date ({@code 2024-03-01}), a timestamp
- * ({@code 2024-03-01 12:30:00} or with {@code T}, optional fraction up to microseconds), a boolean
- * ({@code true}/{@code false}, any case) or a string. Hand-written parsing: no exception per cell.
+ * ({@code 12.50}), another double ({@code 1e-3}), a date ({@code 2024-03-01}, or US {@code 03/01/2024}), a
+ * timestamp ({@code 2024-03-01 12:30:00} or with {@code T}, seconds optional, optional fraction up to microseconds,
+ * optional {@code Z} or UTC offset {@code +02:00}/{@code +0200}/{@code +02}, read as the UTC instant; or a US date
+ * followed by a time), a boolean ({@code true}/{@code false}, any case) or a string. Hand-written parsing: no
+ * exception per cell.
  */
 final class TextCells {
 
@@ -52,7 +54,10 @@ final class TextCells {
       }
     }
     if (n >= 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
-      return temporal(s, n);
+      return temporal(s, n, digits(s, 0, 4), digits(s, 5, 2), digits(s, 8, 2));
+    }
+    if (n >= 10 && s.charAt(2) == '/' && s.charAt(5) == '/') {
+      return temporal(s, n, digits(s, 6, 4), digits(s, 0, 2), digits(s, 3, 2));
     }
     return STRING;
   }
@@ -124,10 +129,7 @@ final class TextCells {
     }
   }
 
-  private int temporal(String s, int n) {
-    int y = digits(s, 0, 4);
-    int m = digits(s, 5, 2);
-    int d = digits(s, 8, 2);
+  private int temporal(String s, int n, int y, int m, int d) {
     if (y < 0 || m < 1 || m > 12 || d < 1 || d > java.time.YearMonth.of(y, m).lengthOfMonth()) {
       return STRING;
     }
@@ -137,18 +139,25 @@ final class TextCells {
       return DATE;
     }
     char sep = s.charAt(10);
-    if ((sep != 'T' && sep != ' ') || n < 19 || s.charAt(13) != ':' || s.charAt(16) != ':') {
+    if ((sep != 'T' && sep != ' ') || n < 16 || s.charAt(13) != ':') {
       return STRING;
     }
     int hh = digits(s, 11, 2);
     int mi = digits(s, 14, 2);
-    int ss = digits(s, 17, 2);
+    int ss = 0;
+    int i = 16;
+    if (i < n && s.charAt(i) == ':') {
+      if (n < 19) {
+        return STRING;
+      }
+      ss = digits(s, 17, 2);
+      i = 19;
+    }
     if (hh < 0 || hh > 23 || mi < 0 || mi > 59 || ss < 0 || ss > 59) {
       return STRING;
     }
     long frac = 0;
-    int i = 19;
-    if (i < n && s.charAt(i) == '.') {
+    if (i == 19 && i < n && s.charAt(i) == '.') {
       int f = ++i;
       while (i < n && i - f < 6 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
         frac = frac * 10 + (s.charAt(i) - '0');
@@ -161,13 +170,35 @@ final class TextCells {
         frac *= 10;
       }
     }
+    long offsetMinutes = 0;
     if (i < n && s.charAt(i) == 'Z' && i + 1 == n) {
       i++;
+    } else if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      int sign = s.charAt(i) == '-' ? -1 : 1;
+      int rest = n - i - 1;
+      int oh;
+      int om = 0;
+      if (rest == 2) {
+        oh = digits(s, i + 1, 2);
+      } else if (rest == 4) {
+        oh = digits(s, i + 1, 2);
+        om = digits(s, i + 3, 2);
+      } else if (rest == 5 && s.charAt(i + 3) == ':') {
+        oh = digits(s, i + 1, 2);
+        om = digits(s, i + 4, 2);
+      } else {
+        return STRING;
+      }
+      if (oh < 0 || oh > 18 || om < 0 || om > 59) {
+        return STRING;
+      }
+      offsetMinutes = sign * (oh * 60L + om);
+      i = n;
     }
     if (i != n) {
       return STRING;
     }
-    micros = day * 86_400_000_000L + ((hh * 60L + mi) * 60 + ss) * 1_000_000L + frac;
+    micros = day * 86_400_000_000L + ((hh * 60L + mi - offsetMinutes) * 60 + ss) * 1_000_000L + frac;
     return TIMESTAMP;
   }
 

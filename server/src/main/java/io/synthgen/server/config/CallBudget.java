@@ -84,4 +84,27 @@ public record CallBudget(Duration callTimeout, long callMemoryBytes, int callWor
   public CallBudget withMaxMessageBytes(int b) {
     return new CallBudget(callTimeout, callMemoryBytes, callWorkers, b);
   }
+
+  private static final java.util.Set<Thread> BOUNDED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * Marks the current tool call as one whose live memory is bounded by its own documented limits (profiling a
+   * source: {@code io.synthgen.profile.ProfileLimits}), so the memory budget, which counts bytes allocated
+   * (garbage included), no longer applies to it: a streaming profile allocates in proportion to the rows while
+   * holding little. The time budget still applies, and the heap is the limit of what it holds. Cleared when the
+   * call ends ({@link #clearBoundedLiveMemory}).
+   */
+  public static void boundedLiveMemory() {
+    BOUNDED.add(Thread.currentThread());
+  }
+
+  /** Whether the call that thread runs was marked by {@link #boundedLiveMemory}. */
+  public static boolean hasBoundedLiveMemory(Thread t) {
+    return BOUNDED.contains(t);
+  }
+
+  /** Ends the mark of the call that thread ran. */
+  public static void clearBoundedLiveMemory(Thread t) {
+    BOUNDED.remove(t);
+  }
 }

@@ -137,8 +137,9 @@ final class ToolRunner implements AutoCloseable {
     } catch (OutOfMemoryError e) {
       LOG.error("{} ran out of memory", r.name, e);
       r.answer.complete(ToolResult.error("budget_exceeded", r.name + " needed more memory than the server has",
-          "make the request smaller (fewer or shorter values, fewer rows in a sample, simpler expressions) and "
-              + "call " + r.name + " again"));
+          "make the request smaller (fewer or shorter values, fewer rows in a sample, simpler expressions; for a "
+              + "source, fewer files or columns at once) and call " + r.name + " again, or ask the server's "
+              + "operator for a larger heap (-Xmx)"));
     } catch (Error | RuntimeException e) {
       LOG.error("{} failed", r.name, e);
       r.answer.complete(ToolResult.error("server_error", r.name + " failed inside the server ("
@@ -148,6 +149,7 @@ final class ToolRunner implements AutoCloseable {
       r.answer.completeExceptionally(e);
     } finally {
       running.remove(r);
+      CallBudget.clearBoundedLiveMemory(Thread.currentThread());
       synchronized (r) {
         r.worker = null;
       }
@@ -213,11 +215,11 @@ final class ToolRunner implements AutoCloseable {
         continue;
       }
       long used = allocated(w) - r.allocatedAtStart;
-      if (used > limit) {
+      if (used > limit && !CallBudget.hasBoundedLiveMemory(w)) {
         stop(r, ToolResult.error("budget_exceeded", String.format(Locale.ROOT, "%s allocated more than the %d MiB "
             + "memory budget of a tool call and was stopped", r.name, limit >> 20), "make the request smaller "
-            + "(fewer or shorter values, simpler expressions) and call " + r.name + " again; the budget is the "
-            + "server's serve --call-memory"));
+            + "(fewer or shorter values, simpler expressions; for a source, fewer tables or files) and call "
+            + r.name + " again; the budget is the server's serve --call-memory"));
       }
     }
   }

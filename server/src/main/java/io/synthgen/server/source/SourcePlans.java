@@ -123,9 +123,34 @@ public final class SourcePlans {
       base = abs.getParent() == null ? abs : abs.getParent(); // names relative to the folder the files are in
     }
     SourceProfile profile = FileProfiler.profile(base, abs, "source.path", confine);
+    missingAllowed(profile, r.allowValues());
     PlanOptions options = new PlanOptions(r.name() == null ? null : planName(r.name()), seed, referenceDate,
         r.minCount(), r.allowValues());
     return PlanCodec.fromJson(ProfilePlanner.plan(profile, options), dictionaries);
+  }
+
+  /** A violation for each {@code allow_values} entry that names no column of the profiled source (all at once). */
+  private static void missingAllowed(SourceProfile profile, Set<String> allow) throws PlanException {
+    Set<String> names = new LinkedHashSet<>();
+    Set<String> columns = new java.util.HashSet<>();
+    for (io.synthgen.profile.TableProfile t : profile.tables()) {
+      for (io.synthgen.profile.ColumnProfile c : t.columns()) {
+        names.add(t.name() + "." + c.name());
+        columns.add(c.name());
+      }
+    }
+    List<Violation> problems = new java.util.ArrayList<>();
+    for (String a : allow) {
+      if (!names.contains(a) && !columns.contains(a)) {
+        List<String> some = names.stream().limit(8).toList();
+        problems.add(new Violation("source.allow_values", a, "names no column of the source",
+            "give a column or table.column of the source, e.g. " + String.join(", ", some)
+                + (names.size() > some.size() ? ", ..." : "")));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new PlanException(problems);
+    }
   }
 
   /** A plan name as the Drafter writes one: lower case, runs of other characters as one underscore. */
@@ -154,7 +179,8 @@ public final class SourcePlans {
     }
     if (!inside) {
       throw new PlanException(List.of(new Violation("source.path", path, "outside the output root " + rootAbs,
-          "copy or link the files into the output root (the folder the server was started with) and give the path "
+          "copy the files into the output root (the folder the server was started with; a symbolic link that "
+          + "leads out of it is refused too) and give the path "
           + "relative to it, e.g. \"" + (p.getFileName() == null ? "data" : p.getFileName()) + "\"")));
     }
     return abs;

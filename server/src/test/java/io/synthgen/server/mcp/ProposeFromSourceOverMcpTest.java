@@ -54,4 +54,30 @@ class ProposeFromSourceOverMcpTest {
       }
     });
   }
+
+  /**
+   * A streaming profile allocates in proportion to the rows while its live memory stays bounded by ProfileLimits:
+   * the memory budget (bytes allocated) does not stop it. 2M rows under a 64 MiB budget allocate well over it, as
+   * 10M rows did under the default 2 GiB.
+   */
+  @Test
+  void aLargeSourceIsProfiledUnderTheMemoryBudget() {
+    assertTimeoutPreemptively(HANG_GUARD, () -> {
+      Path data = Files.createDirectories(dir.resolve("out").resolve("big"));
+      try (io.synthgen.testing.Duck d = new io.synthgen.testing.Duck()) {
+        d.exec("COPY (SELECT i AS txn_id, i % 5000 AS store_id, round(random() * 500, 2) AS amount, "
+            + "['card', 'cash', 'wallet'][1 + i % 3] AS method FROM range(1, 2000001) t(i)) TO '"
+            + data.resolve("txns.parquet") + "' (FORMAT parquet)");
+      }
+      CallBudget small = CallBudget.DEFAULT.withCallMemoryBytes(64L << 20);
+      try (InProcess.StdioRun run = new InProcess.StdioRun(InProcess.services(dir, small), InProcess::standard)) {
+        run.client.initialize();
+        JsonNode ok = run.client.request("tools/call", "{\"name\":\"propose_plan\",\"arguments\":{\"source\":"
+            + "{\"path\":\"big/txns.parquet\"}}}");
+        assertFalse(ok.path("isError").asBoolean(), ok.toString());
+        assertEquals(2_000_000, ok.path("structuredContent").path("plan").path("tables").get(0).path("rows")
+            .asLong(), ok.toString());
+      }
+    });
+  }
 }

@@ -1,6 +1,7 @@
 package io.synthgen.server.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,5 +69,26 @@ class SourcePlansTest {
     PlanException link = assertThrows(PlanException.class, () -> SourcePlans.plan(root, true,
         request("{\"path\": \"data\"}"), 1, LocalDate.of(2025, 1, 1), Set.of()));
     assertTrue(link.getMessage().contains("symbolic link to a file outside the output root"), link.getMessage());
+  }
+
+  @Test
+  void allowValuesNamingNoColumnOfTheSourceAreViolations() throws Exception {
+    Path root = root();
+    Plan ok = SourcePlans.plan(root, true, request("{\"path\": \"data\", \"allow_values\": [\"kind\", "
+        + "\"things.id\"]}"), 3, LocalDate.of(2025, 1, 1), Set.of());
+    assertEquals(100, ok.table("things").orElseThrow().rows());
+    PlanException e = assertThrows(PlanException.class, () -> SourcePlans.plan(root, true,
+        request("{\"path\": \"data\", \"allow_values\": [\"nope.col\", \"kind\", \"colour\"]}"), 3,
+        LocalDate.of(2025, 1, 1), Set.of()));
+    assertEquals(2, e.violations().size(), e.getMessage());
+    assertTrue(e.getMessage().contains("nope.col") && e.getMessage().contains("things.kind"), e.getMessage());
+  }
+
+  @Test
+  void theOutsideRefusalSaysToCopyNotLink() throws Exception {
+    Path root = root();
+    PlanException up = assertThrows(PlanException.class, () -> SourcePlans.plan(root, true,
+        request("{\"path\": \"../x\"}"), 1, LocalDate.of(2025, 1, 1), Set.of()));
+    assertFalse(up.getMessage().contains("or link"), up.getMessage());
   }
 }

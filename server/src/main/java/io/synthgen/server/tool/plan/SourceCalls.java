@@ -55,6 +55,8 @@ final class SourceCalls {
       return tables(services, call, source, seed, today);
     }
     Path root = services.config().outputRoot();
+    // a file profile streams: its live memory is bounded by ProfileLimits, not by what it allocates
+    io.synthgen.server.config.CallBudget.boundedLiveMemory();
     Plan plan = SourcePlans.propose(root, call.args(), seed, today, services.dictionaries());
     // SourcePlans.propose has confined the path to the output root; "" (the root itself) is recorded as "."
     String rel = root.relativize(root.resolve(source.path("path").asText()).toAbsolutePath().normalize()).toString();
