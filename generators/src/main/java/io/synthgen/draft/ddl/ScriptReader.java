@@ -156,6 +156,14 @@ final class ScriptReader {
       return;
     }
     boolean changes = ts.stream().anyMatch(t -> t.is("ADD") || t.is("NOT") || t.is("CHECK"));
+    String schemaChange = schemaChange(ts);
+    if (schemaChange != null) {
+      issues.add(st.line(), head, "this change of the table (" + schemaChange + ") is not supported: it changes "
+          + "the columns or their data, and the plan follows the CREATE TABLE (ALTER TABLE takes ADD PRIMARY KEY, "
+          + "FOREIGN KEY, UNIQUE or CHECK constraints and ALTER COLUMN ... SET NOT NULL)",
+          "write the columns as they end up into the CREATE TABLE and remove this ALTER TABLE");
+      return;
+    }
     if (!changes) {
       skipped.add(head); // OWNER TO, SET (...), SET TBLPROPERTIES, CLUSTER BY, ENABLE ROW LEVEL SECURITY ...
       return;
@@ -274,6 +282,29 @@ final class ScriptReader {
       }
     }
     return true;
+  }
+
+  /**
+   * What an ALTER TABLE changes in the columns or their data (a type, a dropped or renamed
+   * column, a renamed table, a default other than pg_dump's {@code nextval(...)}, a dropped constraint ...), or null
+   * when it says nothing about the data (OWNER TO, SET (storage), SET TBLPROPERTIES, CLUSTER BY ...).
+   */
+  static String schemaChange(List<Token> ts) {
+    for (int k = 2; k < ts.size(); k++) {
+      Token t = ts.get(k);
+      if (t.is("DROP") || t.is("RENAME") || t.is("MODIFY") || t.is("CHANGE") || t.is("REPLACE")
+          || t.is("SWAP") || t.is("EXCHANGE") || t.is("CONVERT")) {
+        return t.text().toUpperCase(Locale.ROOT);
+      }
+      if (t.is("TYPE") && (ts.get(k - 1).is("DATA") || ts.get(k - 2).is("COLUMN") || ts.get(k - 2).is("ALTER"))) {
+        return "ALTER COLUMN ... TYPE";
+      }
+      if (t.is("SET") && k + 1 < ts.size() && ts.get(k + 1).is("DEFAULT") && !ts.get(k - 1).is("DELETE")
+          && !ts.get(k - 1).is("UPDATE") && !(k + 2 < ts.size() && ts.get(k + 2).is("nextval"))) {
+        return "SET DEFAULT";
+      }
+    }
+    return null;
   }
 
   private static boolean setNotNull(List<Token> ts) {

@@ -210,4 +210,26 @@ class DdlProblemsTest {
     assertTrue(problems("  ").get(0).rule().contains("empty"));
     assertTrue(problems("SET search_path = public;").get(0).rule().contains("creates no table"));
   }
+
+  @Test
+  void anAlterTableThatChangesColumnsIsRefusedAtItsLine() {
+    List<Violation> vs = problems("""
+        CREATE TABLE t (id int PRIMARY KEY, s varchar(50) NOT NULL, n bigint NOT NULL, old_name varchar(5));
+        ALTER TABLE t ALTER COLUMN s TYPE varchar(3);
+        ALTER TABLE t DROP COLUMN n;
+        ALTER TABLE t RENAME COLUMN old_name TO new_name;
+        ALTER TABLE t RENAME TO t2;
+        ALTER TABLE t ALTER COLUMN s SET DATA TYPE varchar(2), ALTER COLUMN s SET NOT NULL;
+        ALTER TABLE t ALTER COLUMN s SET DEFAULT 'x';
+        ALTER TABLE t OWNER TO app;
+        ALTER TABLE ONLY t ALTER COLUMN id SET DEFAULT nextval('t_id_seq'::regclass);
+        """);
+    at(vs, 2, "TYPE");
+    at(vs, 3, "DROP");
+    at(vs, 4, "RENAME");
+    at(vs, 5, "RENAME");
+    at(vs, 6, "TYPE");
+    at(vs, 7, "SET DEFAULT");
+    assertEquals(6, vs.size(), vs.toString());
+  }
 }
