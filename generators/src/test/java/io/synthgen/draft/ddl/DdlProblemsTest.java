@@ -232,4 +232,10 @@ class DdlProblemsTest {
     at(vs, 7, "SET DEFAULT");
     assertEquals(6, vs.size(), vs.toString());
   }
+
+  @Test
+  void aByteOrderMarkAtTheStartIsSkipped() throws Exception {
+    Plan p = DdlRuns.plan("\uFEFFCREATE TABLE a (id int PRIMARY KEY, s text);");
+    assertEquals("id", p.table("a").orElseThrow().primaryKey());
+  }
 }
