@@ -47,6 +47,7 @@ final class Fitting {
           continue;
         }
         if (dc.refTable != null) {
+          f.foreignKeyLength(plan, dc, tables);
           f.foreignKey(plan, dc);
         }
         f.bounds(col, dc, t.path("rows").asLong());
@@ -93,6 +94,50 @@ final class Fitting {
           }
         }
       }
+    }
+  }
+
+  /**
+   * A foreign key's values are its parent's keys: when the child's VARCHAR(n) / CHAR(n) or a CHECK on its length
+   * holds fewer characters than the parent's key can have, the rows would break the child's DDL, so it is refused.
+   */
+  private void foreignKeyLength(ObjectNode plan, DdlColumn c, Map<String, DdlTable> tables) {
+    Integer n = c.type.maxLength();
+    if (c.checkMaxLength != null) {
+      n = n == null ? c.checkMaxLength : Math.min(n, c.checkMaxLength);
+    }
+    DdlTable pt = tables.get(Tokens.key(c.refTable));
+    DdlColumn pc = pt == null || c.refColumn == null ? null : pt.column(c.refColumn);
+    if (n == null || pc == null) {
+      return;
+    }
+    Integer parent = pc.type.maxLength();
+    if (pc.checkMaxLength != null) {
+      parent = parent == null ? pc.checkMaxLength : Math.min(parent, pc.checkMaxLength);
+    }
+    for (JsonNode t : plan.withArray("tables")) {
+      if (!t.path("name").asText().equalsIgnoreCase(c.refTable)) {
+        continue;
+      }
+      for (JsonNode p : t.withArray("columns")) {
+        if (!p.path("name").asText().equalsIgnoreCase(c.refColumn)) {
+          continue;
+        }
+        DataType type = DataType.parse(p.path("type").asText());
+        if (type == null || type.kind() != DataType.Kind.STRING) {
+          return;
+        }
+        if ("uuid".equals(p.path("strategy").asText())) {
+          parent = parent == null ? 36 : Math.min(parent, 36);
+        }
+      }
+    }
+    if (parent == null || parent > n) {
+      issues.add(c.line, c.name, "the foreign key " + c.name + " holds at most " + n + " characters, but its values "
+          + "are the keys of " + c.refTable + "." + c.refColumn + ", which can have "
+          + (parent == null ? "any length" : parent + " characters"), "declare " + c.name + " as VARCHAR("
+          + (parent == null ? 36 : parent) + ") or more (as long as the parent key), or the parent key "
+          + c.refTable + "." + c.refColumn + " as VARCHAR(" + n + ")");
     }
   }
 

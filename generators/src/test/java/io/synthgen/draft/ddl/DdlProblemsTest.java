@@ -238,4 +238,23 @@ class DdlProblemsTest {
     Plan p = DdlRuns.plan("\uFEFFCREATE TABLE a (id int PRIMARY KEY, s text);");
     assertEquals("id", p.table("a").orElseThrow().primaryKey());
   }
+
+  @Test
+  void aForeignKeyShorterThanItsParentsKeyIsRefusedAtItsLine() throws Exception {
+    List<Violation> vs = problems("""
+        CREATE TABLE a (id varchar(36) PRIMARY KEY);
+        CREATE TABLE b (id int PRIMARY KEY, a_id varchar(10) NOT NULL REFERENCES a(id));
+        CREATE TABLE c (code text PRIMARY KEY);
+        CREATE TABLE d (id int PRIMARY KEY,
+          c_code text NOT NULL REFERENCES c(code) CHECK (length(c_code) <= 8));
+        """);
+    assertTrue(at(vs, 2, "holds at most 10 characters").fix().contains("VARCHAR(36)"));
+    at(vs, 5, "holds at most 8 characters");
+    assertEquals(2, vs.size(), vs.toString());
+    // as long as the parent's key (a UUID): accepted, and the rows fit
+    DdlRuns.runAndCheck("""
+        CREATE TABLE a (id text PRIMARY KEY);
+        CREATE TABLE b (id int PRIMARY KEY, a_id varchar(36) NOT NULL REFERENCES a(id));
+        """, dir.resolve("fit"));
+  }
 }
