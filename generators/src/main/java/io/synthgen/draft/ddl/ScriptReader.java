@@ -39,9 +39,32 @@ final class ScriptReader {
   final SqlParsing parsing = new SqlParsing();
   private final DdlIssues issues;
 
+  /** What a DECIMAL without precision means in the script's dialect (see {@link #barePrecision(String)}). */
+  private final int barePrecision;
+
   private ScriptReader(String src, DdlIssues issues) {
     this.src = src;
     this.issues = issues;
+    this.barePrecision = barePrecision(src);
+  }
+
+  private static final java.util.regex.Pattern MYSQL_OR_SPARK = java.util.regex.Pattern.compile(
+      "`|\\bENGINE\\s*=|\\bAUTO_INCREMENT\\b|\\bUSING\\s+(DELTA|PARQUET|ICEBERG|ORC|CSV)\\b|\\bTBLPROPERTIES\\b",
+      java.util.regex.Pattern.CASE_INSENSITIVE);
+  private static final java.util.regex.Pattern SNOWFLAKE = java.util.regex.Pattern.compile(
+      "\\bAUTOINCREMENT\\b|\\bVARIANT\\b|\\bTIMESTAMP_NTZ\\b|\\bNUMBER\\s*\\(\\s*38\\b",
+      java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The precision of a DECIMAL or NUMERIC written without one, by the dialect the script shows: 10 (scale 0) in
+   * MySQL (backticks, ENGINE=, AUTO_INCREMENT) and Spark (USING DELTA, TBLPROPERTIES), 38 in Snowflake
+   * (AUTOINCREMENT, VARIANT, TIMESTAMP_NTZ, NUMBER(38,...)), else 0: PostgreSQL's unconstrained NUMERIC.
+   */
+  static int barePrecision(String src) {
+    if (MYSQL_OR_SPARK.matcher(src).find()) {
+      return 10;
+    }
+    return SNOWFLAKE.matcher(src).find() ? 38 : 0;
   }
 
   static ScriptReader read(String src, List<Statement> statements, DdlIssues issues) {
@@ -65,7 +88,7 @@ final class ScriptReader {
     String head = head(ts);
     if (first.is("CREATE")) {
       if (isCreateTable(ts)) {
-        DdlTable t = CreateTableReader.read(src, st, parsing, issues);
+        DdlTable t = CreateTableReader.read(src, st, parsing, issues, barePrecision);
         if (t != null) {
           if (tables.containsKey(Tokens.key(t.name))) {
             issues.add(st.line(), t.declaredName, "table " + t.declaredName + " is created twice (first on line "

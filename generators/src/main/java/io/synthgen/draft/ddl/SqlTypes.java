@@ -24,6 +24,14 @@ final class SqlTypes {
 
   /** The type written by {@code tokens} (the words, an argument list, {@code <...>} or {@code []}). */
   static SqlType map(List<Token> tokens) {
+    return map(tokens, 0);
+  }
+
+  /**
+   * As {@link #map(List)}, where a DECIMAL or NUMERIC without precision means DECIMAL({@code barePrecision},0), as in
+   * MySQL and Spark (10) or Snowflake (38); 0 for PostgreSQL's unconstrained NUMERIC (decimal(18,2) assumed).
+   */
+  static SqlType map(List<Token> tokens, int barePrecision) {
     List<String> words = new ArrayList<>();
     List<String> args = null;
     boolean generic = false;
@@ -77,7 +85,13 @@ final class SqlTypes {
     words.remove("ZEROFILL");
     words.remove("SIGNED");
     String base = String.join(" ", words);
-    return map(sql, base, args == null ? List.of() : args, unsigned);
+    List<String> a = args == null ? List.of() : args;
+    if (a.isEmpty() && barePrecision > 0 && (base.equals("DECIMAL") || base.equals("NUMERIC") || base.equals("DEC")
+        || base.equals("FIXED"))) {
+      SqlType t = decimal(sql, base, List.of(String.valueOf(barePrecision)), unsigned);
+      return t.withNote(base + " without precision is " + base + "(" + barePrecision + ",0) in this dialect");
+    }
+    return map(sql, base, a, unsigned);
   }
 
   private static SqlType map(String sql, String base, List<String> args, boolean unsigned) {

@@ -68,4 +68,21 @@ class MySqlDdlTest {
     assertInstanceOf(ColumnGen.Sequence.class, PostgresDdlTest.col(p, "order_lines", "id").gen());
     assertTrue(p.description().contains("DROP TABLE"), p.description());
   }
+
+  /** MySQL and Spark read DECIMAL without precision as DECIMAL(10,0), Snowflake as NUMBER(38,0). */
+  @Test
+  void aDecimalWithoutPrecisionIsAnIntegerOutsidePostgres() throws Exception {
+    Plan my = DdlRuns.runAndCheck("CREATE TABLE `t` (`id` int NOT NULL AUTO_INCREMENT, `amount` decimal NOT NULL, "
+        + "PRIMARY KEY (`id`)) ENGINE=InnoDB;", dir.resolve("my"));
+    io.synthgen.plan.Column a = my.table("t").orElseThrow().column("amount").orElseThrow();
+    assertEquals(io.synthgen.plan.DataType.BIGINT, a.type());
+    assertTrue(DdlRuns.range(a)[1] <= 9_999_999_999d && DdlRuns.range(a)[0] >= -9_999_999_999d);
+    Plan spark = DdlRuns.plan("CREATE TABLE main.s.t (id BIGINT, amount DECIMAL NOT NULL, CONSTRAINT pk PRIMARY KEY "
+        + "(id)) USING DELTA;");
+    assertEquals(io.synthgen.plan.DataType.BIGINT, spark.table("t").orElseThrow().column("amount").orElseThrow()
+        .type());
+    Plan pg = DdlRuns.plan("CREATE TABLE t (id serial PRIMARY KEY, amount numeric NOT NULL);");
+    assertEquals(io.synthgen.plan.DataType.decimal(18, 2), pg.table("t").orElseThrow().column("amount")
+        .orElseThrow().type());
+  }
 }
