@@ -257,4 +257,20 @@ class DdlProblemsTest {
         CREATE TABLE b (id int PRIMARY KEY, a_id varchar(36) NOT NULL REFERENCES a(id));
         """, dir.resolve("fit"));
   }
+
+  @Test
+  void anIntForeignKeyToABigintKeyTakesTheKeysThatFitOrIsRefusedAtItsLine() throws Exception {
+    Plan p = DdlRuns.runAndCheck("""
+        CREATE TABLE a (id bigserial PRIMARY KEY);
+        CREATE TABLE b (id serial PRIMARY KEY, a_id integer NOT NULL REFERENCES a(id),
+          s_id smallint REFERENCES a(id));
+        """, dir.resolve("narrow"));
+    assertEquals(io.synthgen.plan.DataType.INT, p.table("b").orElseThrow().column("a_id").orElseThrow().type());
+    List<Violation> vs = problems("""
+        CREATE TABLE a (id bigint GENERATED ALWAYS AS IDENTITY (START WITH 3000000000) PRIMARY KEY);
+        CREATE TABLE b (id int PRIMARY KEY,
+          a_id int NOT NULL REFERENCES a(id));
+        """);
+    assertTrue(at(vs, 3, "reach").fix().contains("BIGINT"), vs.toString());
+  }
 }
