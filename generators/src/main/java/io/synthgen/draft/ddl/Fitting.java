@@ -58,6 +58,9 @@ final class Fitting {
         }
         f.bounds(col, dc, t.path("rows").asLong());
         k += f.lengths.fit(cols, k, col, dc);
+        if (dc.type.scale() != null && dc.refTable == null && dc.generatedExpr == null) {
+          k += rounded(cols, k, col, dc.type.scale());
+        }
       }
     }
   }
@@ -101,6 +104,40 @@ final class Fitting {
         }
       }
     }
+  }
+
+  /**
+   * A MySQL DOUBLE(p,s) column rounds its values to s places: the drafted column becomes a hidden helper
+   * ({@code <name>_raw}, omitted) and the column {@code round(helper, s)}. Returns the columns inserted.
+   */
+  private static int rounded(ArrayNode cols, int at, ObjectNode col, int scale) {
+    if ("expression".equals(col.path("strategy").asText()) || col.path("unique").asBoolean(false)) {
+      return 0;
+    }
+    java.util.Set<String> names = new java.util.HashSet<>();
+    cols.forEach(x -> names.add(x.path("name").asText().toLowerCase(Locale.ROOT)));
+    String helper = col.path("name").asText() + "_raw";
+    while (names.contains(helper.toLowerCase(Locale.ROOT))) {
+      helper = helper + "_";
+    }
+    ObjectNode h = col.deepCopy();
+    h.put("name", helper);
+    h.remove("null_rate");
+    h.remove("note");
+    h.put("omit", true);
+    ObjectNode v = JsonNodeFactory.instance.objectNode();
+    v.put("name", col.path("name").asText());
+    v.put("type", col.path("type").asText());
+    v.put("strategy", "expression");
+    v.put("expr", "round(" + helper + ", " + scale + ")");
+    if (col.has("null_rate")) {
+      v.set("null_rate", col.get("null_rate"));
+    }
+    String note = col.path("note").asText("");
+    v.put("note", (note.isEmpty() ? "" : note + "; ") + "rounded to " + scale + " decimals");
+    cols.set(at, h);
+    cols.insert(at + 1, v);
+    return 1;
   }
 
   /**

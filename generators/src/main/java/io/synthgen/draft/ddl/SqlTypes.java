@@ -4,6 +4,7 @@ import io.synthgen.draft.ddl.SqlLexer.Kind;
 import io.synthgen.draft.ddl.SqlLexer.Token;
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.reach.TypeRange;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -120,6 +121,15 @@ final class SqlTypes {
       case "MONEY":
         return SqlType.of(sql, DataType.decimal(18, 2));
       case "FLOAT": case "FLOAT4": case "FLOAT8": case "REAL": case "DOUBLE": case "DOUBLE PRECISION":
+        if (args.size() == 2 && integer(args.get(0)) != null && integer(args.get(1)) != null
+            && integer(args.get(1)) <= integer(args.get(0)) && integer(args.get(0)) <= 18) {
+          // MySQL's DOUBLE(p,s): p digits, s of them decimals, values rounded to s places
+          int p = integer(args.get(0));
+          int sc = integer(args.get(1));
+          double m = Math.pow(10, p - sc) - Math.pow(10, -sc);
+          m = new BigDecimal(m).setScale(sc, java.math.RoundingMode.HALF_UP).doubleValue();
+          return SqlType.of(sql, DataType.DOUBLE).withRange(unsigned ? 0d : -m, m).withScale(sc);
+        }
         return unsigned ? SqlType.of(sql, DataType.DOUBLE).withRange(0d, null)
             : SqlType.of(sql, DataType.DOUBLE);
       case "BOOLEAN": case "BOOL":

@@ -85,4 +85,22 @@ class MySqlDdlTest {
     assertEquals(io.synthgen.plan.DataType.decimal(18, 2), pg.table("t").orElseThrow().column("amount")
         .orElseThrow().type());
   }
+
+  /** MySQL's DOUBLE(5,2) holds -999.99 to 999.99, rounded to 2 decimals. */
+  @Test
+  void aDoubleWithPrecisionAndScaleIsRoundedAndBounded() throws Exception {
+    Path out = dir.resolve("dbl");
+    DdlRuns.runAndCheck("CREATE TABLE `t` (`id` int NOT NULL AUTO_INCREMENT, `price` double(5,2) NOT NULL, "
+        + "`w` float(4,1), PRIMARY KEY (`id`)) ENGINE=InnoDB;", out);
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement st = db.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SELECT count(*), count(*) FILTER (WHERE round(price, 2) <> price "
+            + "OR abs(price) > 999.99 OR round(w, 1) <> w OR abs(w) > 999.9), count(DISTINCT price) FROM '"
+            + out.resolve("t.parquet") + "'")) {
+      rs.next();
+      assertTrue(rs.getLong(1) > 0);
+      assertEquals(0, rs.getLong(2), "values rounded and within the type");
+      assertTrue(rs.getLong(3) > 1);
+    }
+  }
 }
