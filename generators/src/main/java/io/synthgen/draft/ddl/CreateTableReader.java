@@ -34,7 +34,7 @@ final class CreateTableReader {
   }
 
   /** The table, or null when the statement is not a CREATE TABLE this reader takes (the problem is reported). */
-  static DdlTable read(String src, Statement st, SqlParsing parsing, DdlIssues issues) {
+  static DdlTable read(String src, Statement st, SqlParsing parsing, DdlIssues issues, int barePrecision) {
     List<Token> ts = st.tokens();
     int i = 1;
     while (i < ts.size() && ts.get(i).kind() == Kind.WORD && MODIFIERS.contains(ts.get(i).text().toUpperCase(
@@ -124,7 +124,7 @@ final class CreateTableReader {
     CreateTable parsed = parse(parsing, header + String.join(", ", sqls) + ")", header, pieces, st, declared,
         issues);
     for (ColumnClauses c : columns) {
-      addColumn(table, c, issues);
+      addColumn(table, c, issues, barePrecision);
     }
     if (parsed != null) {
       constraints(table, parsed, constraints, issues);
@@ -224,10 +224,10 @@ final class CreateTableReader {
     }
   }
 
-  private static void addColumn(DdlTable table, ColumnClauses c, DdlIssues issues) {
+  private static void addColumn(DdlTable table, ColumnClauses c, DdlIssues issues, int barePrecision) {
     String declared = Tokens.declared(c.name);
     String name = Tokens.planName(declared);
-    SqlType type = c.type.isEmpty() ? SqlType.of("", io.synthgen.plan.DataType.STRING) : SqlTypes.map(c.type);
+    SqlType type = c.type.isEmpty() ? SqlType.of("", io.synthgen.plan.DataType.STRING) : SqlTypes.map(c.type, barePrecision);
     if (type.problem() != null) {
       issues.add(c.name.line(), type.sql(), "column " + table.declaredName + "." + declared + " has type "
           + type.sql() + ": " + type.problem(), type.fix());

@@ -38,6 +38,9 @@ public final class DdlPlans {
   public static ObjectNode draft(String ddl, String name, JsonNode skews, LocalDate referenceDate, long seed)
       throws PlanException {
     DdlIssues issues = new DdlIssues();
+    if (ddl != null && ddl.startsWith("\uFEFF")) {
+      ddl = ddl.substring(1); // the byte order mark Windows editors put at the start of a UTF-8 file
+    }
     if (ddl == null || ddl.isBlank()) {
       issues.add(1, null, "the DDL is empty", "give CREATE TABLE statements, e.g. CREATE TABLE customers "
           + "(customer_id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL)");

@@ -47,10 +47,20 @@ final class Fitting {
           continue;
         }
         if (dc.refTable != null) {
+          f.foreignKeyLength(plan, dc, tables);
+          int added = f.narrowerForeignKey(plan, cols, k, col, dc);
+          if (added > 0) {
+            f.foreignKey(plan, dc);
+            k += added;
+            continue;
+          }
           f.foreignKey(plan, dc);
         }
         f.bounds(col, dc, t.path("rows").asLong());
         k += f.lengths.fit(cols, k, col, dc);
+        if (dc.type.scale() != null && dc.refTable == null && dc.generatedExpr == null) {
+          k += rounded(cols, k, col, dc.type.scale());
+        }
       }
     }
   }
@@ -93,6 +103,159 @@ final class Fitting {
           }
         }
       }
+    }
+  }
+
+  /**
+   * A MySQL DOUBLE(p,s) column rounds its values to s places: the drafted column becomes a hidden helper
+   * ({@code <name>_raw}, omitted) and the column {@code round(helper, s)}. Returns the columns inserted.
+   */
+  private static int rounded(ArrayNode cols, int at, ObjectNode col, int scale) {
+    if ("expression".equals(col.path("strategy").asText()) || col.path("unique").asBoolean(false)) {
+      return 0;
+    }
+    java.util.Set<String> names = new java.util.HashSet<>();
+    cols.forEach(x -> names.add(x.path("name").asText().toLowerCase(Locale.ROOT)));
+    String helper = col.path("name").asText() + "_raw";
+    while (names.contains(helper.toLowerCase(Locale.ROOT))) {
+      helper = helper + "_";
+    }
+    ObjectNode h = col.deepCopy();
+    h.put("name", helper);
+    h.remove("null_rate");
+    h.remove("note");
+    h.put("omit", true);
+    ObjectNode v = JsonNodeFactory.instance.objectNode();
+    v.put("name", col.path("name").asText());
+    v.put("type", col.path("type").asText());
+    v.put("strategy", "expression");
+    v.put("expr", "round(" + helper + ", " + scale + ")");
+    if (col.has("null_rate")) {
+      v.set("null_rate", col.get("null_rate"));
+    }
+    String note = col.path("note").asText("");
+    v.put("note", (note.isEmpty() ? "" : note + "; ") + "rounded to " + scale + " decimals");
+    cols.set(at, h);
+    cols.insert(at + 1, v);
+    return 1;
+  }
+
+  /**
+   * An integer foreign key narrower than its parent's key (INT or SMALLINT to BIGINT): when the parent's key is a
+   * sequence whose every value fits the child's type, the child takes the parent's keys through a hidden helper of
+   * the parent's type ({@code <name>_key}, omitted) and is {@code CAST(helper AS int)}; otherwise it is refused.
+   * Returns the columns inserted (1 or 0).
+   */
+  private int narrowerForeignKey(ObjectNode plan, ArrayNode cols, int at, ObjectNode col, DdlColumn c) {
+    DataType child = DataType.parse(col.path("type").asText());
+    if (child == null || !child.isIntegral() || !"foreign_key".equals(col.path("strategy").asText())) {
+      return 0;
+    }
+    for (JsonNode t : plan.withArray("tables")) {
+      if (!t.path("name").asText().equalsIgnoreCase(c.refTable)) {
+        continue;
+      }
+      for (JsonNode p : t.withArray("columns")) {
+        if (!p.path("name").asText().equalsIgnoreCase(c.refColumn)) {
+          continue;
+        }
+        DataType parent = DataType.parse(p.path("type").asText());
+        if (parent == null || !parent.isIntegral() || parent.equals(child)) {
+          return 0;
+        }
+        double lo = c.type.lo() != null ? c.type.lo() : child.equals(DataType.INT) ? Integer.MIN_VALUE
+            : Long.MIN_VALUE;
+        double hi = c.type.hi() != null ? c.type.hi() : child.equals(DataType.INT) ? Integer.MAX_VALUE
+            : Long.MAX_VALUE;
+        String fix = "declare " + c.name + " as " + parent.toString().toUpperCase(Locale.ROOT) + ", the type of "
+            + c.refTable + "." + c.refColumn;
+        if (!"sequence".equals(p.path("strategy").asText())) {
+          issues.add(c.line, c.name, "the foreign key " + c.name + " is narrower than " + c.refTable + "."
+              + c.refColumn + ", whose keys are not a sequence that fits it", fix);
+          return 0;
+        }
+        BigDecimal first = BigDecimal.valueOf(p.path("start").asLong(1));
+        BigDecimal last = first.add(BigDecimal.valueOf(p.path("step").asLong(1)).multiply(BigDecimal.valueOf(
+            Math.max(0, t.path("rows").asLong() - 1))));
+        if (!within(first, BigDecimal.valueOf(lo), BigDecimal.valueOf(hi))
+            || !within(last, BigDecimal.valueOf(lo), BigDecimal.valueOf(hi))) {
+          issues.add(c.line, c.name, "the foreign key " + c.name + " holds " + plain(BigDecimal.valueOf(lo)) + " to "
+              + plain(BigDecimal.valueOf(hi)) + ", but the keys of " + c.refTable + "." + c.refColumn + " reach "
+              + plain(first.max(last)), fix);
+          return 0;
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        cols.forEach(x -> names.add(x.path("name").asText().toLowerCase(Locale.ROOT)));
+        String helper = col.path("name").asText() + "_key";
+        while (names.contains(helper.toLowerCase(Locale.ROOT))) {
+          helper = helper + "_";
+        }
+        ObjectNode h = col.deepCopy();
+        h.put("name", helper);
+        h.put("type", parent.toString());
+        h.remove("null_rate");
+        h.remove("note");
+        h.put("omit", true);
+        ObjectNode v = JsonNodeFactory.instance.objectNode();
+        v.put("name", col.path("name").asText());
+        v.put("type", child.toString());
+        v.put("strategy", "expression");
+        v.put("expr", "CAST(" + helper + " AS " + child + ")");
+        if (col.has("null_rate")) {
+          v.set("null_rate", col.get("null_rate"));
+        }
+        String note = col.path("note").asText("");
+        v.put("note", (note.isEmpty() ? "" : note + "; ") + "the keys of " + c.refTable + "." + c.refColumn + " as "
+            + child);
+        cols.set(at, h);
+        cols.insert(at + 1, v);
+        return 1;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * A foreign key's values are its parent's keys: when the child's VARCHAR(n) / CHAR(n) or a CHECK on its length
+   * holds fewer characters than the parent's key can have, the rows would break the child's DDL, so it is refused.
+   */
+  private void foreignKeyLength(ObjectNode plan, DdlColumn c, Map<String, DdlTable> tables) {
+    Integer n = c.type.maxLength();
+    if (c.checkMaxLength != null) {
+      n = n == null ? c.checkMaxLength : Math.min(n, c.checkMaxLength);
+    }
+    DdlTable pt = tables.get(Tokens.key(c.refTable));
+    DdlColumn pc = pt == null || c.refColumn == null ? null : pt.column(c.refColumn);
+    if (n == null || pc == null) {
+      return;
+    }
+    Integer parent = pc.type.maxLength();
+    if (pc.checkMaxLength != null) {
+      parent = parent == null ? pc.checkMaxLength : Math.min(parent, pc.checkMaxLength);
+    }
+    for (JsonNode t : plan.withArray("tables")) {
+      if (!t.path("name").asText().equalsIgnoreCase(c.refTable)) {
+        continue;
+      }
+      for (JsonNode p : t.withArray("columns")) {
+        if (!p.path("name").asText().equalsIgnoreCase(c.refColumn)) {
+          continue;
+        }
+        DataType type = DataType.parse(p.path("type").asText());
+        if (type == null || type.kind() != DataType.Kind.STRING) {
+          return;
+        }
+        if ("uuid".equals(p.path("strategy").asText())) {
+          parent = parent == null ? 36 : Math.min(parent, 36);
+        }
+      }
+    }
+    if (parent == null || parent > n) {
+      issues.add(c.line, c.name, "the foreign key " + c.name + " holds at most " + n + " characters, but its values "
+          + "are the keys of " + c.refTable + "." + c.refColumn + ", which can have "
+          + (parent == null ? "any length" : parent + " characters"), "declare " + c.name + " as VARCHAR("
+          + (parent == null ? 36 : parent) + ") or more (as long as the parent key), or the parent key "
+          + c.refTable + "." + c.refColumn + " as VARCHAR(" + n + ")");
     }
   }
 

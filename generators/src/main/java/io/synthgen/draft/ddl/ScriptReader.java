@@ -39,9 +39,32 @@ final class ScriptReader {
   final SqlParsing parsing = new SqlParsing();
   private final DdlIssues issues;
 
+  /** What a DECIMAL without precision means in the script's dialect (see {@link #barePrecision(String)}). */
+  private final int barePrecision;
+
   private ScriptReader(String src, DdlIssues issues) {
     this.src = src;
     this.issues = issues;
+    this.barePrecision = barePrecision(src);
+  }
+
+  private static final java.util.regex.Pattern MYSQL_OR_SPARK = java.util.regex.Pattern.compile(
+      "`|\\bENGINE\\s*=|\\bAUTO_INCREMENT\\b|\\bUSING\\s+(DELTA|PARQUET|ICEBERG|ORC|CSV)\\b|\\bTBLPROPERTIES\\b",
+      java.util.regex.Pattern.CASE_INSENSITIVE);
+  private static final java.util.regex.Pattern SNOWFLAKE = java.util.regex.Pattern.compile(
+      "\\bAUTOINCREMENT\\b|\\bVARIANT\\b|\\bTIMESTAMP_NTZ\\b|\\bNUMBER\\s*\\(\\s*38\\b",
+      java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The precision of a DECIMAL or NUMERIC written without one, by the dialect the script shows: 10 (scale 0) in
+   * MySQL (backticks, ENGINE=, AUTO_INCREMENT) and Spark (USING DELTA, TBLPROPERTIES), 38 in Snowflake
+   * (AUTOINCREMENT, VARIANT, TIMESTAMP_NTZ, NUMBER(38,...)), else 0: PostgreSQL's unconstrained NUMERIC.
+   */
+  static int barePrecision(String src) {
+    if (MYSQL_OR_SPARK.matcher(src).find()) {
+      return 10;
+    }
+    return SNOWFLAKE.matcher(src).find() ? 38 : 0;
   }
 
   static ScriptReader read(String src, List<Statement> statements, DdlIssues issues) {
@@ -65,7 +88,7 @@ final class ScriptReader {
     String head = head(ts);
     if (first.is("CREATE")) {
       if (isCreateTable(ts)) {
-        DdlTable t = CreateTableReader.read(src, st, parsing, issues);
+        DdlTable t = CreateTableReader.read(src, st, parsing, issues, barePrecision);
         if (t != null) {
           if (tables.containsKey(Tokens.key(t.name))) {
             issues.add(st.line(), t.declaredName, "table " + t.declaredName + " is created twice (first on line "
@@ -156,6 +179,14 @@ final class ScriptReader {
       return;
     }
     boolean changes = ts.stream().anyMatch(t -> t.is("ADD") || t.is("NOT") || t.is("CHECK"));
+    String schemaChange = schemaChange(ts);
+    if (schemaChange != null) {
+      issues.add(st.line(), head, "this change of the table (" + schemaChange + ") is not supported: it changes "
+          + "the columns or their data, and the plan follows the CREATE TABLE (ALTER TABLE takes ADD PRIMARY KEY, "
+          + "FOREIGN KEY, UNIQUE or CHECK constraints and ALTER COLUMN ... SET NOT NULL)",
+          "write the columns as they end up into the CREATE TABLE and remove this ALTER TABLE");
+      return;
+    }
     if (!changes) {
       skipped.add(head); // OWNER TO, SET (...), SET TBLPROPERTIES, CLUSTER BY, ENABLE ROW LEVEL SECURITY ...
       return;
@@ -274,6 +305,29 @@ final class ScriptReader {
       }
     }
     return true;
+  }
+
+  /**
+   * What an ALTER TABLE changes in the columns or their data (a type, a dropped or renamed
+   * column, a renamed table, a default other than pg_dump's {@code nextval(...)}, a dropped constraint ...), or null
+   * when it says nothing about the data (OWNER TO, SET (storage), SET TBLPROPERTIES, CLUSTER BY ...).
+   */
+  static String schemaChange(List<Token> ts) {
+    for (int k = 2; k < ts.size(); k++) {
+      Token t = ts.get(k);
+      if (t.is("DROP") || t.is("RENAME") || t.is("MODIFY") || t.is("CHANGE") || t.is("REPLACE")
+          || t.is("SWAP") || t.is("EXCHANGE") || t.is("CONVERT")) {
+        return t.text().toUpperCase(Locale.ROOT);
+      }
+      if (t.is("TYPE") && (ts.get(k - 1).is("DATA") || ts.get(k - 2).is("COLUMN") || ts.get(k - 2).is("ALTER"))) {
+        return "ALTER COLUMN ... TYPE";
+      }
+      if (t.is("SET") && k + 1 < ts.size() && ts.get(k + 1).is("DEFAULT") && !ts.get(k - 1).is("DELETE")
+          && !ts.get(k - 1).is("UPDATE") && !(k + 2 < ts.size() && ts.get(k + 2).is("nextval"))) {
+        return "SET DEFAULT";
+      }
+    }
+    return null;
   }
 
   private static boolean setNotNull(List<Token> ts) {

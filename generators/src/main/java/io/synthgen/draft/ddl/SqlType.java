@@ -13,35 +13,40 @@ import java.util.List;
  * @param hi largest value, likewise
  * @param maxLength longest string the type holds (VARCHAR(n)), or null
  * @param values the members of an ENUM or SET, or null
+ * @param scale the decimal places a MySQL DOUBLE(p,s) / FLOAT(p,s) rounds its values to, or null
  */
 record SqlType(String sql, DataType type, Double lo, Double hi, Integer maxLength, List<String> values, boolean uuid,
-    String note, String problem, String fix) {
+    String note, String problem, String fix, Integer scale) {
 
   static SqlType of(String sql, DataType type) {
-    return new SqlType(sql, type, null, null, null, null, false, null, null, null);
+    return new SqlType(sql, type, null, null, null, null, false, null, null, null, null);
   }
 
   static SqlType unsupported(String sql, String problem, String fix) {
-    return new SqlType(sql, DataType.STRING, null, null, null, null, false, null, problem, fix);
+    return new SqlType(sql, DataType.STRING, null, null, null, null, false, null, problem, fix, null);
   }
 
   SqlType withRange(Double lo, Double hi) {
-    return new SqlType(sql, type, lo, hi, maxLength, values, uuid, note, problem, fix);
+    return new SqlType(sql, type, lo, hi, maxLength, values, uuid, note, problem, fix, scale);
   }
 
   SqlType withLength(int n) {
-    return new SqlType(sql, type, lo, hi, n, values, uuid, note, problem, fix);
+    return new SqlType(sql, type, lo, hi, n, values, uuid, note, problem, fix, scale);
   }
 
   SqlType withValues(List<String> v) {
-    return new SqlType(sql, type, lo, hi, maxLength, List.copyOf(v), uuid, note, problem, fix);
+    return new SqlType(sql, type, lo, hi, maxLength, List.copyOf(v), uuid, note, problem, fix, scale);
   }
 
   SqlType asUuid() {
-    return new SqlType(sql, type, lo, hi, maxLength, values, true, note, problem, fix);
+    return new SqlType(sql, type, lo, hi, maxLength, values, true, note, problem, fix, scale);
   }
 
   SqlType withNote(String n) {
-    return new SqlType(sql, type, lo, hi, maxLength, values, uuid, n, problem, fix);
+    return new SqlType(sql, type, lo, hi, maxLength, values, uuid, n, problem, fix, scale);
+  }
+
+  SqlType withScale(int s) {
+    return new SqlType(sql, type, lo, hi, maxLength, values, uuid, note, problem, fix, s);
   }
 }

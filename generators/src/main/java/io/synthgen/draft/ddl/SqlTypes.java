@@ -4,6 +4,7 @@ import io.synthgen.draft.ddl.SqlLexer.Kind;
 import io.synthgen.draft.ddl.SqlLexer.Token;
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.reach.TypeRange;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,14 @@ final class SqlTypes {
 
   /** The type written by {@code tokens} (the words, an argument list, {@code <...>} or {@code []}). */
   static SqlType map(List<Token> tokens) {
+    return map(tokens, 0);
+  }
+
+  /**
+   * As {@link #map(List)}, where a DECIMAL or NUMERIC without precision means DECIMAL({@code barePrecision},0), as in
+   * MySQL and Spark (10) or Snowflake (38); 0 for PostgreSQL's unconstrained NUMERIC (decimal(18,2) assumed).
+   */
+  static SqlType map(List<Token> tokens, int barePrecision) {
     List<String> words = new ArrayList<>();
     List<String> args = null;
     boolean generic = false;
@@ -77,7 +86,13 @@ final class SqlTypes {
     words.remove("ZEROFILL");
     words.remove("SIGNED");
     String base = String.join(" ", words);
-    return map(sql, base, args == null ? List.of() : args, unsigned);
+    List<String> a = args == null ? List.of() : args;
+    if (a.isEmpty() && barePrecision > 0 && (base.equals("DECIMAL") || base.equals("NUMERIC") || base.equals("DEC")
+        || base.equals("FIXED"))) {
+      SqlType t = decimal(sql, base, List.of(String.valueOf(barePrecision)), unsigned);
+      return t.withNote(base + " without precision is " + base + "(" + barePrecision + ",0) in this dialect");
+    }
+    return map(sql, base, a, unsigned);
   }
 
   private static SqlType map(String sql, String base, List<String> args, boolean unsigned) {
@@ -106,6 +121,15 @@ final class SqlTypes {
       case "MONEY":
         return SqlType.of(sql, DataType.decimal(18, 2));
       case "FLOAT": case "FLOAT4": case "FLOAT8": case "REAL": case "DOUBLE": case "DOUBLE PRECISION":
+        if (args.size() == 2 && integer(args.get(0)) != null && integer(args.get(1)) != null
+            && integer(args.get(1)) <= integer(args.get(0)) && integer(args.get(0)) <= 18) {
+          // MySQL's DOUBLE(p,s): p digits, s of them decimals, values rounded to s places
+          int p = integer(args.get(0));
+          int sc = integer(args.get(1));
+          double m = Math.pow(10, p - sc) - Math.pow(10, -sc);
+          m = new BigDecimal(m).setScale(sc, java.math.RoundingMode.HALF_UP).doubleValue();
+          return SqlType.of(sql, DataType.DOUBLE).withRange(unsigned ? 0d : -m, m).withScale(sc);
+        }
         return unsigned ? SqlType.of(sql, DataType.DOUBLE).withRange(0d, null)
             : SqlType.of(sql, DataType.DOUBLE);
       case "BOOLEAN": case "BOOL":

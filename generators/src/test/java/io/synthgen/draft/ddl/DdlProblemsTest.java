@@ -210,4 +210,67 @@ class DdlProblemsTest {
     assertTrue(problems("  ").get(0).rule().contains("empty"));
     assertTrue(problems("SET search_path = public;").get(0).rule().contains("creates no table"));
   }
+
+  @Test
+  void anAlterTableThatChangesColumnsIsRefusedAtItsLine() {
+    List<Violation> vs = problems("""
+        CREATE TABLE t (id int PRIMARY KEY, s varchar(50) NOT NULL, n bigint NOT NULL, old_name varchar(5));
+        ALTER TABLE t ALTER COLUMN s TYPE varchar(3);
+        ALTER TABLE t DROP COLUMN n;
+        ALTER TABLE t RENAME COLUMN old_name TO new_name;
+        ALTER TABLE t RENAME TO t2;
+        ALTER TABLE t ALTER COLUMN s SET DATA TYPE varchar(2), ALTER COLUMN s SET NOT NULL;
+        ALTER TABLE t ALTER COLUMN s SET DEFAULT 'x';
+        ALTER TABLE t OWNER TO app;
+        ALTER TABLE ONLY t ALTER COLUMN id SET DEFAULT nextval('t_id_seq'::regclass);
+        """);
+    at(vs, 2, "TYPE");
+    at(vs, 3, "DROP");
+    at(vs, 4, "RENAME");
+    at(vs, 5, "RENAME");
+    at(vs, 6, "TYPE");
+    at(vs, 7, "SET DEFAULT");
+    assertEquals(6, vs.size(), vs.toString());
+  }
+
+  @Test
+  void aByteOrderMarkAtTheStartIsSkipped() throws Exception {
+    Plan p = DdlRuns.plan("\uFEFFCREATE TABLE a (id int PRIMARY KEY, s text);");
+    assertEquals("id", p.table("a").orElseThrow().primaryKey());
+  }
+
+  @Test
+  void aForeignKeyShorterThanItsParentsKeyIsRefusedAtItsLine() throws Exception {
+    List<Violation> vs = problems("""
+        CREATE TABLE a (id varchar(36) PRIMARY KEY);
+        CREATE TABLE b (id int PRIMARY KEY, a_id varchar(10) NOT NULL REFERENCES a(id));
+        CREATE TABLE c (code text PRIMARY KEY);
+        CREATE TABLE d (id int PRIMARY KEY,
+          c_code text NOT NULL REFERENCES c(code) CHECK (length(c_code) <= 8));
+        """);
+    assertTrue(at(vs, 2, "holds at most 10 characters").fix().contains("VARCHAR(36)"));
+    at(vs, 5, "holds at most 8 characters");
+    assertEquals(2, vs.size(), vs.toString());
+    // as long as the parent's key (a UUID): accepted, and the rows fit
+    DdlRuns.runAndCheck("""
+        CREATE TABLE a (id text PRIMARY KEY);
+        CREATE TABLE b (id int PRIMARY KEY, a_id varchar(36) NOT NULL REFERENCES a(id));
+        """, dir.resolve("fit"));
+  }
+
+  @Test
+  void anIntForeignKeyToABigintKeyTakesTheKeysThatFitOrIsRefusedAtItsLine() throws Exception {
+    Plan p = DdlRuns.runAndCheck("""
+        CREATE TABLE a (id bigserial PRIMARY KEY);
+        CREATE TABLE b (id serial PRIMARY KEY, a_id integer NOT NULL REFERENCES a(id),
+          s_id smallint REFERENCES a(id));
+        """, dir.resolve("narrow"));
+    assertEquals(io.synthgen.plan.DataType.INT, p.table("b").orElseThrow().column("a_id").orElseThrow().type());
+    List<Violation> vs = problems("""
+        CREATE TABLE a (id bigint GENERATED ALWAYS AS IDENTITY (START WITH 3000000000) PRIMARY KEY);
+        CREATE TABLE b (id int PRIMARY KEY,
+          a_id int NOT NULL REFERENCES a(id));
+        """);
+    assertTrue(at(vs, 3, "reach").fix().contains("BIGINT"), vs.toString());
+  }
 }

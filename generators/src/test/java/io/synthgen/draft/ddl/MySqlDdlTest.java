@@ -68,4 +68,39 @@ class MySqlDdlTest {
     assertInstanceOf(ColumnGen.Sequence.class, PostgresDdlTest.col(p, "order_lines", "id").gen());
     assertTrue(p.description().contains("DROP TABLE"), p.description());
   }
+
+  /** MySQL and Spark read DECIMAL without precision as DECIMAL(10,0), Snowflake as NUMBER(38,0). */
+  @Test
+  void aDecimalWithoutPrecisionIsAnIntegerOutsidePostgres() throws Exception {
+    Plan my = DdlRuns.runAndCheck("CREATE TABLE `t` (`id` int NOT NULL AUTO_INCREMENT, `amount` decimal NOT NULL, "
+        + "PRIMARY KEY (`id`)) ENGINE=InnoDB;", dir.resolve("my"));
+    io.synthgen.plan.Column a = my.table("t").orElseThrow().column("amount").orElseThrow();
+    assertEquals(io.synthgen.plan.DataType.BIGINT, a.type());
+    assertTrue(DdlRuns.range(a)[1] <= 9_999_999_999d && DdlRuns.range(a)[0] >= -9_999_999_999d);
+    Plan spark = DdlRuns.plan("CREATE TABLE main.s.t (id BIGINT, amount DECIMAL NOT NULL, CONSTRAINT pk PRIMARY KEY "
+        + "(id)) USING DELTA;");
+    assertEquals(io.synthgen.plan.DataType.BIGINT, spark.table("t").orElseThrow().column("amount").orElseThrow()
+        .type());
+    Plan pg = DdlRuns.plan("CREATE TABLE t (id serial PRIMARY KEY, amount numeric NOT NULL);");
+    assertEquals(io.synthgen.plan.DataType.decimal(18, 2), pg.table("t").orElseThrow().column("amount")
+        .orElseThrow().type());
+  }
+
+  /** MySQL's DOUBLE(5,2) holds -999.99 to 999.99, rounded to 2 decimals. */
+  @Test
+  void aDoubleWithPrecisionAndScaleIsRoundedAndBounded() throws Exception {
+    Path out = dir.resolve("dbl");
+    DdlRuns.runAndCheck("CREATE TABLE `t` (`id` int NOT NULL AUTO_INCREMENT, `price` double(5,2) NOT NULL, "
+        + "`w` float(4,1), PRIMARY KEY (`id`)) ENGINE=InnoDB;", out);
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement st = db.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SELECT count(*), count(*) FILTER (WHERE round(price, 2) <> price "
+            + "OR abs(price) > 999.99 OR round(w, 1) <> w OR abs(w) > 999.9), count(DISTINCT price) FROM '"
+            + out.resolve("t.parquet") + "'")) {
+      rs.next();
+      assertTrue(rs.getLong(1) > 0);
+      assertEquals(0, rs.getLong(2), "values rounded and within the type");
+      assertTrue(rs.getLong(3) > 1);
+    }
+  }
 }
