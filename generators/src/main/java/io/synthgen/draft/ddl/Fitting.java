@@ -143,7 +143,8 @@ final class Fitting {
   /**
    * An integer foreign key narrower than its parent's key (INT or SMALLINT to BIGINT): when the parent's key is a
    * sequence whose every value fits the child's type, the child takes the parent's keys through a hidden helper of
-   * the parent's type ({@code <name>_key}, omitted) and is {@code CAST(helper AS int)}; otherwise it is refused.
+   * the parent's type ({@code <name>_key}, omitted) and reads it, which is checked against the narrower type whenever
+   * the plan is resolved (a plan scaled past the type's range is refused); otherwise it is refused.
    * Returns the columns inserted (1 or 0).
    */
   private int narrowerForeignKey(ObjectNode plan, ArrayNode cols, int at, ObjectNode col, DdlColumn c) {
@@ -200,7 +201,9 @@ final class Fitting {
         v.put("name", col.path("name").asText());
         v.put("type", child.toString());
         v.put("strategy", "expression");
-        v.put("expr", "CAST(" + helper + " AS " + child + ")");
+        // the helper itself, not a CAST: a CAST makes a key that does not fit NULL, while a plain reference in a
+        // narrower column is refused when its reachable keys leave the type, also after the plan is scaled
+        v.put("expr", helper);
         if (col.has("null_rate")) {
           v.set("null_rate", col.get("null_rate"));
         }

@@ -266,6 +266,15 @@ class DdlProblemsTest {
           s_id smallint REFERENCES a(id));
         """, dir.resolve("narrow"));
     assertEquals(io.synthgen.plan.DataType.INT, p.table("b").orElseThrow().column("a_id").orElseThrow().type());
+    // scaled so far that the parent's keys leave int: refused when resolved, never written as NULL keys
+    Plan wide = DdlRuns.plan("""
+        CREATE TABLE a (id bigserial PRIMARY KEY);
+        CREATE TABLE b (id bigserial PRIMARY KEY, a_id integer NOT NULL REFERENCES a(id));
+        """);
+    Plan huge = io.synthgen.template.Scaling.scale(wide, 3_000_000_000L);
+    io.synthgen.plan.PlanException e = org.junit.jupiter.api.Assertions.assertThrows(
+        io.synthgen.plan.PlanException.class, () -> io.synthgen.resolve.Resolver.resolve(huge));
+    assertTrue(e.getMessage().contains("outside its type int"), e.getMessage());
     List<Violation> vs = problems("""
         CREATE TABLE a (id bigint GENERATED ALWAYS AS IDENTITY (START WITH 3000000000) PRIMARY KEY);
         CREATE TABLE b (id int PRIMARY KEY,
