@@ -1,11 +1,9 @@
 package io.synthgen.draft;
 
 import io.synthgen.dictionary.Dictionaries;
-import io.synthgen.dictionary.Dictionary;
 import io.synthgen.expr.ExprCompiler;
 import io.synthgen.expr.ExprException;
 import io.synthgen.expr.ExprLimits;
-import io.synthgen.expr.ExprScope;
 import io.synthgen.plan.Column;
 import io.synthgen.plan.ColumnGen;
 import io.synthgen.plan.DataType;
@@ -13,7 +11,6 @@ import io.synthgen.plan.Plan;
 import io.synthgen.plan.Table;
 import io.synthgen.plan.Violation;
 import io.synthgen.random.Stream;
-import io.synthgen.vec.StrDict;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,18 +56,15 @@ final class ExpressionChecks {
   }
 
   /** A table's columns and its parents' columns through its foreign keys, as the resolver's scope shows them. */
-  static final class Scope implements ExprScope {
+  static final class Scope extends DraftScope {
     private final Plan plan;
     private final Table table;
-    private final LocalDate today;
-    private final Dictionaries dictionaries;
     private final Map<String, String> vias = new LinkedHashMap<>();
 
     Scope(Plan plan, Table table, LocalDate today, Dictionaries dictionaries) {
+      super(today, dictionaries);
       this.plan = plan;
       this.table = table;
-      this.today = today;
-      this.dictionaries = dictionaries;
       for (Column c : table.columns()) {
         String ref = c.gen() instanceof ColumnGen.ForeignKey fk ? fk.references()
             : c.gen() instanceof ColumnGen.Parent p ? p.references() : null;
@@ -135,21 +129,5 @@ final class ExpressionChecks {
       return Stream.root(plan.seed()).child(table.name());
     }
 
-    @Override
-    public LocalDate referenceDate() {
-      return today;
-    }
-
-    @Override
-    public StrDict dictionary(String name) {
-      Dictionary d = dictionaries.get(name);
-      return d == null ? null : d.values(stream().child("dict:" + name));
-    }
-
-    @Override
-    public List<String> dictionaryNames() {
-      return dictionaries.all().stream().filter(d -> d.kind() != Dictionary.Kind.COMPOSITE).map(Dictionary::name)
-          .toList();
-    }
   }
 }

@@ -3,13 +3,10 @@ package io.synthgen.draft;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.dictionary.Dictionaries;
-import io.synthgen.dictionary.Dictionary;
 import io.synthgen.expr.ExprCompiler;
 import io.synthgen.expr.ExprException;
-import io.synthgen.expr.ExprScope;
 import io.synthgen.plan.DataType;
 import io.synthgen.random.Stream;
-import io.synthgen.vec.StrDict;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,18 +74,15 @@ final class ExpressionTypes {
   }
 
   /** A drafted table's typed columns, and its parents' through its keys. */
-  private static final class TreeScope implements ExprScope {
+  private static final class TreeScope extends DraftScope {
     private final ObjectNode plan;
     private final ObjectNode table;
-    private final LocalDate today;
-    private final Dictionaries dictionaries;
     private final Map<String, String> parents = new LinkedHashMap<>();
 
     TreeScope(ObjectNode plan, ObjectNode table, LocalDate today, Dictionaries dictionaries) {
+      super(today, dictionaries);
       this.plan = plan;
       this.table = table;
-      this.today = today;
-      this.dictionaries = dictionaries;
       for (JsonNode c : table.withArray("columns")) {
         String s = c.path("strategy").asText();
         String ref = c.path("references").asText("");
@@ -145,21 +139,5 @@ final class ExpressionTypes {
       return Stream.root(plan.path("seed").asLong()).child(table.path("name").asText());
     }
 
-    @Override
-    public LocalDate referenceDate() {
-      return today;
-    }
-
-    @Override
-    public StrDict dictionary(String name) {
-      Dictionary d = dictionaries.get(name);
-      return d == null ? null : d.values(stream().child("dict:" + name));
-    }
-
-    @Override
-    public List<String> dictionaryNames() {
-      return dictionaries.all().stream().filter(d -> d.kind() != Dictionary.Kind.COMPOSITE).map(Dictionary::name)
-          .toList();
-    }
   }
 }
