@@ -107,16 +107,14 @@ final class Fitting {
   }
 
   /**
-   * A MySQL DOUBLE(p,s) column rounds its values to s places: the drafted column becomes a hidden helper
-   * ({@code <name>_raw}, omitted) and the column {@code round(helper, s)}. Returns the columns inserted.
+   * A hidden copy of a drafted column ({@code omit}, without its null rate and note) named {@code <name><suffix>},
+   * made unique among the table's columns with trailing {@code _}: what a column the DDL constrains further is then
+   * computed from.
    */
-  private static int rounded(ArrayNode cols, int at, ObjectNode col, int scale) {
-    if ("expression".equals(col.path("strategy").asText()) || col.path("unique").asBoolean(false)) {
-      return 0;
-    }
+  static ObjectNode hiddenCopy(ArrayNode cols, ObjectNode col, String suffix) {
     java.util.Set<String> names = new java.util.HashSet<>();
     cols.forEach(x -> names.add(x.path("name").asText().toLowerCase(Locale.ROOT)));
-    String helper = col.path("name").asText() + "_raw";
+    String helper = col.path("name").asText() + suffix;
     while (names.contains(helper.toLowerCase(Locale.ROOT))) {
       helper = helper + "_";
     }
@@ -125,6 +123,19 @@ final class Fitting {
     h.remove("null_rate");
     h.remove("note");
     h.put("omit", true);
+    return h;
+  }
+
+  /**
+   * A MySQL DOUBLE(p,s) column rounds its values to s places: the drafted column becomes a hidden helper
+   * ({@code <name>_raw}, omitted) and the column {@code round(helper, s)}. Returns the columns inserted.
+   */
+  private static int rounded(ArrayNode cols, int at, ObjectNode col, int scale) {
+    if ("expression".equals(col.path("strategy").asText()) || col.path("unique").asBoolean(false)) {
+      return 0;
+    }
+    ObjectNode h = hiddenCopy(cols, col, "_raw");
+    String helper = h.path("name").asText();
     ObjectNode v = JsonNodeFactory.instance.objectNode();
     v.put("name", col.path("name").asText());
     v.put("type", col.path("type").asText());
@@ -185,18 +196,9 @@ final class Fitting {
               + plain(first.max(last)), fix);
           return 0;
         }
-        java.util.Set<String> names = new java.util.HashSet<>();
-        cols.forEach(x -> names.add(x.path("name").asText().toLowerCase(Locale.ROOT)));
-        String helper = col.path("name").asText() + "_key";
-        while (names.contains(helper.toLowerCase(Locale.ROOT))) {
-          helper = helper + "_";
-        }
-        ObjectNode h = col.deepCopy();
-        h.put("name", helper);
+        ObjectNode h = hiddenCopy(cols, col, "_key");
         h.put("type", parent.toString());
-        h.remove("null_rate");
-        h.remove("note");
-        h.put("omit", true);
+        String helper = h.path("name").asText();
         ObjectNode v = JsonNodeFactory.instance.objectNode();
         v.put("name", col.path("name").asText());
         v.put("type", child.toString());

@@ -7,9 +7,7 @@ import io.synthgen.dictionary.Dictionaries;
 import io.synthgen.dictionary.Dictionary;
 import io.synthgen.plan.reach.ColumnRanges;
 import io.synthgen.plan.reach.DictionaryLengths;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * String lengths (VARCHAR(n), {@code CHECK (length(x) <= n)}) kept on a drafted column: inferred values that are too
@@ -121,17 +119,8 @@ final class LengthFit {
           + "drafted values", "widen " + c.name + "'s type");
       return 0;
     }
-    Set<String> names = new HashSet<>();
-    cols.forEach(x -> names.add(x.path("name").asText().toLowerCase(Locale.ROOT)));
-    String helper = col.path("name").asText() + "_full";
-    while (names.contains(helper.toLowerCase(Locale.ROOT))) {
-      helper = helper + "_";
-    }
-    ObjectNode h = col.deepCopy();
-    h.put("name", helper);
-    h.remove("null_rate");
-    h.remove("note");
-    h.put("omit", true);
+    ObjectNode h = Fitting.hiddenCopy(cols, col, "_full");
+    String helper = h.path("name").asText();
     ObjectNode v = F.objectNode();
     v.put("name", col.path("name").asText());
     v.put("type", "string");
