@@ -163,59 +163,54 @@ final class Fitting {
     if (child == null || !child.isIntegral() || !"foreign_key".equals(col.path("strategy").asText())) {
       return 0;
     }
-    for (JsonNode t : plan.withArray("tables")) {
-      if (!t.path("name").asText().equalsIgnoreCase(c.refTable)) {
-        continue;
+    ParentKey key = parentKey(plan, c);
+    if (key != null) {
+      JsonNode t = key.table();
+      JsonNode p = key.column();
+      DataType parent = DataType.parse(p.path("type").asText());
+      if (parent == null || !parent.isIntegral() || parent.equals(child)) {
+        return 0;
       }
-      for (JsonNode p : t.withArray("columns")) {
-        if (!p.path("name").asText().equalsIgnoreCase(c.refColumn)) {
-          continue;
-        }
-        DataType parent = DataType.parse(p.path("type").asText());
-        if (parent == null || !parent.isIntegral() || parent.equals(child)) {
-          return 0;
-        }
-        double lo = c.type.lo() != null ? c.type.lo() : child.equals(DataType.INT) ? Integer.MIN_VALUE
-            : Long.MIN_VALUE;
-        double hi = c.type.hi() != null ? c.type.hi() : child.equals(DataType.INT) ? Integer.MAX_VALUE
-            : Long.MAX_VALUE;
-        String fix = "declare " + c.name + " as " + parent.toString().toUpperCase(Locale.ROOT) + ", the type of "
-            + c.refTable + "." + c.refColumn;
-        if (!"sequence".equals(p.path("strategy").asText())) {
-          issues.add(c.line, c.name, "the foreign key " + c.name + " is narrower than " + c.refTable + "."
-              + c.refColumn + ", whose keys are not a sequence that fits it", fix);
-          return 0;
-        }
-        BigDecimal first = BigDecimal.valueOf(p.path("start").asLong(1));
-        BigDecimal last = first.add(BigDecimal.valueOf(p.path("step").asLong(1)).multiply(BigDecimal.valueOf(
-            Math.max(0, t.path("rows").asLong() - 1))));
-        if (!within(first, BigDecimal.valueOf(lo), BigDecimal.valueOf(hi))
-            || !within(last, BigDecimal.valueOf(lo), BigDecimal.valueOf(hi))) {
-          issues.add(c.line, c.name, "the foreign key " + c.name + " holds " + plain(BigDecimal.valueOf(lo)) + " to "
-              + plain(BigDecimal.valueOf(hi)) + ", but the keys of " + c.refTable + "." + c.refColumn + " reach "
-              + plain(first.max(last)), fix);
-          return 0;
-        }
-        ObjectNode h = hiddenCopy(cols, col, "_key");
-        h.put("type", parent.toString());
-        String helper = h.path("name").asText();
-        ObjectNode v = JsonNodeFactory.instance.objectNode();
-        v.put("name", col.path("name").asText());
-        v.put("type", child.toString());
-        v.put("strategy", "expression");
-        // the helper itself, not a CAST: a CAST makes a key that does not fit NULL, while a plain reference in a
-        // narrower column is refused when its reachable keys leave the type, also after the plan is scaled
-        v.put("expr", helper);
-        if (col.has("null_rate")) {
-          v.set("null_rate", col.get("null_rate"));
-        }
-        String note = col.path("note").asText("");
-        v.put("note", (note.isEmpty() ? "" : note + "; ") + "the keys of " + c.refTable + "." + c.refColumn + " as "
-            + child);
-        cols.set(at, h);
-        cols.insert(at + 1, v);
-        return 1;
+      double lo = c.type.lo() != null ? c.type.lo() : child.equals(DataType.INT) ? Integer.MIN_VALUE
+          : Long.MIN_VALUE;
+      double hi = c.type.hi() != null ? c.type.hi() : child.equals(DataType.INT) ? Integer.MAX_VALUE
+          : Long.MAX_VALUE;
+      String fix = "declare " + c.name + " as " + parent.toString().toUpperCase(Locale.ROOT) + ", the type of "
+          + c.refTable + "." + c.refColumn;
+      if (!"sequence".equals(p.path("strategy").asText())) {
+        issues.add(c.line, c.name, "the foreign key " + c.name + " is narrower than " + c.refTable + "."
+            + c.refColumn + ", whose keys are not a sequence that fits it", fix);
+        return 0;
       }
+      BigDecimal first = BigDecimal.valueOf(p.path("start").asLong(1));
+      BigDecimal last = first.add(BigDecimal.valueOf(p.path("step").asLong(1)).multiply(BigDecimal.valueOf(
+          Math.max(0, t.path("rows").asLong() - 1))));
+      if (!within(first, BigDecimal.valueOf(lo), BigDecimal.valueOf(hi))
+          || !within(last, BigDecimal.valueOf(lo), BigDecimal.valueOf(hi))) {
+        issues.add(c.line, c.name, "the foreign key " + c.name + " holds " + plain(BigDecimal.valueOf(lo)) + " to "
+            + plain(BigDecimal.valueOf(hi)) + ", but the keys of " + c.refTable + "." + c.refColumn + " reach "
+            + plain(first.max(last)), fix);
+        return 0;
+      }
+      ObjectNode h = hiddenCopy(cols, col, "_key");
+      h.put("type", parent.toString());
+      String helper = h.path("name").asText();
+      ObjectNode v = JsonNodeFactory.instance.objectNode();
+      v.put("name", col.path("name").asText());
+      v.put("type", child.toString());
+      v.put("strategy", "expression");
+      // the helper itself, not a CAST: a CAST makes a key that does not fit NULL, while a plain reference in a
+      // narrower column is refused when its reachable keys leave the type, also after the plan is scaled
+      v.put("expr", helper);
+      if (col.has("null_rate")) {
+        v.set("null_rate", col.get("null_rate"));
+      }
+      String note = col.path("note").asText("");
+      v.put("note", (note.isEmpty() ? "" : note + "; ") + "the keys of " + c.refTable + "." + c.refColumn + " as "
+          + child);
+      cols.set(at, h);
+      cols.insert(at + 1, v);
+      return 1;
     }
     return 0;
   }
@@ -238,21 +233,16 @@ final class Fitting {
     if (pc.checkMaxLength != null) {
       parent = parent == null ? pc.checkMaxLength : Math.min(parent, pc.checkMaxLength);
     }
-    for (JsonNode t : plan.withArray("tables")) {
-      if (!t.path("name").asText().equalsIgnoreCase(c.refTable)) {
-        continue;
+    ParentKey key = parentKey(plan, c);
+    if (key != null) {
+      JsonNode t = key.table();
+      JsonNode p = key.column();
+      DataType type = DataType.parse(p.path("type").asText());
+      if (type == null || type.kind() != DataType.Kind.STRING) {
+        return;
       }
-      for (JsonNode p : t.withArray("columns")) {
-        if (!p.path("name").asText().equalsIgnoreCase(c.refColumn)) {
-          continue;
-        }
-        DataType type = DataType.parse(p.path("type").asText());
-        if (type == null || type.kind() != DataType.Kind.STRING) {
-          return;
-        }
-        if ("uuid".equals(p.path("strategy").asText())) {
-          parent = parent == null ? 36 : Math.min(parent, 36);
-        }
+      if ("uuid".equals(p.path("strategy").asText())) {
+        parent = parent == null ? 36 : Math.min(parent, 36);
       }
     }
     if (parent == null || parent > n) {
@@ -278,36 +268,49 @@ final class Fitting {
       issues.add(c.line, c.name, "a CHECK lists values for the foreign key " + c.name, fix);
       return;
     }
-    for (JsonNode t : plan.withArray("tables")) {
-      if (!t.path("name").asText().equalsIgnoreCase(c.refTable)) {
-        continue;
-      }
-      for (JsonNode p : t.withArray("columns")) {
-        if (!p.path("name").asText().equalsIgnoreCase(c.refColumn)) {
-          continue;
+    ParentKey key = parentKey(plan, c);
+    if (key != null) {
+      JsonNode t = key.table();
+      JsonNode p = key.column();
+      DataType type = DataType.parse(p.path("type").asText());
+      boolean numeric = (c.checkLo == null || c.checkLo.value() instanceof BigDecimal)
+          && (c.checkHi == null || c.checkHi.value() instanceof BigDecimal);
+      if (numeric && "sequence".equals(p.path("strategy").asText()) && type != null && type.isIntegral()) {
+        BigDecimal first = BigDecimal.valueOf(p.path("start").asLong(1));
+        BigDecimal last = first.add(BigDecimal.valueOf(p.path("step").asLong(1)).multiply(BigDecimal.valueOf(
+            Math.max(0, t.path("rows").asLong() - 1))));
+        BigDecimal lo = first.min(last);
+        BigDecimal hi = first.max(last);
+        BigDecimal l = c.checkLo == null ? null : onGrid((BigDecimal) c.checkLo.value(), type, c.checkLo.strict(),
+            true);
+        BigDecimal h = c.checkHi == null ? null : onGrid((BigDecimal) c.checkHi.value(), type, c.checkHi.strict(),
+            false);
+        if (within(lo, l, h) && within(hi, l, h)) {
+          return;
         }
-        DataType type = DataType.parse(p.path("type").asText());
-        boolean numeric = (c.checkLo == null || c.checkLo.value() instanceof BigDecimal)
-            && (c.checkHi == null || c.checkHi.value() instanceof BigDecimal);
-        if (numeric && "sequence".equals(p.path("strategy").asText()) && type != null && type.isIntegral()) {
-          BigDecimal first = BigDecimal.valueOf(p.path("start").asLong(1));
-          BigDecimal last = first.add(BigDecimal.valueOf(p.path("step").asLong(1)).multiply(BigDecimal.valueOf(
-              Math.max(0, t.path("rows").asLong() - 1))));
-          BigDecimal lo = first.min(last);
-          BigDecimal hi = first.max(last);
-          BigDecimal l = c.checkLo == null ? null : onGrid((BigDecimal) c.checkLo.value(), type, c.checkLo.strict(),
-              true);
-          BigDecimal h = c.checkHi == null ? null : onGrid((BigDecimal) c.checkHi.value(), type, c.checkHi.strict(),
-              false);
-          if (within(lo, l, h) && within(hi, l, h)) {
-            return;
+      }
+      issues.add(c.line, c.name, "the CHECK on the foreign key " + c.name + " does not hold for every key of "
+          + c.refTable + "." + c.refColumn, fix);
+      return;
+    }
+  }
+
+  /** The table and the key column of the plan a foreign key references. */
+  private record ParentKey(JsonNode table, JsonNode column) {
+  }
+
+  /** Where the plan being fitted holds the key {@code c} references; null when it holds none. */
+  private static ParentKey parentKey(ObjectNode plan, DdlColumn c) {
+    for (JsonNode t : plan.withArray("tables")) {
+      if (t.path("name").asText().equalsIgnoreCase(c.refTable)) {
+        for (JsonNode p : t.withArray("columns")) {
+          if (p.path("name").asText().equalsIgnoreCase(c.refColumn)) {
+            return new ParentKey(t, p);
           }
         }
-        issues.add(c.line, c.name, "the CHECK on the foreign key " + c.name + " does not hold for every key of "
-            + c.refTable + "." + c.refColumn, fix);
-        return;
       }
     }
+    return null;
   }
 
   // ---- bounds
