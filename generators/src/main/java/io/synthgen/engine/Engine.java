@@ -67,8 +67,16 @@ public final class Engine {
    */
   public List<TableRun> run(ResolvedPlan plan, Path dir, WriterOptions options, Progress progress,
       Cancellation cancel, Function<ResolvedTable, BatchObserver> observers) throws IOException {
+    return run(TableSource.all(plan), dir, options, progress, cancel,
+        observers == null ? null : s -> observers.apply(s.table()));
+  }
+
+  /** Writes {@code sources} into {@code dir} in order, as {@link #run(ResolvedPlan, Path, WriterOptions, Progress,
+   * Cancellation, Function)} does for a plan's tables. */
+  public List<TableRun> run(List<TableSource> sources, Path dir, WriterOptions options, Progress progress,
+      Cancellation cancel, Function<TableSource, BatchObserver> observers) throws IOException {
     Files.createDirectories(dir);
-    long runTotal = plan.totalRows();
+    long runTotal = sources.stream().mapToLong(TableSource::rows).sum();
     AtomicLong runDone = new AtomicLong();
     List<TableRun> runs = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -77,10 +85,10 @@ public final class Engine {
       return t;
     });
     try {
-      for (ResolvedTable t : plan.tables()) {
+      for (TableSource t : sources) {
         cancel.check();
         BatchObserver observer = observers == null ? null : observers.apply(t);
-        runs.add(runTable(plan, t, dir, options, progress, cancel, observer, pool, runDone, runTotal));
+        runs.add(runTable(t, dir, options, progress, cancel, observer, pool, runDone, runTotal));
       }
     } finally {
       pool.shutdownNow();
@@ -88,16 +96,17 @@ public final class Engine {
     return runs;
   }
 
-  private TableRun runTable(ResolvedPlan plan, ResolvedTable t, Path dir, WriterOptions options, Progress progress,
+  private TableRun runTable(TableSource t, Path dir, WriterOptions options, Progress progress,
       Cancellation cancel, BatchObserver observer, ExecutorService pool, AtomicLong runDone, long runTotal)
       throws IOException {
     long start = System.nanoTime();
     long rows = t.rows();
     long chunks = (rows + chunkRows - 1) / chunkRows;
-    try (TableWriter writer = TableWriters.open(dir, t.name(), outputColumns(t), options)) {
+    try (TableWriter writer = TableWriters.open(dir, t.name(), t.columns(), options)) {
       Ordered ordered = new Ordered(writer, 2L * threads);
       AtomicLong next = new AtomicLong();
       AtomicLong done = new AtomicLong();
+      AtomicLong written = new AtomicLong();
       List<Future<?>> futures = new ArrayList<>();
       for (int w = 0; w < threads; w++) {
         futures.add(pool.submit(() -> {
@@ -107,7 +116,7 @@ public final class Engine {
             ordered.awaitTurnToStart(i);
             long first = i * chunkRows;
             int n = (int) Math.min(chunkRows, rows - first);
-            Batch batch = TableEvaluator.range(plan, t, first, n).outputBatch();
+            Batch batch = t.chunk(first, n);
             if (observer != null) {
               observer.accept(batch);
             }
@@ -116,6 +125,7 @@ public final class Engine {
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }
+            written.addAndGet(batch.size());
             long d = done.addAndGet(n);
             progress.update(t.name(), d, rows, runDone.addAndGet(n), runTotal);
           }
@@ -146,7 +156,7 @@ public final class Engine {
       }
       ordered.rethrow();
       List<FileEntry> files = writer.commit();
-      return new TableRun(t.name(), rows, files, (System.nanoTime() - start) / 1e9);
+      return new TableRun(t.name(), written.get(), files, (System.nanoTime() - start) / 1e9);
     }
   }
 
