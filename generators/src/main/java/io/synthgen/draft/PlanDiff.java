@@ -23,6 +23,9 @@ public final class PlanDiff {
 
   private static final int MAX_VALUE = 80;
 
+  /** Table fields whose changes {@link SeriesDiff} shows in words (history is a table's kind: it is not revised). */
+  private static final List<String> SERIES_FIELDS = List.of("batch", "change_feed", "quality");
+
   private PlanDiff() {
   }
 
@@ -42,10 +45,11 @@ public final class PlanDiff {
     Renamed done = operations == null ? null : Renamed.of(a, operations);
     List<String> out = new ArrayList<>();
     for (String f : union(a, b)) {
-      if (!f.equals("tables")) {
+      if (!f.equals("tables") && !f.equals("series")) {
         field(out, "", f, a.get(f), b.get(f));
       }
     }
+    SeriesDiff.series(out, before, after);
     Map<String, JsonNode> ta = byName(a.get("tables"));
     Map<String, JsonNode> tb = byName(b.get("tables"));
     Map<String, String> renamed = done != null ? done.tables(ta, tb) : renames(ta, tb, "columns");
@@ -64,15 +68,18 @@ public final class PlanDiff {
         out.add("~ table " + renamedTo.get(t) + " renamed to " + t);
       }
       if (oldT == null) {
-        out.add(String.format(java.util.Locale.ROOT, "+ table %s (%,d rows, %d columns)", t,
+        out.add(newT.has("history") ? "+ table " + t + " (SCD2 history of " + newT.path("history").path("of")
+            .asText() + ")" : String.format(java.util.Locale.ROOT, "+ table %s (%,d rows, %d columns)", t,
             newT.path("rows").asLong(), newT.path("columns").size()));
         continue;
       }
       for (String f : union(oldT, newT)) {
-        if (!f.equals("columns") && !f.equals("name")) {
+        if (!f.equals("columns") && !f.equals("name") && !SERIES_FIELDS.contains(f)) {
           field(out, t + ".", f, oldT.get(f), newT.get(f));
         }
       }
+      SeriesDiff.table(out, before, before.table(renamedTo.getOrDefault(t, t)).orElseThrow(), after,
+          after.table(t).orElseThrow());
       Map<String, JsonNode> ca = byName(oldT.get("columns"));
       Map<String, JsonNode> cb = byName(newT.get("columns"));
       Map<String, String> cols = done != null ? done.columns(renamedTo.getOrDefault(t, t), ca, cb)
