@@ -68,8 +68,8 @@ public final class PlanDiff {
         out.add("~ table " + renamedTo.get(t) + " renamed to " + t);
       }
       if (oldT == null) {
-        out.add(newT.has("history") ? "+ table " + t + " (SCD2 history of " + newT.path("history").path("of")
-            .asText() + ")" : String.format(java.util.Locale.ROOT, "+ table %s (%,d rows, %d columns)", t,
+        io.synthgen.plan.History h = after.table(t).orElseThrow().history();
+        out.add(h != null ? "+ table " + t + " (SCD2 history of " + h.of() + ")" : String.format(java.util.Locale.ROOT, "+ table %s (%,d rows, %d columns)", t,
             newT.path("rows").asLong(), newT.path("columns").size()));
         continue;
       }
