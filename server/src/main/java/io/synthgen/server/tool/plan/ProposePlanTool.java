@@ -85,7 +85,7 @@ final class ProposePlanTool extends ServiceTool {
       summary += ", " + rows + " rows in " + plan.mainTable();
     }
     plan = new Plan(plan.format(), plan.name(), plan.industry(), plan.description(), seed, today, plan.mainTable(),
-        plan.tier(), destination(call, plan), plan.tables());
+        plan.tier(), destination(call, plan), plan.tables(), plan.series());
     JsonNode changes = call.args().get("changes");
     if (changes != null && !changes.isNull()) {
       // target shares are solved again on the plan the changes make (Revisions)
