@@ -43,12 +43,16 @@ public final class KeyLifecycle {
    */
   public static final long MAX_KEYS = Permutation.MAX_SIZE;
 
-  /** Rows of one batch, {@code m = A+U+D} (and N for the full load) stay at or below 2^62. */
+  /**
+   * Rows of one batch, {@code m = A+U+D} (and N for the full load), stay at or below 2^62. A checker says: "a batch
+   * of table t has m rows, above the limit 2^62; use fewer rows per batch".
+   */
   public static final long MAX_BATCH_ROWS = Permutation.MAX_SIZE;
 
   /**
    * The first virtual row of the values UPDATEs draw anew: UPDATE j of batch b evaluates its changed columns at
-   * row {@code VERSION_ROW_BASE + (b-1)·U + j}, disjoint from every base row; so {@code b·U <= 2^62}.
+   * row {@code VERSION_ROW_BASE + (b-1)·U + j}, disjoint from every base row; so {@code b·U <= 2^62}. A checker
+   * says: "batch b of table t would number its UPDATE values past 2^63; use fewer batches or fewer UPDATEs".
    */
   public static final long VERSION_ROW_BASE = 1L << 62;
 
@@ -148,7 +152,10 @@ public final class KeyLifecycle {
     return Math.min(lastFeasible, lastInBounds);
   }
 
-  /** True when batch b (b ≥ 0) can be generated. */
+  /**
+   * True when batch b (b ≥ 0) can be generated: {@code b <= lastBatch()}. Every method taking a batch throws
+   * {@link IllegalArgumentException} for any other b.
+   */
   public boolean feasible(long batch) {
     return batch >= 0 && batch <= lastBatch();
   }
