@@ -270,7 +270,7 @@ public final class KeyLifecycle {
     }
   }
 
-  private static void checkOrdinal(long ordinal, long count, String kind, long batch) {
+  static void checkOrdinal(long ordinal, long count, String kind, long batch) {
     if (ordinal < 0 || ordinal >= count) {
       throw new IllegalArgumentException(
           kind + " ordinal " + ordinal + " outside [0, " + count + ") of batch " + batch);
@@ -289,7 +289,7 @@ public final class KeyLifecycle {
   public long updatedKey(long batch, long ordinal) {
     long live = updatable(batch);
     checkOrdinal(ordinal, updates, "UPDATE", batch);
-    return keyAtDeletionPosition(batch * deletes + Permutation.indexed(updateOrders, batch, live).apply(ordinal));
+    return updatedKeyWith(batch, ordinal, updateOrder(batch, live));
   }
 
   /** The UPDATE ordinal j with {@code updatedKey(b, j) == key}, or -1 when batch b does not update key. */
@@ -298,15 +298,26 @@ public final class KeyLifecycle {
     if (updates == 0 || insertBatch(key) >= batch) {
       return -1;
     }
-    return updateOrdinalAt(batch, deletionPosition(key), live);
+    return updateOrdinalWith(batch, deletionPosition(key), live, null);
   }
 
-  private long updateOrdinalAt(long batch, long position, long live) {
+  /** π_b, or null when batch b has no UPDATEs (then L_b may be 0). */
+  Permutation updateOrder(long batch, long live) {
+    return updates == 0 ? null : Permutation.indexed(updateOrders, batch, live);
+  }
+
+  long updatedKeyWith(long batch, long ordinal, Permutation updateOrder) {
+    return keyAtDeletionPosition(batch * deletes + updateOrder.apply(ordinal));
+  }
+
+  /** The UPDATE ordinal at a deletion position, building π_b only when the position is live and none is given. */
+  long updateOrdinalWith(long batch, long position, long live, Permutation updateOrder) {
     long offset = position - batch * deletes;
-    if (offset < 0 || offset >= live) {
+    if (updates == 0 || offset < 0 || offset >= live) {
       return -1;
     }
-    long ordinal = Permutation.indexed(updateOrders, batch, live).inverse(offset);
+    Permutation order = updateOrder != null ? updateOrder : Permutation.indexed(updateOrders, batch, live);
+    long ordinal = order.inverse(offset);
     return ordinal < updates ? ordinal : -1;
   }
 
@@ -322,25 +333,33 @@ public final class KeyLifecycle {
 
   // ---- rows of a batch ---------------------------------------------------------------------------------------
 
+  /**
+   * The keys of batch b with its permutations built once: the view an engine uses to generate the batch's rows
+   * (the methods of this class build them per call).
+   */
+  public BatchKeys batch(long batch) {
+    long rows = rows(batch);
+    if (batch == 0) {
+      return new BatchKeys(this, 0, rows, 0, null, null);
+    }
+    long live = updatable(batch);
+    Permutation rowOrder = rows == 0 ? null : rowOrder(batch, rows);
+    return new BatchKeys(this, batch, rows, live, rowOrder, updateOrder(batch, live));
+  }
+
   /** What row t of batch b does: batch 0 row t appends key t; batch b ≥ 1 row t is slot {@code ρ_b(t)}. */
   public Op op(long batch, long row) {
     long rows = rows(batch);
-    if (row < 0 || row >= rows) {
-      throw new IllegalArgumentException("row " + row + " outside [0, " + rows + ") of batch " + batch);
-    }
+    checkRow(batch, row, rows);
     if (batch == 0) {
       return new Op(ChangeKind.APPEND, row, row);
     }
-    long slot = Permutation.indexed(rowOrders, batch, rows).apply(row);
-    if (slot < appends) {
-      return new Op(ChangeKind.APPEND, cohortStart(batch) + slot, slot);
-    }
-    if (slot < appends + updates) {
+    long slot = rowOrder(batch, rows).apply(row);
+    if (slot >= appends && slot < appends + updates) {
       long j = slot - appends;
-      return new Op(ChangeKind.UPDATE, updatedKey(batch, j), j);
+      return new Op(ChangeKind.UPDATE, updatedKeyWith(batch, j, updateOrder(batch, updatable(batch))), j);
     }
-    long j = slot - appends - updates;
-    return new Op(ChangeKind.DELETE, deletedKey(batch, j), j);
+    return opAtSlot(batch, slot, null);
   }
 
   /** The row of batch b holding the given operation's ordinal: the inverse of {@link #op}. */
@@ -353,20 +372,45 @@ public final class KeyLifecycle {
       checkOrdinal(ordinal, baseRows, "APPEND", 0);
       return ordinal;
     }
-    long slot;
+    return rowOrder(batch, rows).inverse(slot(batch, kind, ordinal));
+  }
+
+  Permutation rowOrder(long batch, long rows) {
+    return Permutation.indexed(rowOrders, batch, rows);
+  }
+
+  static void checkRow(long batch, long row, long rows) {
+    if (row < 0 || row >= rows) {
+      throw new IllegalArgumentException("row " + row + " outside [0, " + rows + ") of batch " + batch);
+    }
+  }
+
+  /** The operation at slot s of batch b ≥ 1 (given π_b for an UPDATE slot). */
+  Op opAtSlot(long batch, long slot, Permutation updateOrder) {
+    if (slot < appends) {
+      return new Op(ChangeKind.APPEND, cohortStart(batch) + slot, slot);
+    }
+    if (slot < appends + updates) {
+      long j = slot - appends;
+      return new Op(ChangeKind.UPDATE, updatedKeyWith(batch, j, updateOrder), j);
+    }
+    long j = slot - appends - updates;
+    return new Op(ChangeKind.DELETE, keyAtDeletionPosition((batch - 1) * deletes + j), j);
+  }
+
+  /** The slot of an operation's ordinal in batch b ≥ 1: APPENDs, then UPDATEs, then DELETEs. */
+  long slot(long batch, ChangeKind kind, long ordinal) {
     if (kind == ChangeKind.APPEND) {
       checkOrdinal(ordinal, appends, "APPEND", batch);
-      slot = ordinal;
+      return ordinal;
     } else if (kind == ChangeKind.UPDATE) {
       checkOrdinal(ordinal, updates, "UPDATE", batch);
-      slot = appends + ordinal;
+      return appends + ordinal;
     } else if (kind == ChangeKind.DELETE) {
       checkOrdinal(ordinal, deletes, "DELETE", batch);
-      slot = appends + updates + ordinal;
-    } else {
-      throw new IllegalArgumentException("unknown operation " + kind);
+      return appends + updates + ordinal;
     }
-    return Permutation.indexed(rowOrders, batch, rows).inverse(slot);
+    throw new IllegalArgumentException("unknown operation " + kind);
   }
 
   // ---- versions and history ----------------------------------------------------------------------------------
@@ -393,7 +437,7 @@ public final class KeyLifecycle {
       long last = Math.min(beforeBatch - 1, deletedIn - 1);
       for (long b = last; b > cohort; b--) {
         long live = baseRows + (b - 1) * appends - b * deletes;
-        long ordinal = updateOrdinalAt(b, position, live);
+        long ordinal = updateOrdinalWith(b, position, live, null);
         if (ordinal >= 0) {
           return new Version(ChangeKind.UPDATE, b, ordinal, VERSION_ROW_BASE + (b - 1) * updates + ordinal);
         }
@@ -423,7 +467,7 @@ public final class KeyLifecycle {
     if (updates > 0) {
       for (long b = cohort + 1; b <= lastUpdate; b++) {
         long live = baseRows + (b - 1) * appends - b * deletes;
-        long ordinal = updateOrdinalAt(b, position, live);
+        long ordinal = updateOrdinalWith(b, position, live, null);
         if (ordinal >= 0) {
           valuesRow = VERSION_ROW_BASE + (b - 1) * updates + ordinal;
           events.add(new History.Event(ChangeKind.UPDATE, b, ordinal, row(b, ChangeKind.UPDATE, ordinal),

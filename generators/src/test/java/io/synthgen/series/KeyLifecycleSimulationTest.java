@@ -69,9 +69,12 @@ class KeyLifecycleSimulationTest {
 
     // Batch 0: the full load in key order.
     assertEquals(n, life.rows(0), shape);
+    BatchKeys fullLoad = life.batch(0);
     for (long t = 0; t < n; t++) {
       Op op = life.op(0, t);
       assertEquals(new Op(ChangeKind.APPEND, t, t), op, shape);
+      assertEquals(op, fullLoad.op(t), shape);
+      assertEquals(t, fullLoad.row(ChangeKind.APPEND, t), shape);
       assertEquals(t, life.row(0, ChangeKind.APPEND, t), shape);
       assertEquals(0, life.insertBatch(t), shape);
       live.add(t);
@@ -90,8 +93,12 @@ class KeyLifecycleSimulationTest {
       Set<Long> deleted = new HashSet<>();
       Set<Long> updated = new HashSet<>();
       List<Op> ops = new ArrayList<>();
+      BatchKeys view = life.batch(b);
+      assertEquals(m, view.rows(), at);
       for (long t = 0; t < m; t++) {
         Op op = life.op(b, t);
+        assertEquals(op, view.op(t), at + " batch view of row " + t);
+        assertEquals(t, view.row(op.kind(), op.ordinal()), at);
         ops.add(op);
         counts[op.kind().ordinal()]++;
         assertEquals(t, life.row(b, op.kind(), op.ordinal()), at + " row of " + op);
@@ -109,6 +116,8 @@ class KeyLifecycleSimulationTest {
             assertTrue(updated.add(key), at + ": key updated twice: " + key);
             assertEquals(key, life.updatedKey(b, op.ordinal()), at);
             assertEquals(op.ordinal(), life.updateOrdinal(b, key), at);
+            assertEquals(key, view.updatedKey(op.ordinal()), at);
+            assertEquals(op.ordinal(), view.updateOrdinal(key), at);
             assertEquals(version.get(key), life.lastVersion(key, b), at + " preimage of " + key);
           }
           case DELETE -> {
@@ -130,6 +139,7 @@ class KeyLifecycleSimulationTest {
       for (Long key : live) {
         if (!updated.contains(key)) {
           assertEquals(-1, life.updateOrdinal(b, key), at + ": updateOrdinal of a key not updated: " + key);
+          assertEquals(-1, view.updateOrdinal(key), at);
         }
       }
       assertIncreasingInWindow(times, b, m, at);
