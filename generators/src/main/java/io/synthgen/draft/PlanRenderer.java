@@ -56,7 +56,7 @@ public final class PlanRenderer {
     b.append("**Compute:** ").append(ctx.decision().compute()).append('\n');
     b.append("**Output:** ").append(ctx.output()).append('\n');
     if (plan.series() != null) {
-      b.append("**Series:** ").append(SeriesText.series(plan.series())).append('\n');
+      b.append("**Series:** ").append(SeriesText.series(plan)).append('\n');
     }
     if (plan.referenceDate() != null) {
       b.append("**Reference date:** ").append(plan.referenceDate()).append(" (\"today\" for relative dates)\n");

@@ -45,6 +45,7 @@ import java.util.function.Function;
  *       default series with it</li>
  *   <li>{@code add_defect} {table, defect}; {@code remove_defect} {table, defect, column?}; {@code
  *       set_ground_truth} {table, ground_truth} ({@link QualityEdits})</li>
+ *   <li>{@code apply_recipe} {recipe: cdc | quality}: an industry template's recipe ({@link RecipeEdits})</li>
  * </ul>
  * A described table or column may use every field of the plan: a table its {@code per_parent} (its rows then
  * follow from the parent's unless given), a column any strategy with that strategy's fields.
@@ -88,6 +89,7 @@ public final class Revisions {
     m.put("add_defect", List.of("table", "defect"));
     m.put("remove_defect", List.of("table", "defect", "column"));
     m.put("set_ground_truth", List.of("table", "ground_truth"));
+    m.put("apply_recipe", List.of("recipe"));
     OPERATIONS = java.util.Collections.unmodifiableMap(m);
   }
 
@@ -144,7 +146,7 @@ public final class Revisions {
       int mark = problems.size();
       boolean describedTables = tree.path("description").asText("").equals(Drafter.describedTables(
           tableNames(tree)));
-      applyOne(tree, op, path, problems, rowsSet, derivedRows);
+      applyOne(tree, op, path, problems, rowsSet, derivedRows, dictionaries);
       if (describedTables) {
         // the description synthgen wrote lists the tables: it follows renames, additions and drops
         tree.put("description", Drafter.describedTables(tableNames(tree)));
@@ -196,7 +198,7 @@ public final class Revisions {
    * A history table has no columns of its own; walks over every table's columns (renames, stubs of add_table) leave
    * an empty list on it, which is taken away again.
    */
-  private static void historyWithoutColumns(ObjectNode tree) {
+  static void historyWithoutColumns(ObjectNode tree) {
     for (JsonNode t : tree.withArray("tables")) {
       if (t.hasNonNull("history") && t.path("columns").isArray() && t.path("columns").isEmpty()) {
         ((ObjectNode) t).remove("columns");
@@ -205,7 +207,7 @@ public final class Revisions {
   }
 
   private static void applyOne(ObjectNode tree, JsonNode op, String path, Problems problems,
-      Set<String> rowsSet, Set<String> derivedRows) {
+      Set<String> rowsSet, Set<String> derivedRows, Set<String> dictionaries) {
     String name = op.path("op").asText("");
     List<String> fields = OPERATIONS.get(name);
     if (fields == null) {
@@ -247,6 +249,9 @@ public final class Revisions {
         return;
       case "add_history":
         FeedEdits.addHistory(tree, op, path, problems);
+        return;
+      case "apply_recipe":
+        RecipeEdits.apply(tree, op, path, problems, dictionaries);
         return;
       default:
         break;

@@ -25,11 +25,11 @@ final class SeriesDiff {
       return;
     }
     if (before.series() == null) {
-      out.add("+ series: " + SeriesText.series(after.series()));
+      out.add("+ series: " + SeriesText.series(after));
     } else if (after.series() == null) {
-      out.add("- series: " + SeriesText.series(before.series()));
+      out.add("- series: " + SeriesText.series(before));
     } else {
-      out.add("~ series: " + SeriesText.series(before.series()) + " → " + SeriesText.series(after.series()));
+      out.add("~ series: " + SeriesText.series(before) + " → " + SeriesText.series(after));
     }
   }
 

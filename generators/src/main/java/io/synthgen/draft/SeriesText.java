@@ -35,6 +35,21 @@ public final class SeriesText {
   }
 
   /**
+   * The plan's series line, a start relative to the reference date shown with the day it is: {@code 5 batches,
+   * 1 day each, from ref-5d (2024-12-27)}.
+   */
+  public static String series(Plan p) {
+    Series s = p.series();
+    TimeSpec.Instant start = TimeSpec.instant(s.start());
+    if (start == null || !start.relative() || p.referenceDate() == null) {
+      return series(s);
+    }
+    java.time.LocalDateTime at = start.resolve(p.referenceDate());
+    return series(s) + " (" + (start.dateOnly() ? at.toLocalDate().toString() : at.toString().replace('T', ' '))
+        + ")";
+  }
+
+  /**
    * The table's part in the series, or null for a plan without one: {@code static: batch 0 only}, {@code 10,000
    * rows per batch, reading_ts advances 1 day per batch}, {@code customers_cdc: full load 100,000 then 10,000 per
    * batch, APPEND/UPDATE/DELETE 50/30/10, changes email, address}, {@code devices_history: SCD2 of devices}.

@@ -98,7 +98,7 @@ final class RevisePlanTool extends ServiceTool {
           why.add(t.name() + " appends rows in every batch");
         }
       }
-      out.add("Added the default series (" + SeriesText.series(after.series()) + ") because " + String.join(", ",
+      out.add("Added the default series (" + SeriesText.series(after) + ") because " + String.join(", ",
           why) + "; ask the person whether it fits, and change it with set_series {start, interval, batches}.");
     }
     return out;
