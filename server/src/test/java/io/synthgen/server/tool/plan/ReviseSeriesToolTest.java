@@ -60,6 +60,27 @@ class ReviseSeriesToolTest {
   }
 
   @Test
+  void aTemplateWithAChangeFeedIsOneProposal() throws Exception {
+    ToolResult proposed = f.call("propose_plan", "{\"template\": \"iot\", \"rows\": 1000, "
+        + "\"recipes\": [\"cdc\", \"quality\"]}");
+    assertFalse(proposed.isError(), proposed.text());
+    JsonNode plan = proposed.structured().path("plan");
+    assertEquals(5, plan.path("series").path("batches").asInt(), plan.toString());
+    String text = proposed.text();
+    assertTrue(text.contains("**Series:** 5 batches, 1 day each, from ref-5d (2026-02-24)"), text);
+    assertTrue(text.contains("**Batches:** devices_cdc: full load 1,000 then 100 per batch"), text);
+    assertTrue(text.contains("### devices_history — history of devices"), text);
+    assertTrue(text.contains("**Quality:**"), text);
+    ToolResult own = f.call("propose_plan", "{\"tables\": [{\"name\": \"a\", \"columns\": [\"a_id\"]}], "
+        + "\"recipes\": [\"cdc\"]}");
+    assertTrue(own.isError());
+    assertEquals("invalid_argument", own.structured().path("error").path("code").asText());
+    assertTrue(own.structured().path("error").path("next_step").asText().contains("set_change_feed"), own.text());
+    ToolResult twice = f.call("propose_plan", "{\"template\": \"iot\", \"recipes\": [\"cdc\", \"cdc\"]}");
+    assertTrue(twice.isError(), twice.text());
+  }
+
+  @Test
   void aRefusedOperationNamesItsPathAndFixAndNoVersionIsMade() throws Exception {
     String id = f.call("propose_plan", "{\"template\": \"retail\", \"rows\": 1000}").structured().path("plan_id")
         .asText();
