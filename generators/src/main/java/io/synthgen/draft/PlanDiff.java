@@ -80,6 +80,16 @@ public final class PlanDiff {
       }
       SeriesDiff.table(out, before, before.table(renamedTo.getOrDefault(t, t)).orElseThrow(), after,
           after.table(t).orElseThrow());
+      JsonNode fa = oldT.get("change_feed");
+      JsonNode fb = newT.get("change_feed");
+      if (fa != null && fb != null) {
+        // a feed that stays: each changed field ("~ customers.change_feed.rows_per_batch: 1000 → 5000")
+        for (String f : union(fa, fb)) {
+          // a field left out is its default (changes: every column but keys)
+          JsonNode dflt = com.fasterxml.jackson.databind.node.TextNode.valueOf("(default)");
+          field(out, t + ".change_feed.", f, fa.has(f) ? fa.get(f) : dflt, fb.has(f) ? fb.get(f) : dflt);
+        }
+      }
       Map<String, JsonNode> ca = byName(oldT.get("columns"));
       Map<String, JsonNode> cb = byName(newT.get("columns"));
       Map<String, String> cols = done != null ? done.columns(renamedTo.getOrDefault(t, t), ca, cb)

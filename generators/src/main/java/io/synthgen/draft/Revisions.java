@@ -457,6 +457,12 @@ public final class Revisions {
 
   private static ObjectNode column(ObjectNode table, JsonNode op, String path, Problems problems) {
     String name = op.path("column").asText("");
+    if (table.hasNonNull("history")) {
+      String of = table.path("history").path("of").asText();
+      problems.add(path + ".table", table.path("name").asText(), table.path("name").asText() + " is a history "
+          + "table: its columns are " + of + "'s plus the version columns", "change the column in " + of);
+      return null;
+    }
     for (JsonNode c : table.withArray("columns")) {
       if (name.equals(c.path("name").asText())) {
         return (ObjectNode) c;

@@ -13,7 +13,7 @@ import java.util.Objects;
 /**
  * The lines of {@link PlanDiff} for the incremental side of a plan, in the words of the rendered plan
  * ({@link SeriesText}): the series, a table's part in it (static, append, its change feed) and its injected
- * defects, each added, removed or changed.
+ * defects, each added, removed or changed. A feed's changed fields are {@link PlanDiff}'s, one line each.
  */
 final class SeriesDiff {
 
@@ -45,9 +45,6 @@ final class SeriesDiff {
       out.add("+ change feed " + SeriesText.batchRole(withAnySeries(after), now, now.rows()));
     } else if (a != null && b == null) {
       out.add("- change feed " + (a.name() != null ? a.name() : ChangeFeed.defaultName(was.name())) + " of " + t);
-    } else if (a != null && !a.equals(b)) {
-      out.add("~ change feed " + SeriesText.batchRole(withAnySeries(before), was, was.rows()) + " → "
-          + SeriesText.batchRole(withAnySeries(after), now, now.rows()));
     }
     List<Defect> da = was.quality() == null ? List.of() : was.quality().defects();
     List<Defect> db = now.quality() == null ? List.of() : now.quality().defects();

@@ -53,6 +53,13 @@ class SeriesRevisionsTest {
     assertEquals(ChangeFeed.Format.DELTA_CDF, g.format());
     assertEquals(1000, g.rowsPerBatch());
     assertEquals(p.series(), q.series(), "an existing series is kept");
+    List<String> diff = PlanDiff.lines(p, q);
+    assertTrue(diff.contains("~ customers.change_feed.format: plain → delta_cdf"), diff::toString);
+    assertTrue(diff.contains("~ customers.change_feed.weights: {\"append\":50,\"update\":30,\"delete\":10} → "
+        + "{\"append\":20,\"update\":70,\"delete\":10}"), diff::toString);
+    assertTrue(diff.contains("~ customers.change_feed.changes: (default) → [\"email\",\"address_line1\"]"),
+        diff::toString);
+    assertEquals(3, diff.size(), diff::toString);
   }
 
   @Test
@@ -103,6 +110,17 @@ class SeriesRevisionsTest {
     assertTrue(q.table("customers_history").isEmpty());
     assertNull(q.table("customers").orElseThrow().changeFeed());
     assertNull(q.series());
+  }
+
+  @Test
+  void columnOperationsOnAHistoryTableSayWhereItsColumnsAre() throws Exception {
+    Plan p = revise(retail(), """
+        [{"op": "set_change_feed", "table": "customers"},
+         {"op": "add_history", "table": "customers_history", "of": "customers"}]""");
+    Violation v = refused(p, "[{\"op\": \"set_null_rate\", \"table\": \"customers_history\", \"column\": "
+        + "\"email\", \"null_rate\": 0.1}]");
+    assertEquals("operations[0].table", v.path());
+    assertTrue(v.fix().contains("customers"), v.fix());
   }
 
   @Test
