@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.engine.TableSource;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.ResolvedTable;
+import io.synthgen.series.AppendSlices;
 import io.synthgen.series.Batches;
+import io.synthgen.series.FeedSources;
 import io.synthgen.series.TableRole;
 import io.synthgen.vec.Batch;
 import java.util.ArrayList;
@@ -15,8 +17,9 @@ import java.util.Locale;
 
 /**
  * The batches part of a sample: for every table with a change feed and every append table of a plan with a series,
- * the first rows of batch 0 and of batch 1 as those batches write them ({@link Batches#batch}), each marked with
- * its batch, so the person sees a full load and the operations after it (or an append table's keys continuing).
+ * the first rows of batch 0 and of batch 1 as those batches write them (the sources {@link Batches#batch} writes
+ * for the table), each marked with its batch, so the person sees a full load and the operations after it (or an
+ * append table's keys continuing).
  */
 public final class BatchSamples {
 
@@ -39,40 +42,20 @@ public final class BatchSamples {
     if (r.series() == null) {
       return out;
     }
-    List<String> tables = new ArrayList<>();
     for (ResolvedTable t : r.tables()) {
       TableRole role = TableRole.of(t);
-      if (role == TableRole.FEED || role == TableRole.APPEND) {
-        tables.add(t.name());
+      if (role != TableRole.FEED && role != TableRole.APPEND) {
+        continue;
+      }
+      for (long k = 0; k < Math.min(BATCHES, r.series().batches()); k++) {
+        // the source Batches.batch(r, k) writes for the table, made alone: the others' (a history's index) are
+        // not built for a preview
+        TableSource s = role == TableRole.FEED ? FeedSources.feed(r, t, k) : AppendSlices.slice(r, t, k);
+        int n = (int) Math.min(ROWS_PER_BATCH, s.rows());
+        out.add(new Shown(t.name(), s.name(), role.label(), k, s.rows(), s.chunk(0, n)));
       }
     }
-    if (tables.isEmpty()) {
-      return out;
-    }
-    for (long k = 0; k < Math.min(BATCHES, r.series().batches()); k++) {
-      for (TableSource s : Batches.batch(r, k)) {
-        if (s.table() != null && tables.contains(s.table().name()) && s.name().equals(sourceName(s.table()))) {
-          int n = (int) Math.min(ROWS_PER_BATCH, s.rows());
-          out.add(new Shown(s.table().name(), s.name(), TableRole.of(s.table()).label(), k, s.rows(),
-              s.chunk(0, n)));
-        }
-      }
-    }
-    // per table, batch 0 then batch 1
-    List<Shown> ordered = new ArrayList<>();
-    for (String t : tables) {
-      out.stream().filter(x -> x.table().equals(t)).forEach(ordered::add);
-    }
-    return ordered;
-  }
-
-  /** The name a table's batch rows are written under: its feed's for a feed table, else its own. */
-  private static String sourceName(ResolvedTable t) {
-    if (t.spec().changeFeed() == null) {
-      return t.name();
-    }
-    String n = t.spec().changeFeed().name();
-    return n != null ? n : io.synthgen.plan.ChangeFeed.defaultName(t.name());
+    return out;
   }
 
   public static ArrayNode json(List<Shown> shown) {
@@ -92,7 +75,7 @@ public final class BatchSamples {
   public static String text(List<Shown> shown) {
     StringBuilder b = new StringBuilder();
     for (Shown s : shown) {
-      String what = s.role().equals("feed") ? (s.batch() == 0 ? "full load" : "operations") : "rows";
+      String what = s.role().equals("feed") ? (s.batch() == 0 ? "rows (the full load)" : "operations") : "rows";
       b.append(String.format(Locale.ROOT, "%n### %s, batch %d: first %d of %,d %s%n", s.name(), s.batch(),
           Math.min(ROWS_PER_BATCH, s.head().size()), s.rows(), what));
       b.append(Samples.head(s.head(), ROWS_PER_BATCH));
