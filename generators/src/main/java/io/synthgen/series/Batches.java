@@ -35,7 +35,8 @@ public final class Batches {
           }
         }
         case APPEND -> out.add(AppendSlices.slice(plan, t, k));
-        case FEED, HISTORY -> throw notYet(t);
+        case FEED -> out.add(FeedSources.feed(plan, t, k));
+        case HISTORY -> out.add(FeedSources.history(plan, t.spec(), k));
         case STATE, DEFECTS -> throw new IllegalStateException(t.name() + " is a plan table, not a "
             + TableRole.of(t).label() + " source");
       }
@@ -48,9 +49,12 @@ public final class Batches {
     checkBatch(plan, k);
     List<TableSource> out = new ArrayList<>();
     for (ResolvedTable t : plan.tables()) {
-      TableRole role = TableRole.of(t);
-      if (role == TableRole.FEED || role == TableRole.HISTORY) {
-        throw notYet(t);
+      switch (TableRole.of(t)) {
+        case FEED -> out.add(FeedSources.state(plan, t, k));
+        case HISTORY -> out.add(FeedSources.history(plan, t.spec(), k));
+        case STATIC, APPEND, STATE, DEFECTS -> {
+          // not part of the state: static tables are batch 0's, append slices are events
+        }
       }
     }
     if (out.isEmpty()) {
@@ -141,11 +145,5 @@ public final class Batches {
           + ", whose batches are 0.." + (s.batches() - 1) + "; choose a batch in that range or raise "
           + "series.batches");
     }
-  }
-
-  private static IllegalStateException notYet(ResolvedTable t) {
-    return new IllegalStateException("table " + t.name() + " has a "
-        + (t.spec().history() != null ? "history" : "change feed") + ", which this build cannot generate yet; "
-        + "remove it from the plan to run the other tables' batches");
   }
 }

@@ -17,12 +17,16 @@ import io.synthgen.series.BatchRefused;
 import io.synthgen.series.SeriesPlans;
 import io.synthgen.testing.Duck;
 import io.synthgen.testing.Plans;
+import io.synthgen.template.Recipes;
 import io.synthgen.validate.Check;
+import io.synthgen.validate.ValidationReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -145,5 +149,65 @@ class BatchRunsTest {
     assertTrue(e.getMessage().contains("change_feed"), e.getMessage());
     assertThrows(BatchRefused.class, () -> Runs.snapshot(PLAN, 9, dir.resolve("s"), WriterOptions.parquetZstd(),
         new Engine(1, 128), Progress.NONE, new Cancellation()));
+  }
+
+  @Test
+  void theVerifierRechecksABatchFolderAndCatchesAnEditedBatch() throws Exception {
+    Path out = dir.resolve("v1");
+    run(PLAN, 1L, out);
+    ValidationReport ok = RunVerifier.verify(out);
+    assertTrue(ok.passed(), ok.failures().toString());
+    assertTrue(ok.checks().stream().anyMatch(c -> c.kind().equals("window") && c.table().equals("items")),
+        "the window of every table is checked");
+
+    Path manifest = out.resolve(Manifest.FILE);
+    String text = Files.readString(manifest);
+    Files.writeString(manifest, text.replace("\"batch\" : 1", "\"batch\" : 3"));
+    ValidationReport edited = RunVerifier.verify(out);
+    assertFalse(edited.passed());
+    assertTrue(edited.failures().stream().anyMatch(c -> c.kind().equals("window")), edited.failures().toString());
+    assertTrue(edited.failures().stream().anyMatch(c -> c.kind().equals("unique") && c.table().equals("readings")),
+        "batch 1's keys are not batch 3's: " + edited.failures());
+
+    Files.writeString(manifest, text.replace("\"batch\" : 1", "\"batch\" : 7"));
+    assertTrue(RunVerifier.verify(out).failures().stream().anyMatch(c -> c.kind().equals("batch")),
+        "a batch outside the series fails");
+    Files.writeString(manifest, text.replace("\"role\" : \"append\"", "\"role\" : \"static\""));
+    assertTrue(RunVerifier.verify(out).failures().stream().anyMatch(c -> c.kind().equals("role")));
+  }
+
+  @Test
+  void feedsHistoriesAndTheStateAfterKRunWithTheirRoles() throws Exception {
+    ResolvedPlan cdc = Plans.resolve(Recipes.cdc(Plans.template("retail", 400)));
+    Map<String, String> roles0 = roles(run(cdc, 0L, dir.resolve("c0")));
+    Map<String, String> roles2 = roles(run(cdc, 2L, dir.resolve("c2")));
+    assertTrue(roles0.containsValue("feed") && roles0.containsValue("static"), roles0.toString());
+    assertFalse(roles2.containsValue("static"), "static tables are batch 0's: " + roles2);
+    assertTrue(roles2.containsValue("feed"), roles2.toString());
+    for (String d : List.of("c0", "c2")) {
+      ValidationReport r = RunVerifier.verify(dir.resolve(d));
+      assertTrue(r.passed(), d + ": " + r.failures());
+    }
+    RunResult s = Runs.snapshot(cdc, 2, dir.resolve("s2"), WriterOptions.parquetZstd(), new Engine(2, 128),
+        Progress.NONE, new Cancellation());
+    assertEquals(2L, s.snapshotAfter());
+    assertNull(s.batch());
+    JsonNode m = new ObjectMapper().readTree(dir.resolve("s2").resolve(Manifest.FILE).toFile());
+    assertEquals(2, m.path("snapshot_after").asLong());
+    assertTrue(m.path("batch").isMissingNode());
+    for (JsonNode t : m.path("tables")) {
+      String role = t.path("role").asText();
+      assertTrue(role.equals("state") || role.equals("history"), t.toString());
+      assertEquals("2024-01-01T00:00:00".length(), t.path("window").path("start").asText().length());
+    }
+    ValidationReport r = RunVerifier.verify(dir.resolve("s2"));
+    assertTrue(r.passed(), r.failures().toString());
+  }
+
+  private static Map<String, String> roles(RunResult r) throws IOException {
+    Map<String, String> out = new LinkedHashMap<>();
+    RunManifest m = RunManifest.read(r.dir()).orElseThrow();
+    m.tables().forEach(t -> out.put(t.name(), t.role()));
+    return out;
   }
 }
