@@ -39,7 +39,10 @@ public final class SeriesPlans {
             col("reading_ts", "timestamp", "\"strategy\": \"date_range\", \"start\": \"2024-01-01T00:00:00\", "
                 + "\"end\": \"2024-01-01T23:59:59\", \"interval\": \"1 second\""),
             col("reading_day", "date", "\"strategy\": \"expression\", \"expr\": \"to_date(reading_ts)\""),
-            col("value", "double", "\"strategy\": \"uniform\", \"min\": 0, \"max\": 100")),
+            col("value", "double", "\"strategy\": \"uniform\", \"min\": 0, \"max\": 100"),
+            col("reading_date", "date", "\"strategy\": \"date_range\", \"start\": \"2024-01-01\", "
+                + "\"end\": \"2024-01-01\""),
+            col("wave", "bigint", "\"strategy\": \"expression\", \"expr\": \"batch()\"")),
         Plans.table("orders", 60,
             col("order_id", "bigint", "\"strategy\": \"sequence\", \"start\": 1, \"step\": 1"),
             col("device_id", "bigint", "\"strategy\": \"foreign_key\", \"references\": \"devices.device_id\""),
