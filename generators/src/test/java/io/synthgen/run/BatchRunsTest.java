@@ -125,6 +125,10 @@ class BatchRunsTest {
     assertTrue(m.path("batch").isMissingNode() && m.path("series").isMissingNode()
         && m.path("tables").get(0).path("role").isMissingNode(), m.toString());
     assertTrue(RunVerifier.verify(out).passed(), RunVerifier.verify(out).failures().toString());
+    Path manifest = out.resolve(Manifest.FILE);
+    Files.writeString(manifest, Files.readString(manifest).replace("\"seconds\"", "\"batch\" : 0, \"seconds\""));
+    assertTrue(RunVerifier.verify(out).failures().stream().anyMatch(c -> c.kind().equals("series")),
+        "a batch in the manifest of a plan without a series fails");
     Path refused = dir.resolve("refused");
     BatchRefused e = assertThrows(BatchRefused.class, () -> run(plain, 0L, refused));
     assertTrue(e.getMessage().contains("has no series") && e.getMessage().contains("without a batch"),
