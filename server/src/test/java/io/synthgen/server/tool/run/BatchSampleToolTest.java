@@ -95,6 +95,35 @@ class BatchSampleToolTest {
   }
 
   @Test
+  void aChangeFeedShowsItsFullLoadAndTheOperationsOfBatchOne() throws Exception {
+    String id = planWith("[{\"op\": \"set_change_feed\", \"table\": \"customers\", \"changes\": "
+        + "[\"email\", \"city\"]}]");
+    ToolResult sample = f.call("generate_sample", "{\"plan_id\": \"" + id + "\", \"version\": 2}");
+    assertFalse(sample.isError(), sample.text());
+    JsonNode s = sample.structured();
+    JsonNode b0 = shown(s, "customers_cdc", 0);
+    JsonNode b1 = shown(s, "customers_cdc", 1);
+    assertEquals("feed", b0.path("role").asText());
+    assertEquals("customers", b0.path("table").asText());
+    assertEquals(1000, b0.path("batch_rows").asLong(), "the full load");
+    assertEquals(100, b1.path("batch_rows").asLong(), "rows_per_batch, a tenth of the table");
+    for (JsonNode row : b0.path("rows")) {
+      assertEquals("APPEND", row.path("operation").asText(), row.toString());
+    }
+    List<JsonNode> rows0 = new ArrayList<>();
+    b0.path("rows").forEach(rows0::add);
+    List<JsonNode> rows1 = new ArrayList<>();
+    b1.path("rows").forEach(rows1::add);
+    assertEquals(BatchSamples.ROWS_PER_BATCH, rows1.size());
+    assertEquals(written(id, "customers_cdc", 0), rows0);
+    assertEquals(written(id, "customers_cdc", 1), rows1, "batch 1's rows at the same positions");
+    String text = sample.text();
+    assertTrue(text.contains("### customers_cdc, batch 0: first 5 of 1,000 rows (the full load)"), text);
+    assertTrue(text.contains("### customers_cdc, batch 1: first 5 of 100 operations"), text);
+    assertTrue(text.indexOf("customers_cdc, batch 0") < text.indexOf("customers_cdc, batch 1"), text);
+  }
+
+  @Test
   void aPlanWithoutSeriesHasNoBatches() throws Exception {
     String id = f.call("propose_plan", "{\"template\": \"retail\", \"rows\": 1000}").structured().path("plan_id")
         .asText();
