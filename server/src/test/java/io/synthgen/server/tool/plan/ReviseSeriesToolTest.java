@@ -51,6 +51,11 @@ class ReviseSeriesToolTest {
     assertTrue(text.contains("+ change feed customers_cdc: full load"), text);
     assertTrue(text.contains("+ defect customers: email nulls 2%"), text);
     assertTrue(text.contains("+ table customers_history (SCD2 history of customers)"), text);
+    JsonNode tables = s.path("tables");
+    assertEquals("feed", tables.get(0).path("role").asText(), tables.toString());
+    assertEquals("customers_cdc", tables.get(0).path("output").asText(), tables.toString());
+    assertEquals("history", tables.get(1).path("role").asText(), tables.toString());
+    assertEquals("static", tables.get(2).path("role").asText(), tables.toString());
     // the rendered plan
     assertTrue(text.contains("**Series:** 5 batches, 1 day each, from 2026-03-01"), text);
     assertTrue(text.contains("**Batches:** customers_cdc: full load "), text);
