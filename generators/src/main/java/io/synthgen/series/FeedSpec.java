@@ -1,18 +1,14 @@
 package io.synthgen.series;
 
-import io.synthgen.column.Instants;
-import io.synthgen.column.ValueConversion;
 import io.synthgen.engine.Engine;
 import io.synthgen.output.OutputColumn;
 import io.synthgen.plan.ChangeFeed;
 import io.synthgen.plan.Column;
 import io.synthgen.plan.ColumnGen;
-import io.synthgen.plan.DataType;
 import io.synthgen.plan.Series;
 import io.synthgen.resolve.ResolvedColumn;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.ResolvedTable;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -77,12 +73,12 @@ public final class FeedSpec {
     ChangeFeed.Weights w = feed.weights() == null ? ChangeFeed.Weights.GENERIC : feed.weights();
     OperationCounts counts = OperationCounts.of(w.append(), w.update(), w.delete(), feed.rowsPerBatch());
     this.lifecycle = KeyLifecycle.of(plan.root().child(table.name() + "#feed"), table.rows(), counts);
-    long start = ValueConversion.toMicros(Instants.resolve(series.start(), plan.plan().referenceDate()));
-    this.intervalMicros = Instants.intervalMicros(series.interval());
+    long start = plan.windowStartMicros(0);
+    this.intervalMicros = plan.intervalMicros();
     this.times = new OperationTimes(plan.root().child(table.name() + "#feed.times"), start, intervalMicros);
     this.batches = series.batches();
     this.changed = changedColumns(table, feed.changes() == null ? defaultChanges(table) : feed.changes());
-    this.advance = advanceColumns(table, intervalMicros, plan.plan().referenceDate());
+    this.advance = table.advance();
     this.baseColumns = Engine.outputColumns(table);
   }
 
@@ -148,7 +144,10 @@ public final class FeedSpec {
     return changed;
   }
 
-  /** Date/timestamp columns shifted by {@code batch · interval} of the batch their value was made in. */
+  /**
+   * Date/timestamp columns shifted by {@code batch · interval} of the batch their value was made in: the resolver's
+   * {@link ResolvedTable#advance()} set.
+   */
   public Set<String> advance() {
     return advance;
   }
@@ -236,28 +235,5 @@ public final class FeedSpec {
     }
     memo.put(name, result);
     return result;
-  }
-
-  /**
-   * The table's {@code advance} columns, or by default its date/timestamp range columns whose range spans at most
-   * one interval (event times move with the batch; birth dates do not).
-   */
-  private static Set<String> advanceColumns(ResolvedTable table, long intervalMicros, LocalDate reference) {
-    List<String> named = table.spec().batching().advance();
-    if (named != null) {
-      return Set.copyOf(named);
-    }
-    Set<String> out = new LinkedHashSet<>();
-    for (ResolvedColumn c : table.columns()) {
-      DataType type = c.spec().type();
-      if (type.isTemporal() && c.spec().gen() instanceof ColumnGen.DateRange r) {
-        long from = ValueConversion.toMicros(Instants.resolve(r.start(), reference));
-        long to = ValueConversion.toMicros(Instants.resolve(r.end(), reference));
-        if (to - from <= intervalMicros) {
-          out.add(c.name());
-        }
-      }
-    }
-    return Set.copyOf(out);
   }
 }
