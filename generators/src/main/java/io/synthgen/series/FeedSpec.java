@@ -27,7 +27,8 @@ import java.util.Set;
  * <p><b>Changed columns.</b> The {@code changes} columns (by default every output column but the primary key,
  * unique, sequence, uuid and key columns), the hidden helpers they are computed from (a helper is part of the value
  * it feeds), and transitively every column that reads one of those — through an expression, a lookup through a
- * changed foreign key, or a foreign key whose distribution reads one. Every other column keeps the key's row.
+ * changed foreign key, or a foreign key whose distribution reads one. Every other column keeps the key's row; so
+ * does a child aggregate (the children do not change with the parent's versions).
  */
 public final class FeedSpec {
 
@@ -58,12 +59,6 @@ public final class FeedSpec {
     if (table.layout() != null) {
       throw new IllegalArgumentException("table " + table.name() + " is generated per parent; a change feed needs "
           + "an independent table (rows and keys of its own)");
-    }
-    for (ResolvedColumn c : table.columns()) {
-      if (c.spec().gen() instanceof ColumnGen.ChildAggregate) {
-        throw new IllegalArgumentException("column " + table.name() + "." + c.name() + " aggregates a child table; "
-            + "a change feed's appended keys have no children, so drop the aggregate or the change_feed");
-      }
     }
     this.keyColumn = table.spec().primaryKey();
     if (keyColumn == null || table.spec().column(keyColumn).map(Column::omit).orElse(true)) {
@@ -176,9 +171,8 @@ public final class FeedSpec {
     for (ResolvedColumn c : table.outputColumns()) {
       Column s = c.spec();
       ColumnGen g = s.gen();
-      boolean key = g instanceof ColumnGen.Sequence || g instanceof ColumnGen.Uuid
-          || g instanceof ColumnGen.ForeignKey || g instanceof ColumnGen.Parent || g instanceof ColumnGen.ChildIndex;
-      if (!key && !s.unique() && !s.name().equals(table.spec().primaryKey())) {
+      boolean aggregate = g instanceof ColumnGen.ChildAggregate;
+      if (!isKey(c) && !aggregate && !s.unique() && !s.name().equals(table.spec().primaryKey())) {
         out.add(s.name());
       }
     }
@@ -193,7 +187,7 @@ public final class FeedSpec {
     Map<String, Boolean> memo = new HashMap<>();
     Set<String> out = new LinkedHashSet<>();
     for (ResolvedColumn c : table.columns()) {
-      if (dependsOnChange(table, c.name(), seeds, memo)) {
+      if (!(c.spec().gen() instanceof ColumnGen.ChildAggregate) && dependsOnChange(table, c.name(), seeds, memo)) {
         out.add(c.name());
       }
     }
