@@ -38,6 +38,9 @@ import java.util.TreeMap;
  */
 public final class VersionEvaluator implements BatchContext {
 
+  /** The batch of a context whose elements were made in several batches. */
+  private static final long MIXED = -2;
+
   private final Shared shared;
   private final int[] select;
   private final long[] rows;
@@ -96,7 +99,11 @@ public final class VersionEvaluator implements BatchContext {
    *
    * @throws IllegalStateException on the root
    */
+  @Override
   public long batch() {
+    if (batch == MIXED) {
+      throw MixedBatches.INSTANCE;
+    }
     if (batch < 0) {
       throw new IllegalStateException("the images of a chunk span several batches; ask a column, not the root");
     }
@@ -129,6 +136,7 @@ public final class VersionEvaluator implements BatchContext {
     final Map<String, Vec> memo = new HashMap<>();
     final Map<String, long[]> parentMemo = new HashMap<>();
     final Map<Boolean, List<Group>> groups = new HashMap<>();
+    final Map<Boolean, Group> wholes = new HashMap<>();
 
     Shared(FeedSpec spec, VersionRows images) {
       this.spec = spec;
@@ -166,32 +174,44 @@ public final class VersionEvaluator implements BatchContext {
       return v;
     }
 
+    /**
+     * A column over every element in one call; only when its generator asks {@link #batch()} of elements made in
+     * different batches is it made again, one call per batch (generators are pure, so the first try leaves
+     * nothing behind).
+     */
     private Vec generate(ResolvedColumn c) {
-      List<Group> gs = groups(spec.changed().contains(c.name()));
-      List<Vec> parts = new ArrayList<>(gs.size());
-      List<int[]> indexes = new ArrayList<>(gs.size());
+      boolean changed = spec.changed().contains(c.name());
       Map<Vec, Boolean> inputs = new IdentityHashMap<>();
       for (Vec m : memo.values()) {
         inputs.put(m, Boolean.TRUE);
       }
-      for (Group g : gs) {
-        VersionEvaluator ctx = g.context(this);
-        Vec v = c.spec().gen() instanceof ColumnGen.ChildAggregate a ? aggregate(c, a, g, ctx)
-            : c.generator().generate(ctx);
-        if (inputs.containsKey(v)) {
-          v = Vecs.copy(v); // an expression may return an input as is; its nulls must not leak back
+      try {
+        return produce(c, whole(changed), changed, inputs);
+      } catch (MixedBatches e) {
+        List<Group> gs = groups(changed);
+        List<Vec> parts = new ArrayList<>(gs.size());
+        List<int[]> indexes = new ArrayList<>(gs.size());
+        for (Group g : gs) {
+          parts.add(produce(c, g, changed, inputs));
+          indexes.add(g.index);
         }
-        if (g.batch != 0 && spec.advance().contains(c.name()) && v instanceof LongVec l && l.type().isTemporal()) {
-          v = shift(v, g.batch * spec.intervalMicros());
-        }
-        applyNulls(v, c, ctx.hashes);
-        parts.add(v);
-        indexes.add(g.index);
+        return VersionVecs.scatter(c.spec().type(), parts, indexes, n);
       }
-      if (gs.size() == 1 && gs.get(0).identity) {
-        return parts.get(0);
+    }
+
+    /** The column for a group's elements: generated, advanced by each element's batch, with its NULLs. */
+    private Vec produce(ResolvedColumn c, Group g, boolean changed, Map<Vec, Boolean> inputs) {
+      VersionEvaluator ctx = g.context(this);
+      Vec v = c.spec().gen() instanceof ColumnGen.ChildAggregate a ? aggregate(c, a, g, ctx)
+          : c.generator().generate(ctx);
+      if (inputs.containsKey(v)) {
+        v = Vecs.copy(v); // an expression may return an input as is; its nulls must not leak back
       }
-      return VersionVecs.scatter(c.spec().type(), parts, indexes, n);
+      if (spec.advance().contains(c.name()) && v instanceof LongVec l && l.type().isTemporal()) {
+        v = shift(l, images.batches(changed), g.index, spec.intervalMicros());
+      }
+      applyNulls(v, c, ctx.hashes);
+      return v;
     }
 
     /**
@@ -238,12 +258,12 @@ public final class VersionEvaluator implements BatchContext {
       if (keys == null) {
         throw new IllegalStateException(table.name() + "." + fk + " is not a foreign key");
       }
-      List<Group> gs = groups(spec.changed().contains(fk));
-      if (gs.size() == 1 && gs.get(0).identity) {
-        p = keys.parentRows(gs.get(0).context(this));
-      } else {
+      boolean changed = spec.changed().contains(fk);
+      try {
+        p = keys.parentRows(whole(changed).context(this));
+      } catch (MixedBatches e) {
         p = new long[n];
-        for (Group g : gs) {
+        for (Group g : groups(changed)) {
           long[] part = keys.parentRows(g.context(this));
           for (int i = 0; i < g.index.length; i++) {
             p[g.index[i]] = part[i];
@@ -252,6 +272,27 @@ public final class VersionEvaluator implements BatchContext {
       }
       parentMemo.put(fk, p);
       return p;
+    }
+
+    /** Every element in order; its batch is {@link #MIXED} when the elements were made in several. */
+    private Group whole(boolean changed) {
+      return wholes.computeIfAbsent(changed, ch -> {
+        long[] batches = images.batches(ch);
+        long b = n == 0 ? 0 : batches[0];
+        for (int i = 1; i < n; i++) {
+          if (batches[i] != b) {
+            b = MIXED;
+            break;
+          }
+        }
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+          all[i] = i;
+        }
+        long[] r = new long[n];
+        System.arraycopy(images.rows(ch), 0, r, 0, n);
+        return new Group(b, all, r, true);
+      });
     }
 
     /** The elements split by the batch their values of a changed (or unchanged) column are made in. */
@@ -308,17 +349,26 @@ public final class VersionEvaluator implements BatchContext {
       v.setNulls(mask);
     }
 
-    /** An advance column moved by {@code micros}: timestamps by the microseconds, dates by whole days. */
-    private static Vec shift(Vec v, long micros) {
-      LongVec l = (LongVec) v;
-      long by = l.type().kind() == DataType.Kind.DATE ? Math.floorDiv(micros, Instants.MICROS_PER_DAY) : micros;
+    /** An advance column moved by each element's batch times the interval: timestamps in µs, dates whole days. */
+    private static Vec shift(LongVec l, long[] batches, int[] index, long interval) {
+      boolean date = l.type().kind() == DataType.Kind.DATE;
       long[] a = new long[l.size()];
       for (int i = 0; i < a.length; i++) {
-        a[i] = l.values[i] + by;
+        long micros = batches[index[i]] * interval;
+        a[i] = l.values[i] + (date ? Math.floorDiv(micros, Instants.MICROS_PER_DAY) : micros);
       }
       LongVec out = new LongVec(l.type(), a, l.size());
       out.setNulls(l.nulls() == null ? null : l.nulls().clone());
       return out;
+    }
+  }
+
+  /** Asked for the batch of elements made in several: the column is made again, one batch at a time. */
+  private static final class MixedBatches extends RuntimeException {
+    static final MixedBatches INSTANCE = new MixedBatches();
+
+    private MixedBatches() {
+      super("elements of several batches", null, false, false);
     }
   }
 
