@@ -11,19 +11,19 @@ import java.util.List;
 import java.util.Set;
 
 /** Small plans with a series: devices (static), readings (append), orders (append) with items per order. */
-final class SeriesPlans {
+public final class SeriesPlans {
 
-  static final String START = "2024-01-01";
+  public static final String START = "2024-01-01";
 
   private SeriesPlans() {
   }
 
-  static String col(String name, String type, String rest) {
+  public static String col(String name, String type, String rest) {
     return "{\"name\": \"" + name + "\", \"type\": \"" + type + "\", " + rest + "}";
   }
 
   /** The plan document (static tables) before the series and batch modes are set. */
-  static String document() {
+  public static String document() {
     return Plans.document(11, String.join(",\n",
         Plans.table("devices", 40,
             col("device_id", "bigint", "\"strategy\": \"sequence\", \"start\": 1000, \"step\": 1"),
@@ -66,7 +66,7 @@ final class SeriesPlans {
   }
 
   /** readings, orders (so items) and device_logs append, daily batches from 2024-01-01, 5 of them. */
-  static Plan plan() {
+  public static Plan plan() {
     Plan p = Plans.read(document());
     Set<String> append = Set.of("readings", "orders", "device_logs");
     List<Table> ts = new ArrayList<>();
@@ -76,7 +76,7 @@ final class SeriesPlans {
     return p.withTables(ts).withSeries(new Series(START, "1 day", 5));
   }
 
-  static ResolvedPlan resolved() {
+  public static ResolvedPlan resolved() {
     return Plans.resolve(plan());
   }
 }
