@@ -7,8 +7,7 @@ import io.synthgen.engine.TableSource;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.PlanException;
 import io.synthgen.resolve.ResolvedPlan;
-import io.synthgen.series.AppendSlices;
-import io.synthgen.series.FeedSources;
+import io.synthgen.series.Batches;
 import io.synthgen.testing.Plans;
 import io.synthgen.vec.Batch;
 import java.math.BigDecimal;
@@ -57,7 +56,7 @@ class RecipeBatchesTest {
     long anomalies = 0;
     long perBatch = parents * perDay;
     for (long k = 0; k < 5; k++) {
-      List<Map<String, Object>> rs = rows(AppendSlices.slice(p, p.table(table), k));
+      List<Map<String, Object>> rs = rows(source(Batches.batch(p, k), table));
       assertEquals(perBatch, rs.size(), table + " rows in batch " + k);
       LocalDateTime from = START.plusDays(k);
       for (int i = 0; i < rs.size(); i++) {
@@ -84,9 +83,15 @@ class RecipeBatchesTest {
     dailyReadings("manufacturing", 150, "sensor_data", "equipment_id", DailyReadings.PER_DAY_MANUFACTURING, 0.01,
         0.25);
   }
-  /** The feed of {@code table} in batch k. */
+  /** The source batch k writes under {@code name}. */
+  static TableSource source(List<TableSource> batch, String name) {
+    return batch.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() -> new AssertionError(
+        "batch writes no " + name + ": " + batch.stream().map(TableSource::name).toList()));
+  }
+
+  /** The feed of {@code table} in batch k, as Batches writes it (under the feed's name). */
   private static List<Map<String, Object>> feed(ResolvedPlan p, String table, long k) {
-    return rows(FeedSources.feed(p, p.table(table), k));
+    return rows(source(Batches.batch(p, k), p.table(table).spec().changeFeed().name()));
   }
 
   private static Map<Object, Integer> count(List<Map<String, Object>> rows, String column) {
@@ -239,5 +244,36 @@ class RecipeBatchesTest {
         assertEquals(START.toLocalDate().plusDays(k), r.get("last_maintenance_date"), "maintained that day");
       }
     }
+  }
+  @Test
+  void iotDeviceHistoryIsContiguousWithOneCurrentVersionPerLiveDevice() throws PlanException {
+    ResolvedPlan p = cdc("iot", 500);
+    List<Map<String, Object>> history = rows(source(Batches.batch(p, 4), "devices_history"));
+    List<Map<String, Object>> state = rows(source(Batches.snapshot(p, 4), "devices"));
+    Map<Object, List<Map<String, Object>>> byKey = new LinkedHashMap<>();
+    for (Map<String, Object> r : history) {
+      byKey.computeIfAbsent(r.get("device_id"), x -> new ArrayList<>()).add(r);
+    }
+    Map<Object, Map<String, Object>> live = new LinkedHashMap<>();
+    state.forEach(r -> live.put(r.get("device_id"), r));
+    long current = 0;
+    for (Map.Entry<Object, List<Map<String, Object>>> e : byKey.entrySet()) {
+      List<Map<String, Object>> versions = e.getValue();
+      for (int i = 0; i + 1 < versions.size(); i++) {
+        assertEquals(versions.get(i + 1).get("effective_from"), versions.get(i).get("effective_to"),
+            "device " + e.getKey() + ": versions are contiguous");
+        assertEquals(false, versions.get(i).get("is_current"));
+      }
+      Map<String, Object> last = versions.get(versions.size() - 1);
+      if (Boolean.TRUE.equals(last.get("is_current"))) {
+        current++;
+        assertEquals(null, last.get("effective_to"));
+        assertEquals(live.get(e.getKey()).get("firmware"), last.get("firmware"), "the current version is the state");
+      } else {
+        assertTrue(!live.containsKey(e.getKey()) && last.get("effective_to") != null, "a deleted device is closed");
+      }
+    }
+    assertEquals(state.size(), current, "one current version per live device");
+    assertTrue(byKey.values().stream().anyMatch(v -> v.size() > 1), "some devices changed");
   }
 }
