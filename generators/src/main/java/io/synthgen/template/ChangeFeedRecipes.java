@@ -52,7 +52,10 @@ final class ChangeFeedRecipes {
       case "manufacturing" -> manufacturing(e);
       default -> throw new IllegalStateException("no cdc recipe for " + p.industry());
     }
-    return e.result(plan -> plan.withSeries(plan.series() != null ? plan.series() : SERIES));
+    // the recipe's times (readings' days, maintenance days, install cut-offs) are built on its start and interval;
+    // a plan's own number of batches is kept
+    return e.result(plan -> plan.withSeries(plan.series() == null ? SERIES
+        : new Series(START, INTERVAL, plan.series().batches())));
   }
 
   /** Customers change contact details, address, tier and activity: 10 % of the customers a day, 50/30/10. */
@@ -62,7 +65,7 @@ final class ChangeFeedRecipes {
       e.expression("customers", "email", email.type(), email.omit(),
           "lower(first_name) || '.' || lower(last_name) || CAST(customer_id % 1000 AS STRING) || CASE WHEN batch() "
               + "= 0 THEN '' ELSE '.' || CAST(rand_int(1, 999) AS STRING) END || '@example.com'", null,
-          "derived from the name; a changed address (a later batch) gets a number suffix");
+          "derived from the name; an email changed in a later batch gets a number suffix");
     }
     feed(e, "customers", "customers_cdc", 10, new Weights(50, 30, 10), "APPEND",
         List.of("email", "phone", "address_line1", "city", "state", "zip_code", "loyalty_tier", "is_active"));
