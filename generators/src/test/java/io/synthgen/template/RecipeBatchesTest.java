@@ -276,4 +276,26 @@ class RecipeBatchesTest {
     assertEquals(state.size(), current, "one current version per live device");
     assertTrue(byKey.values().stream().anyMatch(v -> v.size() > 1), "some devices changed");
   }
+  @Test
+  void tablesTheRecipeLeavesAloneAreTheTemplatesRowsInBatchZeroOnly() throws PlanException {
+    Plan t = Plans.template("retail", 500);
+    ResolvedPlan template = Plans.resolve(t);
+    ResolvedPlan p = Plans.resolve(Recipes.cdc(t));
+    for (String name : List.of("products", "transactions", "line_items", "inventory")) {
+      assertEquals(rows(TableSource.of(template, template.table(name))), rows(source(Batches.batch(p, 0), name)),
+          name + " is the template's");
+      for (long k = 1; k < 5; k++) {
+        long batch = k;
+        assertTrue(Batches.batch(p, k).stream().noneMatch(s -> s.name().equals(name)), name + " in batch " + batch);
+      }
+    }
+    List<Map<String, Object>> load = feed(p, "customers", 0);
+    List<Map<String, Object>> customers = rows(TableSource.of(template, template.table("customers")));
+    for (int i = 0; i < customers.size(); i++) {
+      Map<String, Object> r = new LinkedHashMap<>(load.get(i));
+      r.remove("operation");
+      r.remove("operation_date");
+      assertEquals(customers.get(i), r, "the full load is the template's customers");
+    }
+  }
 }
