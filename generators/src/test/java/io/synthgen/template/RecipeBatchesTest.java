@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The recipes' batches as the engine writes them: daily readings, feed weights and rows per batch, status and
@@ -296,6 +298,28 @@ class RecipeBatchesTest {
       r.remove("operation");
       r.remove("operation_date");
       assertEquals(customers.get(i), r, "the full load is the template's customers");
+    }
+  }
+  @ParameterizedTest
+  @ValueSource(longs = {1, 3})
+  void everyTemplateWithBothRecipesWritesEveryBatchAndSnapshotEvenWhenTiny(long rows) throws PlanException {
+    for (String name : Templates.names()) {
+      ResolvedPlan p = Plans.resolve(Recipes.quality(Recipes.cdc(Plans.template(name, rows))));
+      for (long k = 0; k < 5; k++) {
+        List<TableSource> batch = Batches.batch(p, k);
+        for (var t : p.plan().tables()) {
+          if (t.changeFeed() != null) {
+            assertTrue(rows(source(batch, t.changeFeed().name())).size() >= (k == 0 ? t.rows() : 1),
+                name + " " + t.changeFeed().name() + " batch " + k);
+          }
+        }
+        for (TableSource s : batch) {
+          rows(s);
+        }
+        for (TableSource s : Batches.snapshot(p, k)) {
+          rows(s);
+        }
+      }
     }
   }
 }
