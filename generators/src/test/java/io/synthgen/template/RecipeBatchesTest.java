@@ -162,9 +162,26 @@ class RecipeBatchesTest {
     ResolvedPlan p = cdc("retail", 2_000);
     feedShape(p, "customers", "APPEND", 2_000, 200, 50, 30, 10);
     List<Map<String, Object>> load = feed(p, "customers", 0);
+    Map<Object, Map<String, Object>> byKey = new LinkedHashMap<>();
     for (int i = 0; i < load.size(); i++) {
       assertEquals(1_000_000L + i, load.get(i).get("customer_id"), "the full load is in key order");
+      byKey.put(load.get(i).get("customer_id"), load.get(i));
     }
+    List<Map<String, Object>> updates = where(feed(p, "customers", 1), "operation", Set.of("UPDATE"));
+    int moved = 0;
+    for (Map<String, Object> u : updates) {
+      Map<String, Object> before = byKey.get(u.get("customer_id"));
+      for (String kept : List.of("first_name", "last_name", "signup_date", "lifetime_value")) {
+        assertEquals(before.get(kept), u.get(kept), kept + " is not a change of a customer");
+      }
+      if (before.get("email") != null && u.get("email") != null) {
+        String local = ((String) before.get("email")).replace("@example.com", "");
+        assertTrue(((String) u.get("email")).matches(java.util.regex.Pattern.quote(local) + "\\.\\d+@example\\.com"),
+            "a changed email keeps the name: " + u.get("email") + " after " + before.get("email"));
+      }
+      moved += u.get("state").equals(before.get("state")) ? 0 : 1;
+    }
+    assertTrue(moved > 0.8 * updates.size(), "an update is a move: " + moved + " of " + updates.size());
   }
 
   @Test
