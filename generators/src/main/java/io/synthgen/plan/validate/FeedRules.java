@@ -4,8 +4,14 @@ import io.synthgen.plan.ChangeFeed;
 import io.synthgen.plan.Column;
 import io.synthgen.plan.ColumnGen;
 import io.synthgen.plan.Quality;
+import io.synthgen.plan.Series;
 import io.synthgen.plan.Table;
+import io.synthgen.random.Stream;
+import io.synthgen.series.KeyLifecycle;
+import io.synthgen.series.OperationCounts;
+import io.synthgen.series.OperationTimes;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,15 +57,6 @@ final class FeedRules {
       if (t.history() != null) {
         history(t, path + ".history.of", histories);
       }
-      if (t.perParent() != null && t.perParent().table() != null) {
-        Table parent = v.tables.get(t.perParent().table());
-        if (parent != null && parent.changeFeed() != null) {
-          out.add(path + ".per_parent.table", parent.name(), "no table is generated per row of a table with a "
-              + "change feed: its rows are inserted, updated and deleted by batch", "remove per_parent from "
-              + t.name() + " and make its key to " + parent.name() + " a foreign_key to " + parent.name() + "."
-              + (parent.primaryKey() == null ? "<its primary key>" : parent.primaryKey()));
-        }
-      }
     }
     for (Table t : v.plan.tables()) {
       if (t.quality() != null && t.quality().groundTruth() == Quality.GroundTruth.SIDECAR && t.generated()) {
@@ -85,22 +82,86 @@ final class FeedRules {
           + "a parent: its rows are inserted and deleted by batch", "remove per_parent and give " + t.name()
           + " a foreign_key to its parent");
     }
+    for (int j = 0; j < t.columns().size(); j++) {
+      Column c = t.columns().get(j);
+      if (c.gen() instanceof ColumnGen.ChildAggregate a) {
+        out.add(tp + ".columns[" + j + "].strategy", "child_aggregate", "a table with a change feed cannot "
+            + "aggregate its children: the keys its feed appends have none (" + c.name() + " reads " + a.table()
+            + ")", "compute " + c.name() + " without the children, or remove the change_feed");
+      }
+    }
     name(t, f, path);
-    if (f.rowsPerBatch() < 1 || f.rowsPerBatch() > PlanLimits.MAX_FEED_ROWS_PER_BATCH) {
-      out.add(path + ".rows_per_batch", f.rowsPerBatch(), "rows_per_batch must be between 1 and "
-          + PlanLimits.MAX_FEED_ROWS_PER_BATCH, f.rowsPerBatch() < 1 ? "use 1 or more operations per batch"
+    if (f.rowsPerBatch() < 0 || f.rowsPerBatch() > PlanLimits.MAX_FEED_ROWS_PER_BATCH) {
+      out.add(path + ".rows_per_batch", f.rowsPerBatch(), "rows_per_batch must be between 0 and "
+          + PlanLimits.MAX_FEED_ROWS_PER_BATCH, f.rowsPerBatch() < 0 ? "use 1 or more operations per batch"
               : "use at most " + PlanLimits.MAX_FEED_ROWS_PER_BATCH + " operations per batch");
     }
     boolean weightsOk = weights(f.weights(), path + ".weights");
     changes(t, f, path, weightsOk && f.weights().update() > 0);
     columns(t, f, path);
-    if (v.plan.series() != null && v.plan.series().batches() >= 1
-        && v.plan.series().batches() <= PlanLimits.MAX_BATCHES && f.rowsPerBatch() >= 1) {
-      // every operation of batches 1 .. batches-1 an APPEND at most: the keys the feed can reach
-      BigInteger rows = BigInteger.valueOf(Math.max(0, t.rows())).add(BigInteger.valueOf(f.rowsPerBatch())
-          .multiply(BigInteger.valueOf(v.plan.series().batches() - 1)));
-      new SeriesKeys(v).check(t, tp, rows, "rows + rows_per_batch x " + (v.plan.series().batches() - 1)
-          + " later batches");
+    if (weightsOk) {
+      lifecycle(t, f, path);
+    }
+  }
+
+  /**
+   * The key lifecycle of the feed through the last batch of the series: batch 0 loads the rows, every later batch
+   * needs U + D live keys ({@link KeyLifecycle#lastFeasibleBatch}), keys and version rows stay in bounds, the
+   * table's sequence keys stay in their type, and the batch window holds every row at a distinct microsecond.
+   */
+  private void lifecycle(Table t, ChangeFeed f, String path) {
+    Series series = v.plan.series();
+    String tp = v.tablePath(t);
+    if (series == null || series.batches() < 1 || series.batches() > PlanLimits.MAX_BATCHES
+        || f.rowsPerBatch() < 0 || f.rowsPerBatch() > PlanLimits.MAX_FEED_ROWS_PER_BATCH
+        || t.rows() > PlanLimits.MAX_ROWS || out.anyAt(tp + ".rows")) {
+      return;
+    }
+    if (t.rows() < 1) {
+      out.add(tp + ".rows", t.rows(), "a table with a change feed needs rows: batch 0 loads them, later batches "
+          + "update and delete them", "use rows >= 1");
+      return;
+    }
+    ChangeFeed.Weights w = f.weights();
+    OperationCounts counts = OperationCounts.of(w.append(), w.update(), w.delete(), f.rowsPerBatch());
+    KeyLifecycle life = KeyLifecycle.of(Stream.root(v.plan.seed()).child(t.name() + "#feed"), t.rows(), counts);
+    long last = series.batches() - 1;
+    long n = t.rows();
+    long a = counts.appends();
+    long u = counts.updates();
+    long d = counts.deletes();
+    if (life.lastFeasibleBatch() < last) {
+      long feasible = life.lastFeasibleBatch();
+      // the rows that keep U + D keys live through the last batch: N + (last-1)A - last*D >= U
+      BigInteger need = BigInteger.valueOf(u).add(BigInteger.valueOf(last).multiply(BigInteger.valueOf(d)))
+          .subtract(BigInteger.valueOf(last - 1).multiply(BigInteger.valueOf(a)));
+      out.add(path + ".weights", w.append() + "/" + w.update() + "/" + w.delete(), "with " + n + " rows and " + a
+          + " APPENDs, " + u + " UPDATEs and " + d + " DELETEs per batch, batch " + (feasible + 1) + " would need "
+          + "more live keys than there are (each batch deletes " + d + " and appends " + a + "): the last feasible "
+          + "batch is " + feasible + ", the series needs " + last, "use at most " + (feasible + 1) + " batches "
+          + "(\"batches\": " + (feasible + 1) + "), or a lower delete weight (at most the append weight never runs "
+          + "out), or rows >= " + need + " in " + t.name());
+      return;
+    }
+    if (life.lastBatchWithinBounds() < last) {
+      out.add(path + ".rows_per_batch", f.rowsPerBatch(), "keys or UPDATE values of batch " + last + " would "
+          + "pass 2^62 (the last batch within bounds is " + life.lastBatchWithinBounds() + ")",
+          "use fewer batches or fewer operations per batch");
+      return;
+    }
+    new SeriesKeys(v).check(t, tp, BigInteger.valueOf(n).add(BigInteger.valueOf(a).multiply(BigInteger.valueOf(
+        last))), "rows + " + a + " APPENDs x " + last + " later batches");
+    Duration interval = SeriesDefaults.interval(series);
+    if (interval != null) {
+      long rows = Math.max(n, counts.rows());
+      long need = OperationTimes.minimumIntervalMicros(rows);
+      BigInteger micros = BigInteger.valueOf(interval.getSeconds()).multiply(BigInteger.valueOf(1_000_000));
+      if (micros.compareTo(BigInteger.valueOf(need)) < 0) {
+        out.add("series.interval", series.interval(), "the feed of " + t.name() + " writes " + rows + " operations "
+            + "in one batch window, each at its own microsecond: the window is " + micros + " microseconds",
+            "lengthen the interval to at least " + SeriesRules.human(Duration.ofSeconds((need + 999_999)
+                / 1_000_000)) + ", or fewer rows per batch");
+      }
     }
   }
 
@@ -113,10 +174,13 @@ final class FeedRules {
     return " (a sequence or uuid column)";
   }
 
-  private void name(Table t, ChangeFeed f, String path) {
-    if (f.name() == null) {
+  private void name(Table t, ChangeFeed given, String path) {
+    if (t.name() == null) {
       return; // a table without a name is reported at its name
     }
+    ChangeFeed f = given.name() != null ? given : new ChangeFeed(ChangeFeed.defaultName(t.name()),
+        given.rowsPerBatch(), given.weights(), given.changes(), given.format(), given.appendAs(),
+        given.operationColumn(), given.sequenceColumn());
     if (!PlanValidator.IDENTIFIER.matcher(f.name()).matches() || f.name().length() > PlanLimits.MAX_NAME_LENGTH) {
       out.add(path + ".name", f.name(), "a feed name starts with a letter or '_', then letters, digits or '_' (at "
           + "most " + PlanLimits.MAX_NAME_LENGTH + " characters)", "use e.g. \"" + ChangeFeed.defaultName(
@@ -153,14 +217,11 @@ final class FeedRules {
   private void changes(Table t, ChangeFeed f, String path, boolean updates) {
     if (f.changes() == null) {
       if (updates && SeriesDefaults.changes(t).isEmpty()) {
-        out.missing(path + ".changes", "no column of " + t.name() + " can change: every column is a key, derived "
-            + "or constant", "list the columns an UPDATE draws anew in \"changes\", or set \"update\": 0");
+        out.missing(path + ".changes", "no column of " + t.name() + " changes by default: every output column is a "
+            + "key or unique", "list the columns an UPDATE draws anew in \"changes\" (a foreign key may change), "
+            + "or set the weight \"update\": 0");
       }
       return;
-    }
-    if (updates && f.changes().isEmpty()) {
-      out.add(path + ".changes", f.changes(), "UPDATEs change no column", "list the columns an UPDATE draws anew, "
-          + "or set the weight \"update\": 0");
     }
     Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < PlanValidator.checked(f.changes().size(), PlanLimits.MAX_COLUMNS); i++) {
@@ -185,47 +246,44 @@ final class FeedRules {
         // the columns it depends on as they are in that version: how a status changes by batch
         String why = c.gen() instanceof ColumnGen.Expression ? null : SeriesDefaults.changeable(t, c);
         if (why != null) {
-          out.add(p, n, "an UPDATE cannot draw " + n + " anew: " + why, "remove " + n + " from changes");
+          out.add(p, n, "an UPDATE cannot draw " + n + " anew: " + why, "remove " + n + " from changes; it "
+              + "can change: " + Suggest.list(SeriesDefaults.changesCandidates(t)));
         }
       }
     }
   }
 
+  /**
+   * The columns the feed adds: the plain format's operation and sequence columns (null: the defaults), delta_cdf's
+   * {@link #DELTA_CDF_COLUMNS}; they must not clash with the table's output columns. append_as and the column names
+   * apply to the plain format only (delta_cdf and debezium name operations their own way).
+   */
   private void columns(Table t, ChangeFeed f, String path) {
-    boolean plain = f.format() == ChangeFeed.Format.PLAIN;
-    if (!plain) {
-      if (!"APPEND".equals(f.appendAs())) {
-        out.add(path + ".append_as", f.appendAs(), "append_as names the plain format's operation; "
-            + format(f) + " writes its own", "remove \"append_as\", or use \"format\": \"plain\"");
-      }
-      String[][] named = {{"operation_column", f.operationColumn(), ChangeFeed.DEFAULT_OPERATION_COLUMN},
-          {"sequence_column", f.sequenceColumn(), ChangeFeed.DEFAULT_SEQUENCE_COLUMN}};
-      for (String[] n : named) {
-        if (n[1] != null && !n[1].equals(n[2])) {
-          out.add(path + "." + n[0], n[1], n[0] + " names a column of the plain format; " + format(f)
-              + " writes its own", "remove \"" + n[0] + "\", or use \"format\": \"plain\"");
+    if (f.format() == ChangeFeed.Format.DELTA_CDF) {
+      for (String reserved : DELTA_CDF_COLUMNS) {
+        Column c = PlanValidator.column(t, reserved);
+        if (c != null && !c.omit()) {
+          out.add(v.tablePath(t) + ".columns[" + t.columns().indexOf(c) + "].name", reserved, "a delta_cdf feed "
+              + "adds column " + reserved, "rename the column");
         }
       }
-      if (f.format() == ChangeFeed.Format.DELTA_CDF) {
-        for (String reserved : DELTA_CDF_COLUMNS) {
-          Column c = PlanValidator.column(t, reserved);
-          if (c != null && !c.omit()) {
-            out.add(v.tablePath(t) + ".columns[" + t.columns().indexOf(c) + "].name", reserved, "a delta_cdf feed "
-                + "adds column " + reserved, "rename the column");
-          }
-        }
-      }
-      return;
     }
-    String[][] named = {{"operation_column", f.operationColumn()}, {"sequence_column", f.sequenceColumn()}};
+    if (f.appendAs() != null && !"APPEND".equals(f.appendAs()) && !"INSERT".equals(f.appendAs())) {
+      out.add(path + ".append_as", f.appendAs(), "append_as is APPEND or INSERT", "write \"APPEND\" or "
+          + "\"INSERT\"");
+    }
+    String operation = f.operationColumn() == null ? ChangeFeed.DEFAULT_OPERATION_COLUMN : f.operationColumn();
+    String sequence = f.sequenceColumn() == null ? ChangeFeed.DEFAULT_SEQUENCE_COLUMN : f.sequenceColumn();
+    String[][] named = {{"operation_column", operation}, {"sequence_column", sequence}};
+    boolean plain = f.format() == ChangeFeed.Format.PLAIN;
     for (String[] n : named) {
-      if (n[1] == null) {
-        continue; // reported by the codec
-      }
       if (!PlanValidator.IDENTIFIER.matcher(n[1]).matches() || n[1].length() > PlanLimits.MAX_NAME_LENGTH) {
         out.add(path + "." + n[0], n[1], "a column name starts with a letter or '_', then letters, digits or '_'",
             "use e.g. \"" + (n[0].startsWith("op") ? ChangeFeed.DEFAULT_OPERATION_COLUMN
                 : ChangeFeed.DEFAULT_SEQUENCE_COLUMN) + "\"");
+        continue;
+      }
+      if (!plain) {
         continue;
       }
       for (Column c : t.columns()) {
@@ -235,9 +293,9 @@ final class FeedRules {
         }
       }
     }
-    if (f.operationColumn() != null && f.operationColumn().equalsIgnoreCase(f.sequenceColumn())) {
-      out.add(path + ".sequence_column", f.sequenceColumn(), "operation_column and sequence_column are the same "
-          + "column", "give them different names");
+    if (operation.equalsIgnoreCase(sequence)) {
+      out.add(path + ".sequence_column", sequence, "operation_column and sequence_column are the same column",
+          "give them different names");
     }
   }
 

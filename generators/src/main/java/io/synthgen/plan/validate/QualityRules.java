@@ -76,11 +76,13 @@ final class QualityRules {
 
   private void defect(Table t, Defect d, String path, Map<String, String> seen) {
     String kind = Defects.kind(d);
+    if (Double.isNaN(d.rate())) {
+      out.missing(path, "a defect's rate is not a number", "write \"rate\": a fraction, 0.02 means 2% of the rows");
+      return;
+    }
     if (!(d.rate() >= 0 && d.rate() <= 1)) {
-      if (!Double.isNaN(d.rate()) || !out.anyAt(path)) {
-        out.add(path + ".rate", d.rate(), "a rate is a probability between 0 and 1",
-            "write a fraction: 0.02 means 2% of the rows");
-      }
+      out.add(path + ".rate", d.rate(), "a rate is a probability between 0 and 1",
+          "write a fraction: 0.02 means 2% of the rows");
     }
     List<String> columns = Defects.columns(d);
     if (columns == null) {

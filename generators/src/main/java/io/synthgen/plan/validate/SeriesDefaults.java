@@ -25,12 +25,13 @@ public final class SeriesDefaults {
   }
 
   /**
-   * The columns of {@code t} that move one interval per batch: {@code batch.advance} when given, else every date or
-   * timestamp {@code date_range} column whose values fit in one interval ({@link #fitsOneInterval}). Empty for a
-   * static table or a plan without a (valid) series.
+   * The columns of {@code t} that move one interval per batch (the rows of an append table, the appended and updated
+   * rows of a table with a change feed): {@code batch.advance} when given, else every date or timestamp
+   * {@code date_range} column whose range spans at most one interval ({@link #span}: end - start), event times
+   * rather than birth dates. Empty for another table or a plan without a (valid) series.
    */
   public static List<String> advance(Plan plan, Table t) {
-    if (t.batching().mode() != Batching.Mode.APPEND) {
+    if (!appends(plan, t) && t.changeFeed() == null) {
       return List.of();
     }
     if (t.batching().advance() != null) {
@@ -39,7 +40,8 @@ public final class SeriesDefaults {
     Duration interval = plan.series() == null ? null : TimeSpec.interval(plan.series().interval());
     List<String> out = new ArrayList<>();
     for (Column c : t.columns()) {
-      if (interval != null && c.name() != null && fitsOneInterval(plan.referenceDate(), c, interval)) {
+      Duration span = span(plan.referenceDate(), c);
+      if (interval != null && c.name() != null && span != null && span.compareTo(interval) <= 0) {
         out.add(c.name());
       }
     }
@@ -47,40 +49,43 @@ public final class SeriesDefaults {
   }
 
   /**
-   * True when {@code c} is a date or timestamp {@code date_range} column whose values, from start to end and one step
-   * of the column's granularity past it, fit in {@code interval}: moved by k intervals in batch k, two batches never
-   * share a value. A date column needs an interval of whole days.
+   * True when {@code t} gets new rows in every batch: its batch mode is append, or it is generated per row of a table
+   * that does (a per_parent child of an append table is append too, whatever its own mode).
    */
-  public static boolean fitsOneInterval(LocalDate reference, Column c, Duration interval) {
-    Duration span = span(reference, c);
-    return span != null && span.compareTo(interval) <= 0
-        && (c.type().kind() != DataType.Kind.DATE || interval.toSeconds() % 86_400 == 0);
+  public static boolean appends(Plan plan, Table t) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Table x = t; x != null && (x.name() == null || seen.add(x.name()));) {
+      if (x.batching().mode() == Batching.Mode.APPEND) {
+        return true;
+      }
+      x = x.perParent() == null || x.perParent().table() == null ? null : plan.table(x.perParent().table())
+          .orElse(null);
+    }
+    return false;
   }
 
   /**
-   * The length a date_range column's values take: end - start plus one step of its granularity; null when the column
-   * is not a valid date/timestamp date_range (or its instants need a reference date the plan lacks).
+   * The span of a date or timestamp date_range column's range, end - start; null when the column is not a valid
+   * one (or its instants need a reference date the plan lacks).
    */
-  static Duration span(LocalDate reference, Column c) {
+  public static Duration span(LocalDate reference, Column c) {
     if (!(c.gen() instanceof ColumnGen.DateRange r) || c.type() == null || !c.type().isTemporal()) {
       return null;
     }
     TimeSpec.Instant start = TimeSpec.instant(r.start());
     TimeSpec.Instant end = TimeSpec.instant(r.end());
-    Duration step = TimeSpec.interval(r.interval());
-    if (start == null || end == null || step == null || reference == null && (start.relative() || end.relative())) {
+    if (start == null || end == null || reference == null && (start.relative() || end.relative())) {
       return null;
     }
     LocalDateTime s = start.resolve(reference);
     LocalDateTime e = end.resolve(reference);
-    return e.isBefore(s) ? null : Duration.between(s, e).plus(step);
+    return e.isBefore(s) ? null : Duration.between(s, e);
   }
 
   /**
    * The columns an UPDATE of {@code t}'s feed draws anew: {@code changes} when given, else every output column but
-   * the primary key, unique columns and the strategies that are keys or derived from other columns ({@link
-   * #changeable}: not sequence, uuid, foreign_key, parent, child_index, child_aggregate, lookup, expression,
-   * constant). Empty for a table without a feed.
+   * the primary key, unique columns and keys (sequence, uuid, foreign_key, parent, child_index). A column computed
+   * from changed columns is recomputed whether listed or not. Empty for a table without a feed.
    */
   public static List<String> changes(Table t) {
     ChangeFeed f = t.changeFeed();
@@ -101,8 +106,9 @@ public final class SeriesDefaults {
 
   /**
    * Why an UPDATE cannot draw {@code c} anew, or null when it can: a key (primary, unique, sequence, uuid, a
-   * child's parent or child_index) must keep its value, a derived column (lookup, expression, child_aggregate) is
-   * recomputed from the columns it reads, and a constant never changes. A foreign key may change.
+   * child's parent or child_index) keeps its value through every version, and a child aggregate has no children to
+   * read in a feed table. A foreign key may change (the default changes leave it out); an expression or lookup
+   * listed is evaluated at the version from the columns as they are in it.
    */
   static String changeable(Table t, Column c) {
     if (c.name() != null && c.name().equals(t.primaryKey())) {
@@ -118,11 +124,8 @@ public final class SeriesDefaults {
     if (g instanceof ColumnGen.Parent || g instanceof ColumnGen.ChildIndex) {
       return "a " + g.strategy() + " column follows the per_parent layout, which does not change";
     }
-    if (g instanceof ColumnGen.Lookup || g instanceof ColumnGen.Expression || g instanceof ColumnGen.ChildAggregate) {
-      return "a " + g.strategy() + " column is computed from other columns: change those, it follows";
-    }
-    if (g instanceof ColumnGen.Constant) {
-      return "a constant column has one value, a new draw gives the same";
+    if (g instanceof ColumnGen.ChildAggregate) {
+      return "a child_aggregate column reads children, which a table with a change feed has none of";
     }
     return null;
   }

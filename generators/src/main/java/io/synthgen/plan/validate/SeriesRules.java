@@ -17,8 +17,9 @@ import java.util.Set;
  * Rules of the plan's {@code series} and each table's {@code batch}: a series is required as soon as a table is
  * append, has a change feed or is a history table; its start is an instant, its interval positive, its batches
  * 1..{@value PlanLimits#MAX_BATCHES}. An append table's advance columns are date/timestamp date_range columns that
- * fit in one interval, its keys stay in their type through the last batch, and its per_parent children are append
- * too; a table with a change feed is static (its feed carries the changes).
+ * fit in one interval (or expression columns, which the plan asserts do), its keys stay in their type through the
+ * last batch; a per_parent child of an append table is append too; a table with a change feed is static (its feed
+ * carries the changes).
  */
 final class SeriesRules {
 
@@ -92,27 +93,34 @@ final class SeriesRules {
 
   private void batching(Table t, String path) {
     Batching b = t.batching();
-    boolean append = b.mode() == Batching.Mode.APPEND;
-    Table parent = t.perParent() == null || t.perParent().table() == null ? null
-        : v.tables.get(t.perParent().table());
-    if (!append && parent != null && parent.batching().mode() == Batching.Mode.APPEND
-        && t.changeFeed() == null) {
-      out.add(path + ".batch", "static", "a per_parent child of an append table gets new parents in every batch",
-          "add \"batch\": {\"mode\": \"append\"} to " + t.name());
-    }
-    if (append && t.changeFeed() != null) {
+    boolean append = SeriesDefaults.appends(v.plan, t);
+    if (b.mode() == Batching.Mode.APPEND && t.changeFeed() != null) {
       out.add(path + ".batch.mode", "append", "a table with a change feed is static: its feed carries its new "
           + "rows (APPENDs) and changes", "remove \"batch\" from " + t.name() + ", or remove its change_feed");
     }
-    if (!append) {
+    boolean moves = append || t.changeFeed() != null;
+    if (!moves) {
       if (b.advance() != null && !b.advance().isEmpty()) {
-        out.add(path + ".batch.advance", b.advance(), "only an append table advances columns",
-            "set \"mode\": \"append\", or remove \"advance\"");
+        out.add(path + ".batch.advance", b.advance(), "only an append table or a table with a change feed "
+            + "advances columns", "set \"mode\": \"append\", or remove \"advance\"");
       }
       return;
     }
     if (b.advance() != null) {
       advance(t, b.advance(), path + ".batch.advance");
+    } else if (interval != null && interval.toSeconds() % 86_400 != 0) {
+      for (String n : SeriesDefaults.advance(v.plan, t)) {
+        Column c = PlanValidator.column(t, n);
+        if (c.type().kind() == DataType.Kind.DATE) {
+          out.add(path + ".columns[" + t.columns().indexOf(c) + "]", n, "date column " + n + " spans at most one "
+              + "interval, so it advances with the batches, but a date moves by whole days and the series "
+              + "interval is " + series.interval(), "list the columns that advance in \"batch\": {\"advance\": "
+              + "[...]} without " + n + ", or use a series interval of whole days");
+        }
+      }
+    }
+    if (!append) {
+      return;
     }
     if (series != null && series.batches() >= 1 && series.batches() <= PlanLimits.MAX_BATCHES) {
       new SeriesKeys(v).check(t, path, BigInteger.valueOf(t.rows()).multiply(BigInteger.valueOf(series.batches())),
@@ -137,10 +145,11 @@ final class SeriesRules {
         out.unknownName(p, n, "advance names no column of " + t.name(), dateRanges(t), "its date_range columns");
         continue;
       }
-      if (!(c.gen() instanceof ColumnGen.DateRange) || c.type() == null || !c.type().isTemporal()) {
-        out.add(p, n, "an advancing column is a date or timestamp date_range column (this is "
-            + (c.gen() == null ? "not one" : c.gen().strategy()) + ")", "list date_range columns only; "
-            + "an expression over an advancing column advances with it");
+      boolean range = c.gen() instanceof ColumnGen.DateRange;
+      if (!(range || c.gen() instanceof ColumnGen.Expression) || c.type() == null || !c.type().isTemporal()) {
+        out.add(p, n, "an advancing column is a date or timestamp date_range or expression column (this is "
+            + (c.type() == null ? "untyped" : c.type() + " " + (c.gen() == null ? "" : c.gen().strategy())) + ")",
+            "list date or timestamp date_range (or expression) columns only");
         continue;
       }
       if (interval == null) {
@@ -151,11 +160,11 @@ final class SeriesRules {
             + series.interval(), "use a series interval of whole days, or a timestamp column");
         continue;
       }
-      Duration span = SeriesDefaults.span(v.plan.referenceDate(), c);
+      Duration span = range ? SeriesDefaults.span(v.plan.referenceDate(), c) : null;
       if (span != null && span.compareTo(interval) > 0) {
-        out.add(p, n, "the values of " + n + " span " + human(span) + " (start to end, and one step), more than "
-            + "the series interval " + series.interval() + ": two batches would share values",
-            "narrow its range to end before start + " + series.interval() + ", or lengthen the interval");
+        out.add(p, n, "the range of " + n + " spans " + human(span) + ", more than the series interval "
+            + series.interval() + ": two batches would share values", "narrow its range to at most "
+            + series.interval() + " (end at or before start + " + series.interval() + "), or lengthen the interval");
       }
     }
   }
