@@ -242,9 +242,7 @@ final class FeedRules {
         out.add(p, n, "column " + n + " is omitted (a helper, not written)", "list output columns; a column "
             + "computed from " + n + " changes with it when listed");
       } else {
-        // a listed expression is computed anew at the UPDATE's version row (its random draws, batch()), reading
-        // the columns it depends on as they are in that version: how a status changes by batch
-        String why = c.gen() instanceof ColumnGen.Expression ? null : SeriesDefaults.changeable(t, c);
+        String why = SeriesDefaults.changeable(t, c);
         if (why != null) {
           out.add(p, n, "an UPDATE cannot draw " + n + " anew: " + why, "remove " + n + " from changes; it "
               + "can change: " + Suggest.list(SeriesDefaults.changesCandidates(t)));
