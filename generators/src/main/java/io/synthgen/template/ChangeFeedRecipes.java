@@ -74,8 +74,8 @@ final class ChangeFeedRecipes {
   /**
    * Patients move and change insurance (n/10, 50/40/5); encounters are Active at the initial load and Active 20 /
    * Completed 70 / Cancelled 10 later (n/10, INSERT/UPDATE 30/70); claims move through Submitted 20 / In Review 25 /
-   * Paid 35 / Denied 15 / Appealed 5 (n_encounters/5, INSERT/UPDATE 40/60). A table generated per parent of a
-   * change-feed table is refused, so claims reference their encounter by a foreign key here.
+   * Paid 35 / Denied 15 / Appealed 5 (n_encounters/5, INSERT/UPDATE 40/60). A table generated per parent cannot carry
+   * a change feed, so claims reference their encounter by a foreign key here.
    */
   private static void healthcare(PlanEdit e) {
     feed(e, "patients", "patients_cdc", 10, new Weights(50, 40, 5), "APPEND",
@@ -176,7 +176,8 @@ final class ChangeFeedRecipes {
 
   /**
    * Equipment changes status, zone and maintenance date (n/5, 30/60/5), an {@code equipment_history} table, and
-   * daily sensor rows ({@link DailyReadings}).
+   * daily sensor rows ({@link DailyReadings}); work orders stay per machine (laid out over the machines of the full
+   * load).
    */
   private static void manufacturing(PlanEdit e) {
     DailyReadings.manufacturing(e);

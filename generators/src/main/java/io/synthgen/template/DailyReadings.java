@@ -10,12 +10,12 @@ import io.synthgen.plan.TimeProfile;
 import java.util.List;
 
 /**
- * The cdc recipe's readings (IoT sensor_readings, manufacturing sensor_data) and the other children of a table that
- * gets a change feed. A table generated per parent of a change-feed table is refused (its parent's keys come and go
- * with the feed), so such a child is made independent, with a foreign key to its parent; and the readings become
- * daily append batches: {@value #PER_DAY_IOT} (IoT) or {@value #PER_DAY_MANUFACTURING} (manufacturing) rows a day
- * per parent row, at instants of the batch's day ({@link #DAY}, which advances one day per batch), from parents
- * installed before the series starts.
+ * The cdc recipe's readings (IoT sensor_readings, manufacturing sensor_data) as daily append batches. In the
+ * templates a device's or machine's readings lie on its own grid, computed from how many readings it has (a
+ * child_aggregate); a table with a change feed aggregates no children (the keys its feed appends have none), so the
+ * readings are made independent, with a foreign key to their device or machine installed before the series starts:
+ * {@value #PER_DAY_IOT} (IoT) or {@value #PER_DAY_MANUFACTURING} (manufacturing) rows a day per parent row, at
+ * instants of the batch's day ({@link #DAY}, which advances one day per batch).
  */
 final class DailyReadings {
 
@@ -57,6 +57,8 @@ final class DailyReadings {
 
   static void manufacturing(PlanEdit e) {
     weight(e, "equipment", "install_date");
+    // a table with a change feed aggregates no children (the machines its feed appends have none): the grid over
+    // the readings and the latest completed work order go; work orders stay one list per machine
     for (String helper : List.of("reading_count", "grid_seconds", "grid_phase", "last_done")) {
       e.remove("equipment", helper);
     }
@@ -81,12 +83,6 @@ final class DailyReadings {
     e.expression(t, "k", DataType.BIGINT, true, "CAST(timestamp AS BIGINT) DIV 600", null,
         "the reading's 10-minute slot, for the sensors' sine cycles");
 
-    String m = "maintenance_records";
-    independent(e, m, "equipment_id", "equipment.equipment_id", new FkDistribution.Uniform(), 0);
-    e.expression(m, "idx", DataType.BIGINT, true, "rand_int(0, 9)", null, "0-5: the 30-day slot whose fault "
-        + "episode the order repairs when the machine had one there; a machine's orders are drawn at random, so an "
-        + "episode may get no repair or two");
-    e.remove(m, "done_at");
   }
 
   /** The hidden weight of the parents that report: installed before the series' first day. */
@@ -98,8 +94,8 @@ final class DailyReadings {
   }
 
   /**
-   * The per_parent child as an independent table: its parent column a foreign key, {@code perDay} rows per parent
-   * row in each batch (0: keep the rows), append batches when {@code perDay > 0}.
+   * The per_parent readings as an independent table of daily append batches: its parent column a foreign key,
+   * {@code perDay} rows per parent row in each batch.
    */
   private static void independent(PlanEdit e, String table, String key, String references, FkDistribution d,
       long perDay) {
@@ -111,9 +107,8 @@ final class DailyReadings {
     long parents = e.table(t.perParent().table()) == null ? 0 : e.table(t.perParent().table()).rows();
     e.put(table, new Column(k.name(), k.type(), new ColumnGen.ForeignKey(references, d), k.nullRate(), k.omit(),
         false, k.note()), null);
-    e.update(table, x -> new Table(x.name(), perDay > 0 ? perDay * parents : x.rows(), x.primaryKey(),
-        x.description(), null, x.columns(), perDay > 0 ? new Batching(Batching.Mode.APPEND, List.of(DAY))
-        : x.batching(), x.changeFeed(), x.history(), x.quality()));
+    e.update(table, x -> new Table(x.name(), perDay * parents, x.primaryKey(), x.description(), null, x.columns(),
+        new Batching(Batching.Mode.APPEND, List.of(DAY)), x.changeFeed(), x.history(), x.quality()));
   }
 
   private static void day(PlanEdit e, String table, String after) {

@@ -317,6 +317,15 @@ class RecipeBatchesTest {
       assertEquals(customers.get(i), r, "the full load is the template's customers");
     }
   }
+  @Test
+  void manufacturingWorkOrdersAreTheTemplatesWithARepairAfterEveryEpisode() throws PlanException {
+    Plan t = Plans.template("manufacturing", 200);
+    ResolvedPlan template = Plans.resolve(t);
+    ResolvedPlan p = Plans.resolve(Recipes.cdc(t));
+    assertEquals(rows(TableSource.of(template, template.table("maintenance_records"))),
+        rows(source(Batches.batch(p, 0), "maintenance_records")));
+  }
+
   @ParameterizedTest
   @ValueSource(longs = {1, 3})
   void everyTemplateWithBothRecipesWritesEveryBatchAndSnapshotEvenWhenTiny(long rows) throws PlanException {
