@@ -124,6 +124,25 @@ class BatchSampleToolTest {
   }
 
   @Test
+  void theIotTemplateWithItsCdcRecipeShowsTheDeviceFeedAndTheDailyReadings() throws Exception {
+    ToolResult proposed = f.call("propose_plan", "{\"template\": \"iot\", \"rows\": 1000, \"recipes\": "
+        + "[\"cdc\"]}");
+    assertFalse(proposed.isError(), proposed.text());
+    String id = proposed.structured().path("plan_id").asText();
+    ToolResult sample = f.call("generate_sample", "{\"plan_id\": \"" + id + "\", \"head\": 3}");
+    assertFalse(sample.isError(), sample.text());
+    JsonNode s = sample.structured();
+    assertEquals("feed", shown(s, "devices_cdc", 1).path("role").asText());
+    JsonNode r0 = shown(s, "sensor_readings", 0);
+    JsonNode r1 = shown(s, "sensor_readings", 1);
+    assertEquals("append", r1.path("role").asText());
+    long perBatch = r0.path("batch_rows").asLong();
+    assertEquals(r0.path("rows").get(0).path("reading_id").asLong() + perBatch,
+        r1.path("rows").get(0).path("reading_id").asLong(), "batch 1's readings continue batch 0's ids");
+    assertTrue(sample.text().contains("### devices_cdc, batch 1: first 5 of 100 operations"), sample.text());
+  }
+
+  @Test
   void aPlanWithoutSeriesHasNoBatches() throws Exception {
     String id = f.call("propose_plan", "{\"template\": \"retail\", \"rows\": 1000}").structured().path("plan_id")
         .asText();
