@@ -126,7 +126,9 @@ class SeriesRevisionsTest {
   @Test
   void appendTablesAndTheSeries() throws Exception {
     Plan p = revise(retail(), """
-        [{"op": "set_batch", "table": "inventory", "mode": "append", "advance": ["last_updated"]},
+        [{"op": "update_column", "table": "inventory", "column": "last_updated",
+          "set": {"start": "2024-01-01 00:00:00", "end": "2024-01-01 23:59:59"}},
+         {"op": "set_batch", "table": "inventory", "mode": "append", "advance": ["last_updated"]},
          {"op": "set_series", "start": "2024-06-01", "batches": 10}]""");
     Table inv = p.table("inventory").orElseThrow();
     assertEquals(new Batching(Batching.Mode.APPEND, List.of("last_updated")), inv.batching());
@@ -182,6 +184,8 @@ class SeriesRevisionsTest {
     Plan p = revise(retail(), """
         [{"op": "set_change_feed", "table": "customers", "name": "customers_cdc", "changes": ["email", "city"]},
          {"op": "add_history", "table": "customers_history", "of": "customers"},
+         {"op": "update_column", "table": "inventory", "column": "last_updated",
+          "set": {"start": "2024-01-01 00:00:00", "end": "2024-01-01 23:59:59"}},
          {"op": "set_batch", "table": "inventory", "mode": "append", "advance": ["last_updated"]},
          {"op": "add_defect", "table": "customers", "defect": {"defect": "nulls", "columns": ["email"],
             "rate": 0.02}},
