@@ -1,18 +1,15 @@
 package io.synthgen.draft;
 
-import io.synthgen.plan.Batching;
 import io.synthgen.plan.ChangeFeed;
-import io.synthgen.plan.Column;
-import io.synthgen.plan.ColumnGen;
 import io.synthgen.plan.Defect;
 import io.synthgen.plan.History;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.Quality;
 import io.synthgen.plan.Series;
 import io.synthgen.plan.Table;
+import io.synthgen.plan.validate.SeriesDefaults;
 import io.synthgen.plan.validate.TimeSpec;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +18,8 @@ import java.util.Locale;
 /**
  * The incremental side of a plan in words, for the rendered plan: the series ({@code 5 batches, 1 day each, from
  * 2024-01-01}), each table's part in it (static, append, change feed, history) and its injected defects. Defaults
- * the plan leaves out (a feed's changed columns, an append table's advancing columns) are shown as they apply.
+ * the plan leaves out (a feed's changed columns, an append table's advancing columns) are shown as they apply
+ * ({@link SeriesDefaults}, which the validator and the engine read too).
  */
 public final class SeriesText {
 
@@ -72,15 +70,15 @@ public final class SeriesText {
           .append(String.format(Locale.ROOT, "%,d then %,d per batch, ", rows, f.rowsPerBatch()))
           .append(appendName(f)).append("/UPDATE/DELETE ").append(number(w.append())).append('/')
           .append(number(w.update())).append('/').append(number(w.delete()));
-      List<String> changes = f.changes() != null ? f.changes() : defaultChanges(t);
+      List<String> changes = SeriesDefaults.changes(t);
       b.append(", changes ").append(changes.isEmpty() ? "none" : String.join(", ", changes));
       ChangeFeed.Format format = f.format() != null ? f.format() : ChangeFeed.Format.PLAIN;
       b.append(", ").append(formatText(format, f));
       return b.toString();
     }
-    Batching batching = t.batching();
-    if (batching.mode() == Batching.Mode.APPEND) {
-      List<String> advance = batching.advance() != null ? batching.advance() : defaultAdvance(plan, t);
+    if (SeriesDefaults.appends(plan, t)) {
+      // a per_parent child of an append table appends too, whatever its own mode
+      List<String> advance = SeriesDefaults.advance(plan, t);
       String moves = advance.isEmpty() ? "no column advances"
           : String.join(", ", advance) + (advance.size() == 1 ? " advances " : " advance ") + s.interval()
               + " per batch";
@@ -159,47 +157,6 @@ public final class SeriesText {
         return "Debezium envelopes (before, after, op, ts_ms)";
     }
     throw new IllegalStateException("a feed format without text: " + format);
-  }
-
-  /**
-   * The columns an UPDATE draws anew when the feed does not say: every output column but the primary key, unique,
-   * sequence, uuid and key (foreign and parent) columns.
-   */
-  static List<String> defaultChanges(Table t) {
-    List<String> out = new ArrayList<>();
-    for (Column c : t.columns()) {
-      ColumnGen g = c.gen();
-      if (c.omit() || c.unique() || c.name().equals(t.primaryKey()) || g instanceof ColumnGen.Sequence
-          || g instanceof ColumnGen.Uuid || g instanceof ColumnGen.ForeignKey || g instanceof ColumnGen.Parent) {
-        continue;
-      }
-      out.add(c.name());
-    }
-    return out;
-  }
-
-  /**
-   * The columns of an append table that advance when it does not say: its date/timestamp range columns whose range
-   * spans at most one interval of the series.
-   */
-  static List<String> defaultAdvance(Plan plan, Table t) {
-    List<String> out = new ArrayList<>();
-    Duration interval = TimeSpec.interval(plan.series().interval());
-    LocalDate ref = plan.referenceDate() != null ? plan.referenceDate() : LocalDate.of(2000, 1, 1);
-    if (interval == null) {
-      return out;
-    }
-    for (Column c : t.columns()) {
-      if (c.gen() instanceof ColumnGen.DateRange d) {
-        TimeSpec.Instant a = TimeSpec.instant(d.start());
-        TimeSpec.Instant b = TimeSpec.instant(d.end());
-        if (a != null && b != null
-            && Duration.between(a.resolve(ref), b.resolve(ref)).compareTo(interval) <= 0) {
-          out.add(c.name());
-        }
-      }
-    }
-    return out;
   }
 
   /** A rate as a percentage: 0.02 → 2%, 0.005 → 0.5%. */

@@ -75,15 +75,24 @@ class RenderSeriesTest {
   @Test
   void defaultChangesAndAdvanceAreShownAsTheyApply() throws Exception {
     Plan p = incremental();
-    Table customers = p.table("customers").orElseThrow();
-    // every output column but the key (customer_id is the primary key and a sequence)
-    assertEquals(List.of("first_name", "last_name", "email", "phone", "address_line1", "city", "state", "zip_code",
-        "signup_date", "lifetime_value", "is_active", "loyalty_tier"), SeriesText.defaultChanges(customers));
-    Table txn = p.table("transactions").orElseThrow();
-    // txn_timestamp spans a year, wider than one interval: it does not advance by default
-    assertEquals(List.of(), SeriesText.defaultAdvance(p, txn));
-    assertEquals(List.of("txn_timestamp"), SeriesText.defaultAdvance(p.withSeries(new Series("2024-01-01",
-        "1000 days", 5)), txn));
+    List<Table> tables = new ArrayList<>();
+    for (Table t : p.tables()) {
+      if (t.name().equals("customers")) {
+        t = t.withChangeFeed(new ChangeFeed("customers_cdc", 1000, ChangeFeed.Weights.GENERIC, null,
+            ChangeFeed.Format.PLAIN, "APPEND", "operation", "operation_date"));
+      } else if (t.name().equals("transactions")) {
+        t = t.withBatching(new Batching(Batching.Mode.APPEND, null));
+      }
+      tables.add(t);
+    }
+    String md = render(p.withTables(tables));
+    // every output column but the key; txn_timestamp spans a year, wider than a day: it does not advance
+    assertTrue(md.contains("changes first_name, last_name, email, phone, address_line1, city, state, zip_code, "
+        + "signup_date, lifetime_value, is_active, loyalty_tier, columns"), md);
+    assertTrue(md.contains("**Batches:** 50,000 rows per batch (keys continue), no column advances"), md);
+    // the line items of an append transaction table append too
+    assertTrue(md.contains("### line_items — 150,000 rows (poisson(λ 2) + 1, in 1–10 per transactions row)\n\n"
+        + "**Batches:** 150,000 rows per batch (keys continue)"), md);
   }
 
   @Test
