@@ -2,11 +2,15 @@ package io.synthgen.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthgen.engine.Engine;
+import io.synthgen.output.OutputColumn;
 import io.synthgen.output.TableReader;
 import io.synthgen.output.formats.TableReaders;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.PlanException;
 import io.synthgen.plan.json.PlanCodec;
+import io.synthgen.quality.QualitySources;
+import io.synthgen.quality.ReadBack;
+import io.synthgen.quality.SidecarSource;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.ResolvedTable;
 import io.synthgen.resolve.Resolver;
@@ -27,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -88,16 +93,22 @@ public final class RunVerifier {
     Set<String> listed = new TreeSet<>(List.of(Manifest.FILE, Manifest.PLAN_FILE));
     Set<String> planTables = new LinkedHashSet<>();
     plan.tables().forEach(t -> planTables.add(t.name()));
+    Map<String, String> sidecars = ReadBack.sidecars(plan.plan());
+    planTables.addAll(sidecars.keySet());
     Set<String> manifestTables = new LinkedHashSet<>();
     for (JsonNode t : manifest.path("tables")) {
       String name = t.path("name").asText();
       manifestTables.add(name);
+      if (sidecars.containsKey(name)) {
+        checkTable(dir, name, SidecarSource.COLUMNS, t, layout, checks, listed, b -> { });
+        continue;
+      }
       if (!planTables.contains(name)) {
         checks.add(new Check(name, null, "table", "a table of plan.json (" + String.join(", ", planTables) + ")",
             "not in the plan", false));
         continue;
       }
-      checkTable(dir, plan.table(name), t, layout, validator, checks, listed);
+      checkTable(dir, plan.table(name), t, manifest, layout, validator, checks, listed);
     }
     for (String name : planTables) {
       if (!manifestTables.contains(name)) {
@@ -111,9 +122,37 @@ public final class RunVerifier {
     return new ValidationReport(checks);
   }
 
-  private static void checkTable(Path dir, ResolvedTable table, JsonNode t, Optional<ManifestChecks.Layout> layout,
-      Validator validator, List<Check> checks, Set<String> listed) {
+  /** What is done with each batch read back (rows numbered across the table's files). */
+  private interface Rows {
+    void accept(Batch b) throws IOException;
+  }
+
+  private static void checkTable(Path dir, ResolvedTable table, JsonNode t, JsonNode manifest,
+      Optional<ManifestChecks.Layout> layout, Validator validator, List<Check> checks, Set<String> listed) {
     String name = table.name();
+    List<OutputColumn> clean = Engine.outputColumns(table);
+    if (table.spec().quality() == null || table.spec().quality().defects().isEmpty()) {
+      checkTable(dir, name, clean, t, layout, checks, listed, b -> validator.accept(name, b));
+      return;
+    }
+    // injected defects: the rows are read back as the plan made them, with the ground truth beside them
+    List<Path> truth = new ArrayList<>();
+    for (JsonNode m : manifest.path("tables")) {
+      if (m.path("name").asText().equals(name + SidecarSource.SUFFIX)) {
+        m.path("files").forEach(f -> truth.add(dir.resolve(f.path("path").asText()).normalize()));
+      }
+    }
+    try (ReadBack back = ReadBack.open(table.spec(), clean, truth)) {
+      checkTable(dir, name, QualitySources.writtenColumns(table.spec(), clean), t, layout, checks, listed,
+          b -> validator.accept(name, back.restore(b, b.size() == 0 ? 0 : b.rows()[0])));
+      back.finish(validator);
+    } catch (IOException | RuntimeException e) {
+      checks.add(new Check(name, null, "defects", "readable ground truth", String.valueOf(e.getMessage()), false));
+    }
+  }
+
+  private static void checkTable(Path dir, String name, List<OutputColumn> columns, JsonNode t,
+      Optional<ManifestChecks.Layout> layout, List<Check> checks, Set<String> listed, Rows sink) {
     long fileRowsTotal = 0;
     long fileBytesTotal = 0;
     long rowsRead = 0;
@@ -141,14 +180,14 @@ public final class RunVerifier {
         continue;
       }
       long read = 0;
-      try (TableReader r = TableReaders.open(p, Engine.outputColumns(table))) {
+      try (TableReader r = TableReaders.open(p, columns)) {
         while (r.hasNext()) {
           Batch b = r.next();
           long[] shifted = new long[b.size()];
           for (int i = 0; i < b.size(); i++) {
             shifted[i] = b.rows()[i] + rowsRead;
           }
-          validator.accept(name, new Batch(shifted, b.size(), b.names(), b.vectors()));
+          sink.accept(new Batch(shifted, b.size(), b.names(), b.vectors()));
           read += b.size();
         }
         checks.add(new Check(name, null, "rows " + rel, Long.toString(rows), Long.toString(read), read == rows));

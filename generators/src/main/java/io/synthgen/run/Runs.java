@@ -4,9 +4,11 @@ import io.synthgen.engine.Cancellation;
 import io.synthgen.engine.Engine;
 import io.synthgen.engine.Progress;
 import io.synthgen.engine.TableRun;
+import io.synthgen.engine.TableSource;
 import io.synthgen.output.WriterOptions;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.json.PlanCodec;
+import io.synthgen.quality.QualitySources;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.validate.ValidationReport;
 import io.synthgen.validate.Validator;
@@ -63,7 +65,9 @@ public final class Runs {
       Path staging = folder.newDir(id);
       Validator validator = new Validator(plan);
       try {
-        List<TableRun> runs = engine.run(plan, staging, options, progress, cancel, validator::observer);
+        List<TableSource> sources = QualitySources.applyAll(plan, TableSource.all(plan), validator);
+        List<TableRun> runs = engine.run(sources, staging, options, progress, cancel,
+            QualitySources.observers(validator));
         ValidationReport report = validator.finish();
         Faults.point("commit", 1);
         Plan exact = plan.withExactRows();

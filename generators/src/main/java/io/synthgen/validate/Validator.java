@@ -34,6 +34,7 @@ public final class Validator {
   private final Map<String, AtomicLong> sequenceMismatches = new HashMap<>();
   private final Map<String, AtomicLong> orphanCounts = new HashMap<>();
   private final Set<String> parentKeyColumns;
+  private final Map<String, InjectedDefects> injected = new LinkedHashMap<>();
 
   public Validator(ResolvedPlan plan) {
     this.plan = plan;
@@ -128,6 +129,18 @@ public final class Validator {
     }
   }
 
+  /**
+   * Adds the ground truth of some rows of a table with injected defects: records per defect, and how many records
+   * did not match the rows written ({@code firstMismatch} says the first). The batches given to {@link #accept} are
+   * the rows as the plan makes them (injected copies dropped, altered cells restored), so injected defects fail no
+   * check; anything the ground truth does not record still does.
+   */
+  public void acceptDefects(String table, Map<String, Long> counts, long mismatches, String firstMismatch) {
+    synchronized (injected) {
+      injected.computeIfAbsent(table, t -> new InjectedDefects()).add(counts, mismatches, firstMismatch);
+    }
+  }
+
   /** Evaluates every check on what was accepted. */
   public ValidationReport finish() {
     List<Check> checks = new ArrayList<>();
@@ -145,6 +158,16 @@ public final class Validator {
       }
     }
     addSetChecks(checks, p);
+    for (Table t : p.tables()) {
+      if (t.quality() != null && t.generated()) {
+        InjectedDefects d;
+        synchronized (injected) {
+          d = injected.get(t.name());
+        }
+        checks.add(d == null ? new Check(t.name(), null, "defects", "the ground truth of its injected defects",
+            "none read", false) : d.check(t.name()));
+      }
+    }
     return new ValidationReport(checks);
   }
 
