@@ -290,7 +290,7 @@ final class Injection {
     }
     Vec keys = key == null ? null : out.get(names.indexOf(key));
     List<TruthRecord> records = new ArrayList<>();
-    List<List<TruthRecord>> perRow = mode == Quality.GroundTruth.COLUMNS ? new ArrayList<>(total) : null;
+    int[] perRow = mode == Quality.GroundTruth.COLUMNS ? new int[total + 1] : null;
     for (int o = 0; o < total; o++) {
       long row = outStart + o;
       String kv = keys == null ? null : CellText.of(keys, o);
@@ -314,15 +314,16 @@ final class Injection {
             Long.toString(outStart + outOf[i]), null));
       }
       if (perRow != null) {
-        perRow.add(records.subList(before, records.size()));
+        perRow[o] = before;
       }
     }
     List<String> outNames = new ArrayList<>(names);
     if (perRow != null) {
+      perRow[total] = records.size();
       String[] json = new String[total];
       boolean[] nulls = new boolean[total];
       for (int o = 0; o < total; o++) {
-        json[o] = TruthJson.write(perRow.get(o));
+        json[o] = TruthJson.write(records.subList(perRow[o], perRow[o + 1]));
         nulls[o] = json[o] == null;
       }
       StrVec d = StrVec.plain(json, total);

@@ -160,20 +160,23 @@ public final class Restorer {
     List<String> names = new ArrayList<>();
     for (int c = 0; c < in.length; c++) {
       OutputColumn col = cleanColumns.get(c);
-      Vec v;
-      if (in[c].type().equals(col.type())) {
-        v = MutableColumn.gather(in[c], kept, m);
-      } else {
-        v = MutableColumn.empty(col.type(), m);
-        for (int k = 0; k < m; k++) {
-          String t = CellText.of(in[c], kept[k]);
-          CellText.set(v, k, t);
-        }
-      }
+      Vec v = in[c].type().equals(col.type()) ? MutableColumn.gather(in[c], kept, m)
+          : MutableColumn.empty(col.type(), m);
+      boolean parse = !in[c].type().equals(col.type());
       for (int k = 0; k < m; k++) {
         Map<Integer, String> cells = restored.get(k);
         if (cells.containsKey(c)) {
           CellText.set(v, k, cells.get(c));
+        } else if (parse) {
+          // a date-formats column: the cells no record names hold the ISO text of the value
+          String t = CellText.of(in[c], kept[k]);
+          try {
+            CellText.set(v, k, t);
+          } catch (RuntimeException e) {
+            mismatch("row " + (start + kept[k]) + " " + col.name() + ": '" + t + "' is not a " + col.type()
+                + " and no record names it");
+            v.setNull(k);
+          }
         }
       }
       out.add(v);
