@@ -168,15 +168,20 @@ final class Injection {
     int blocks = (int) ((rows + BLOCK - 1) / BLOCK);
     long[] p = new long[blocks + 1];
     boolean any = rate(DefectKind.DUPLICATES) > 0 || rate(DefectKind.NEAR_DUPLICATES) > 0;
-    for (int b = 0; b < blocks; b++) {
+    if (!any) {
+      return p;
+    }
+    // blocks are independent: counted on all cores, summed in order
+    long[] counts = java.util.stream.IntStream.range(0, blocks).parallel().mapToLong(b -> {
       long c = 0;
-      if (any) {
-        long end = Math.min(rows, (long) (b + 1) * BLOCK);
-        for (long pos = (long) b * BLOCK; pos < end; pos++) {
-          c += copies(pos);
-        }
+      long end = Math.min(rows, (long) (b + 1) * BLOCK);
+      for (long pos = (long) b * BLOCK; pos < end; pos++) {
+        c += copies(pos);
       }
-      p[b + 1] = p[b] + c;
+      return c;
+    }).toArray();
+    for (int b = 0; b < blocks; b++) {
+      p[b + 1] = p[b] + counts[b];
     }
     return p;
   }
