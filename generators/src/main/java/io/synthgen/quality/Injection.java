@@ -90,8 +90,9 @@ final class Injection {
     }
     for (CellRule r : cells) {
       if (!names.contains(r.column)) {
-        throw new IllegalArgumentException(r.kind.id() + " on " + table.name() + "." + r.column
-            + ": the column is not written (omit); defects apply to output columns");
+        throw new IllegalArgumentException(r.kind.id() + " on " + table.name() + "." + r.column + ": " + clean.name()
+            + " does not write that column (a hidden omit column, or a debezium feed's envelope); its columns are "
+            + names + ", defects apply to those");
       }
     }
     if (names.contains(DEFECTS_COLUMN) && mode == Quality.GroundTruth.COLUMNS) {

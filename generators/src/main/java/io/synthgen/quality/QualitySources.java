@@ -95,7 +95,7 @@ public final class QualitySources {
 
   private static void check(DefectiveSource d, DefectChunk c, Validator validator) {
     Restorer r = new Restorer(d.spec(), d.table() == null ? List.of() : cleanColumns(c.clean()));
-    Batch restored = r.restore(c.defective(), c.outputStart(), c.records());
+    Batch restored = r.restore(positional(c.defective(), c.outputStart()), c.outputStart(), c.records());
     r.finish();
     long mismatches = r.mismatches();
     String first = r.firstMismatch();
@@ -117,7 +117,16 @@ public final class QualitySources {
     return cols;
   }
 
-  /** Where the restored rows differ from the clean ones (row ids say which clean row), or null. */
+  /** The batch with its row ids replaced by output positions from {@code start}, as a run folder reads back. */
+  static Batch positional(Batch b, long start) {
+    long[] rows = new long[b.size()];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = start + i;
+    }
+    return new Batch(rows, b.size(), b.names(), b.vectors());
+  }
+
+  /** Where the restored rows (ids counted from the chunk's first clean row) differ from the clean ones (row ids say which clean row), or null. */
   static String difference(Batch clean, Batch restored) {
     if (restored.size() != clean.size()) {
       return "restores " + restored.size() + " rows of " + clean.size();

@@ -38,6 +38,7 @@ public final class Restorer {
   private final LinkedHashMap<Long, String[]> recent = new LinkedHashMap<>();
   private final Map<Long, Long> pendingSwaps = new TreeMap<>();
   private long cleanRows;
+  private Long idBase;
   private long mismatches;
   private String firstMismatch;
 
@@ -92,10 +93,15 @@ public final class Restorer {
 
   /**
    * The clean rows of {@code written} (rows at output positions start, start + 1, ...) given the records of those
-   * rows in output order. {@code Batch.rows} of the result count clean rows from 0 across the calls.
+   * rows in output order. {@code Batch.rows} of the result count clean rows across the calls, from the row id the
+   * first written row carries at output position 0 (its {@code rows[0] - start}).
    */
   public Batch restore(Batch written, long start, List<TruthRecord> records) {
     int n = written.size();
+    if (idBase == null && n > 0) {
+      idBase = written.rows()[0] - start;
+    }
+    long base = idBase == null ? 0 : idBase;
     Map<Integer, List<TruthRecord>> byRow = new HashMap<>();
     for (TruthRecord r : records) {
       long o = r.row() - start;
@@ -182,7 +188,11 @@ public final class Restorer {
       out.add(v);
       names.add(col.name());
     }
-    return new Batch(java.util.Arrays.copyOf(ids, m), m, names, out);
+    long[] rowIds = new long[m];
+    for (int k = 0; k < m; k++) {
+      rowIds[k] = base + ids[k];
+    }
+    return new Batch(rowIds, m, names, out);
   }
 
   private Long position(TruthRecord r) {

@@ -165,11 +165,11 @@ class QualityValidationTest {
         TableSource.of(plan, plan.table("readings"))).get(0);
     DefectChunk c = s.defects(4096, 4096);
     Restorer ok = new Restorer(s.spec(), io.synthgen.engine.Engine.outputColumns(s.table()));
-    assertNull(QualitySources.difference(c.clean(), ok.restore(c.defective(), c.outputStart(), c.records())));
+    assertNull(QualitySources.difference(c.clean(), ok.restore(QualitySources.positional(c.defective(), c.outputStart()), c.outputStart(), c.records())));
     assertEquals(0, ok.mismatches());
     ((LongVec) c.defective().vector("count")).values[7] = 999;
     Restorer bad = new Restorer(s.spec(), io.synthgen.engine.Engine.outputColumns(s.table()));
-    String diff = QualitySources.difference(c.clean(), bad.restore(c.defective(), c.outputStart(), c.records()));
+    String diff = QualitySources.difference(c.clean(), bad.restore(QualitySources.positional(c.defective(), c.outputStart()), c.outputStart(), c.records()));
     assertNotNull(diff);
     assertTrue(diff.contains("count: written 999"), diff);
     // a record the rows do not bear out is a mismatch too
@@ -179,7 +179,7 @@ class QualityValidationTest {
     wrong.set(wrong.indexOf(first), new TruthRecord(first.row(), first.key(), first.defect(), first.column(),
         first.original(), "not what was written"));
     Restorer lying = new Restorer(s.spec(), io.synthgen.engine.Engine.outputColumns(s.table()));
-    lying.restore(c.defective(), c.outputStart(), wrong);
+    lying.restore(QualitySources.positional(c.defective(), c.outputStart()), c.outputStart(), wrong);
     assertEquals(1, lying.mismatches(), lying.firstMismatch());
     assertFalse(lying.firstMismatch().isEmpty());
   }
