@@ -89,4 +89,36 @@ final class QualityFixture {
     return new Engine(2, 4096).run(TableSource.all(plan), dir, WriterOptions.parquetZstd(), Progress.NONE,
         new Cancellation(), null);
   }
+
+  /** {@code s} with a bug after injection: the first row of every chunk gets a {@code count} of 999. */
+  static TableSource damaging(TableSource s) {
+    return new TableSource() {
+      @Override
+      public String name() {
+        return s.name();
+      }
+
+      @Override
+      public List<io.synthgen.output.OutputColumn> columns() {
+        return s.columns();
+      }
+
+      @Override
+      public long rows() {
+        return s.rows();
+      }
+
+      @Override
+      public io.synthgen.vec.Batch chunk(long first, int n) {
+        io.synthgen.vec.Batch b = s.chunk(first, n);
+        ((io.synthgen.vec.LongVec) b.vector("count")).values[0] = 999;
+        return b;
+      }
+
+      @Override
+      public io.synthgen.resolve.ResolvedTable table() {
+        return s.table();
+      }
+    };
+  }
 }

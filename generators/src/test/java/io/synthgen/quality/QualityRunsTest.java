@@ -79,6 +79,44 @@ class QualityRunsTest {
   }
 
   @Test
+  void theVerifierCatchesWhatTheGroundTruthDoesNotRecord() throws Exception {
+    Plan p = QualityFixture.withDefects(QualityFixture.plan(5000), io.synthgen.plan.Quality.GroundTruth.SIDECAR,
+        QualityFixture.all());
+    Path out = root.resolve("run");
+    RunResult r = run(p, out, WriterOptions.parquetZstd());
+    assertPasses(r, out, 1);
+    // the same rows with one bug after injection: the first row of every chunk gets a count of 999 (plan: 1..50)
+    io.synthgen.resolve.ResolvedPlan plan = Plans.resolve(p);
+    List<io.synthgen.engine.TableSource> sources = new ArrayList<>();
+    for (io.synthgen.engine.TableSource s : QualitySources.applyAll(plan, io.synthgen.engine.TableSource.all(plan))) {
+      sources.add(s instanceof DefectiveSource ? QualityFixture.damaging(s) : s);
+    }
+    Path damaged = root.resolve("damaged");
+    new Engine(2, 2048).run(sources, damaged, WriterOptions.parquetZstd(), Progress.NONE, new Cancellation(), null);
+    Path file = out.resolve("readings.parquet");
+    Files.copy(damaged.resolve("readings.parquet"), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    // the manifest is made to agree with the new file, so only the data checks can tell
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode m =
+        (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(out.resolve("manifest.json").toFile());
+    for (com.fasterxml.jackson.databind.JsonNode t : m.path("tables")) {
+      if (t.path("name").asText().equals("readings")) {
+        com.fasterxml.jackson.databind.node.ObjectNode f =
+            (com.fasterxml.jackson.databind.node.ObjectNode) t.path("files").get(0);
+        f.put("bytes", Files.size(file));
+        f.put("sha256", java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+            .digest(Files.readAllBytes(file))));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) t).put("bytes", Files.size(file));
+      }
+    }
+    Files.writeString(out.resolve("manifest.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(m));
+    ValidationReport again = RunVerifier.verify(out);
+    List<String> failed = again.failures().stream().map(c -> c.table() + "." + c.column() + " " + c.kind()).toList();
+    assertEquals(List.of("readings.count range"), failed);
+    assertTrue(again.checks().stream().anyMatch(c -> c.kind().equals("defects") && c.passed()));
+  }
+
+  @Test
   void genericDefaultsOnEveryTableInCsvPartsWithColumnGroundTruth() throws Exception {
     Plan t = Plans.template("retail", 1500);
     List<Table> ts = new ArrayList<>();

@@ -150,7 +150,7 @@ class QualityValidationTest {
     // a bug after injection: the first row of every chunk gets a count of 999 (the plan says 1..50)
     List<TableSource> sources = new ArrayList<>();
     for (TableSource s : QualitySources.applyAll(plan, TableSource.all(plan))) {
-      sources.add(s instanceof DefectiveSource ? damaging(s) : s);
+      sources.add(s instanceof DefectiveSource ? QualityFixture.damaging(s) : s);
     }
     new Engine(2, 4096).run(sources, dir, WriterOptions.parquetZstd(), Progress.NONE, new Cancellation(), null);
     ValidationReport r = readBack(plan, dir);
@@ -201,36 +201,5 @@ class QualityValidationTest {
         assertEquals(recorded, duck.count("SELECT count(*) FROM truth WHERE defect = 'nulls'"), f.toString());
       }
     }
-  }
-
-  private static TableSource damaging(TableSource s) {
-    return new TableSource() {
-      @Override
-      public String name() {
-        return s.name();
-      }
-
-      @Override
-      public List<OutputColumn> columns() {
-        return s.columns();
-      }
-
-      @Override
-      public long rows() {
-        return s.rows();
-      }
-
-      @Override
-      public Batch chunk(long first, int n) {
-        Batch b = s.chunk(first, n);
-        ((LongVec) b.vector("count")).values[0] = 999;
-        return b;
-      }
-
-      @Override
-      public ResolvedTable table() {
-        return s.table();
-      }
-    };
   }
 }
