@@ -170,6 +170,18 @@ class PlanSeriesErrorsTest {
   }
 
   @Test
+  void aPatternKeyHasValuesForEveryBatch() {
+    // 17 digits make 1e17 values: enough for 10,000 rows (5e16 needed), not for 50,000 over 5 batches (1.25e18)
+    String p = SeriesFixtures.FULL.replace("{\"name\": \"reading_id\", \"type\": \"bigint\", \"strategy\": "
+        + "\"sequence\"}", "{\"name\": \"reading_id\", \"type\": \"string\", \"strategy\": \"pattern\", "
+        + "\"pattern\": \"R-#################\"}");
+    Violation v = only(p);
+    assertEquals("tables[2].columns[0].strategy", v.path());
+    has(v.rule(), "over the series the key takes 50000 values (rows x 5 batches)");
+    has(v.fix(), "plan fewer batches");
+  }
+
+  @Test
   void aPerParentChildOfAnAppendTableIsAppendToo() throws Exception {
     String p = SeriesFixtures.FULL.replace("]}}]}", "]}},\n {\"name\": \"parts\", \"rows\": 20000, \"per_parent\": "
         + "{\"table\": \"readings\", \"count\": {\"distribution\": {\"type\": \"uniform\", \"min\": 2, \"max\": 2}, "
