@@ -57,6 +57,13 @@ final class FeedRules {
       if (t.history() != null) {
         history(t, path + ".history.of", histories);
       }
+      Table parent = t.perParent() == null || t.perParent().table() == null ? null
+          : v.tables.get(t.perParent().table());
+      if (parent != null && parent.history() != null && !out.anyAt(path + ".per_parent")) {
+        out.add(path + ".per_parent.table", parent.name(), "no table is generated per row of a history table: its "
+            + "rows are the versions of " + parent.history().of() + "'s rows", "generate " + t.name()
+            + " per row of " + parent.history().of() + " instead");
+      }
     }
     for (Table t : v.plan.tables()) {
       if (t.quality() != null && t.quality().groundTruth() == Quality.GroundTruth.SIDECAR && t.generated()) {

@@ -316,6 +316,17 @@ class PlanSeriesErrorsTest {
   }
 
   @Test
+  void noTableIsGeneratedPerRowOfAHistoryTable() {
+    java.util.List<Violation> vs = violations(feed("", "", "{\"name\": \"h\", \"history\": {\"of\": \"t\"}}, "
+        + "{\"name\": \"k\", \"rows\": 10, \"per_parent\": {\"table\": \"h\", \"count\": {\"distribution\": "
+        + "{\"type\": \"uniform\", \"min\": 1, \"max\": 1}, \"min\": 1, \"max\": 1}}, \"columns\": [{\"name\": "
+        + "\"x\", \"type\": \"bigint\", \"strategy\": \"sequence\"}]}"));
+    Violation v = vs.stream().filter(x -> x.path().equals("tables[3].per_parent.table")).findFirst()
+        .orElseThrow(() -> new AssertionError(vs.toString()));
+    has(v.fix(), "generate k per row of t instead");
+  }
+
+  @Test
   void aHistoryIsOfATableWithAFeedOncePerFeed() {
     Violation unknown = only(feed("", "", "{\"name\": \"h\", \"history\": {\"of\": \"tt\"}}"));
     assertEquals("tables[2].history.of", unknown.path());
