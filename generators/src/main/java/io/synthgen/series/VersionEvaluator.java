@@ -5,6 +5,7 @@ import io.synthgen.column.Instants;
 import io.synthgen.column.ParentKeys;
 import io.synthgen.column.Vecs;
 import io.synthgen.engine.TableEvaluator;
+import io.synthgen.plan.ColumnGen;
 import io.synthgen.plan.DataType;
 import io.synthgen.random.Stream;
 import io.synthgen.resolve.ResolvedColumn;
@@ -28,7 +29,9 @@ import java.util.TreeMap;
  * ({@link #batch()}: the key's insert batch for unchanged columns, the UPDATE's batch for changed ones); the
  * elements are evaluated in groups of one batch each, and the {@link FeedSpec#advance() advance} columns of a group
  * are shifted by {@code batch · interval} (dates by whole days) right after they are generated, before anything
- * reads them. Null rates apply at the row the value comes from. Parent lookups read the parent as it is.
+ * reads them. Null rates apply at the row the value comes from. Parent lookups read the parent as it is. A child
+ * aggregate of a key appended after the full load sees no children (count and sum 0, min, max and avg NULL): the
+ * child table is laid out over the base rows.
  *
  * <p>One evaluator serves one chunk: the root covers every image; the contexts generators see are its groups. Not
  * thread-safe.
@@ -173,7 +176,8 @@ public final class VersionEvaluator implements BatchContext {
       }
       for (Group g : gs) {
         VersionEvaluator ctx = g.context(this);
-        Vec v = c.generator().generate(ctx);
+        Vec v = c.spec().gen() instanceof ColumnGen.ChildAggregate a ? aggregate(c, a, g, ctx)
+            : c.generator().generate(ctx);
         if (inputs.containsKey(v)) {
           v = Vecs.copy(v); // an expression may return an input as is; its nulls must not leak back
         }
@@ -188,6 +192,41 @@ public final class VersionEvaluator implements BatchContext {
         return parts.get(0);
       }
       return VersionVecs.scatter(c.spec().type(), parts, indexes, n);
+    }
+
+    /**
+     * A child aggregate at the key rows: base keys aggregate their children; keys appended after the full load have
+     * none in the child table (it is laid out over the base rows), so count and sum are 0, min, max and avg NULL.
+     */
+    private Vec aggregate(ResolvedColumn c, ColumnGen.ChildAggregate a, Group g, VersionEvaluator ctx) {
+      long base = table.rows();
+      int inside = 0;
+      for (long r : g.rows) {
+        inside += r < base ? 1 : 0;
+      }
+      if (inside == g.rows.length) {
+        return c.generator().generate(ctx);
+      }
+      int size = g.rows.length;
+      int[] in = new int[inside];
+      int[] out = new int[size - inside];
+      int[] select = new int[inside];
+      long[] rowsIn = new long[inside];
+      for (int i = 0, x = 0, y = 0; i < size; i++) {
+        if (g.rows[i] < base) {
+          in[x] = i;
+          select[x] = g.index[i];
+          rowsIn[x++] = g.rows[i];
+        } else {
+          out[y++] = i;
+        }
+      }
+      Vec none = VersionVecs.noChildren(c.spec().type(), a.function(), out.length);
+      if (inside == 0) {
+        return none;
+      }
+      Vec some = c.generator().generate(new VersionEvaluator(this, select, rowsIn, g.batch));
+      return VersionVecs.scatter(c.spec().type(), List.of(some, none), List.of(in, out), size);
     }
 
     long[] parentRows(String fk) {

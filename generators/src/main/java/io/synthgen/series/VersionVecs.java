@@ -164,4 +164,15 @@ final class VersionVecs {
     }
     return StrVec.plain(a, n);
   }
+
+  /** The aggregate of no children for n rows: count and sum 0, min, max and avg NULL. */
+  static Vec noChildren(DataType type, String function, int n) {
+    Vec v = type.isLongBacked() ? new LongVec(type, n) : new DoubleVec(n);
+    if (!function.equals("count") && !function.equals("sum")) {
+      boolean[] all = new boolean[n];
+      java.util.Arrays.fill(all, true);
+      v.setNulls(n == 0 ? null : all);
+    }
+    return v;
+  }
 }
