@@ -89,14 +89,6 @@ final class FeedRules {
           + "a parent: its rows are inserted and deleted by batch", "remove per_parent and give " + t.name()
           + " a foreign_key to its parent");
     }
-    for (int j = 0; j < t.columns().size(); j++) {
-      Column c = t.columns().get(j);
-      if (c.gen() instanceof ColumnGen.ChildAggregate a) {
-        out.add(tp + ".columns[" + j + "].strategy", "child_aggregate", "a table with a change feed cannot "
-            + "aggregate its children: the keys its feed appends have none (" + c.name() + " reads " + a.table()
-            + ")", "compute " + c.name() + " without the children, or remove the change_feed");
-      }
-    }
     name(t, f, path);
     if (f.rowsPerBatch() < 0 || f.rowsPerBatch() > PlanLimits.MAX_FEED_ROWS_PER_BATCH) {
       out.add(path + ".rows_per_batch", f.rowsPerBatch(), "rows_per_batch must be between 0 and "

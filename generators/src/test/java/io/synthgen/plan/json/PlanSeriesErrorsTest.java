@@ -289,13 +289,24 @@ class PlanSeriesErrorsTest {
   }
 
   @Test
-  void aFeedTableIsNotPerParentAndAggregatesNoChildren() {
-    Violation pp = at(feed("{\"name\": \"n\", \"type\": \"bigint\", \"strategy\": \"child_aggregate\", \"table\": "
-        + "\"kids\", \"function\": \"count\"}", "", "{\"name\": \"kids\", \"rows\": 200, \"per_parent\": {\"table\": "
-        + "\"t\", \"count\": {\"distribution\": {\"type\": \"uniform\", \"min\": 2, \"max\": 2}, \"min\": 2, "
-        + "\"max\": 2}}, \"columns\": [{\"name\": \"t_id\", \"type\": \"bigint\", \"strategy\": \"parent\", "
-        + "\"references\": \"t.id\"}]}"), "tables[1].columns[3].strategy");
-    has(pp.rule(), "cannot aggregate its children");
+  void aFeedTableIsNotPerParentButMayHaveChildren() throws Exception {
+    String kids = "{\"name\": \"kids\", \"rows\": 200, \"per_parent\": {\"table\": \"t\", \"count\": "
+        + "{\"distribution\": {\"type\": \"uniform\", \"min\": 2, \"max\": 2}, \"min\": 2, \"max\": 2}}, "
+        + "\"columns\": [{\"name\": \"t_id\", \"type\": \"bigint\", \"strategy\": \"parent\", "
+        + "\"references\": \"t.id\"}]}";
+    var plan = PlanCodec.read(feed("{\"name\": \"n\", \"type\": \"bigint\", \"strategy\": \"child_aggregate\", "
+        + "\"table\": \"kids\", \"function\": \"count\"}", "", kids));
+    assertEquals(List.of("status"), io.synthgen.plan.validate.SeriesDefaults.changes(plan.table("t").orElseThrow()),
+        "a child aggregate keeps the key's value");
+    Violation aggregate = only(feed("{\"name\": \"n\", \"type\": \"bigint\", \"strategy\": "
+        + "\"child_aggregate\", \"table\": \"kids\", \"function\": \"count\"}", "\"changes\": [\"n\"]", kids));
+    assertEquals("tables[1].change_feed.changes[0]", aggregate.path());
+    String perParent = feed("", "", "").replace("{\"name\": \"t\", \"rows\": 100, \"primary_key\": \"id\", "
+        + "\"columns\": [", "{\"name\": \"t\", \"rows\": 100, \"primary_key\": \"id\", \"per_parent\": "
+        + "{\"table\": \"regions\", \"count\": {\"distribution\": {\"type\": \"uniform\", \"min\": 20, "
+        + "\"max\": 20}, \"min\": 20, \"max\": 20}}, \"columns\": [");
+    Violation pp = at(perParent, "tables[1].per_parent");
+    has(pp.fix(), "give t a foreign_key to its parent");
   }
 
   @Test
