@@ -1,6 +1,5 @@
 package io.synthgen.series;
 
-import static io.synthgen.testing.Plans.document;
 import static io.synthgen.testing.Plans.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,13 +11,15 @@ import io.synthgen.engine.TableSource;
 import io.synthgen.output.WriterOptions;
 import io.synthgen.plan.ChangeFeed;
 import io.synthgen.plan.Plan;
-import io.synthgen.plan.Series;
+import io.synthgen.plan.Table;
+import io.synthgen.plan.validate.PlanValidator;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.ResolvedTable;
 import io.synthgen.testing.Duck;
 import io.synthgen.testing.Plans;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,32 +36,28 @@ class FeedMergeDuckDbTest {
 
   static final int LAST = 4;
 
-  /** The example plan of the page. */
-  static Plan devices(ChangeFeed.Format format) {
-    String table = """
-        {"name": "devices", "rows": 200, "primary_key": "device_id", "columns": [
-          {"name": "device_id", "type": "bigint", "strategy": "sequence", "start": 1},
-          {"name": "device_type", "type": "string", "strategy": "values", "values": ["sensor", "gateway", "camera"]},
-          {"name": "firmware", "type": "string", "strategy": "values", "values": ["1.0.0", "1.1.0", "2.0.0"]},
-          {"name": "status", "type": "string", "strategy": "values", "values": ["Online", "Offline", "Maintenance"],
-           "weights": [70, 20, 10]},
-          {"name": "battery_raw", "type": "double", "strategy": "uniform", "min": 0, "max": 100, "omit": true},
-          {"name": "battery", "type": "decimal(5,2)", "strategy": "expression", "expr": "round(battery_raw, 2)",
-           "null_rate": 0.05},
-          {"name": "installed", "type": "date", "strategy": "date_range", "start": "2020-01-01",
-           "end": "2023-12-31"},
-          {"name": "last_seen", "type": "timestamp", "strategy": "date_range", "start": "2024-01-01T00:00:00",
-           "end": "2024-01-01T23:59:59", "interval": "1 second"}]}""";
-    Plan p = read(document(42, table));
-    ChangeFeed feed = new ChangeFeed(null, 40, new ChangeFeed.Weights(20, 70, 10),
-        List.of("firmware", "status", "battery", "last_seen"), format, null, null, null);
-    return p.withTables(List.of(p.tables().get(0).withChangeFeed(feed)))
-        .withSeries(new Series("2024-01-01", "1 day", 5));
+  /** The example plan of the page, its feed in {@code format}. */
+  static Plan devices(ChangeFeed.Format format) throws Exception {
+    Matcher m = Pattern.compile("## The example\n\n```json\n(.*?)```", Pattern.DOTALL).matcher(page());
+    assertTrue(m.find(), "docs/change-feeds.md has no example plan");
+    Plan p = read(m.group(1));
+    assertEquals(List.of(), PlanValidator.validate(p), "the page's example passes the plan checks");
+    List<Table> tables = new ArrayList<>();
+    for (Table t : p.tables()) {
+      ChangeFeed f = t.changeFeed();
+      tables.add(f == null ? t : t.withChangeFeed(new ChangeFeed(f.name(), f.rowsPerBatch(), f.weights(),
+          f.changes(), format, f.appendAs(), f.operationColumn(), f.sequenceColumn())));
+    }
+    return p.withTables(tables);
+  }
+
+  static String page() throws Exception {
+    return Files.readString(Plans.root().resolve("docs/change-feeds.md"));
   }
 
   /** The statement of the page whose block starts with {@code -- duckdb: <name>}. */
   static String statement(String name) throws Exception {
-    String doc = Files.readString(Plans.root().resolve("docs/change-feeds.md"));
+    String doc = page();
     Matcher m = Pattern.compile("```sql\n(-- duckdb: " + Pattern.quote(name) + "\n.*?)```", Pattern.DOTALL)
         .matcher(doc);
     assertTrue(m.find(), "docs/change-feeds.md has no block '-- duckdb: " + name + "'");
@@ -108,6 +105,18 @@ class FeedMergeDuckDbTest {
         duck.exec(merge.replace("batch_0001", "batch_*"));
         assertEquals(0, duck.count(statement("check against the state")), "all batches at once");
         assertEquals(state.rows(), duck.count("SELECT count(*) FROM devices"));
+        // the history table of the page: its current rows are the state, its ranges contiguous
+        Table historyTable = p.plan().table("devices_history").orElseThrow();
+        write(FeedSources.history(p, historyTable, LAST), dir.resolve("history"));
+        String h = "read_parquet('history/devices_history.parquet')";
+        assertEquals(0, duck.count("SELECT count(*) FROM (SELECT * EXCLUDE (effective_from, effective_to, "
+            + "is_current) FROM " + h + " WHERE is_current EXCEPT ALL SELECT * FROM read_parquet("
+            + "'state/devices.parquet'))"));
+        assertEquals(state.rows(), duck.count("SELECT count(*) FROM " + h + " WHERE is_current"));
+        assertEquals(0, duck.count("SELECT count(*) FROM (SELECT effective_to, lead(effective_from) OVER "
+            + "(PARTITION BY device_id ORDER BY effective_from) AS next FROM " + h + ") WHERE next IS NOT NULL "
+            + "AND effective_to IS DISTINCT FROM next"));
+        assertEquals(200 + LAST * (8 + 28), duck.count("SELECT count(*) FROM " + h));
       }
     }
   }
