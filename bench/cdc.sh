@@ -122,7 +122,7 @@ if [[ -f "$WORK/to-profile" ]]; then
   while read -r T c; do
     echo "== profiling $T $c" >&2
     rm -f "$WORK/rec.jfr"
-    "${JAVA[@]}" -XX:+FlightRecorder -XX:StartFlightRecording=filename="$WORK/rec.jfr",settings=profile \
+    "${JAVA[@]}" -XX:StartFlightRecording=filename="$WORK/rec.jfr",settings=profile \
       CdcRuns "$T" "${TABLE[$T]}" "$ROWS" "$c" "$BATCH" 4 "$WORK/out" > "$WORK/last-out" 2>&1 \
       || { cat "$WORK/last-out" >&2; exit 1; }
     jfr print --stack-depth 64 --events jdk.ExecutionSample "$WORK/rec.jfr" > "$WORK/samples.txt"
