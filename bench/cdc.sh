@@ -10,7 +10,7 @@
 #   debezium   feed batch B as Debezium envelopes (key, before and after as JSON)
 # both as whole processes (JVM start, plan, resolve and the write; median of N, CPU seconds from GNU time, peak RSS)
 # and warm (N runs in one JVM after one warm-up; median wall and CPU seconds), and reports each case's ratio to the
-# snapshot. A case whose warm ratio is above --limit is profiled with JDK Flight Recorder (3 warm runs) and the
+# snapshot. A case whose warm ratio is above --limit is profiled with JDK Flight Recorder (4 runs in one JVM) and the
 # hottest methods are listed.
 #
 # usage: bench/cdc.sh [--rows M] [--runs N] [--batch B] [--only retail|iot] [--limit X] [--no-profile]
@@ -117,7 +117,7 @@ done
 echo >> "$REPORT"
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)." >> "$REPORT"
 
-# JFR: where a case above the limit spends its time (execution samples of 3 warm runs after the warm-up)
+# JFR: where a case above the limit spends its time (execution samples of 4 runs in one JVM, the first included)
 if [[ -f "$WORK/to-profile" ]]; then
   while read -r T c; do
     echo "== profiling $T $c" >&2
