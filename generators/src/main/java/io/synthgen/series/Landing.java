@@ -267,6 +267,44 @@ public final class Landing {
     return out;
   }
 
+  /**
+   * A batch landed earlier in {@code root}, as its manifest describes it (empty when the batch has no manifest).
+   * Its files are checked to be there with their sizes; a batch whose files were changed or removed is refused, and
+   * so is a root holding another plan or layout.
+   */
+  public static java.util.Optional<Result> read(ResolvedPlan plan, Path root, Layout expected, long batch)
+      throws IOException {
+    if (!Files.isDirectory(root)) {
+      return java.util.Optional.empty();
+    }
+    checkDescription(root, plan, Runs.planHash(plan.withExactRows()), expected);
+    Path manifest = root.resolve(META).resolve(String.format(Locale.ROOT, "batch_%04d.json", batch));
+    if (!Files.isRegularFile(manifest)) {
+      return java.util.Optional.empty();
+    }
+    JsonNode n = JSON.readTree(manifest.toFile());
+    Layout layout = Layout.parse(n.path("layout").asText());
+    List<Landed> tables = new ArrayList<>();
+    for (JsonNode t : n.path("tables")) {
+      List<FileEntry> files = new ArrayList<>();
+      for (JsonNode f : t.path("files")) {
+        FileEntry e = new FileEntry(f.path("path").asText(), f.path("rows").asLong(), f.path("bytes").asLong(),
+            f.path("sha256").asText());
+        Path p = root.resolve(e.path());
+        if (!Files.isRegularFile(p) || Files.size(p) != e.bytes()) {
+          throw new NotALanding("batch " + batch + " in " + root + " is not as its manifest " + manifest
+              + " says: " + e.path() + (Files.isRegularFile(p) ? " has another size" : " is missing")
+              + "; land the batch again with overwrite");
+        }
+        files.add(e);
+      }
+      tables.add(new Landed(t.path("name").asText(), t.path("folder").asText(), t.path("rows").asLong(), files,
+          0));
+    }
+    return java.util.Optional.of(new Result(root, layout, batch, tables, manifest, false,
+        n.path("seconds").asDouble()));
+  }
+
   /** The batch after the highest landed one in {@code root}, or 0. */
   public static long nextBatch(Path root) throws IOException {
     List<Long> b = landedBatches(root);

@@ -78,8 +78,12 @@ final class StreamLoop {
       if (System.nanoTime() >= deadline) {
         return new Outcome(done, false, true);
       }
-      Landing.Result r = Landing.write(plan, batches.apply(b), b, root, layout, options, false, engine,
-          Progress.NONE, cancel, null);
+      // a batch landed by an earlier stream (then stopped before its upload) is taken as it is: same plan, same bytes
+      Landing.Result r = Landing.read(plan, root, layout, b).orElse(null);
+      if (r == null) {
+        r = Landing.write(plan, batches.apply(b), b, root, layout, options, false, engine, Progress.NONE, cancel,
+            null);
+      }
       afterBatch.landed(r);
       done.add(r);
       rows += r.rows();
