@@ -23,4 +23,12 @@ public interface BatchContext {
 
   /** Evaluates a column of another table at arbitrary rows (parent lookups, child aggregates). */
   Vec evaluate(String table, String column, long[] rows, int n);
+
+  /**
+   * The batch of a series these rows belong to: 0 outside a series and in batch 0. A pure input, like the row
+   * index: the same rows of the same batch give the same values.
+   */
+  default long batch() {
+    return 0;
+  }
 }

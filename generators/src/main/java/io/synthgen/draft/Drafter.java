@@ -43,7 +43,7 @@ public final class Drafter {
   /** Fields of the description's top level and of each table. */
   public static final List<String> REQUEST_FIELDS = List.of("name", "description", "tables", "skews");
   public static final List<String> TABLE_FIELDS = List.of("name", "rows", "description", "primary_key", "per_parent",
-      "columns");
+      "history", "batch", "columns", "change_feed", "quality");
   public static final List<String> SKEW_FIELDS = List.of("table", "column", "by", "weights", "shares");
 
   /** The rows of a described table that gives neither rows nor per_parent. */
@@ -132,6 +132,10 @@ public final class Drafter {
       String tname = spec.path("name").asText();
       ObjectNode t = tables.addObject();
       t.put("name", tname);
+      if (spec.has("history")) {
+        historyTable(spec, t);
+        continue;
+      }
       JsonNode perParent = spec.get("per_parent");
       if (spec.has("rows")) {
         t.set("rows", spec.get("rows"));
@@ -150,6 +154,9 @@ public final class Drafter {
       if (perParent != null) {
         t.set("per_parent", perParent);
       }
+      if (spec.has("batch")) {
+        t.set("batch", spec.get("batch"));
+      }
       String parentTable = perParent == null ? null : perParent.path("table").asText(null);
       Set<String> colNames = new LinkedHashSet<>();
       spec.withArray("columns").forEach(c -> colNames.add(c.path("name").asText()));
@@ -165,6 +172,11 @@ public final class Drafter {
         types.prepare(c, i, j);
         cols.add(ColumnInference.infer(c, ctx, path, problems));
       }
+      for (String f : List.of("change_feed", "quality")) {
+        if (spec.has(f)) {
+          t.set(f, spec.get(f));
+        }
+      }
     }
     types.complete(plan);
     JsonNode skews = request.get("skews");
@@ -177,6 +189,12 @@ public final class Drafter {
     }
     if (resolveSkews) {
       pending.resolve(plan, problems);
+    }
+    for (JsonNode t : tables) {
+      // walks over every table's columns add an empty list to a history table, which has none of its own
+      if (t.has("history") && t.path("columns").isArray() && t.path("columns").isEmpty()) {
+        ((ObjectNode) t).remove("columns");
+      }
     }
     return new Draft(plan, problems.list(), derivedRows);
   }
@@ -198,6 +216,10 @@ public final class Drafter {
       }
       ObjectNode copy = ((ObjectNode) t).deepCopy();
       unknownFields(copy, path, TABLE_FIELDS, problems);
+      if (copy.has("history")) {
+        out.add(copy); // its columns are its source's; the plan's codec checks its fields
+        continue;
+      }
       String name = copy.path("name").asText("");
       if (name.isEmpty()) {
         problems.add(path + ".name", null, "a table needs a name", "give name: \"customers\"");
@@ -238,6 +260,18 @@ public final class Drafter {
       out.add(copy);
     }
     return out;
+  }
+
+  /**
+   * A history table as the plan holds it: its name, description and history, and any other field the person gave,
+   * which the plan's codec refuses with what to do instead.
+   */
+  private static void historyTable(ObjectNode spec, ObjectNode t) {
+    spec.properties().forEach(e -> {
+      if (!e.getKey().equals("name")) {
+        t.set(e.getKey(), e.getValue());
+      }
+    });
   }
 
   /** The declared primary key, else a first column called id, {table}_id or {singular}_id, else none. */

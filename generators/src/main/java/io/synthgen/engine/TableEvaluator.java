@@ -1,13 +1,17 @@
 package io.synthgen.engine;
 
 import io.synthgen.column.BatchContext;
+import io.synthgen.column.Instants;
+import io.synthgen.column.ParentGen;
 import io.synthgen.column.ParentKeys;
 import io.synthgen.column.Vecs;
+import io.synthgen.plan.DataType;
 import io.synthgen.random.Stream;
 import io.synthgen.resolve.ResolvedColumn;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.ResolvedTable;
 import io.synthgen.vec.Batch;
+import io.synthgen.vec.LongVec;
 import io.synthgen.vec.StrVec;
 import io.synthgen.vec.Vec;
 import java.util.ArrayList;
@@ -18,6 +22,12 @@ import java.util.Map;
 /**
  * Computes columns of one table at a set of rows, each at most once, in whatever order dependencies ask for them
  * (the resolver has ruled out cycles). Not thread-safe: one evaluator per batch.
+ *
+ * <p>In a series, the evaluator also carries the batch number ({@link #batch()}) and a time shift per row: the
+ * table's {@link ResolvedTable#advance() advance} columns are moved by it right after they are generated, before
+ * any other column reads them, so expressions over them follow. A date column moves by whole days. Rows of another
+ * table (lookups, aggregates) are evaluated as that table writes them: an append table's rows with their own
+ * batch's shift, a static table's as batch 0.
  */
 public final class TableEvaluator implements BatchContext {
 
@@ -26,14 +36,29 @@ public final class TableEvaluator implements BatchContext {
   private final long[] rows;
   private final int n;
   private final long[] hashes;
+  private final long batch;
+  private final long[] shifts;
   private final Map<String, Vec> memo = new HashMap<>();
   private final Map<String, long[]> parentRowsMemo = new HashMap<>();
 
   public TableEvaluator(ResolvedPlan plan, ResolvedTable table, long[] rows, int n) {
+    this(plan, table, rows, n, 0, null);
+  }
+
+  /**
+   * Rows of batch {@code batch} whose advance columns move by {@code shiftMicros[i]} (null: no shift).
+   *
+   * @param batch what {@link BatchContext#batch()} answers
+   * @param shiftMicros per row, in microseconds, or null
+   */
+  public TableEvaluator(ResolvedPlan plan, ResolvedTable table, long[] rows, int n, long batch,
+      long[] shiftMicros) {
     this.plan = plan;
     this.table = table;
     this.rows = rows;
     this.n = n;
+    this.batch = batch;
+    this.shifts = shiftMicros == null || table.advance().isEmpty() || allZero(shiftMicros, n) ? null : shiftMicros;
     this.hashes = new long[n];
     for (int i = 0; i < n; i++) {
       hashes[i] = Stream.rowHash(rows[i]);
@@ -47,6 +72,40 @@ public final class TableEvaluator implements BatchContext {
       rows[i] = start + i;
     }
     return new TableEvaluator(plan, table, rows, n);
+  }
+
+  /**
+   * Rows [first, first + n) of batch k of a table: for an append table its rows k * rows + first + i with their
+   * batch's shift; for any other table its rows first + i as batch 0 (a static table is the same in every batch).
+   */
+  public static TableEvaluator slice(ResolvedPlan plan, ResolvedTable table, long k, long first, int n) {
+    long start = Math.addExact(table.firstRow(k), first);
+    long[] rows = new long[n];
+    for (int i = 0; i < n; i++) {
+      rows[i] = start + i;
+    }
+    return new TableEvaluator(plan, table, rows, n, table.appends() ? k : 0, shifts(table, rows, n));
+  }
+
+  /** The shift of each row as its table writes it (its batch times the interval), or null when none moves. */
+  static long[] shifts(ResolvedTable table, long[] rows, int n) {
+    if (!table.appends() || table.advance().isEmpty()) {
+      return null;
+    }
+    long[] out = new long[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = table.shiftAt(rows[i]);
+    }
+    return out;
+  }
+
+  private static boolean allZero(long[] a, int n) {
+    for (int i = 0; i < n; i++) {
+      if (a[i] != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Every output column, as a batch. */
@@ -68,6 +127,11 @@ public final class TableEvaluator implements BatchContext {
   @Override
   public long[] rows() {
     return rows;
+  }
+
+  @Override
+  public long batch() {
+    return batch;
   }
 
   @Override
@@ -104,10 +168,24 @@ public final class TableEvaluator implements BatchContext {
       if (memo.containsValue(v)) {
         v = Vecs.copy(v); // an expression may return an input as is; its nulls must not leak back
       }
+      if (shifts != null && table.advance().contains(name)) {
+        shift(v);
+      }
       applyNulls(v, c);
     }
     memo.put(name, v);
     return v;
+  }
+
+  /** Moves an advance column by each row's shift: microseconds for a timestamp, whole days for a date. */
+  private void shift(Vec v) {
+    if (!(v instanceof LongVec l) || !l.type().isTemporal()) {
+      throw new IllegalStateException(table.name() + " advances a column that is not a date or timestamp");
+    }
+    boolean date = l.type().kind() == DataType.Kind.DATE;
+    for (int i = 0; i < n; i++) {
+      l.values[i] += date ? Math.floorDiv(shifts[i], Instants.MICROS_PER_DAY) : shifts[i];
+    }
   }
 
   private void applyNulls(Vec v, ResolvedColumn c) {
@@ -137,6 +215,14 @@ public final class TableEvaluator implements BatchContext {
         throw new IllegalStateException(table.name() + "." + fkColumn + " is not a foreign key");
       }
       p = keys.parentRows(this);
+      ResolvedTable parent = plan.table(keys.parentTable());
+      if (table.appends() && parent.appends() && !(keys instanceof ParentGen)) {
+        // a foreign key of an append table to an append parent points into the parent's rows of the same batch
+        // (a per-parent layout places its rows itself)
+        for (int i = 0; i < n; i++) {
+          p[i] += parent.firstRow(table.batchOf(rows[i]));
+        }
+      }
       parentRowsMemo.put(fkColumn, p);
     }
     return p;
@@ -144,6 +230,10 @@ public final class TableEvaluator implements BatchContext {
 
   @Override
   public Vec evaluate(String otherTable, String column, long[] otherRows, int count) {
-    return new TableEvaluator(plan, plan.table(otherTable), otherRows, count).column(column);
+    ResolvedTable other = plan.table(otherTable);
+    if (!other.appends()) {
+      return new TableEvaluator(plan, other, otherRows, count).column(column);
+    }
+    return new TableEvaluator(plan, other, otherRows, count, batch, shifts(other, otherRows, count)).column(column);
   }
 }

@@ -33,10 +33,16 @@ public sealed interface Defect {
 
   /** Late arrival jitter: the timestamp moves by a uniform amount in [-max, +max]. */
   record Jitter(String column, double rate, String max) implements Defect {
+
+    /** The largest move when a plan leaves {@code max} out (reference: ±60 s). */
+    public static final String DEFAULT_MAX = "60 seconds";
   }
 
   /** Very late arrival: the event time moves back by a whole number of hours in [0, max). */
   record VeryLate(String column, double rate, String max) implements Defect {
+
+    /** The bound of the move when a plan leaves {@code max} out (reference: 0..23 hours). */
+    public static final String DEFAULT_MAX = "24 hours";
   }
 
   /** Out of order: the row swaps places with the next one. */

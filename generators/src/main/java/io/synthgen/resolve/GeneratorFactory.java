@@ -3,6 +3,7 @@ package io.synthgen.resolve;
 import io.synthgen.column.BoolGen;
 import io.synthgen.column.ChildAggregateGen;
 import io.synthgen.column.ChildIndexGen;
+import io.synthgen.column.ChildLayout;
 import io.synthgen.column.ColumnGenerator;
 import io.synthgen.column.ConstantGen;
 import io.synthgen.column.DateRangeGen;
@@ -45,7 +46,7 @@ final class GeneratorFactory {
 
   private final Plan plan;
   private final Map<String, Long> rows;
-  private final Map<String, ChildIndex> layouts;
+  private final Map<String, ChildLayout> layouts;
   private final Dictionaries dictionaries;
   private final List<Violation> violations;
   /** "table.column" to the "table.column" nodes of other tables it reads. */
@@ -53,7 +54,7 @@ final class GeneratorFactory {
   /** "table.column" to its compiled expression, for the reachable-range check. */
   private final Map<String, CompiledExpr> compiled = new LinkedHashMap<>();
 
-  GeneratorFactory(Plan plan, Map<String, Long> rows, Map<String, ChildIndex> layouts,
+  GeneratorFactory(Plan plan, Map<String, Long> rows, Map<String, ChildLayout> layouts,
       Dictionaries dictionaries, List<Violation> violations) {
     this.plan = plan;
     this.rows = rows;

@@ -1,6 +1,9 @@
 package io.synthgen.resolve;
 
+import io.synthgen.column.Instants;
+import io.synthgen.column.ValueConversion;
 import io.synthgen.plan.Plan;
+import io.synthgen.plan.Series;
 import io.synthgen.plan.Table;
 import io.synthgen.random.Stream;
 import java.util.ArrayList;
@@ -58,8 +61,27 @@ public final class ResolvedPlan {
   public ResolvedPlan withTier(int tier) {
     Plan p = plan;
     Plan q = new Plan(p.format(), p.name(), p.industry(), p.description(), p.seed(), p.referenceDate(),
-        p.mainTable(), tier, p.destination(), p.tables());
+        p.mainTable(), tier, p.destination(), p.tables(), p.series());
     return new ResolvedPlan(q, tables(), root);
+  }
+
+  /** The plan's series of batches, or null when it is a single snapshot. */
+  public Series series() {
+    return plan.series();
+  }
+
+  /** The series' interval in microseconds, 0 without a series. */
+  public long intervalMicros() {
+    return plan.series() == null ? 0 : Instants.intervalMicros(plan.series().interval());
+  }
+
+  /** The start of batch k's window [start + k * interval, start + (k + 1) * interval), in microseconds. */
+  public long windowStartMicros(long batch) {
+    if (plan.series() == null) {
+      throw new IllegalStateException("plan " + plan.name() + " has no series");
+    }
+    long start = ValueConversion.toMicros(Instants.resolve(plan.series().start(), plan.referenceDate()));
+    return Math.addExact(start, Math.multiplyExact(batch, intervalMicros()));
   }
 
   public long totalRows() {

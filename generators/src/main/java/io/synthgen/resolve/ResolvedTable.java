@@ -3,8 +3,10 @@ package io.synthgen.resolve;
 import io.synthgen.column.ChildLayout;
 import io.synthgen.plan.Table;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A table ready to generate: exact row count, its columns' generators, and how its qualified references
@@ -18,9 +20,22 @@ public final class ResolvedTable {
   private final Map<String, ResolvedColumn> byName = new LinkedHashMap<>();
   private final ChildLayout layout;
   private final Map<String, String> viaByParentTable;
+  private final boolean appends;
+  private final Set<String> advance;
+  private final long intervalMicros;
 
   ResolvedTable(Table spec, long rows, List<ResolvedColumn> columns, ChildLayout layout,
       Map<String, String> viaByParentTable) {
+    this(spec, rows, columns, layout, viaByParentTable, false, Set.of(), 0);
+  }
+
+  /**
+   * @param appends whether the table writes new rows in every batch of the series
+   * @param advance the columns shifted by the batch's offset in time
+   * @param intervalMicros the series' interval, 0 without a series
+   */
+  ResolvedTable(Table spec, long rows, List<ResolvedColumn> columns, ChildLayout layout,
+      Map<String, String> viaByParentTable, boolean appends, Set<String> advance, long intervalMicros) {
     this.spec = spec;
     this.rows = rows;
     this.columns = List.copyOf(columns);
@@ -29,6 +44,9 @@ public final class ResolvedTable {
     }
     this.layout = layout;
     this.viaByParentTable = Map.copyOf(viaByParentTable);
+    this.appends = appends;
+    this.advance = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(advance));
+    this.intervalMicros = intervalMicros;
   }
 
   public String name() {
@@ -39,7 +57,7 @@ public final class ResolvedTable {
     return spec;
   }
 
-  /** The exact number of rows. */
+  /** The exact number of rows (of one batch, for an append table). */
   public long rows() {
     return rows;
   }
@@ -70,5 +88,36 @@ public final class ResolvedTable {
   /** The foreign key column through which {@code parentTable.x} references reach the parent, or null. */
   public String viaFor(String parentTable) {
     return viaByParentTable.get(parentTable);
+  }
+
+  /**
+   * Whether the table writes new rows in every batch: its batch mode is append, or it is generated per parent of an
+   * append table. Batch k of an append table is its rows [k * rows(), (k + 1) * rows()).
+   */
+  public boolean appends() {
+    return appends;
+  }
+
+  /**
+   * The date/timestamp columns that move with the batch: the plan's {@code advance} list, or by default the date
+   * range columns whose range spans at most one interval of the series. Empty without a series.
+   */
+  public Set<String> advance() {
+    return advance;
+  }
+
+  /** The batch a row of this table belongs to: row / rows() for an append table, 0 for any other. */
+  public long batchOf(long row) {
+    return appends && rows > 0 ? row / rows : 0;
+  }
+
+  /** The first row of batch k: k * rows() for an append table, 0 for any other (written with batch 0). */
+  public long firstRow(long batch) {
+    return appends ? Math.multiplyExact(batch, rows) : 0;
+  }
+
+  /** How far a row's advance columns move, in microseconds: its batch times the series' interval. */
+  public long shiftAt(long row) {
+    return Math.multiplyExact(batchOf(row), intervalMicros);
   }
 }

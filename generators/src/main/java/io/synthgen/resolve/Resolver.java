@@ -1,12 +1,17 @@
 package io.synthgen.resolve;
 
+import io.synthgen.column.ChildLayout;
 import io.synthgen.column.ColumnGenerator;
+import io.synthgen.column.Instants;
+import io.synthgen.column.ValueConversion;
 import io.synthgen.column.DistGen;
 import io.synthgen.dictionary.Dictionaries;
 import io.synthgen.distribution.Sampler;
 import io.synthgen.expr.CompiledExpr;
 import io.synthgen.expr.ExprReach;
+import io.synthgen.plan.Batching;
 import io.synthgen.plan.Column;
+import io.synthgen.plan.ColumnGen;
 import io.synthgen.plan.PerParent;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.PlanException;
@@ -16,14 +21,17 @@ import io.synthgen.plan.reach.ColumnRanges;
 import io.synthgen.plan.reach.DictionaryLengths;
 import io.synthgen.plan.validate.PlanLimits;
 import io.synthgen.plan.validate.PlanValidator;
+import io.synthgen.plan.validate.TimeSpec;
 import io.synthgen.random.Stream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a plan into a {@link ResolvedPlan}: validates it, computes exact row counts (per-parent tables by laying out
@@ -53,7 +61,18 @@ public final class Resolver {
       throw new PlanException(violations);
     }
 
-    GeneratorFactory factory = new GeneratorFactory(plan, rows, layouts, dictionaries, violations);
+    long interval = seriesInterval(plan, violations);
+    if (!violations.isEmpty()) {
+      throw new PlanException(violations);
+    }
+    Set<String> appending = appending(plan);
+    Map<String, ChildLayout> built = new HashMap<>(layouts);
+    for (Map.Entry<String, ChildIndex> e : layouts.entrySet()) {
+      if (appending.contains(e.getKey())) {
+        built.put(e.getKey(), new BatchedLayout(e.getValue(), appending.contains(e.getValue().parentTable())));
+      }
+    }
+    GeneratorFactory factory = new GeneratorFactory(plan, rows, built, dictionaries, violations);
     List<ResolvedTable> tables = new ArrayList<>();
     for (int ti = 0; ti < plan.tables().size(); ti++) {
       Table t = plan.tables().get(ti);
@@ -67,7 +86,8 @@ public final class Resolver {
           cols.add(new ResolvedColumn(c, ci, g, s.child("null")));
         }
       }
-      tables.add(new ResolvedTable(t, rows.get(t.name()), cols, layouts.get(t.name()), vias));
+      tables.add(new ResolvedTable(t, rows.get(t.name()), cols, built.get(t.name()), vias,
+          appending.contains(t.name()), advance(plan, t, interval), interval));
     }
     // cycles among the columns that did resolve, so they are reported with any other problem, not after its fix
     violations.addAll(DependencyCycles.find(plan, tables, factory.crossEdges()));
@@ -80,6 +100,72 @@ public final class Resolver {
       throw new PlanException(violations);
     }
     return new ResolvedPlan(plan, tables, root);
+  }
+
+  /** The series' interval in microseconds, 0 without a series. */
+  private static long seriesInterval(Plan plan, List<Violation> violations) {
+    if (plan.series() == null) {
+      return 0;
+    }
+    try {
+      long iv = Instants.intervalMicros(plan.series().interval());
+      if (iv > 0) {
+        return iv;
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    violations.add(new Violation("series.interval", plan.series().interval(), "the series' interval must be a "
+        + "positive interval", "write " + TimeSpec.INTERVAL_SYNTAX + ", e.g. \"1 day\""));
+    return 0;
+  }
+
+  /**
+   * The tables that write new rows in every batch: append mode, or generated per parent of one (a child of an
+   * append parent is made of the parent's new rows).
+   */
+  static Set<String> appending(Plan plan) {
+    Set<String> out = new HashSet<>();
+    if (plan.series() == null) {
+      return out;
+    }
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Table t : plan.tables()) {
+        boolean own = t.batching().mode() == Batching.Mode.APPEND && t.generated();
+        boolean viaParent = t.perParent() != null && out.contains(t.perParent().table());
+        if ((own || viaParent) && out.add(t.name())) {
+          grew = true;
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A table's advance columns: the plan's list, else its date/timestamp range columns whose range spans at most one
+   * interval (event times move with the batch; birth dates and other wide ranges stay).
+   */
+  static Set<String> advance(Plan plan, Table t, long intervalMicros) {
+    Set<String> out = new LinkedHashSet<>();
+    if (plan.series() == null) {
+      return out;
+    }
+    if (t.batching().advance() != null) {
+      out.addAll(t.batching().advance());
+      return out;
+    }
+    for (Column c : t.columns()) {
+      if (c.gen() instanceof ColumnGen.DateRange d && c.type().isTemporal()) {
+        long span = ValueConversion.toMicros(Instants.resolve(d.end(), plan.referenceDate()))
+            - ValueConversion.toMicros(Instants.resolve(d.start(), plan.referenceDate()));
+        if (span <= intervalMicros) {
+          out.add(c.name());
+        }
+      }
+    }
+    return out;
   }
 
   /** Exact row counts; a per-parent table is laid out after its parent's count is known. */

@@ -289,6 +289,34 @@ final class Decoding {
     return List.copyOf(out);
   }
 
+  /**
+   * An array of strings: null when absent (reported when {@code required}) or not an array (reported); elements that
+   * are not strings (or too long) are reported and become "" so later elements keep their index (the validator's
+   * findings at a reported path are dropped); items past {@code limit} are read but their problems
+   * dropped (the validator reports the list's size).
+   */
+  List<String> strings(JsonNode obj, String path, String key, boolean required, int limit) {
+    JsonNode a = array(obj, path, key, required);
+    if (a == null) {
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < a.size(); i++) {
+      int mark = mark();
+      JsonNode v = a.get(i);
+      String p = at(at(path, key), i);
+      String text = null;
+      if (v.isTextual()) {
+        text = bounded(v, p, PlanLimits.MAX_STRING_LENGTH);
+      } else {
+        wrongType(p, v, Kind.STRING);
+      }
+      out.add(text == null ? "" : text);
+      beyondLimit(i, limit, mark);
+    }
+    return List.copyOf(out);
+  }
+
   /** A date field, null when absent (reported when required) or invalid (reported). */
   LocalDate date(JsonNode obj, String path, String key, boolean required) {
     JsonNode v = field(obj, path, key, required, Kind.DATE);

@@ -3,12 +3,16 @@ package io.synthgen.plan.json;
 import static io.synthgen.plan.json.Decoding.at;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.synthgen.plan.Batching;
+import io.synthgen.plan.ChangeFeed;
 import io.synthgen.plan.Column;
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.Destination;
 import io.synthgen.plan.PerParent;
 import io.synthgen.plan.Plan;
+import io.synthgen.plan.Quality;
 import io.synthgen.plan.Rounding;
+import io.synthgen.plan.Series;
 import io.synthgen.plan.Shaped;
 import io.synthgen.plan.Table;
 import io.synthgen.plan.Violation;
@@ -41,6 +45,8 @@ final class PlanDecoder {
 
   private final Decoding in = new Decoding();
   private final ColumnDecoder columns = new ColumnDecoder(in, this);
+  private final SeriesDecoder series = new SeriesDecoder(in);
+  private final QualityDecoder quality = new QualityDecoder(in);
 
   static Result decode(JsonNode root) {
     PlanDecoder d = new PlanDecoder();
@@ -75,6 +81,7 @@ final class PlanDecoder {
       in.add("tier", root.get("tier"), "out of range", "write 1, 2 or 3, or leave it out");
       tier = 0;
     }
+    Series planSeries = root.has("series") ? series.series(root.get("series"), "series") : null;
     List<Table> tables = new ArrayList<>();
     JsonNode ts = in.array(root, "", "tables", true);
     if (ts != null) {
@@ -91,7 +98,7 @@ final class PlanDecoder {
         ? destinationAt(root.get("destination"), "destination", name)
         : defaultDestination(name);
     return new Plan(format, name, industry, description, seed, referenceDate, mainTable, (int) tier, destination,
-        tables);
+        tables, planSeries);
   }
 
   /** The destination used when a plan names none: Parquet with ZSTD under {@code output/<plan name>}. */
@@ -148,6 +155,9 @@ final class PlanDecoder {
   }
 
   private Table table(JsonNode t, String path) {
+    if (t != null && t.isObject() && t.has("history")) {
+      return HistoryTables.decode(in, series, t, path);
+    }
     if (!in.object(t, path, PlanFields.TABLE, "a table")) {
       return new Table(null, 0, null, null, null, List.of());
     }
@@ -165,7 +175,11 @@ final class PlanDecoder {
         in.beyondLimit(i, PlanLimits.MAX_COLUMNS, mark);
       }
     }
-    return new Table(name, rows, primaryKey, description, perParent, cols);
+    Batching batching = t.has("batch") ? series.batching(t.get("batch"), at(path, "batch")) : Batching.STATIC;
+    ChangeFeed feed = t.has("change_feed") ? series.changeFeed(t.get("change_feed"), at(path, "change_feed"), name)
+        : null;
+    Quality q = t.has("quality") ? quality.quality(t.get("quality"), at(path, "quality")) : null;
+    return new Table(name, rows, primaryKey, description, perParent, cols, batching, feed, null, q);
   }
 
   private PerParent perParent(JsonNode p, String path) {

@@ -44,6 +44,9 @@ final class PlanEncoder {
     if (p.tier() != 0) {
       o.put("tier", p.tier());
     }
+    if (p.series() != null) {
+      o.set("series", SeriesEncoder.series(p.series()));
+    }
     if (p.destination() != null) {
       o.set("destination", destination(p.destination()));
     }
@@ -70,6 +73,12 @@ final class PlanEncoder {
   private static ObjectNode table(Table t) {
     ObjectNode o = F.objectNode();
     putString(o, "name", t.name());
+    if (t.history() != null) {
+      putString(o, "description", t.description());
+      ObjectNode h = o.putObject("history");
+      putString(h, "of", t.history().of());
+      return o;
+    }
     o.put("rows", t.rows());
     putString(o, "primary_key", t.primaryKey());
     putString(o, "description", t.description());
@@ -82,8 +91,18 @@ final class PlanEncoder {
         shaped(count, pp.count());
       }
     }
+    ObjectNode batch = SeriesEncoder.batching(t.batching());
+    if (batch != null) {
+      o.set("batch", batch);
+    }
     ArrayNode cols = o.putArray("columns");
     t.columns().forEach(c -> cols.add(column(c)));
+    if (t.changeFeed() != null) {
+      o.set("change_feed", SeriesEncoder.changeFeed(t.changeFeed()));
+    }
+    if (t.quality() != null) {
+      o.set("quality", SeriesEncoder.quality(t.quality()));
+    }
     return o;
   }
 

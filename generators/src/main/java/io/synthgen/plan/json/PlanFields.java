@@ -16,11 +16,36 @@ public final class PlanFields {
 
   /** The plan document itself. */
   public static final List<String> PLAN = List.of("format", "name", "industry", "description", "seed",
-      "reference_date", "main_table", "tier", "destination", "tables");
+      "reference_date", "main_table", "tier", "series", "destination", "tables");
 
   /** A table. */
   public static final List<String> TABLE = List.of("name", "rows", "primary_key", "description", "per_parent",
-      "columns");
+      "history", "batch", "columns", "change_feed", "quality");
+
+  /** The fields a history table accepts: its columns and rows are made from the source's change feed. */
+  public static final List<String> HISTORY_TABLE = List.of("name", "description", "history");
+
+  /** The plan's {@code series}. */
+  public static final List<String> SERIES = List.of("start", "interval", "batches");
+
+  /** A table's {@code batch}. */
+  public static final List<String> BATCH = List.of("mode", "advance");
+
+  /** A table's {@code change_feed}. */
+  public static final List<String> CHANGE_FEED = List.of("name", "rows_per_batch", "weights", "changes", "format",
+      "append_as", "operation_column", "sequence_column");
+
+  /** A change feed's {@code weights}. */
+  public static final List<String> WEIGHTS = List.of("append", "update", "delete");
+
+  /** A history table's {@code history}. */
+  public static final List<String> HISTORY = List.of("of");
+
+  /** A table's {@code quality}. */
+  public static final List<String> QUALITY = List.of("ground_truth", "defects");
+
+  /** Defect id ({@code defect}) to its fields, {@code defect} excluded. */
+  public static final Map<String, List<String>> DEFECT;
 
   /** A table's {@code per_parent} object. */
   public static final List<String> PER_PARENT = List.of("table", "count");
@@ -102,6 +127,20 @@ public final class PlanFields {
     k.put("local", List.of("path", "format", "compression"));
     k.put("unity_catalog", List.of("catalog", "schema", "volume", "compression"));
     DESTINATION = java.util.Collections.unmodifiableMap(k);
+
+    Map<String, List<String>> q = new LinkedHashMap<>();
+    q.put("nulls", List.of("columns", "rate"));
+    q.put("duplicates", List.of("rate"));
+    q.put("near_duplicates", List.of("columns", "rate"));
+    q.put("jitter", List.of("column", "rate", "max"));
+    q.put("very_late", List.of("column", "rate", "max"));
+    q.put("out_of_order", List.of("rate"));
+    q.put("case_noise", List.of("columns", "rate"));
+    q.put("whitespace", List.of("columns", "rate"));
+    q.put("date_formats", List.of("column", "rate", "formats"));
+    q.put("out_of_range", List.of("column", "rate", "value", "factor"));
+    q.put("orphans", List.of("column", "rate"));
+    DEFECT = java.util.Collections.unmodifiableMap(q);
   }
 
   /** Every field a column of {@code strategy} accepts: {@link #COLUMN} then the strategy's parameters. */

@@ -64,4 +64,22 @@ public final class PlanLimits {
 
   /** Rows of the parent of a foreign key weighted by a parent column: its alias table holds 12 bytes per row. */
   public static final long MAX_WEIGHTED_PARENTS = 20_000_000L;
+
+  /**
+   * Batches of a series: the plan is checked for each of batches 0 .. batches - 1 (key lifecycles, key bounds, time
+   * windows), so checking costs time in proportion.
+   */
+  public static final long MAX_BATCHES = 100_000;
+
+  /** Operations of one change-feed batch after the first (each is a row, two for a Delta CDF update). */
+  public static final long MAX_FEED_ROWS_PER_BATCH = 1_000_000_000L;
+
+  /** Defects injected into one table: each is applied to every row the table writes. */
+  public static final int MAX_DEFECTS = 32;
+
+  /** Formats of one date_formats defect. */
+  public static final int MAX_DATE_FORMATS = 16;
+
+  /** Characters of one date_formats pattern (a java.time pattern). */
+  public static final int MAX_DATE_FORMAT_LENGTH = 64;
 }

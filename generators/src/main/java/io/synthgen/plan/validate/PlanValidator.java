@@ -209,6 +209,11 @@ public final class PlanValidator {
 
   private void table(Table t, String path) {
     identifier(t.name(), path + ".name", "table");
+    if (!t.generated()) {
+      // a history table: its columns and rows are its source's (SeriesRules checks the source)
+      text(t.description(), path + ".description");
+      return;
+    }
     if (t.rows() < 0 || t.rows() > MAX_ROWS) {
       out.add(path + ".rows", t.rows(), "rows must be between 0 and " + MAX_ROWS,
           t.rows() < 0 ? "use a row count >= 0" : "generate at most 10^12 rows per table");

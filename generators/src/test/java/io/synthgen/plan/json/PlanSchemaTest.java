@@ -14,6 +14,7 @@ import com.networknt.schema.SpecificationVersion;
 import io.synthgen.plan.ColumnGen;
 import io.synthgen.plan.PlanException;
 import io.synthgen.plan.PlanFixtures;
+import io.synthgen.plan.SeriesFixtures;
 import io.synthgen.plan.validate.PlanLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,8 @@ class PlanSchemaTest {
   }
 
   static Stream<String> validPlans() {
-    return Stream.of(PlanFixtures.RICH, PlanFixtures.MINIMAL_UC, PlanCodecErrorsTest.plan(""),
+    return Stream.of(PlanFixtures.RICH, PlanFixtures.MINIMAL_UC, PlanCodecErrorsTest.plan(""), SeriesFixtures.FULL,
+        SeriesFixtures.DEFAULTS,
         PlanFixtures.MINIMAL_UC.replaceAll("\"destination\": \\{[^}]*},", ""));
   }
 
@@ -67,6 +69,35 @@ class PlanSchemaTest {
   void writtenPlansPassTheSchema() throws Exception {
     assertEquals(List.of(), schemaErrors(PlanCodec.write(PlanCodec.read(PlanFixtures.RICH))));
     assertEquals(List.of(), schemaErrors(PlanCodec.write(PlanCodec.read(PlanFixtures.MINIMAL_UC))));
+    assertEquals(List.of(), schemaErrors(PlanCodec.write(PlanCodec.read(SeriesFixtures.FULL))));
+    assertEquals(List.of(), schemaErrors(PlanCodec.write(PlanCodec.read(SeriesFixtures.DEFAULTS))));
+  }
+
+  /** Plans the codec refuses for a structural reason the schema states too. */
+  static Stream<String> invalidSeriesPlans() {
+    String full = SeriesFixtures.FULL;
+    return Stream.of(
+        full.replace("\"batches\": 5", "\"batches\": 5, \"step\": 1"),
+        full.replace("\"mode\": \"append\"", "\"mode\": \"appended\""),
+        full.replace("\"rows_per_batch\": 100,", ""),
+        full.replace("\"format\": \"plain\"", "\"format\": \"avro\""),
+        full.replace("\"append_as\": \"INSERT\"", "\"append_as\": \"insert\""),
+        full.replace("\"delete\": 10", "\"delete\": 10, \"upsert\": 1"),
+        full.replace("\"history\": {\"of\": \"devices\"}", "\"history\": {\"of\": \"devices\"}, \"rows\": 3"),
+        full.replace("\"history\": {\"of\": \"devices\"}", "\"history\": {}"),
+        full.replace("\"ground_truth\": \"columns\"", "\"ground_truth\": \"file\""),
+        full.replace("{\"defect\": \"duplicates\", \"rate\": 0.01}", "{\"defect\": \"duplicate\", \"rate\": 0.01}"),
+        full.replace("{\"defect\": \"duplicates\", \"rate\": 0.01}", "{\"defect\": \"duplicates\"}"),
+        full.replace("{\"defect\": \"duplicates\", \"rate\": 0.01}",
+            "{\"defect\": \"duplicates\", \"rate\": 0.01, \"columns\": [\"value\"]}"),
+        full.replace("\"max\": \"60 seconds\"", "\"max\": 60"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("invalidSeriesPlans")
+  void invalidSeriesPlansAreRejectedByBoth(String json) throws Exception {
+    assertFalse(schemaErrors(json).isEmpty(), "the schema accepts " + json);
+    assertThrows(PlanException.class, () -> PlanCodec.read(json), "the codec accepts " + json);
   }
 
   static Stream<String> invalidPlans() {
@@ -155,6 +186,7 @@ class PlanSchemaTest {
     tagged("distribution", "type", PlanFields.DISTRIBUTION);
     tagged("fk_distribution", "type", PlanFields.FK_DISTRIBUTION);
     tagged("destination", "kind", PlanFields.DESTINATION);
+    tagged("defect", "defect", PlanFields.DEFECT);
   }
 
   private static void tagged(String def, String tag, Map<String, List<String>> codec) {
@@ -175,6 +207,19 @@ class PlanSchemaTest {
     assertEquals(PlanFields.PROFILE, names(schemaJson.at("/$defs/time_profile/properties")));
     assertEquals(PlanFields.HOLIDAY, names(schemaJson.at("/$defs/holiday/properties")));
     assertEquals(PlanFields.INCIDENT, names(schemaJson.at("/$defs/incident/properties")));
+    assertEquals(PlanFields.SERIES, names(schemaJson.at("/$defs/series/properties")));
+    assertEquals(PlanFields.BATCH, names(schemaJson.at("/$defs/batch/properties")));
+    assertEquals(PlanFields.CHANGE_FEED, names(schemaJson.at("/$defs/change_feed/properties")));
+    assertEquals(PlanFields.WEIGHTS, names(schemaJson.at("/$defs/change_feed_weights/properties")));
+    assertEquals(PlanFields.HISTORY, names(schemaJson.at("/$defs/history/properties")));
+    assertEquals(PlanFields.QUALITY, names(schemaJson.at("/$defs/quality/properties")));
+    assertEquals(List.copyOf(SeriesDecoder.MODES.keySet()), strings(schemaJson.at("/$defs/batch/properties/mode/enum")));
+    assertEquals(List.copyOf(SeriesDecoder.FEED_FORMATS.keySet()),
+        strings(schemaJson.at("/$defs/change_feed/properties/format/enum")));
+    assertEquals(List.copyOf(SeriesDecoder.APPEND_AS.keySet()),
+        strings(schemaJson.at("/$defs/change_feed/properties/append_as/enum")));
+    assertEquals(List.copyOf(QualityDecoder.GROUND_TRUTHS.keySet()),
+        strings(schemaJson.at("/$defs/quality/properties/ground_truth/enum")));
     assertEquals(PlanFields.AGGREGATE_FUNCTIONS,
         strings(schemaJson.at("/$defs/column_child_aggregate/properties/function/enum")));
   }
@@ -198,6 +243,15 @@ class PlanSchemaTest {
         .path("maxLength").asLong());
     assertEquals(PlanLimits.MAX_PROFILE_ENTRIES, defs.path("time_profile").path("properties").path("holidays")
         .path("maxItems").asLong());
+    assertEquals(PlanLimits.MAX_BATCHES, defs.path("series").path("properties").path("batches").path("maximum")
+        .asLong());
+    assertEquals(PlanLimits.MAX_FEED_ROWS_PER_BATCH, defs.path("change_feed").path("properties")
+        .path("rows_per_batch").path("maximum").asLong());
+    assertEquals(PlanLimits.MAX_DEFECTS, defs.path("quality").path("properties").path("defects").path("maxItems")
+        .asLong());
+    JsonNode formats = defs.path("defect_date_formats").path("properties").path("formats");
+    assertEquals(PlanLimits.MAX_DATE_FORMATS, formats.path("maxItems").asLong());
+    assertEquals(PlanLimits.MAX_DATE_FORMAT_LENGTH, formats.path("items").path("maxLength").asLong());
     defs.properties().forEach(e -> {
       if (e.getKey().startsWith("column_")) {
         assertEquals(PlanLimits.MAX_TEXT_LENGTH, e.getValue().path("properties").path("note").path("maxLength")
