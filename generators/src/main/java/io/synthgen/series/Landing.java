@@ -248,6 +248,16 @@ public final class Landing {
     }
   }
 
+  /**
+   * Refuses, before any work, a root that {@link #write} would refuse: one holding another plan's batches, another
+   * layout, or files that are not a landing. Reads only.
+   */
+  public static void requireLandable(ResolvedPlan plan, Path root, Layout layout) throws IOException {
+    if (Files.isDirectory(root)) {
+      checkDescription(root, plan, Runs.planHash(plan.withExactRows()), layout);
+    }
+  }
+
   /** Batches with a manifest in {@code root}, in order; empty for a folder that holds no landing. */
   public static List<Long> landedBatches(Path root) throws IOException {
     Path meta = root.resolve(META);

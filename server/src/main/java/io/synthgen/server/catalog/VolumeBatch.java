@@ -56,6 +56,25 @@ public final class VolumeBatch {
   }
 
   /**
+   * The folders (relative to the volume, such as {@code readings/batch_0001}) that hold files in the volume. Reads
+   * only; the catalog must exist.
+   */
+  public List<String> occupied(String catalog, String schema, String volume, List<String> folders) {
+    requireCatalog(catalog);
+    if (!ws.schemaExists(catalog, schema) || !ws.volumeExists(catalog, schema, volume)) {
+      return List.of();
+    }
+    String base = UcNames.volumePath(catalog, schema, volume);
+    List<String> out = new ArrayList<>();
+    for (String f : folders) {
+      if (ws.list(base + "/" + f).stream().anyMatch(e -> !e.directory())) {
+        out.add(base + "/" + f);
+      }
+    }
+    return out;
+  }
+
+  /**
    * Uploads the batch: creates the schema and volume when missing, refuses (CONFLICT, nothing changed) a batch
    * folder holding other files unless {@code replace}, and with {@code replace} removes exactly those files after
    * the batch's own are in place.
