@@ -51,6 +51,11 @@ public final class ExpressionGen implements ColumnGenerator {
       public Vec column(String name) {
         return ctx.column(name);
       }
+
+      @Override
+      public long batch() {
+        return ctx.batch();
+      }
     });
   }
 

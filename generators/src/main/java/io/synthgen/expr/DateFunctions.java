@@ -12,7 +12,8 @@ import java.util.function.LongUnaryOperator;
 
 /**
  * Date and timestamp functions. Dates are epoch days, timestamps epoch microseconds without a time zone. There is
- * no current_date or now(): "today" is the plan's reference date, {@code reference_date()}.
+ * no current_date or now(): "today" is the plan's reference date, {@code reference_date()}, and the batch of an
+ * incremental series is {@code batch()}.
  */
 final class DateFunctions {
 
@@ -27,6 +28,7 @@ final class DateFunctions {
     return List.of(
         new FunctionDef("reference_date", "reference_date()", 0, 0, false,
             c -> new Const(DataType.DATE, c.translator().scope().referenceDate().toEpochDay())),
+        new FunctionDef("batch", "batch()", 0, 0, false, c -> new BatchNumber(c.translator().scope().batches())),
         new FunctionDef("date_add", "date_add(d, days)", 2, 2, false, c -> addDays(c, 1)),
         new FunctionDef("date_sub", "date_sub(d, days)", 2, 2, false, c -> addDays(c, -1)),
         new FunctionDef("datediff", "datediff(end, start)", 2, 2, false, c -> {

@@ -16,4 +16,9 @@ public interface ExprInput {
 
   /** A referenced column: a name of the same table, or {@code table.column} for a parent lookup. */
   Vec column(String name);
+
+  /** The batch of a series these rows belong to ({@code batch()}): 0 outside a series and in batch 0. */
+  default long batch() {
+    return 0;
+  }
 }

@@ -37,6 +37,14 @@ public interface ExprScope {
   /** "today" for the expression's date functions. */
   LocalDate referenceDate();
 
+  /**
+   * The batches the plan's series is checked for ({@code Series.batches}), 1 without a series: {@code batch()}
+   * reaches 0 .. batches - 1.
+   */
+  default long batches() {
+    return 1;
+  }
+
   /** A named dictionary for {@code dict('name')}, or null when unknown. */
   StrDict dictionary(String name);
 

@@ -69,6 +69,11 @@ final class TableScope implements ExprScope {
   }
 
   @Override
+  public long batches() {
+    return plan.series() == null ? 1 : plan.series().batches();
+  }
+
+  @Override
   public StrDict dictionary(String name) {
     Dictionary d = dictionaries.get(name);
     return d == null ? null : d.values(stream.child("dict:" + name));

@@ -23,6 +23,8 @@ final class Fixture implements ExprScope {
   private final List<String> parents = new ArrayList<>();
   private Stream stream = Stream.root(42).child("orders").child("expr_col");
   private int size = -1;
+  private long batch;
+  private long batches = 1;
 
   Fixture longs(String name, DataType type, Long... values) {
     LongVec v = new LongVec(type, values.length);
@@ -101,6 +103,13 @@ final class Fixture implements ExprScope {
 
   Fixture stream(Stream s) {
     this.stream = s;
+    return this;
+  }
+
+  /** The batch the input's rows belong to, of a series checked for {@code batches}. */
+  Fixture batch(long b, long batches) {
+    this.batch = b;
+    this.batches = batches;
     return this;
   }
 
@@ -183,6 +192,11 @@ final class Fixture implements ExprScope {
       public Vec column(String name) {
         return vectors.get(name);
       }
+
+      @Override
+      public long batch() {
+        return batch;
+      }
     };
   }
 
@@ -220,6 +234,11 @@ final class Fixture implements ExprScope {
   @Override
   public LocalDate referenceDate() {
     return LocalDate.of(2024, 6, 15);
+  }
+
+  @Override
+  public long batches() {
+    return batches;
   }
 
   @Override
