@@ -7,7 +7,6 @@ import io.synthgen.resolve.Resolver;
 import io.synthgen.run.RunResult;
 import io.synthgen.run.Runs;
 import io.synthgen.series.Batches;
-import io.synthgen.series.BatchRefused;
 import io.synthgen.series.Landing;
 import io.synthgen.validate.Check;
 import java.nio.file.Path;
@@ -56,7 +55,7 @@ final class GenerateCommand implements Callable<Integer> {
     } finally {
       bar.finish();
     }
-    Long k = Batches.toRun(resolved, batch);
+    Long k = resolved.series() == null ? null : batch == null ? Long.valueOf(0) : batch;
     System.out.printf(Locale.ROOT, "wrote %,d rows in %d tables to %s in %.2f s (%,.0f rows/s, %s)%s%n",
         r.rows(), r.tables().size(), r.dir(), r.seconds(), r.rows() / Math.max(r.seconds(), 1e-9),
         human(r.bytes()), k == null ? "" : String.format(Locale.ROOT, ", batch %d of %d", k,
@@ -75,11 +74,11 @@ final class GenerateCommand implements Callable<Integer> {
   }
 
   private int land(Plan plan, ResolvedPlan resolved, Path dir) throws Exception {
-    Long k = Batches.toRun(resolved, batch);
-    if (k == null) {
-      throw new BatchRefused("a landing zone holds the batches of a series, and plan " + plan.name() + " has none; "
+    if (resolved.series() == null) {
+      throw new IllegalArgumentException("a landing zone holds the batches of a series, and plan " + plan.name() + " has none; "
           + "add a \"series\" block to the plan (or --cdc on an industry template), or leave out --layout");
     }
+    long k = batch == null ? 0 : batch;
     ProgressBar bar = ProgressBar.forTerminal();
     Landing.Result r;
     try (CancelOnExit exit = new CancelOnExit()) {

@@ -6,7 +6,6 @@ import io.synthgen.plan.Destination;
 import io.synthgen.plan.Plan;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.Resolver;
-import io.synthgen.series.BatchRefused;
 import io.synthgen.series.Batches;
 import io.synthgen.series.Landing;
 import io.synthgen.server.catalog.PublishProgress;
@@ -111,17 +110,20 @@ final class StreamCommand implements Callable<Integer> {
     Plan plan = recipes.apply(source.load(), source);
     ResolvedPlan resolved = Resolver.resolve(plan);
     if (resolved.series() == null) {
-      throw new BatchRefused("plan " + plan.name() + " has no series to stream; add a \"series\" block (or --cdc on "
+      throw new IllegalArgumentException("plan " + plan.name() + " has no series to stream; add a \"series\" block (or --cdc on "
           + "an industry template)");
     }
     long total = resolved.series().batches();
     long first = from != null ? from : Landing.nextBatch(out);
     if (first >= total) {
-      throw new BatchRefused(from != null ? "--from " + first + " is past the series (batches 0 to " + (total - 1)
+      throw new IllegalArgumentException(from != null ? "--from " + first + " is past the series (batches 0 to " + (total - 1)
           + "); give a batch below " + total : out + " already holds every batch of the series (0 to " + (total - 1)
           + "); stream into a new folder, or lengthen the series (\"series\": {\"batches\": ...})");
     }
-    Batches.toRun(resolved, first);
+    if (first < 0) {
+      throw new IllegalArgumentException("--from must be a batch of the series (0 to " + (total - 1) + "), not "
+          + first);
+    }
     long end = batches == null ? total : Math.min(total, first + batches);
     Landing.Layout l = layout != null ? layout : Landing.Layout.BATCHES;
     WriterOptions base = WriterOptions.of(null, format != null ? format : Destination.Format.JSONL, compression, 0);

@@ -49,7 +49,8 @@ class VolumeBatchTest {
         new Engine(1, 100), Progress.NONE, new Cancellation(), null);
   }
 
-  private static FakeWorkspace workspace(Path scratch) {
+  private static FakeWorkspace workspace(Path scratch) throws java.io.IOException {
+    Files.createDirectories(scratch);
     return new FakeWorkspace(scratch, C);
   }
 
