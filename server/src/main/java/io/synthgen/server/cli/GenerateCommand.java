@@ -88,8 +88,6 @@ final class GenerateCommand implements Callable<Integer> {
     } catch (Landing.BatchExists e) {
       throw new IllegalArgumentException(e.getMessage() + "; land the next batch (--batch "
           + Landing.nextBatch(dir) + "), or add --overwrite to replace exactly these folders", e);
-    } catch (Landing.NotALanding e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
     } finally {
       bar.finish();
     }
