@@ -164,6 +164,42 @@ class LandingTest {
     assertEquals(List.of(0L), Landing.landedBatches(root));
   }
 
+  @Test
+  void aChangeFeedLandedInTheSeedsLayoutMergesToItsState() throws Exception {
+    ResolvedPlan plan = Plans.resolve(Plans.read("""
+        {"format": "synthgen.plan/v1", "name": "devices_feed", "reference_date": "2025-01-01", "seed": 3,
+         "series": {"start": "2024-01-01", "interval": "1 day", "batches": 4},
+         "tables": [
+          {"name": "devices", "rows": 300, "primary_key": "device_id", "columns": [
+            {"name": "device_id", "type": "bigint", "strategy": "sequence"},
+            {"name": "firmware", "type": "string", "strategy": "values", "values": ["1.0", "1.1", "2.0"]}],
+           "change_feed": {"rows_per_batch": 60}}]}
+        """));
+    io.synthgen.resolve.ResolvedTable devices = plan.table("devices");
+    Path root = tmp.resolve("cdc");
+    for (long k = 0; k < 3; k++) {
+      Landing.write(plan, List.of(FeedSources.feed(plan, devices, k)), k, root, Landing.Layout.CDC_RAW, json(25),
+          false, ENGINE, Progress.NONE, new Cancellation(), null);
+    }
+    assertTrue(Files.isRegularFile(root.resolve("cdc_raw/devices_cdc/initial_load/part-00011.json")));
+    assertTrue(Files.isRegularFile(root.resolve("cdc_raw/devices_cdc/batch_002/part-00002.json")));
+    Path state = tmp.resolve("state");
+    new Engine(1, 1000).run(List.of(FeedSources.state(plan, devices, 2)), state, json(0), Progress.NONE,
+        new Cancellation(), null);
+    try (Duck duck = new Duck()) {
+      duck.exec("CREATE VIEW feed AS SELECT * FROM read_json_auto('" + root + "/cdc_raw/devices_cdc/*/*.json')");
+      duck.exec("CREATE VIEW merged AS SELECT device_id, firmware FROM (SELECT *, row_number() OVER (PARTITION BY "
+          + "device_id ORDER BY operation_date DESC) AS rn FROM feed) WHERE rn = 1 AND operation <> 'DELETE'");
+      duck.exec("CREATE VIEW expected AS SELECT device_id, firmware FROM read_json_auto('" + state
+          + "/devices.jsonl')");
+      long n = duck.count("SELECT count(*) FROM expected");
+      assertTrue(n > 0);
+      assertEquals(n, duck.count("SELECT count(*) FROM merged"));
+      assertEquals(0, duck.count("SELECT count(*) FROM (SELECT * FROM merged EXCEPT SELECT * FROM expected)"),
+          "the landed feed of batches 0..2, merged, is the state after batch 2");
+    }
+  }
+
   /** Hidden entries of the landing other than its lock file: staging folders and temporary files. */
   private static Map<String, Long> hidden(Path root) throws IOException {
     Map<String, Long> out = new TreeMap<>();
