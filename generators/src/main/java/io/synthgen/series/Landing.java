@@ -19,6 +19,9 @@ import io.synthgen.plan.Plan;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.ResolvedTable;
 import io.synthgen.run.Runs;
+import io.synthgen.validate.Check;
+import io.synthgen.validate.ValidationReport;
+import io.synthgen.validate.Validator;
 import io.synthgen.vec.Batch;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -38,7 +41,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -143,7 +145,7 @@ public final class Landing {
 
   /** A landed batch. */
   public record Result(Path root, Layout layout, long batch, List<Landed> tables, Path manifest, boolean replaced,
-      double seconds) {
+      ValidationReport validation, double seconds) {
 
     public Result {
       tables = List.copyOf(tables);
@@ -194,13 +196,14 @@ public final class Landing {
    *
    * @param options format, compression and {@code rowsPerFile} (the max records per file; 0: one file per folder)
    * @param overwrite replace the batch's folders when they exist (only those folders)
-   * @param observers per source a validator's observer, or null
+   * @param validator checks the plan tables the batch writes while they are written (null: none); its report is
+   *     in the result and the batch manifest
    * @throws BatchExists when a folder of this batch exists and {@code overwrite} is false (nothing is written)
    * @throws NotALanding when {@code root} holds something else (nothing is written)
    */
   public static Result write(ResolvedPlan plan, List<TableSource> sources, long batch, Path root, Layout layout,
       WriterOptions options, boolean overwrite, Engine engine, Progress progress, Cancellation cancel,
-      Function<TableSource, BatchObserver> observers) throws IOException {
+      Validator validator) throws IOException {
     long start = System.nanoTime();
     check(sources, batch, layout, options);
     String hash = Runs.planHash(plan.withExactRows());
@@ -226,7 +229,8 @@ public final class Landing {
       try {
         List<TableSource> wrapped = new ArrayList<>();
         for (TableSource s : sources) {
-          wrapped.add(new Positioned(s, observers == null ? null : observers.apply(s)));
+          wrapped.add(new Positioned(s, validator == null || s.table() == null ? null
+              : validator.observer(s.table())));
         }
         Path written = staging.resolve("tables");
         List<TableRun> runs = engine.run(wrapped, written, options, progress, cancel, null);
@@ -236,10 +240,11 @@ public final class Landing {
         for (TableRun r : runs) {
           landed.add(commit(root, staging, written, r, layout.folder(r.table(), batch), ext));
         }
+        ValidationReport report = validator == null ? null : validator.finish();
         Path manifest = root.resolve(META).resolve(String.format(Locale.ROOT, "batch_%04d.json", batch));
         double seconds = (System.nanoTime() - start) / 1e9;
-        writeAtomically(manifest, manifest(plan, hash, layout, batch, options, landed, seconds));
-        return new Result(root, layout, batch, landed, manifest, !existing.isEmpty(), seconds);
+        writeAtomically(manifest, manifest(plan, hash, layout, batch, options, landed, report, seconds));
+        return new Result(root, layout, batch, landed, manifest, !existing.isEmpty(), report, seconds);
       } finally {
         deleteTree(staging);
       }
@@ -256,6 +261,20 @@ public final class Landing {
     if (Files.isDirectory(root)) {
       checkDescription(root, plan, Runs.planHash(plan.withExactRows()), layout);
     }
+  }
+
+  /**
+   * The validator of a landed batch: the plan tables it writes (static tables in batch 0, append slices), held to
+   * the batch's rules, as a batch run's; feeds, states and histories are checked by their own tests.
+   */
+  public static Validator validator(ResolvedPlan plan, List<TableSource> sources, long batch) {
+    Set<String> written = new java.util.LinkedHashSet<>();
+    for (TableSource s : sources) {
+      if (s.table() != null) {
+        written.add(s.table().name());
+      }
+    }
+    return new Validator(plan, batch, written);
   }
 
   /** Batches with a manifest in {@code root}, in order; empty for a folder that holds no landing. */
@@ -311,7 +330,7 @@ public final class Landing {
       tables.add(new Landed(t.path("name").asText(), t.path("folder").asText(), t.path("rows").asLong(), files,
           0));
     }
-    return java.util.Optional.of(new Result(root, layout, batch, tables, manifest, false,
+    return java.util.Optional.of(new Result(root, layout, batch, tables, manifest, false, null,
         n.path("seconds").asDouble()));
   }
 
@@ -438,7 +457,7 @@ public final class Landing {
   }
 
   private static String manifest(ResolvedPlan plan, String hash, Layout layout, long batch, WriterOptions options,
-      List<Landed> landed, double seconds) throws IOException {
+      List<Landed> landed, ValidationReport report, double seconds) throws IOException {
     ObjectNode o = JSON.createObjectNode();
     o.put("synthgen_landing_batch", 1);
     plan(o, plan, hash);
@@ -459,6 +478,15 @@ public final class Landing {
       for (FileEntry f : l.files()) {
         files.addObject().put("path", f.path()).put("rows", f.rows()).put("bytes", f.bytes())
             .put("sha256", f.sha256());
+      }
+    }
+    if (report != null) {
+      ObjectNode v = o.putObject("validation");
+      v.put("passed", report.passed());
+      v.put("checks", report.checks().size());
+      ArrayNode failures = v.putArray("failures");
+      for (Check c : report.failures()) {
+        failures.add(c.toString());
       }
     }
     return JSON.writeValueAsString(o) + "\n";

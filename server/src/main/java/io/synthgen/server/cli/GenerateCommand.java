@@ -9,7 +9,9 @@ import io.synthgen.run.Runs;
 import io.synthgen.series.Batches;
 import io.synthgen.series.Landing;
 import io.synthgen.validate.Check;
+import io.synthgen.engine.TableSource;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -82,9 +84,10 @@ final class GenerateCommand implements Callable<Integer> {
     ProgressBar bar = ProgressBar.forTerminal();
     Landing.Result r;
     try (CancelOnExit exit = new CancelOnExit()) {
-      r = Landing.write(resolved, Batches.batch(resolved, k), k, dir, landing.layout,
+      List<TableSource> sources = Batches.batch(resolved, k);
+      r = Landing.write(resolved, sources, k, dir, landing.layout,
           landing.writerOptions(output.writerOptions(plan)), landing.overwrite, output.engine(), bar,
-          exit.cancellation(), null);
+          exit.cancellation(), Landing.validator(resolved, sources, k));
     } catch (Landing.BatchExists e) {
       throw new IllegalArgumentException(e.getMessage() + "; land the next batch (--batch "
           + Landing.nextBatch(dir) + "), or add --overwrite to replace exactly these folders", e);
@@ -92,7 +95,18 @@ final class GenerateCommand implements Callable<Integer> {
       bar.finish();
     }
     printLanding(r, resolved);
-    return 0;
+    return printValidation(r.validation(), r.manifest());
+  }
+
+  /** The validation summary and failed checks on stdout; the exit code (3 when a check failed). */
+  static int printValidation(io.synthgen.validate.ValidationReport report, Path manifest) {
+    long failed = report.failures().size();
+    System.out.printf(Locale.ROOT, "validation: %d checks, %d failed (details in %s)%n", report.checks().size(),
+        failed, manifest);
+    for (Check c : report.failures()) {
+      System.out.println("  " + c);
+    }
+    return failed == 0 ? 0 : Errors.VALIDATION_FAILED;
   }
 
   /** The landed batch on stdout: totals, then per table its folder and files. */
@@ -104,7 +118,6 @@ final class GenerateCommand implements Callable<Integer> {
       System.out.printf(Locale.ROOT, "  %-22s %,12d rows %10s  %s/ (%d %s)%n", t.table(), t.rows(), human(t.bytes()),
           t.folder(), t.files().size(), t.files().size() == 1 ? "file" : "files");
     }
-    System.out.println("manifest: " + r.manifest());
   }
 
   static String human(long bytes) {

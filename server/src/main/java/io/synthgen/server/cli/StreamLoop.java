@@ -81,8 +81,13 @@ final class StreamLoop {
       // a batch landed by an earlier stream (then stopped before its upload) is taken as it is: same plan, same bytes
       Landing.Result r = Landing.read(plan, root, layout, b).orElse(null);
       if (r == null) {
-        r = Landing.write(plan, batches.apply(b), b, root, layout, options, false, engine, Progress.NONE, cancel,
-            null);
+        List<TableSource> sources = batches.apply(b);
+        r = Landing.write(plan, sources, b, root, layout, options, false, engine, Progress.NONE, cancel,
+            Landing.validator(plan, sources, b));
+        if (!r.validation().passed()) {
+          log.printf(Locale.ROOT, "batch %d: %d of %d checks failed (details in %s)%n", b,
+              r.validation().failures().size(), r.validation().checks().size(), r.manifest());
+        }
       }
       afterBatch.landed(r);
       done.add(r);

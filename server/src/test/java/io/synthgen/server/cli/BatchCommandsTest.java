@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** generate --batch (run folders and landing zones), the refusals with their fixes, and stream over the CLI. */
-class BatchCommandsTest {
+public class BatchCommandsTest {
 
   /** Devices (static) and readings appended per batch, 1,000 a batch, over 5 daily batches. */
-  static final String PLAN = """
+  public static final String PLAN = """
       {"format": "synthgen.plan/v1", "name": "readings_stream", "reference_date": "2025-01-01", "seed": 5,
        "series": {"start": "2024-01-01", "interval": "1 day", "batches": 5},
        "tables": [
@@ -39,6 +39,17 @@ class BatchCommandsTest {
           {"name": "reading_ts", "type": "timestamp", "strategy": "date_range", "start": "2024-01-01",
            "end": "2024-01-01T23:59:59"},
           {"name": "value", "type": "double", "strategy": "uniform", "min": 0, "max": 100}]}]}
+      """;
+
+  /** Devices with a change feed over 4 daily batches. */
+  static final String FEED_PLAN = """
+      {"format": "synthgen.plan/v1", "name": "devices_feed", "reference_date": "2025-01-01", "seed": 3,
+       "series": {"start": "2024-01-01", "interval": "1 day", "batches": 4},
+       "tables": [
+        {"name": "devices", "rows": 300, "primary_key": "device_id", "columns": [
+          {"name": "device_id", "type": "bigint", "strategy": "sequence"},
+          {"name": "firmware", "type": "string", "strategy": "values", "values": ["1.0", "1.1", "2.0"]}],
+         "change_feed": {"rows_per_batch": 60}}]}
       """;
 
   @TempDir
@@ -163,6 +174,71 @@ class BatchCommandsTest {
     CliRun.Result done = CliRun.run("stream", plan.toString(), "--rate", "1000", "--out", out.toString());
     assertEquals(2, done.code(), done.toString());
     assertTrue(done.err().contains("every batch of the series"), done.err());
+  }
+
+  @Test
+  void aBatchRunIsTheSameBytesTwiceAndItsManifestRecordsTheBatch() throws Exception {
+    Path a = tmp.resolve("run-a");
+    Path b = tmp.resolve("run-b");
+    CliRun.Result r = generate("--batch", "2", "--out", a.toString());
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("batch 2 of 5"), r.out());
+    assertEquals(0, generate("--batch", "2", "--threads", "1", "--out", b.toString()).code());
+    assertEquals(checksums(a, "readings"), checksums(b, "readings"));
+    assertFalse(checksums(a, "readings").isEmpty());
+    JsonNode m = new ObjectMapper().readTree(a.resolve("manifest.json").toFile());
+    assertEquals(2, m.path("batch").asLong(), m.toString());
+    CliRun.Result past = generate("--batch", "5", "--out", tmp.resolve("run-c").toString());
+    assertEquals(2, past.code(), past.toString());
+    assertTrue(past.err().contains("0..4") || past.err().contains("0 .. 4"), past.err());
+  }
+
+  @Test
+  void theSnapshotAfterKIsTheLandedFeedMerged() throws Exception {
+    Path feedPlan = tmp.resolve("feed.json");
+    Files.writeString(feedPlan, FEED_PLAN);
+    Path land = tmp.resolve("land");
+    for (int k = 0; k <= 2; k++) {
+      CliRun.Result r = CliRun.run("generate", feedPlan.toString(), "--batch", Integer.toString(k), "--layout",
+          "cdc_raw", "--format", "json", "--out", land.toString());
+      assertEquals(0, r.code(), r.toString());
+    }
+    Path state = tmp.resolve("state");
+    CliRun.Result snap = CliRun.run("snapshot", feedPlan.toString(), "--after", "2", "--format", "jsonl", "--out",
+        state.toString());
+    assertEquals(0, snap.code(), snap.toString());
+    assertTrue(snap.out().contains("after batch 2 of 4"), snap.out());
+    assertEquals(2, new ObjectMapper().readTree(state.resolve("manifest.json").toFile()).path("snapshot_after")
+        .asLong());
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+      st.execute("CREATE VIEW feed AS SELECT * FROM read_json_auto('" + land + "/cdc_raw/devices_cdc/*/*.json')");
+      st.execute("CREATE VIEW merged AS SELECT device_id, firmware FROM (SELECT *, row_number() OVER (PARTITION BY "
+          + "device_id ORDER BY operation_date DESC) AS rn FROM feed) WHERE rn = 1 AND operation <> 'DELETE'");
+      st.execute("CREATE VIEW expected AS SELECT device_id, firmware FROM read_json_auto('" + state
+          + "/devices.jsonl')");
+      ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM expected), (SELECT count(*) FROM merged), "
+          + "(SELECT count(*) FROM (SELECT * FROM merged EXCEPT SELECT * FROM expected))");
+      rs.next();
+      assertTrue(rs.getLong(1) > 0);
+      assertEquals(rs.getLong(1), rs.getLong(2));
+      assertEquals(0, rs.getLong(3));
+    }
+    CliRun.Result noFeed = CliRun.run("snapshot", plan.toString(), "--after", "1", "--out",
+        tmp.resolve("nofeed").toString());
+    assertEquals(2, noFeed.code(), noFeed.toString());
+  }
+
+  @Test
+  void theCdcRecipeOfATemplateRunsAsBatches() throws Exception {
+    Path out = tmp.resolve("retail-2");
+    CliRun.Result r = CliRun.run("generate", "retail", "--cdc", "--rows", "500", "--batch", "2", "--threads", "2",
+        "--out", out.toString());
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("customers_cdc"), r.out());
+    CliRun.Result snap = CliRun.run("snapshot", "retail", "--cdc", "--rows", "500", "--after", "4", "--out",
+        tmp.resolve("retail-state").toString());
+    assertEquals(0, snap.code(), snap.toString());
+    assertTrue(snap.out().contains("customers"), snap.out());
   }
 
   private static List<String> files(Path root) throws Exception {

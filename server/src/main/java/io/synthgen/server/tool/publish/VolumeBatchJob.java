@@ -16,7 +16,9 @@ import io.synthgen.server.catalog.VolumeBatch;
 import io.synthgen.server.catalog.Workspace;
 import io.synthgen.server.job.JobFailure;
 import io.synthgen.server.job.JobWork;
+import io.synthgen.engine.TableSource;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The background part of write_to_uc for a batch: lands batch K locally (unless an earlier call landed it already;
@@ -49,27 +51,34 @@ final class VolumeBatchJob implements JobWork {
 
   @Override
   public ObjectNode run(Progress progress, Cancellation cancel) throws Exception {
+    long start = System.nanoTime();
     try (ws) {
       Landing.Result local = Landing.read(resolved, landing, Landing.Layout.BATCHES, batch).orElse(null);
       if (local == null) {
         long total = Batches.batch(resolved, batch).stream().mapToLong(s -> s.rows()).sum();
-        local = Landing.write(resolved, Batches.batch(resolved, batch), batch, landing, Landing.Layout.BATCHES,
-            options, false, new Engine(threads, Engine.DEFAULT_CHUNK_ROWS),
+        List<TableSource> sources = Batches.batch(resolved, batch);
+        local = Landing.write(resolved, sources, batch, landing, Landing.Layout.BATCHES, options, false,
+            new Engine(threads, Engine.DEFAULT_CHUNK_ROWS),
             (t, d, n, rd, rt) -> report(progress, "landing " + t, LAND_SHARE * rd / Math.max(rt, 1), total),
-            cancel, null);
+            cancel, Landing.validator(resolved, sources, batch));
       }
       long rows = local.rows();
       VolumeBatch.Report r = new VolumeBatch(ws).append(req.catalog(), req.schema(), req.volume(), local, replace,
           (step, f) -> report(progress, step, LAND_SHARE + (1 - LAND_SHARE) * f, rows), cancel);
-      return result(r, local);
+      return result(r, local, (System.nanoTime() - start) / 1e9);
     } catch (CatalogException e) {
       throw new JobFailure(e.getMessage(), e.fix(), e);
     }
   }
 
-  static ObjectNode result(VolumeBatch.Report r, Landing.Result local) {
+  /** The publish result's shape (what {@code PublishViews.text} shows), with the batch and its folders. */
+  ObjectNode result(VolumeBatch.Report r, Landing.Result local, double seconds) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("target", "files");
+    o.put("catalog", req.catalog());
+    o.put("schema", req.schema());
+    o.put("volume", req.volume());
+    o.put("seconds", Math.round(seconds * 1000) / 1000.0);
     o.put("volume_path", r.volumePath());
     o.put("batch", r.batch());
     o.put("rows", local.rows());
@@ -78,8 +87,9 @@ final class VolumeBatchJob implements JobWork {
     o.put("bytes_sent", r.bytesSent());
     ArrayNode tables = o.putArray("tables");
     for (Landing.Landed t : local.tables()) {
-      tables.addObject().put("name", t.table()).put("folder", r.volumePath() + "/" + t.folder())
-          .put("rows", t.rows()).put("files", t.files().size());
+      tables.addObject().put("name", t.table()).put("target", r.volumePath() + "/" + t.folder())
+          .put("action", r.replaced().contains(r.volumePath() + "/" + t.folder()) ? "replace_batch" : "append_batch")
+          .put("rows_verified", t.rows()).put("files", t.files().size());
     }
     ArrayNode replaced = o.putArray("replaced");
     r.replaced().forEach(replaced::add);

@@ -182,7 +182,7 @@ final class GenerateFullTool extends ServiceTool {
       Landing.Result lr;
       try {
         lr = Landing.write(r, sources, k, out, layout, options, overwrite, new Engine(threads,
-            Engine.DEFAULT_CHUNK_ROWS), progress, cancel, null);
+            Engine.DEFAULT_CHUNK_ROWS), progress, cancel, Landing.validator(r, sources, k));
       } catch (Landing.NotALanding e) {
         throw new io.synthgen.server.job.JobFailure(e.getMessage(), "ask the person where to land the batches "
             + "instead and change the destination with revise_plan set_destination", e);
@@ -230,6 +230,13 @@ final class GenerateFullTool extends ServiceTool {
         }
         files.add(f.path());
       }
+    }
+    ObjectNode v = o.putObject("validation");
+    v.put("passed", lr.validation().passed());
+    v.put("checks", lr.validation().checks().size());
+    ArrayNode failures = v.putArray("failures");
+    for (Check c : lr.validation().failures()) {
+      failures.add(c.toString());
     }
     return o;
   }
