@@ -183,7 +183,7 @@ public class BatchCommandsTest {
     CliRun.Result r = generate("--batch", "2", "--out", a.toString());
     assertEquals(0, r.code(), r.toString());
     assertTrue(r.out().contains("batch 2 of 5"), r.out());
-    assertEquals(0, generate("--batch", "2", "--threads", "1", "--out", b.toString()).code());
+    assertEquals(0, generate("--batch", "2", "--out", b.toString()).code());
     assertEquals(checksums(a, "readings"), checksums(b, "readings"));
     assertFalse(checksums(a, "readings").isEmpty());
     JsonNode m = new ObjectMapper().readTree(a.resolve("manifest.json").toFile());
