@@ -24,12 +24,46 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * "Sensor readings as an incremental job, with a slowly changing device table", end to end as an assistant drives
- * it: the packaged server over stdio, the iot template with its change-feed recipe, approval, batches 0 and 1 landed
- * by generate_full, read back with DuckDB; and the same batches appended to a Unity Catalog volume (the stand-in).
+ * it: the packaged server over stdio, the person's two tables made incremental by revise operations (a daily series,
+ * readings appended per batch, a change feed and an SCD2 history of the devices), approval, batches 0 and 1 landed
+ * by generate_full and read back with DuckDB; and the same batches appended to a Unity Catalog volume (the stand-in).
  */
 class BatchesStdioIT {
 
-  private static final String PROPOSE = "{\"template\": \"iot\", \"rows\": 4000, \"recipes\": [\"cdc\"]}";
+  /** Sensor readings (10,000 a batch) and the devices they come from, as the person describes them. */
+  private static final String PROPOSE = """
+      {"name": "sensors", "tables": [
+        {"name": "devices", "rows": 200, "primary_key": "device_id", "columns": [
+          {"name": "device_id", "type": "bigint", "strategy": "sequence"},
+          {"name": "firmware", "type": "string", "strategy": "values", "values": ["1.0.0", "1.1.0", "2.0.0"]},
+          {"name": "status", "type": "string", "strategy": "values", "values": ["Online", "Offline", "Maintenance"],
+           "weights": [80, 15, 5]}]},
+        {"name": "readings", "rows": 10000, "primary_key": "reading_id", "columns": [
+          {"name": "reading_id", "type": "bigint", "strategy": "sequence"},
+          {"name": "device_id", "type": "bigint", "strategy": "foreign_key", "references": "devices.device_id"},
+          {"name": "reading_ts", "type": "timestamp", "strategy": "date_range", "start": "2024-01-01",
+           "end": "2024-01-01T23:59:59"},
+          {"name": "value", "type": "double", "strategy": "uniform", "min": 0, "max": 100}]}]}
+      """;
+
+  /** "An incremental job, with a slowly changing device table": daily batches, appended readings, a device feed. */
+  private static final String INCREMENTAL = "[{\"op\": \"set_series\", \"start\": \"2024-01-01\", "
+      + "\"interval\": \"1 day\", \"batches\": 5}, "
+      + "{\"op\": \"set_batch\", \"table\": \"readings\", \"mode\": \"append\"}, "
+      + "{\"op\": \"set_change_feed\", \"table\": \"devices\", \"rows_per_batch\": 30, "
+      + "\"changes\": [\"firmware\", \"status\"]}, "
+      + "{\"op\": \"add_history\", \"table\": \"devices_history\", \"of\": \"devices\"}]";
+
+  /** Proposes the tables, makes them incremental and approves the result; returns the plan id. */
+  private static String approved(McpSyncClient c) {
+    String id = ok(c, "propose_plan", PROPOSE).path("plan_id").asText();
+    JsonNode v2 = ok(c, "revise_plan", "{\"plan_id\": \"" + id + "\", \"version\": 1, \"operations\": "
+        + INCREMENTAL + "}");
+    assertEquals(2, v2.path("version").asInt(), v2.toString());
+    assertEquals("not_approved", error(c, "generate_full", "{\"plan_id\": \"" + id + "\", \"batch\": 0}"));
+    ok(c, "approve_plan", "{\"plan_id\": \"" + id + "\", \"version\": 2}");
+    return id;
+  }
 
   @TempDir
   Path dir;
@@ -38,16 +72,14 @@ class BatchesStdioIT {
   void incrementalReadingsWithAnScd2DeviceTable() throws Exception {
     Path out = dir.resolve("out");
     try (McpSyncClient c = Clients.stdio(dir.resolve("state"), out, null)) {
-      String id = ok(c, "propose_plan", PROPOSE).path("plan_id").asText();
-      assertEquals("not_approved", error(c, "generate_full", "{\"plan_id\": \"" + id + "\", \"batch\": 0}"));
-      ok(c, "approve_plan", "{\"plan_id\": \"" + id + "\", \"version\": 1}");
+      String id = approved(c);
 
       JsonNode b0 = ok(c, "generate_full", "{\"plan_id\": \"" + id + "\", \"batch\": 0, \"wait_seconds\": 60}");
       assertEquals("succeeded", b0.path("status").asText(), b0.toString());
       assertEquals(0, b0.path("batch").asInt());
       assertEquals("batches", b0.path("layout").asText());
       assertTrue(b0.path("result").path("manifest").path("tables").toString()
-          .contains("sensor_readings/batch_0000"), b0.toString());
+          .contains("readings/batch_0000"), b0.toString());
       Path root = Path.of(b0.path("output_dir").asText());
       Map<String, String> batch0 = checksums(root, "batch_0000");
 
@@ -56,18 +88,19 @@ class BatchesStdioIT {
       assertEquals(batch0, checksums(root, "batch_0000"), "landing batch 1 leaves batch 0's files as they were");
 
       try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
-        st.execute("CREATE VIEW r0 AS SELECT * FROM read_parquet('" + root + "/sensor_readings/batch_0000/*.parquet')");
-        st.execute("CREATE VIEW r1 AS SELECT * FROM read_parquet('" + root + "/sensor_readings/batch_0001/*.parquet')");
+        st.execute("CREATE VIEW r0 AS SELECT * FROM read_parquet('" + root + "/readings/batch_0000/*.parquet')");
+        st.execute("CREATE VIEW r1 AS SELECT * FROM read_parquet('" + root + "/readings/batch_0001/*.parquet')");
         long n0 = one(st, "SELECT count(*) FROM r0");
         long n1 = one(st, "SELECT count(*) FROM r1");
-        assertTrue(n0 > 0 && n1 > 0, n0 + " and " + n1 + " readings");
+        assertEquals(10_000, n0);
+        assertEquals(10_000, n1);
         assertEquals(one(st, "SELECT max(reading_id) FROM r0") + 1, one(st, "SELECT min(reading_id) FROM r1"),
             "batch 1's reading ids continue batch 0's");
         assertEquals(n1, one(st, "SELECT count(DISTINCT reading_id) FROM r1"));
         assertEquals(0, one(st, "SELECT count(*) FROM r0 JOIN r1 USING (reading_id)"), "no id in both batches");
         assertEquals(0, one(st, "SELECT count(*) FROM (SELECT * EXCLUDE (reading_id) FROM r0 INTERSECT "
             + "SELECT * EXCLUDE (reading_id) FROM r1)"), "no reading of batch 0 is repeated in batch 1");
-        assertTrue(one(st, "SELECT count(*) FROM r1 WHERE timestamp <= (SELECT max(timestamp) FROM r0)") == 0,
+        assertTrue(one(st, "SELECT count(*) FROM r1 WHERE reading_ts <= (SELECT max(reading_ts) FROM r0)") == 0,
             "batch 1's readings come after batch 0's");
 
         // the device history after batch 1: contiguous versions, at most one current row, exactly one for a live key
@@ -104,30 +137,29 @@ class BatchesStdioIT {
   void writeToUcFilesAppendsEachBatchBesideTheEarlierOnes() throws Exception {
     try (WorkspaceStandIn ws = WorkspaceStandIn.start().addCatalog("demo")) {
       try (McpSyncClient c = Clients.stdio(dir.resolve("state"), dir.resolve("out"), null, ws.environment())) {
-        String id = ok(c, "propose_plan", PROPOSE).path("plan_id").asText();
-        ok(c, "approve_plan", "{\"plan_id\": \"" + id + "\", \"version\": 1}");
-        String call = "{\"plan_id\": \"" + id + "\", \"catalog\": \"demo\", \"schema\": \"iot\", \"target\": "
+        String id = approved(c);
+        String call = "{\"plan_id\": \"" + id + "\", \"catalog\": \"demo\", \"schema\": \"sensors\", \"target\": "
             + "\"files\", \"volume\": \"landing\", \"format\": \"json\", \"wait_seconds\": 60, \"batch\": ";
         JsonNode dry = ok(c, "write_to_uc", call.replace("\"wait_seconds\": 60", "\"dry_run\": true") + "0}");
-        assertTrue(dry.path("creates").toString().contains("/Volumes/demo/iot/landing/sensor_readings/batch_0000"),
+        assertTrue(dry.path("creates").toString().contains("/Volumes/demo/sensors/landing/readings/batch_0000"),
             dry.toString());
         JsonNode b0 = ok(c, "write_to_uc", call + "0}");
         assertEquals("succeeded", b0.path("status").asText(), b0.toString());
-        Path volume = ws.localPath("/Volumes/demo/iot/landing");
+        Path volume = ws.localPath("/Volumes/demo/sensors/landing");
         Map<String, String> first = checksums(volume, "batch_0000");
-        assertTrue(first.keySet().stream().anyMatch(f -> f.startsWith("sensor_readings/batch_0000/part-00000.json")),
+        assertTrue(first.keySet().stream().anyMatch(f -> f.startsWith("readings/batch_0000/part-00000.json")),
             first.toString());
         JsonNode b1 = ok(c, "write_to_uc", call + "1}");
         assertEquals("succeeded", b1.path("status").asText(), b1.toString());
         assertEquals(first, checksums(volume, "batch_0000"), "appending batch 1 leaves batch 0 as it was");
-        assertTrue(Files.isRegularFile(volume.resolve("sensor_readings/batch_0001/part-00000.json")));
+        assertTrue(Files.isRegularFile(volume.resolve("readings/batch_0001/part-00000.json")));
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
           assertEquals(0, one(st, "SELECT count(*) FROM read_json_auto('" + volume
-              + "/sensor_readings/batch_0000/*.json') a JOIN read_json_auto('" + volume
-              + "/sensor_readings/batch_0001/*.json') b USING (reading_id)"));
+              + "/readings/batch_0000/*.json') a JOIN read_json_auto('" + volume
+              + "/readings/batch_0001/*.json') b USING (reading_id)"));
         }
         assertEquals("batch_needs_files", error(c, "write_to_uc", "{\"plan_id\": \"" + id + "\", \"catalog\": "
-            + "\"demo\", \"schema\": \"iot\", \"batch\": 1}"));
+            + "\"demo\", \"schema\": \"sensors\", \"batch\": 1}"));
       }
     }
   }
