@@ -52,6 +52,25 @@ public class BatchCommandsTest {
          "change_feed": {"rows_per_batch": 60}}]}
       """;
 
+  /** Readings appended per batch and devices with a change feed and an SCD2 history. */
+  static final String SENSORS = """
+      {"format": "synthgen.plan/v1", "name": "sensors", "reference_date": "2025-01-01", "seed": 42,
+       "series": {"start": "2024-01-01", "interval": "1 day", "batches": 5},
+       "tables": [
+        {"name": "devices", "rows": 200, "primary_key": "device_id", "columns": [
+          {"name": "device_id", "type": "bigint", "strategy": "sequence"},
+          {"name": "firmware", "type": "string", "strategy": "values", "values": ["1.0.0", "1.1.0", "2.0.0"]},
+          {"name": "status", "type": "string", "strategy": "values", "values": ["Online", "Offline"]}],
+         "change_feed": {"rows_per_batch": 30, "changes": ["firmware", "status"]}},
+        {"name": "devices_history", "history": {"of": "devices"}},
+        {"name": "readings", "rows": 10000, "primary_key": "reading_id", "batch": {"mode": "append"}, "columns": [
+          {"name": "reading_id", "type": "bigint", "strategy": "sequence"},
+          {"name": "device_id", "type": "bigint", "strategy": "foreign_key", "references": "devices.device_id"},
+          {"name": "reading_ts", "type": "timestamp", "strategy": "date_range", "start": "2024-01-01",
+           "end": "2024-01-01T23:59:59"},
+          {"name": "value", "type": "double", "strategy": "uniform", "min": 0, "max": 100}]}]}
+      """;
+
   @TempDir
   Path tmp;
   Path plan;
@@ -239,6 +258,43 @@ public class BatchCommandsTest {
         tmp.resolve("retail-state").toString());
     assertEquals(0, snap.code(), snap.toString());
     assertTrue(snap.out().contains("customers"), snap.out());
+  }
+
+  @Test
+  void landedBatchesOfFeedsHistoriesAndAppendTables() throws Exception {
+    Path sensors = tmp.resolve("sensors.json");
+    Files.writeString(sensors, SENSORS);
+    Path root = tmp.resolve("landing");
+    for (int k = 0; k <= 1; k++) {
+      CliRun.Result r = CliRun.run("generate", sensors.toString(), "--batch", Integer.toString(k), "--layout",
+          "batches", "--out", root.toString());
+      assertEquals(0, r.code(), r.toString());
+      assertTrue(r.out().contains("validation: ") && r.out().contains(" 0 failed"), r.out());
+    }
+    assertTrue(Files.isRegularFile(root.resolve("devices_cdc/batch_0001/part-00000.parquet")));
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+      st.execute("CREATE VIEW r0 AS SELECT * FROM read_parquet('" + root + "/readings/batch_0000/*.parquet')");
+      st.execute("CREATE VIEW r1 AS SELECT * FROM read_parquet('" + root + "/readings/batch_0001/*.parquet')");
+      st.execute("CREATE VIEW h AS SELECT * FROM read_parquet('" + root + "/devices_history/batch_0001/*.parquet')");
+      ResultSet rs = st.executeQuery("SELECT (SELECT max(reading_id) FROM r0), (SELECT min(reading_id) FROM r1), "
+          + "(SELECT count(*) FROM r0 JOIN r1 USING (reading_id)), "
+          + "(SELECT count(*) FROM (SELECT * EXCLUDE (reading_id) FROM r0 INTERSECT SELECT * EXCLUDE (reading_id) "
+          + "FROM r1)), "
+          + "(SELECT count(*) FROM h) - (SELECT count(DISTINCT device_id) FROM h), "
+          + "(SELECT count(*) FROM (SELECT device_id FROM h GROUP BY device_id HAVING count(*) FILTER (WHERE "
+          + "is_current) > 1)), "
+          + "(SELECT count(*) FROM h WHERE is_current <> (effective_to IS NULL)), "
+          + "(SELECT count(*) FROM (SELECT effective_to, lead(effective_from) OVER (PARTITION BY device_id ORDER BY "
+          + "effective_from) AS next FROM h) WHERE next IS NOT NULL AND effective_to <> next)");
+      rs.next();
+      assertEquals(rs.getLong(1) + 1, rs.getLong(2), "batch 1's reading ids continue batch 0's");
+      assertEquals(0, rs.getLong(3));
+      assertEquals(0, rs.getLong(4), "no reading repeated");
+      assertTrue(rs.getLong(5) > 0, "some devices changed in batch 1");
+      assertEquals(0, rs.getLong(6), "at most one current row per device");
+      assertEquals(0, rs.getLong(7), "the current row is the open one");
+      assertEquals(0, rs.getLong(8), "contiguous versions");
+    }
   }
 
   private static List<String> files(Path root) throws Exception {
