@@ -58,7 +58,7 @@ final class PerParentRows {
     }
     Map<String, Long> expected = ExpectedRows.of(new Plan(plan.format(), plan.name(), plan.industry(),
         plan.description(), plan.seed(), plan.referenceDate(), plan.mainTable(), plan.tier(), plan.destination(),
-        usable));
+        usable, plan.series()));
     ArrayNode ts = tree.withArray("tables");
     for (int i = 0; i < ts.size(); i++) {
       JsonNode t = ts.get(i);

@@ -23,6 +23,9 @@ public final class PlanDiff {
 
   private static final int MAX_VALUE = 80;
 
+  /** Table fields whose changes {@link SeriesDiff} shows in words (history is a table's kind: it is not revised). */
+  private static final List<String> SERIES_FIELDS = List.of("batch", "change_feed", "quality");
+
   private PlanDiff() {
   }
 
@@ -42,10 +45,11 @@ public final class PlanDiff {
     Renamed done = operations == null ? null : Renamed.of(a, operations);
     List<String> out = new ArrayList<>();
     for (String f : union(a, b)) {
-      if (!f.equals("tables")) {
+      if (!f.equals("tables") && !f.equals("series")) {
         field(out, "", f, a.get(f), b.get(f));
       }
     }
+    SeriesDiff.series(out, before, after);
     Map<String, JsonNode> ta = byName(a.get("tables"));
     Map<String, JsonNode> tb = byName(b.get("tables"));
     Map<String, String> renamed = done != null ? done.tables(ta, tb) : renames(ta, tb, "columns");
@@ -64,13 +68,26 @@ public final class PlanDiff {
         out.add("~ table " + renamedTo.get(t) + " renamed to " + t);
       }
       if (oldT == null) {
-        out.add(String.format(java.util.Locale.ROOT, "+ table %s (%,d rows, %d columns)", t,
+        io.synthgen.plan.History h = after.table(t).orElseThrow().history();
+        out.add(h != null ? "+ table " + t + " (SCD2 history of " + h.of() + ")" : String.format(java.util.Locale.ROOT, "+ table %s (%,d rows, %d columns)", t,
             newT.path("rows").asLong(), newT.path("columns").size()));
         continue;
       }
       for (String f : union(oldT, newT)) {
-        if (!f.equals("columns") && !f.equals("name")) {
+        if (!f.equals("columns") && !f.equals("name") && !SERIES_FIELDS.contains(f)) {
           field(out, t + ".", f, oldT.get(f), newT.get(f));
+        }
+      }
+      SeriesDiff.table(out, before, before.table(renamedTo.getOrDefault(t, t)).orElseThrow(), after,
+          after.table(t).orElseThrow());
+      JsonNode fa = oldT.get("change_feed");
+      JsonNode fb = newT.get("change_feed");
+      if (fa != null && fb != null) {
+        // a feed that stays: each changed field ("~ customers.change_feed.rows_per_batch: 1000 → 5000")
+        for (String f : union(fa, fb)) {
+          // a field left out is its default (changes: every column but keys)
+          JsonNode dflt = com.fasterxml.jackson.databind.node.TextNode.valueOf("(default)");
+          field(out, t + ".change_feed.", f, fa.has(f) ? fa.get(f) : dflt, fb.has(f) ? fb.get(f) : dflt);
         }
       }
       Map<String, JsonNode> ca = byName(oldT.get("columns"));

@@ -55,6 +55,9 @@ public final class PlanRenderer {
         .append(" | **Engine:** ").append(ctx.engine()).append(" | **Seed:** ").append(plan.seed()).append('\n');
     b.append("**Compute:** ").append(ctx.decision().compute()).append('\n');
     b.append("**Output:** ").append(ctx.output()).append('\n');
+    if (plan.series() != null) {
+      b.append("**Series:** ").append(SeriesText.series(plan)).append('\n');
+    }
     if (plan.referenceDate() != null) {
       b.append("**Reference date:** ").append(plan.referenceDate()).append(" (\"today\" for relative dates)\n");
     }
@@ -66,13 +69,30 @@ public final class PlanRenderer {
     List<String> relationships = new ArrayList<>();
     for (Table t : plan.tables()) {
       long rows = ctx.exactRows().getOrDefault(t.name(), t.rows());
+      if (t.history() != null) {
+        b.append("\n### ").append(t.name()).append(" — history of ").append(t.history().of()).append("\n\n")
+            .append("**Batches:** ").append(SeriesText.batchRole(plan, t, rows)).append('\n');
+        continue;
+      }
       b.append("\n### ").append(t.name()).append(" — ").append(String.format(Locale.ROOT, "%,d", rows))
           .append(" rows");
       if (t.perParent() != null) {
         b.append(" (").append(Describe.shaped(t.perParent().count())).append(" per ").append(t.perParent().table())
             .append(" row)");
       }
-      b.append("\n\n| Column | Type | Generation | Notes |\n|---|---|---|---|\n");
+      b.append("\n\n");
+      String role = SeriesText.batchRole(plan, t, rows);
+      if (role != null) {
+        b.append("**Batches:** ").append(role).append("\n");
+      }
+      String quality = SeriesText.quality(t);
+      if (quality != null) {
+        b.append("**Quality:** ").append(quality).append("\n");
+      }
+      if (role != null || quality != null) {
+        b.append('\n');
+      }
+      b.append("| Column | Type | Generation | Notes |\n|---|---|---|---|\n");
       for (Column c : t.columns()) {
         b.append("| ").append(cell(c.name())).append(" | ").append(c.type()).append(" | ")
             .append(cell(Describe.generation(c.gen()))).append(" | ").append(cell(Describe.notes(t, c)))

@@ -37,7 +37,15 @@ import java.util.function.Function;
  *   <li>{@code set_relationship} {table, column, references, distribution?, weighted_by?}</li>
  *   <li>{@code set_destination} {destination: a plan destination object}</li>
  *   <li>{@code rename_table} {table, to}; {@code rename_column} {table, column, to}: every reference follows
- *       ({@link Renames})</li>
+ *       ({@link Renames}), into feeds, histories and defects too</li>
+ *   <li>{@code set_series} {start?, interval?, batches?}; {@code remove_series}; {@code set_batch} {table, mode,
+ *       advance?} ({@link SeriesEdits})</li>
+ *   <li>{@code set_change_feed} {table, feed fields?}; {@code remove_change_feed} {table}; {@code add_history}
+ *       {table, of} ({@link FeedEdits}); an append table or a feed added to a plan without a series adds the
+ *       default series with it</li>
+ *   <li>{@code add_defect} {table, defect}; {@code remove_defect} {table, defect, column?}; {@code
+ *       set_ground_truth} {table, ground_truth} ({@link QualityEdits})</li>
+ *   <li>{@code apply_recipe} {recipe: cdc | quality}: an industry template's recipe ({@link RecipeEdits})</li>
  * </ul>
  * A described table or column may use every field of the plan: a table its {@code per_parent} (its rows then
  * follow from the parent's unless given), a column any strategy with that strategy's fields.
@@ -70,6 +78,18 @@ public final class Revisions {
     m.put("set_tier", List.of("tier"));
     m.put("rename_table", List.of("table", "to"));
     m.put("rename_column", List.of("table", "column", "to"));
+    m.put("set_series", SeriesEdits.SERIES_FIELDS);
+    m.put("remove_series", List.of());
+    m.put("set_batch", List.of("table", "mode", "advance"));
+    List<String> feed = new ArrayList<>(List.of("table"));
+    feed.addAll(FeedEdits.FEED_FIELDS);
+    m.put("set_change_feed", List.copyOf(feed));
+    m.put("remove_change_feed", List.of("table"));
+    m.put("add_history", List.of("table", "of"));
+    m.put("add_defect", List.of("table", "defect"));
+    m.put("remove_defect", List.of("table", "defect", "column"));
+    m.put("set_ground_truth", List.of("table", "ground_truth"));
+    m.put("apply_recipe", List.of("recipe"));
     OPERATIONS = java.util.Collections.unmodifiableMap(m);
   }
 
@@ -126,7 +146,7 @@ public final class Revisions {
       int mark = problems.size();
       boolean describedTables = tree.path("description").asText("").equals(Drafter.describedTables(
           tableNames(tree)));
-      applyOne(tree, op, path, problems, rowsSet, derivedRows);
+      applyOne(tree, op, path, problems, rowsSet, derivedRows, dictionaries);
       if (describedTables) {
         // the description synthgen wrote lists the tables: it follows renames, additions and drops
         tree.put("description", Drafter.describedTables(tableNames(tree)));
@@ -141,6 +161,7 @@ public final class Revisions {
     }
     // skews are solved on the plan as the operations leave it (rows and weights set after them count)
     pending.resolve(tree, problems);
+    historyWithoutColumns(tree);
     return read(tree, dictionaries, problems, PerParentRows.fill(tree, derivedRows), alsoCheck);
   }
 
@@ -173,8 +194,20 @@ public final class Revisions {
     throw new IllegalStateException("a plan with problems that none of its checks reports");
   }
 
+  /**
+   * A history table has no columns of its own; walks over every table's columns (renames, stubs of add_table) leave
+   * an empty list on it, which is taken away again.
+   */
+  static void historyWithoutColumns(ObjectNode tree) {
+    for (JsonNode t : tree.withArray("tables")) {
+      if (t.hasNonNull("history") && t.path("columns").isArray() && t.path("columns").isEmpty()) {
+        ((ObjectNode) t).remove("columns");
+      }
+    }
+  }
+
   private static void applyOne(ObjectNode tree, JsonNode op, String path, Problems problems,
-      Set<String> rowsSet, Set<String> derivedRows) {
+      Set<String> rowsSet, Set<String> derivedRows, Set<String> dictionaries) {
     String name = op.path("op").asText("");
     List<String> fields = OPERATIONS.get(name);
     if (fields == null) {
@@ -208,6 +241,18 @@ public final class Revisions {
       case "add_table":
         TableEdits.addTable(tree, op, path, problems, derivedRows);
         return;
+      case "set_series":
+        SeriesEdits.setSeries(tree, op, path, problems);
+        return;
+      case "remove_series":
+        SeriesEdits.removeSeries(tree, path, problems);
+        return;
+      case "add_history":
+        FeedEdits.addHistory(tree, op, path, problems);
+        return;
+      case "apply_recipe":
+        RecipeEdits.apply(tree, op, path, problems, dictionaries);
+        return;
       default:
         break;
     }
@@ -227,8 +272,31 @@ public final class Revisions {
       case "drop_table":
         TableEdits.dropTable(tree, table);
         return;
-      case "rename_table":
+      case "rename_table": {
+        String from = table.path("name").asText();
         Renames.renameTable(tree, table, op, path, problems);
+        if (!from.equals(table.path("name").asText())) {
+          FeedEdits.renamedTable(tree, table, from, table.path("name").asText());
+        }
+        return;
+      }
+      case "set_batch":
+        SeriesEdits.setBatch(tree, table, op, path, problems);
+        return;
+      case "set_change_feed":
+        FeedEdits.setChangeFeed(tree, table, op, path, problems);
+        return;
+      case "remove_change_feed":
+        FeedEdits.removeChangeFeed(tree, table, path, problems);
+        return;
+      case "add_defect":
+        QualityEdits.addDefect(table, op, path, problems);
+        return;
+      case "remove_defect":
+        QualityEdits.removeDefect(table, op, path, problems);
+        return;
+      case "set_ground_truth":
+        QualityEdits.setGroundTruth(table, op, path, problems);
         return;
       case "add_column":
         TableEdits.addColumn(tree, table, op, path, problems);
@@ -241,9 +309,14 @@ public final class Revisions {
       return;
     }
     switch (name) {
-      case "rename_column":
+      case "rename_column": {
+        String from = col.path("name").asText();
         Renames.renameColumn(tree, table, col, op, path, problems);
+        if (!from.equals(col.path("name").asText())) {
+          FeedEdits.renamedColumn(table, from, col.path("name").asText());
+        }
         return;
+      }
       case "drop_column":
         ArrayNode cols = table.withArray("columns");
         for (int i = 0; i < cols.size(); i++) {
@@ -384,6 +457,12 @@ public final class Revisions {
 
   private static ObjectNode column(ObjectNode table, JsonNode op, String path, Problems problems) {
     String name = op.path("column").asText("");
+    if (table.hasNonNull("history")) {
+      String of = table.path("history").path("of").asText();
+      problems.add(path + ".table", table.path("name").asText(), table.path("name").asText() + " is a history "
+          + "table: its columns are " + of + "'s plus the version columns", "change the column in " + of);
+      return null;
+    }
     for (JsonNode c : table.withArray("columns")) {
       if (name.equals(c.path("name").asText())) {
         return (ObjectNode) c;

@@ -94,7 +94,7 @@ public final class PlanChecks {
 
   private static Plan withTier(Plan p, int tier) {
     return new Plan(p.format(), p.name(), p.industry(), p.description(), p.seed(), p.referenceDate(), p.mainTable(),
-        tier, p.destination(), p.tables());
+        tier, p.destination(), p.tables(), p.series());
   }
 
   /** Where a full run of the plan writes: its local path inside the output root, or a staging folder for UC. */

@@ -11,6 +11,7 @@ import io.synthgen.plan.Plan;
 import io.synthgen.plan.json.PlanCodec;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.ResolvedTable;
+import io.synthgen.series.TableRole;
 import io.synthgen.server.plan.PlanVersion;
 import io.synthgen.server.plan.StoredPlan;
 import java.nio.file.Path;
@@ -86,7 +87,13 @@ public final class PlanViews {
     o.put("total_rows", r.totalRows());
     ArrayNode tables = o.putArray("tables");
     for (ResolvedTable t : r.tables()) {
-      tables.addObject().put("name", t.name()).put("rows", t.rows()).put("columns", t.spec().columns().size());
+      ObjectNode e = tables.addObject().put("name", t.name()).put("rows", t.rows())
+          .put("columns", t.spec().columns().size());
+      if (r.series() != null) {
+        TableRole role = TableRole.of(t);
+        e.put("role", role.label());
+        e.put("output", t.spec().changeFeed() != null ? t.spec().changeFeed().name() : t.name());
+      }
     }
     o.set("plan", PlanCodec.toJson(v.plan()));
     o.set("predictions", PredictionViews.json(r));

@@ -144,20 +144,33 @@ public final class Samples {
     }
   }
 
+  /** The first {@code limit} rows of a batch as JSON objects (structured content of a sample). */
+  public static ArrayNode rows(Batch b, int limit) {
+    ArrayNode out = JsonNodeFactory.instance.arrayNode();
+    for (int i = 0; i < Math.min(limit, b.size()); i++) {
+      out.add(row(b, i));
+    }
+    return out;
+  }
+
+  private static ObjectNode row(Batch b, int i) {
+    ObjectNode row = JsonNodeFactory.instance.objectNode();
+    for (int c = 0; c < b.names().size(); c++) {
+      Object x = b.vectors().get(c).get(i);
+      if (x == null) {
+        row.putNull(b.names().get(c));
+      } else {
+        put(row, b.names().get(c), x);
+      }
+    }
+    return row;
+  }
+
   /** The batch as JSON lines, one object per row. */
   public static String jsonl(Batch b) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < b.size(); i++) {
-      ObjectNode row = JsonNodeFactory.instance.objectNode();
-      for (int c = 0; c < b.names().size(); c++) {
-        Object x = b.vectors().get(c).get(i);
-        if (x == null) {
-          row.putNull(b.names().get(c));
-        } else {
-          put(row, b.names().get(c), x);
-        }
-      }
-      sb.append(row).append('\n');
+      sb.append(row(b, i)).append('\n');
     }
     return sb.toString();
   }

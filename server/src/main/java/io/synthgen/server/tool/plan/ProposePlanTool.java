@@ -22,6 +22,7 @@ import io.synthgen.server.tool.ToolCall;
 import io.synthgen.server.tool.ToolError;
 import io.synthgen.server.tool.ToolResult;
 import io.synthgen.server.view.PlanViews;
+import io.synthgen.template.Recipes;
 import io.synthgen.template.Scaling;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -85,7 +86,12 @@ final class ProposePlanTool extends ServiceTool {
       summary += ", " + rows + " rows in " + plan.mainTable();
     }
     plan = new Plan(plan.format(), plan.name(), plan.industry(), plan.description(), seed, today, plan.mainTable(),
-        plan.tier(), destination(call, plan), plan.tables());
+        plan.tier(), destination(call, plan), plan.tables(), plan.series());
+    for (String recipe : recipes(call, origin)) {
+      // after scaling: a recipe's rows per batch are fractions of the tables' rows
+      plan = Recipes.apply(recipe, plan);
+      summary += ", with the " + recipe + " recipe";
+    }
     JsonNode changes = call.args().get("changes");
     if (changes != null && !changes.isNull()) {
       // target shares are solved again on the plan the changes make (Revisions)
@@ -106,6 +112,33 @@ final class ProposePlanTool extends ServiceTool {
     ObjectNode view = PlanViews.view(stored, stored.latest(), checked.resolved(), out, next);
     return ToolResult.ok(view, PlanViews.render(stored, stored.latest(), checked.resolved(), out)
         + "\nNext: " + next);
+  }
+
+  /**
+   * The template recipes asked for ({@code recipes: ["cdc", "quality"]}), each once, in the order given; refused
+   * on a plan that is not made from a template (its tables are the person's: revise operations set the same).
+   */
+  private static List<String> recipes(ToolCall call, String origin) throws ToolError {
+    JsonNode r = call.args().get("recipes");
+    if (r == null || r.isNull()) {
+      return List.of();
+    }
+    if (!origin.equals("template")) {
+      throw new ToolError("invalid_argument", "recipes switch on an industry template's change feeds or defects, and "
+          + "this plan is made from " + origin, "propose without recipes, then revise_plan with set_change_feed, "
+          + "set_batch, add_history and set_series (change feeds) or add_defect (defects)");
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < r.size(); i++) {
+      String name = r.get(i).asText();
+      if (!Recipes.names().contains(name) || out.contains(name)) {
+        throw new ToolError("invalid_argument", "recipes[" + i + "] is " + r.get(i) + (out.contains(name)
+            ? ", given twice" : ", not a recipe"), "give each of " + String.join(", ", Recipes.names())
+            + " at most once");
+      }
+      out.add(name);
+    }
+    return out;
   }
 
   /** The one origin argument given, or a mistake naming them all. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.draft.PlanDiff;
 import io.synthgen.draft.Revisions;
+import io.synthgen.draft.SeriesText;
 import io.synthgen.plan.Plan;
 import io.synthgen.server.plan.PlanStoreException;
 import io.synthgen.server.plan.PlanVersion;
@@ -64,14 +65,42 @@ final class RevisePlanTool extends ServiceTool {
     view.put("previous_version", base);
     diff.forEach(view.putArray("diff")::add);
     view.put("approval_reset", wasApproved);
+    List<String> notes = notes(current.plan(), checked.plan(), ops);
+    notes.forEach(view.putArray("notes")::add);
     StringBuilder text = new StringBuilder("Version ").append(v.version()).append(" of ").append(id).append(": ")
         .append(v.summary()).append(" from version ").append(base).append('\n');
     diff.forEach(d -> text.append("  ").append(d).append('\n'));
+    notes.forEach(n -> text.append(n).append('\n'));
     if (wasApproved) {
       text.append("The approval of version ").append(base).append(" does not cover this version.\n");
     }
     text.append('\n').append(PlanViews.render(next, v, checked.resolved(), out)).append("\nNext: ")
         .append(nextStep);
     return ToolResult.ok(view, text.toString());
+  }
+
+  /**
+   * What the person should hear besides the diff: a series the revision added with the defaults because a table
+   * began to take part in batches (an append table, a change feed) and no operation set one.
+   */
+  static List<String> notes(Plan before, Plan after, JsonNode ops) {
+    List<String> out = new java.util.ArrayList<>();
+    boolean setSeries = false;
+    for (JsonNode op : ops) {
+      setSeries |= "set_series".equals(op.path("op").asText());
+    }
+    if (before.series() == null && after.series() != null && !setSeries) {
+      List<String> why = new java.util.ArrayList<>();
+      for (io.synthgen.plan.Table t : after.tables()) {
+        if (t.changeFeed() != null) {
+          why.add(t.name() + " has a change feed");
+        } else if (t.batching().mode() == io.synthgen.plan.Batching.Mode.APPEND) {
+          why.add(t.name() + " appends rows in every batch");
+        }
+      }
+      out.add("Added the default series (" + SeriesText.series(after) + ") because " + String.join(", ",
+          why) + "; ask the person whether it fits, and change it with set_series {start, interval, batches}.");
+    }
+    return out;
   }
 }

@@ -67,7 +67,7 @@ final class Subsets {
     if (plan.mainTable() != null && !keep.contains(plan.mainTable())) {
       out = new Plan(out.format(), out.name(), out.industry(), out.description(), out.seed(), out.referenceDate(),
           tables.stream().filter(t -> t.perParent() == null).findFirst().orElse(tables.get(0)).name(), out.tier(),
-          out.destination(), out.tables());
+          out.destination(), out.tables(), out.series());
     }
     return out;
   }

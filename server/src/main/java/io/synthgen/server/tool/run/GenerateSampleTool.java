@@ -3,6 +3,7 @@ package io.synthgen.server.tool.run;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgen.draft.SeriesText;
 import io.synthgen.engine.Preview;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.server.plan.PlanVersion;
@@ -11,9 +12,11 @@ import io.synthgen.server.tool.ServiceTool;
 import io.synthgen.server.tool.Services;
 import io.synthgen.server.tool.ToolCall;
 import io.synthgen.server.tool.ToolResult;
+import io.synthgen.server.view.BatchSamples;
 import io.synthgen.server.view.PlanViews;
 import io.synthgen.server.view.Samples;
 import io.synthgen.vec.Batch;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -60,6 +63,13 @@ final class GenerateSampleTool extends ServiceTool {
       if (head > 0) {
         text.append(Samples.head(b, head));
       }
+    }
+    List<BatchSamples.Shown> batches = BatchSamples.of(r);
+    if (!batches.isEmpty()) {
+      out.set("batches", BatchSamples.json(batches));
+      text.append("\nBatches of the series (").append(SeriesText.series(r.plan()))
+          .append("): the first rows of batch 0 and batch 1 as each batch writes them.\n")
+          .append(BatchSamples.text(batches));
     }
     String next = p.currentApproved() && v.version() == p.latest().version()
         ? "ask the person \"Generate the full dataset?\"; if yes, generate_full " + id
