@@ -3,6 +3,7 @@ package io.synthgen.server.cli;
 import io.synthgen.plan.PlanException;
 import io.synthgen.plan.Violation;
 import io.synthgen.run.OutputFolderException;
+import io.synthgen.series.Landing;
 import io.synthgen.server.catalog.CatalogException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,6 +68,10 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
           return FAILURE;
       }
       return FAILURE;
+    }
+    if (io instanceof Landing.NotALanding || io instanceof Landing.BatchExists) {
+      err.println("error: " + io.getMessage());
+      return BAD_INPUT;
     }
     if (io instanceof NoSuchFileException nf) {
       err.println("error: no such file or folder: " + nf.getFile());

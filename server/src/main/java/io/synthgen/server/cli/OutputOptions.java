@@ -14,7 +14,8 @@ final class OutputOptions {
       description = "Output folder (default: the plan's destination path, e.g. output/retail).")
   Path out;
 
-  @Option(names = "--format", paramLabel = "FMT", description = "parquet (default), csv or jsonl.")
+  @Option(names = "--format", paramLabel = "FMT", converter = FormatConverter.class,
+      description = "parquet (default), csv or jsonl (json: the same JSON lines).")
   Destination.Format format;
 
   @Option(names = "--compression", paramLabel = "C",
@@ -46,6 +47,23 @@ final class OutputOptions {
   /** The plan destination's writer options with these flags over them ({@link WriterOptions#of}). */
   WriterOptions writerOptions(Plan plan) {
     return WriterOptions.of(plan.destination(), format, compression, rowsPerFile);
+  }
+
+  /** picocli: a format name, json taken as JSON lines (what Spark's json source reads). */
+  static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Destination.Format> {
+    @Override
+    public Destination.Format convert(String value) {
+      for (Destination.Format f : Destination.Format.values()) {
+        if (f.name().equalsIgnoreCase(value)) {
+          return f;
+        }
+      }
+      if ("json".equalsIgnoreCase(value)) {
+        return Destination.Format.JSONL;
+      }
+      throw new picocli.CommandLine.TypeConversionException("unknown format '" + value
+          + "'; use parquet, csv or jsonl (json)");
+    }
   }
 
   Engine engine() {

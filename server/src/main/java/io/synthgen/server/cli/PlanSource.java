@@ -32,6 +32,9 @@ final class PlanSource {
   /** The folder relative paths start from: the working folder (tests set another). */
   Path workingDir = Path.of("");
 
+  /** Whether the last {@link #load} read an industry template (not a plan file). */
+  boolean template;
+
   Plan load() throws PlanException, IOException {
     Plan plan;
     Path file = workingDir.resolve(source);
@@ -44,6 +47,7 @@ final class PlanSource {
             : "file " + local + "; to read that file as a plan, give " + local));
       }
       plan = Templates.load(source);
+      template = true;
     } else if (Files.isRegularFile(file)) {
       // with the dictionary names, so an unknown dictionary is reported with every other problem of the file
       plan = PlanCodec.read(file, new HashSet<>(Dictionaries.standard().names()));
@@ -56,6 +60,7 @@ final class PlanSource {
           + String.join(", ", templates) + ") or the path of a plan.json");
     } else {
       plan = Templates.load(source);
+      template = true;
     }
     if (overrides.rows != null) {
       plan = Scaling.scale(plan, overrides.rows);

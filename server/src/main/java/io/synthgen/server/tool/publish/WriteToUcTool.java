@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.output.WriterOptions;
 import io.synthgen.plan.Destination;
 import io.synthgen.plan.Plan;
+import io.synthgen.resolve.ResolvedPlan;
+import io.synthgen.series.Batches;
+import io.synthgen.series.Landing;
+import io.synthgen.server.catalog.VolumeBatch;
 import io.synthgen.run.RunManifest;
 import io.synthgen.run.Runs;
 import io.synthgen.server.catalog.CatalogException;
@@ -45,6 +49,9 @@ final class WriteToUcTool extends ServiceTool {
     double wait = call.number("wait_seconds", 0, JobCalls.MAX_WAIT_SECONDS, JobCalls.DEFAULT_WAIT_SECONDS);
     Approved a = Approved.require(services, call, "write_to_uc");
     PublishRequest req = request(call, a.version().plan());
+    if (call.args().hasNonNull("batch")) {
+      return appendBatch(call, a, req, call.whole("batch", 0, Landing.MAX_BATCH, 0), wait);
+    }
     Plan exact = a.resolved().withExactRows();
     PublishSource planned = new PublishSource(exact, Runs.planHash(exact), a.id(), a.version().version(), null);
     WriterOptions options = PublishRuns.writerOptions(req, a.version().plan().destination());
@@ -70,6 +77,79 @@ final class WriteToUcTool extends ServiceTool {
       handedOver = true;
       JobCalls.await(job, wait, call);
       return JobCalls.result(job);
+    } finally {
+      if (!handedOver) {
+        ws.close();
+      }
+    }
+  }
+
+  /**
+   * A batch of the plan's series appended to a volume: {@code {table}/batch_{kkkk}/} folders beside the earlier
+   * batches'. The batch is landed locally under the output root first (once; later calls reuse it).
+   */
+  private ToolResult appendBatch(ToolCall call, Approved a, PublishRequest req, long k, double wait)
+      throws Exception {
+    if (req.target() != PublishRequest.Target.FILES) {
+      throw new ToolError("batch_needs_files", "a batch is appended to a volume as files, not loaded into tables",
+          "call write_to_uc with target: files, a volume and batch");
+    }
+    if (call.string("mode") != null && req.mode() != PublishRequest.Mode.APPEND) {
+      throw new ToolError("bad_arguments", "a batch is always added beside the earlier batches; mode "
+          + req.mode().jsonName() + " does not apply", "leave out mode (or use append); to replace a batch already "
+          + "in the volume, the person confirms it (confirm: true)");
+    }
+    ResolvedPlan r = a.resolved();
+    BatchChecks.require(r, k, "write_to_uc", "batch");
+    Plan exact = r.withExactRows();
+    PublishSource src = new PublishSource(exact, Runs.planHash(exact), a.id(), a.version().version(), null);
+    WriterOptions options = PublishRuns.writerOptions(req);
+    Path landing = services.config().outputRoot().resolve(PublishRuns.FOLDER).resolve(src.runKey() + "-landing-"
+        + options.format().name().toLowerCase(java.util.Locale.ROOT));
+    Landing.Result local = Landing.read(r, landing, Landing.Layout.BATCHES, k).orElse(null);
+    java.util.List<String> folders = Batches.batch(r, k).stream()
+        .map(s -> Landing.Layout.BATCHES.folder(s.name(), k)).toList();
+    Workspace ws = open(call);
+    boolean handedOver = false;
+    try {
+      VolumeBatch vb = new VolumeBatch(ws);
+      java.util.List<String> taken = catalog(() -> local != null
+          ? vb.conflicts(req.catalog(), req.schema(), req.volume(), local)
+          : vb.occupied(req.catalog(), req.schema(), req.volume(), folders));
+      String base = req.volumePath();
+      if (call.bool("dry_run")) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("dry_run", true);
+        o.put("target", "files");
+        o.put("volume", base);
+        o.put("batch", k);
+        var creates = o.putArray("creates");
+        folders.forEach(f -> creates.add(base + "/" + f));
+        var replaces = o.putArray("replaces");
+        taken.forEach(replaces::add);
+        o.put("run", local != null ? "reuses the batch landed in " + landing : "lands batch " + k + " into "
+            + landing + " first");
+        o.put("next_step", "show the person what would happen; call write_to_uc without dry_run to do it");
+        return ToolResult.ok(o, "Would append batch " + k + " to " + base + ": " + String.join(", ", folders)
+            + (taken.isEmpty() ? "" : "; replacing " + String.join(", ", taken) + " (needs confirmation)"));
+      }
+      if (!taken.isEmpty() && !call.bool("confirm")) {
+        String question = "Batch " + k + " is already in the volume (" + String.join(", ", taken) + "). Replace "
+            + "exactly those folders? Earlier batches are not touched.";
+        if (!Confirmations.ask(call, question, "replace", "Replace batch " + k)) {
+          throw new ToolError("overwrite_needs_confirmation", question.substring(0, question.indexOf(" Replace")),
+              "append the next batch instead, or ask the person; if they agree to replace batch " + k
+                  + ", call write_to_uc again with confirm: true");
+        }
+      }
+      long rows = local != null ? local.rows() : Batches.batch(r, k).stream().mapToLong(s -> s.rows()).sum();
+      Job job = services.jobs().submit(Job.PUBLISH, a.id(), a.version().version(), call.owner(), rows,
+          new VolumeBatchJob(r, req, k, landing, options, services.config().engineThreads(), !taken.isEmpty(), ws));
+      handedOver = true;
+      JobCalls.await(job, wait, call);
+      ToolResult res = JobCalls.result(job);
+      res.structured().put("batch", k);
+      return res;
     } finally {
       if (!handedOver) {
         ws.close();

@@ -6,15 +6,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.draft.Tiers;
 import io.synthgen.engine.Engine;
 import io.synthgen.engine.TableRun;
+import io.synthgen.engine.TableSource;
 import io.synthgen.output.FileEntry;
 import io.synthgen.output.WriterOptions;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.run.RunResult;
 import io.synthgen.run.Runs;
+import io.synthgen.series.Batches;
+import io.synthgen.series.Landing;
 import io.synthgen.server.job.Job;
 import io.synthgen.server.plan.PlanVersion;
 import io.synthgen.server.plan.StoredPlan;
 import io.synthgen.server.tool.Approved;
+import io.synthgen.server.tool.publish.BatchChecks;
 import io.synthgen.server.tool.Confirmations;
 import io.synthgen.server.tool.JobCalls;
 import io.synthgen.server.tool.PlanChecks;
@@ -27,13 +31,18 @@ import io.synthgen.validate.Check;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
  * generate_full: the approved current version, run as a background job into the plan's local destination. Refused
- * without approval of the current version; replacing earlier files needs the person's confirmation.
+ * without approval of the current version; replacing earlier files needs the person's confirmation. For a plan with
+ * a series, {@code batch} (and/or {@code layout}) lands batch K into the destination as a landing zone beside the
+ * batches landed before, and {@code snapshot_after} writes the expected state after batches 0..K into a sibling
+ * folder {@code <destination>_snapshot_after_K}.
  */
 final class GenerateFullTool extends ServiceTool {
 
@@ -58,6 +67,30 @@ final class GenerateFullTool extends ServiceTool {
           + "not acknowledged", "ask the person; then approve_plan again with acknowledge_serverless: true");
     }
     Path out = PlanChecks.outputDir(services, v.plan());
+    Long batch = call.args().hasNonNull("batch") ? call.whole("batch", 0, Landing.MAX_BATCH, 0) : null;
+    String layoutName = call.string("layout");
+    Long after = call.args().hasNonNull("snapshot_after")
+        ? call.whole("snapshot_after", 0, Landing.MAX_BATCH, 0) : null;
+    if (after != null && (batch != null || layoutName != null)) {
+      throw new ToolError("bad_arguments", "snapshot_after writes the state after a batch; it takes no batch or "
+          + "layout", "call generate_full with snapshot_after alone, or with batch (and layout) alone");
+    }
+    if (after != null) {
+      BatchChecks.require(r, after, "generate_full", "snapshot_after");
+      Path dir = out.resolveSibling(out.getFileName() + "_snapshot_after_" + after);
+      return submitSnapshot(call, a, r, dir, after, wait);
+    }
+    if (batch != null || layoutName != null) {
+      Landing.Layout layout;
+      try {
+        layout = layoutName == null ? Landing.Layout.BATCHES : Landing.Layout.parse(layoutName);
+      } catch (IllegalArgumentException e) {
+        throw new ToolError("bad_arguments", e.getMessage(), "use layout batches or cdc_raw");
+      }
+      long k = batch == null ? 0 : batch;
+      BatchChecks.require(r, k, "generate_full", "batch");
+      return submitLanding(call, a, r, out, k, layout, wait);
+    }
     Job running = writing.get(out);
     if (running != null && !running.status().isFinal()) {
       throw new ToolError("already_running", "job " + running.id() + " is already writing " + out,
@@ -77,6 +110,135 @@ final class GenerateFullTool extends ServiceTool {
     ToolResult res = JobCalls.result(job);
     res.structured().put("output_dir", out.toString());
     return res;
+  }
+
+  private Job reserve(Path dir) throws ToolError {
+    Job running = writing.get(dir);
+    if (running != null && !running.status().isFinal()) {
+      throw new ToolError("already_running", "job " + running.id() + " is already writing " + dir,
+          "follow it with get_job " + running.id() + " or stop it with cancel_job");
+    }
+    return running;
+  }
+
+  private void track(Path dir, Job job) {
+    writing.put(dir, job);
+    job.done().whenComplete((j, e) -> writing.remove(dir, job));
+  }
+
+  private ToolResult submitSnapshot(ToolCall call, Approved a, ResolvedPlan r, Path dir, long after, double wait)
+      throws Exception {
+    reserve(dir);
+    confirmOverwrite(call, dir);
+    WriterOptions options = WriterOptions.of(a.version().plan().destination());
+    int threads = services.config().engineThreads();
+    long rows = Batches.snapshot(r, after).stream().mapToLong(TableSource::rows).sum();
+    Job job = services.jobs().submit(a.id(), a.version().version(), call.owner(), rows, (progress, cancel) -> {
+      RunResult rr = Runs.snapshot(r, after, dir, options, new Engine(threads, Engine.DEFAULT_CHUNK_ROWS), progress,
+          cancel);
+      ObjectNode o = summary(rr);
+      o.put("snapshot_after", after);
+      return o;
+    });
+    track(dir, job);
+    JobCalls.await(job, wait, call);
+    ToolResult res = JobCalls.result(job);
+    res.structured().put("output_dir", dir.toString());
+    res.structured().put("snapshot_after", after);
+    return res;
+  }
+
+  private ToolResult submitLanding(ToolCall call, Approved a, ResolvedPlan r, Path out, long k, Landing.Layout layout,
+      double wait) throws Exception {
+    reserve(out);
+    try {
+      Landing.requireLandable(r, out, layout);
+    } catch (Landing.NotALanding e) {
+      throw new ToolError("output_not_a_landing", e.getMessage(), "ask the person where to land the batches instead "
+          + "and change the destination with revise_plan set_destination");
+    }
+    List<TableSource> sources = Batches.batch(r, k);
+    List<String> existing = new ArrayList<>();
+    for (TableSource s : sources) {
+      String folder = layout.folder(s.name(), k);
+      if (Files.exists(out.resolve(folder))) {
+        existing.add(folder);
+      }
+    }
+    boolean overwrite = !existing.isEmpty();
+    if (overwrite) {
+      String question = "Batch " + k + " is already landed in " + out + " (" + String.join(", ", existing)
+          + "). Replace exactly those folders? Other batches are not touched.";
+      if (!call.bool("overwrite") && !Confirmations.ask(call, question, "replace", "Replace batch " + k)) {
+        throw new ToolError("overwrite_needs_confirmation", question.replace(" Replace exactly those folders?", ""),
+            "land the next batch (batch " + Landing.nextBatch(out) + "), or ask the person; if they agree to "
+                + "replace batch " + k + ", call generate_full again with overwrite: true");
+      }
+    }
+    WriterOptions options = WriterOptions.of(a.version().plan().destination());
+    int threads = services.config().engineThreads();
+    long rows = sources.stream().mapToLong(TableSource::rows).sum();
+    Job job = services.jobs().submit(a.id(), a.version().version(), call.owner(), rows, (progress, cancel) -> {
+      Landing.Result lr;
+      try {
+        lr = Landing.write(r, sources, k, out, layout, options, overwrite, new Engine(threads,
+            Engine.DEFAULT_CHUNK_ROWS), progress, cancel, Landing.validator(r, sources, k));
+      } catch (Landing.NotALanding e) {
+        throw new io.synthgen.server.job.JobFailure(e.getMessage(), "ask the person where to land the batches "
+            + "instead and change the destination with revise_plan set_destination", e);
+      } catch (Landing.BatchExists e) {
+        throw new io.synthgen.server.job.JobFailure(e.getMessage(), "land the next batch, or call generate_full "
+            + "again with overwrite: true once the person agrees", e);
+      }
+      return landingSummary(lr, r);
+    });
+    track(out, job);
+    JobCalls.await(job, wait, call);
+    ToolResult res = JobCalls.result(job);
+    res.structured().put("output_dir", out.toString());
+    res.structured().put("batch", k);
+    res.structured().put("layout", layout.jsonName());
+    return res;
+  }
+
+  /** A landed batch: its number, layout, manifest and per table the folder and the first files. */
+  static ObjectNode landingSummary(Landing.Result lr, ResolvedPlan r) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("output_dir", lr.root().toString());
+    o.put("batch", lr.batch());
+    o.put("batches", r.series().batches());
+    o.put("layout", lr.layout().jsonName());
+    o.put("replaced", lr.replaced());
+    ObjectNode m = o.putObject("manifest");
+    m.put("path", lr.manifest().toString());
+    m.put("rows", lr.rows());
+    m.put("bytes", lr.bytes());
+    m.put("seconds", Math.round(lr.seconds() * 1000) / 1000.0);
+    ArrayNode tables = m.putArray("tables");
+    for (Landing.Landed t : lr.tables()) {
+      ObjectNode to = tables.addObject();
+      to.put("name", t.table());
+      to.put("folder", t.folder());
+      to.put("rows", t.rows());
+      to.put("bytes", t.bytes());
+      ArrayNode files = to.putArray("files");
+      int shown = 0;
+      for (FileEntry f : t.files()) {
+        if (shown++ == 5) {
+          files.add("… " + (t.files().size() - 5) + " more in the manifest");
+          break;
+        }
+        files.add(f.path());
+      }
+    }
+    ObjectNode v = o.putObject("validation");
+    v.put("passed", lr.validation().passed());
+    v.put("checks", lr.validation().checks().size());
+    ArrayNode failures = v.putArray("failures");
+    for (Check c : lr.validation().failures()) {
+      failures.add(c.toString());
+    }
+    return o;
   }
 
   private void confirmOverwrite(ToolCall call, Path out) throws IOException, ToolError {
