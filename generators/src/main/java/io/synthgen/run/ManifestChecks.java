@@ -3,6 +3,10 @@ package io.synthgen.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthgen.output.parquet.ParquetTableReader;
 import io.synthgen.plan.Plan;
+import io.synthgen.plan.Series;
+import io.synthgen.resolve.ResolvedPlan;
+import io.synthgen.series.Batches;
+import io.synthgen.series.Window;
 import io.synthgen.validate.Check;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,6 +54,14 @@ final class ManifestChecks {
       Kind.TEXT, "observed", Kind.TEXT, "passed", Kind.BOOLEAN);
   /** The one optional field: a check of a whole table has no column. */
   private static final Map<String, Kind> CHECK_OPTIONAL = Map.of("column", Kind.TEXT);
+  /** A run of a plan with a series: the batch (or the snapshot's K) and the series. */
+  private static final Map<String, Kind> ROOT_SERIES = Map.of("batch", Kind.COUNT, "snapshot_after", Kind.COUNT,
+      "series", Kind.OBJECT);
+  private static final Map<String, Kind> SERIES = Map.of("start", Kind.TEXT, "interval", Kind.TEXT, "batches",
+      Kind.COUNT);
+  /** A table of a run of a series: its role, and the window of time it covers (none for a static table). */
+  private static final Map<String, Kind> TABLE_SERIES = Map.of("role", Kind.TEXT, "window", Kind.OBJECT);
+  private static final Map<String, Kind> WINDOW = Map.of("start", Kind.TEXT, "end", Kind.TEXT);
 
   private static final List<String> FORMATS = List.of("parquet", "csv", "jsonl");
   private static final List<String> PARQUET_COMPRESSIONS = List.of("zstd", "snappy", "gzip", "none");
@@ -79,13 +91,15 @@ final class ManifestChecks {
   /** Every field known, present and of its kind. */
   static void fields(JsonNode manifest, List<Check> checks) {
     List<String> problems = new ArrayList<>();
-    object(manifest, "", ROOT, Map.of(), problems);
+    object(manifest, "", ROOT, ROOT_SERIES, problems);
     object(manifest.path("plan"), "plan.", PLAN, Map.of(), problems);
+    object(manifest.path("series"), "series.", SERIES, Map.of(), problems);
     object(manifest.path("validation"), "validation.", VALIDATION, Map.of(), problems);
     int i = 0;
     for (JsonNode t : manifest.path("tables")) {
       String at = "tables[" + i++ + "]";
-      object(t, at + ".", TABLE, Map.of(), problems);
+      object(t, at + ".", TABLE, TABLE_SERIES, problems);
+      object(t.path("window"), at + ".window.", WINDOW, Map.of(), problems);
       int k = 0;
       for (JsonNode f : t.path("files")) {
         object(f, at + ".files[" + k++ + "].", FILE, Map.of(), problems);
@@ -186,6 +200,55 @@ final class ManifestChecks {
     JsonNode seed = p.path("seed");
     boolean ok = seed.isIntegralNumber() && seed.bigIntegerValue().equals(BigInteger.valueOf(plan.seed()));
     checks.add(new Check(Manifest.FILE, null, "plan.seed", plan.seed() + " (plan.json's seed)", shown(seed), ok));
+  }
+
+  /**
+   * The manifest's series fields against plan.json and what the run is: without a series none of them; with one,
+   * the plan's series, exactly one of {@code batch} and {@code snapshot_after}, inside the series, and per table the
+   * role and window {@link Batches} gives the table in that batch.
+   */
+  static void series(JsonNode manifest, ResolvedPlan plan, List<Check> checks) {
+    Series s = plan.series();
+    JsonNode batch = manifest.path("batch");
+    JsonNode after = manifest.path("snapshot_after");
+    JsonNode so = manifest.path("series");
+    if (s == null) {
+      boolean none = batch.isMissingNode() && after.isMissingNode() && so.isMissingNode();
+      checks.add(new Check(Manifest.FILE, null, "series", "no batch, snapshot_after or series (plan.json has no "
+          + "series)", none ? "none" : "present", none));
+      return;
+    }
+    same(checks, "series.start", so.path("start"), s.start(), "plan.json's series");
+    same(checks, "series.interval", so.path("interval"), s.interval(), "plan.json's series");
+    JsonNode n = so.path("batches");
+    checks.add(new Check(Manifest.FILE, null, "series.batches", s.batches() + " (plan.json's series)", shown(n),
+        n.isIntegralNumber() && n.canConvertToLong() && n.longValue() == s.batches()));
+    JsonNode k = batch.isMissingNode() ? after : batch;
+    boolean one = batch.isMissingNode() != after.isMissingNode();
+    boolean inside = one && k.isIntegralNumber() && k.canConvertToLong() && k.longValue() >= 0
+        && k.longValue() < s.batches();
+    checks.add(new Check(Manifest.FILE, null, "batch", "batch or snapshot_after, one of them, in 0.."
+        + (s.batches() - 1), one ? shown(k) : "batch " + shown(batch) + ", snapshot_after " + shown(after), inside));
+  }
+
+  /** A table's role and window against what {@link Batches} says the table is in the manifest's batch. */
+  static void tableSeries(JsonNode table, String name, ResolvedPlan plan, boolean snapshot, long k,
+      List<Check> checks) {
+    String role = Batches.role(plan, name, snapshot).label();
+    same(checks, name, "role", table.path("role"), role, "its role in " + (snapshot ? "the state after " : "batch ")
+        + k);
+    Window w = Batches.window(plan, name, snapshot, k);
+    JsonNode wo = table.path("window");
+    String expected = w == null ? "none" : w.start() + " .. " + w.end();
+    String observed = wo.isMissingNode() ? "none" : shown(wo.path("start")) + " .. " + shown(wo.path("end"));
+    checks.add(new Check(name, null, "window", expected + " (the window of " + (snapshot ? "the state after "
+        : "batch ") + k + ")", observed, expected.equals(observed)));
+  }
+
+  private static void same(List<Check> checks, String table, String kind, JsonNode v, String expected,
+      String source) {
+    boolean ok = v.isTextual() && v.asText().equals(expected);
+    checks.add(new Check(table, null, kind, expected + " (" + source + ")", shown(v), ok));
   }
 
   private static void same(List<Check> checks, String kind, JsonNode v, String expected, String source) {

@@ -1,15 +1,15 @@
 package io.synthgen.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.synthgen.engine.Engine;
+import io.synthgen.engine.TableSource;
 import io.synthgen.output.TableReader;
 import io.synthgen.output.formats.TableReaders;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.PlanException;
 import io.synthgen.plan.json.PlanCodec;
 import io.synthgen.resolve.ResolvedPlan;
-import io.synthgen.resolve.ResolvedTable;
 import io.synthgen.resolve.Resolver;
+import io.synthgen.series.Batches;
 import io.synthgen.validate.Check;
 import io.synthgen.validate.ValidationReport;
 import io.synthgen.validate.Validator;
@@ -25,8 +25,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,7 +40,8 @@ import java.util.stream.Stream;
  * manifest's rows and bytes against its files; no file the manifest does not list; the manifest's own fields
  * ({@link ManifestChecks}: only known fields, its plan fields as plan.json says, its format and compression as the
  * files' names and bytes show); then every data check of the {@link Validator} on the rows read back. Each failure
- * is a named check saying what differs.
+ * is a named check saying what differs. A run of a plan with a series is checked against what its batch (or the
+ * state after its {@code snapshot_after}) writes: those tables, with their roles and windows.
  */
 public final class RunVerifier {
 
@@ -84,22 +87,40 @@ public final class RunVerifier {
     }
     ManifestChecks.fields(manifest, checks);
     Optional<ManifestChecks.Layout> layout = ManifestChecks.layout(manifest, checks);
-    Validator validator = new Validator(plan);
+    ManifestChecks.series(manifest, plan, checks);
+    boolean snapshot = manifest.has("snapshot_after");
+    Long k = plan.series() == null ? null : (snapshot ? manifest.path("snapshot_after")
+        : manifest.path("batch")).asLong();
+    List<TableSource> sources;
+    try {
+      sources = k == null ? TableSource.all(plan) : snapshot ? Batches.snapshot(plan, k) : Batches.batch(plan, k);
+    } catch (RuntimeException e) {
+      checks.add(new Check(RUN, null, "tables", "the tables of " + (snapshot ? "the state after " : "batch ") + k,
+          String.valueOf(e.getMessage()), false));
+      return new ValidationReport(checks);
+    }
+    Validator validator = Runs.validator(plan, sources, snapshot ? null : k, snapshot ? k : null);
     Set<String> listed = new TreeSet<>(List.of(Manifest.FILE, Manifest.PLAN_FILE));
-    Set<String> planTables = new LinkedHashSet<>();
-    plan.tables().forEach(t -> planTables.add(t.name()));
+    Map<String, TableSource> expected = new LinkedHashMap<>();
+    sources.forEach(t -> expected.put(t.name(), t));
+    String what = k == null ? "plan.json" : (snapshot ? "the state after " : "batch ") + k;
     Set<String> manifestTables = new LinkedHashSet<>();
     for (JsonNode t : manifest.path("tables")) {
       String name = t.path("name").asText();
       manifestTables.add(name);
-      if (!planTables.contains(name)) {
-        checks.add(new Check(name, null, "table", "a table of plan.json (" + String.join(", ", planTables) + ")",
-            "not in the plan", false));
+      TableSource source = expected.get(name);
+      if (source == null) {
+        checks.add(new Check(name, null, "table", "a table of " + what + " (" + String.join(", ", expected.keySet())
+            + ")", "not in " + what, false));
         continue;
       }
-      checkTable(dir, plan.table(name), t, layout, validator, checks, listed);
+      long firstRow = source.table() == null || k == null || snapshot ? 0 : source.table().firstRow(k);
+      checkTable(dir, source, firstRow, t, layout, source.table() == null ? null : validator, checks, listed);
+      if (k != null) {
+        ManifestChecks.tableSeries(t, name, plan, snapshot, k, checks);
+      }
     }
-    for (String name : planTables) {
+    for (String name : expected.keySet()) {
       if (!manifestTables.contains(name)) {
         checks.add(new Check(name, null, "table", "listed in the manifest", "missing from the manifest", false));
       }
@@ -111,8 +132,12 @@ public final class RunVerifier {
     return new ValidationReport(checks);
   }
 
-  private static void checkTable(Path dir, ResolvedTable table, JsonNode t, Optional<ManifestChecks.Layout> layout,
-      Validator validator, List<Check> checks, Set<String> listed) {
+  /**
+   * One table's files against the manifest, read back with the source's columns; rows are fed to the validator (when
+   * the source is a plan table) numbered from {@code firstRow}, the table's row of the batch's first row.
+   */
+  private static void checkTable(Path dir, TableSource table, long firstRow, JsonNode t,
+      Optional<ManifestChecks.Layout> layout, Validator validator, List<Check> checks, Set<String> listed) {
     String name = table.name();
     long fileRowsTotal = 0;
     long fileBytesTotal = 0;
@@ -141,14 +166,16 @@ public final class RunVerifier {
         continue;
       }
       long read = 0;
-      try (TableReader r = TableReaders.open(p, Engine.outputColumns(table))) {
+      try (TableReader r = TableReaders.open(p, table.columns())) {
         while (r.hasNext()) {
           Batch b = r.next();
           long[] shifted = new long[b.size()];
           for (int i = 0; i < b.size(); i++) {
-            shifted[i] = b.rows()[i] + rowsRead;
+            shifted[i] = b.rows()[i] + rowsRead + firstRow;
           }
-          validator.accept(name, new Batch(shifted, b.size(), b.names(), b.vectors()));
+          if (validator != null) {
+            validator.accept(name, new Batch(shifted, b.size(), b.names(), b.vectors()));
+          }
           read += b.size();
         }
         checks.add(new Check(name, null, "rows " + rel, Long.toString(rows), Long.toString(read), read == rows));

@@ -11,6 +11,7 @@ import io.synthgen.plan.Plan;
 import io.synthgen.plan.Table;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.ResolvedTable;
+import io.synthgen.series.Window;
 import io.synthgen.vec.Batch;
 import io.synthgen.vec.LongVec;
 import io.synthgen.vec.Vec;
@@ -34,8 +35,23 @@ public final class Validator {
   private final Map<String, AtomicLong> sequenceMismatches = new HashMap<>();
   private final Map<String, AtomicLong> orphanCounts = new HashMap<>();
   private final Set<String> parentKeyColumns;
+  /** The batch of the series being checked (0 outside a series). */
+  private final long batch;
+  /** The plan tables the run writes, or null for every one. */
+  private final Set<String> written;
 
   public Validator(ResolvedPlan plan) {
+    this(plan, 0, null);
+  }
+
+  /**
+   * Checks batch {@code batch} of a plan's series, which writes the plan tables {@code written} (static tables in
+   * batch 0 only, append slices in every batch): only those are checked; an append slice's advance columns are held
+   * to their range moved by the batch, and its foreign keys to an append parent to the parent's rows of the batch.
+   */
+  public Validator(ResolvedPlan plan, long batch, Set<String> written) {
+    this.batch = batch;
+    this.written = written == null ? null : Set.copyOf(written);
     this.plan = plan;
     this.parentKeyColumns = new java.util.HashSet<>();
     for (Table t : plan.plan().tables()) {
@@ -119,7 +135,10 @@ public final class Validator {
             continue;
           }
           long off = l.values[r] - parentSeq.start();
-          if (off % parentSeq.step() != 0 || off / parentSeq.step() < 0 || off / parentSeq.step() >= parentRows) {
+          ResolvedTable parentTable = plan.table(ref.substring(0, ref.indexOf('.')));
+      long lowest = plan.table(table).appends() ? parentTable.firstRow(this.batch) : 0;
+      if (off % parentSeq.step() != 0 || off / parentSeq.step() < lowest
+          || off / parentSeq.step() >= lowest + parentRows) {
             bad++;
           }
         }
@@ -133,12 +152,15 @@ public final class Validator {
     List<Check> checks = new ArrayList<>();
     Plan p = plan.plan();
     for (ResolvedTable rt : plan.tables()) {
+      if (written != null && !written.contains(rt.name())) {
+        continue;
+      }
       Table t = rt.spec();
       Map<String, ColumnStats> m = stats.get(t.name());
       long rows = m.isEmpty() ? 0 : m.values().iterator().next().rows();
       checks.add(new Check(t.name(), null, "rows", Long.toString(rt.rows()), Long.toString(rows), rows == rt.rows()));
       for (Map.Entry<String, ColumnStats> e : m.entrySet()) {
-        Column c = t.column(e.getKey()).orElseThrow();
+        Column c = inBatch(rt, t.column(e.getKey()).orElseThrow());
         ColumnChecks.add(checks, p, t, c, e.getValue(), rt.rows(),
             sequenceMismatches.get(t.name() + "." + c.name()).get(),
             orphanCounts.get(t.name() + "." + c.name()).get());
@@ -153,10 +175,16 @@ public final class Validator {
     for (Table t : p.tables()) {
       for (Column c : t.columns()) {
         String ref = references(c);
-        if (ref == null || sequenceOf(ref) != null || c.omit()) {
+        if (ref == null || sequenceOf(ref) != null || c.omit()
+            || written != null && !written.contains(t.name())) {
           continue;
         }
         int dot = ref.indexOf('.');
+        if (written != null && !written.contains(ref.substring(0, dot))) {
+          checks.add(new Check(t.name(), c.name(), "foreign_key", "0 orphans of " + ref, ref.substring(0, dot)
+              + " is not written in batch " + batch + " (it is in batch 0)", true));
+          continue;
+        }
         ColumnStats parent = stats.get(ref.substring(0, dot)).get(ref.substring(dot + 1));
         ColumnStats child = stats.get(t.name()).get(c.name());
         if (parent == null || child == null || !parent.keys().complete() || !child.keys().complete()) {
@@ -182,6 +210,21 @@ public final class Validator {
             orphans + " orphan values", orphans == 0));
       }
     }
+  }
+
+  /** A column as batch {@link #batch} writes it: an advance range column of an append table moves by the batch. */
+  private Column inBatch(ResolvedTable rt, Column c) {
+    long shift = rt.shiftAt(rt.firstRow(batch));
+    if (shift == 0 || !rt.advance().contains(c.name()) || !(c.gen() instanceof ColumnGen.DateRange d)) {
+      return c;
+    }
+    if (c.type().kind() == DataType.Kind.DATE) {
+      shift = Math.floorDiv(shift, Instants.MICROS_PER_DAY) * Instants.MICROS_PER_DAY;
+    }
+    java.time.LocalDate ref = plan.plan().referenceDate();
+    long from = ValueConversion.toMicros(Instants.resolve(d.start(), ref)) + shift;
+    long to = ValueConversion.toMicros(Instants.resolve(d.end(), ref)) + shift;
+    return c.withGen(new ColumnGen.DateRange(Window.format(from), Window.format(to), d.interval(), d.profile()));
   }
 
   /** Converts a plan bound (number or instant) to the column's long/double representation. */

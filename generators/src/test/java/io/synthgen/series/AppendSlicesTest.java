@@ -109,8 +109,8 @@ class AppendSlicesTest {
   @Test
   void advanceColumnsMoveIntoTheBatchWindowAndExpressionsFollow() {
     long start = PLAN.windowStartMicros(0);
-    assertEquals(Set.of("reading_ts"), PLAN.table("readings").advance(), "reading_day is an expression, "
-        + "installed a lookup: neither is a range column");
+    assertEquals(Set.of("reading_ts", "reading_date"), PLAN.table("readings").advance(), "reading_day is an "
+        + "expression, installed a lookup: neither is a range column");
     assertEquals(Set.of(), PLAN.table("devices").advance(), "install_date spans years");
     for (long k = 0; k < 5; k++) {
       Batch r = batch(k).get("readings");
@@ -119,6 +119,12 @@ class AppendSlicesTest {
       for (int i = 0; i < ts.length; i++) {
         assertTrue(ts[i] >= start + k * DAY && ts[i] < start + (k + 1) * DAY, "batch " + k + " row " + i);
         assertEquals(Math.floorDiv(ts[i], DAY), day[i], "the expression reads the shifted time");
+      }
+      long[] date = longs(r, "reading_date");
+      long[] wave = longs(r, "wave");
+      for (int i = 0; i < date.length; i++) {
+        assertEquals(Math.floorDiv(start, DAY) + k, date[i], "a date moves by whole days");
+        assertEquals(k, wave[i], "batch() is the batch of the slice");
       }
       long[] installed = longs(r, "installed");
       Batch devices = batch(0).get("devices");

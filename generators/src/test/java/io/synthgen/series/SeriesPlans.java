@@ -11,19 +11,19 @@ import java.util.List;
 import java.util.Set;
 
 /** Small plans with a series: devices (static), readings (append), orders (append) with items per order. */
-final class SeriesPlans {
+public final class SeriesPlans {
 
-  static final String START = "2024-01-01";
+  public static final String START = "2024-01-01";
 
   private SeriesPlans() {
   }
 
-  static String col(String name, String type, String rest) {
+  public static String col(String name, String type, String rest) {
     return "{\"name\": \"" + name + "\", \"type\": \"" + type + "\", " + rest + "}";
   }
 
   /** The plan document (static tables) before the series and batch modes are set. */
-  static String document() {
+  public static String document() {
     return Plans.document(11, String.join(",\n",
         Plans.table("devices", 40,
             col("device_id", "bigint", "\"strategy\": \"sequence\", \"start\": 1000, \"step\": 1"),
@@ -39,7 +39,10 @@ final class SeriesPlans {
             col("reading_ts", "timestamp", "\"strategy\": \"date_range\", \"start\": \"2024-01-01T00:00:00\", "
                 + "\"end\": \"2024-01-01T23:59:59\", \"interval\": \"1 second\""),
             col("reading_day", "date", "\"strategy\": \"expression\", \"expr\": \"to_date(reading_ts)\""),
-            col("value", "double", "\"strategy\": \"uniform\", \"min\": 0, \"max\": 100")),
+            col("value", "double", "\"strategy\": \"uniform\", \"min\": 0, \"max\": 100"),
+            col("reading_date", "date", "\"strategy\": \"date_range\", \"start\": \"2024-01-01\", "
+                + "\"end\": \"2024-01-01\""),
+            col("wave", "bigint", "\"strategy\": \"expression\", \"expr\": \"batch()\"")),
         Plans.table("orders", 60,
             col("order_id", "bigint", "\"strategy\": \"sequence\", \"start\": 1, \"step\": 1"),
             col("device_id", "bigint", "\"strategy\": \"foreign_key\", \"references\": \"devices.device_id\""),
@@ -66,7 +69,7 @@ final class SeriesPlans {
   }
 
   /** readings, orders (so items) and device_logs append, daily batches from 2024-01-01, 5 of them. */
-  static Plan plan() {
+  public static Plan plan() {
     Plan p = Plans.read(document());
     Set<String> append = Set.of("readings", "orders", "device_logs");
     List<Table> ts = new ArrayList<>();
@@ -76,7 +79,7 @@ final class SeriesPlans {
     return p.withTables(ts).withSeries(new Series(START, "1 day", 5));
   }
 
-  static ResolvedPlan resolved() {
+  public static ResolvedPlan resolved() {
     return Plans.resolve(plan());
   }
 }
