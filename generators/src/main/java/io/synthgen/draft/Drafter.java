@@ -216,10 +216,8 @@ public final class Drafter {
       }
       ObjectNode copy = ((ObjectNode) t).deepCopy();
       unknownFields(copy, path, TABLE_FIELDS, problems);
-      if (copy.has("history")) {
-        out.add(copy); // its columns are its source's; the plan's codec checks its fields
-        continue;
-      }
+      // a history table's columns are its source's: it needs none (the plan's codec refuses any it has)
+      boolean history = copy.has("history");
       String name = copy.path("name").asText("");
       if (name.isEmpty()) {
         problems.add(path + ".name", null, "a table needs a name", "give name: \"customers\"");
@@ -239,8 +237,10 @@ public final class Drafter {
       }
       JsonNode cols = copy.get("columns");
       if (cols == null || !cols.isArray() || cols.isEmpty()) {
-        problems.add(path + ".columns", null, "a table needs columns", "list its columns: [\"id\", \"name\"]");
-        copy.putArray("columns");
+        if (!history) {
+          problems.add(path + ".columns", null, "a table needs columns", "list its columns: [\"id\", \"name\"]");
+          copy.putArray("columns");
+        }
       } else {
         ArrayNode objs = F.arrayNode();
         for (int j = 0; j < cols.size(); j++) {

@@ -8,7 +8,6 @@ import io.synthgen.vec.StrVec;
 import io.synthgen.vec.Vec;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -22,7 +21,8 @@ import java.util.List;
  */
 final class FeedJson {
 
-  private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
+  private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS");
+  private static final long MICROS_PER_DAY = 86_400_000_000L;
 
   private FeedJson() {
   }
@@ -62,7 +62,7 @@ final class FeedJson {
         case BIGINT, INT -> b.append(l.values[i]);
         case DECIMAL -> string(b, BigDecimal.valueOf(l.values[i], l.type().scale()).toPlainString());
         case DATE -> string(b, LocalDate.ofEpochDay(l.values[i]).toString());
-        case TIMESTAMP -> string(b, MICROS.format((LocalDateTime) l.get(i)));
+        case TIMESTAMP -> timestamp(b, l.values[i]);
         default -> throw new IllegalStateException("a long vector of type " + l.type());
       }
     } else if (v instanceof DoubleVec d) {
@@ -79,6 +79,37 @@ final class FeedJson {
     } else {
       throw new IllegalStateException("unknown vector " + v.getClass().getName());
     }
+  }
+
+  /** {@code "yyyy-MM-ddTHH:mm:ss.SSSSSS"} of microseconds since 1970-01-01T00:00 (no time zone). */
+  static void timestamp(StringBuilder b, long micros) {
+    long day = Math.floorDiv(micros, MICROS_PER_DAY);
+    long inDay = micros - day * MICROS_PER_DAY;
+    LocalDate date = LocalDate.ofEpochDay(day);
+    b.append('"');
+    int year = date.getYear();
+    if (year < 0 || year > 9999) {
+      b.append(MICROS.format(date.atStartOfDay().plusNanos(inDay * 1000)));
+    } else {
+      pad(b, year, 4).append('-');
+      pad(b, date.getMonthValue(), 2).append('-');
+      pad(b, date.getDayOfMonth(), 2).append('T');
+      long seconds = inDay / 1_000_000;
+      pad(b, seconds / 3600, 2).append(':');
+      pad(b, seconds / 60 % 60, 2).append(':');
+      pad(b, seconds % 60, 2).append('.');
+      pad(b, inDay % 1_000_000, 6);
+    }
+    b.append('"');
+  }
+
+  private static StringBuilder pad(StringBuilder b, long v, int width) {
+    for (long p = 10, w = 1; w < width; p *= 10, w++) {
+      if (v < p) {
+        b.append('0');
+      }
+    }
+    return b.append(v);
   }
 
   static void string(StringBuilder b, String s) {

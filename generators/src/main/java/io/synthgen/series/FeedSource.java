@@ -35,6 +35,7 @@ final class FeedSource implements TableSource {
   private final StrDict operations;
   private final List<OutputColumn> columns;
   private final VersionIndex cdfIndex;
+  private final BatchKeys keys;
 
   FeedSource(FeedSpec spec, long batch) {
     spec.checkBatch(batch);
@@ -44,14 +45,14 @@ final class FeedSource implements TableSource {
     this.format = spec.format();
     this.operations = new StrDict(List.of(spec.appendName(), "UPDATE", "DELETE"));
     this.columns = columns(spec);
-    this.cdfIndex = format == ChangeFeed.Format.DELTA_CDF && batch > 0 ? cdfIndex(spec, batch, feedRows) : null;
+    this.keys = spec.lifecycle().batch(batch);
+    this.cdfIndex = format == ChangeFeed.Format.DELTA_CDF && batch > 0 ? cdfIndex(spec, keys, feedRows) : null;
   }
 
-  private static VersionIndex cdfIndex(FeedSpec spec, long batch, long rows) {
+  private static VersionIndex cdfIndex(FeedSpec spec, BatchKeys keys, long rows) {
     long[] counts = VersionIndex.counts(rows, 1);
-    KeyLifecycle life = spec.lifecycle();
-    for (long j = 0; j < life.updates(); j++) {
-      VersionIndex.add(counts, rows, life.row(batch, ChangeKind.UPDATE, j), 1);
+    for (long j = 0; j < spec.lifecycle().updates(); j++) {
+      VersionIndex.add(counts, rows, keys.row(ChangeKind.UPDATE, j), 1);
     }
     return new VersionIndex(rows, counts);
   }
@@ -132,12 +133,12 @@ final class FeedSource implements TableSource {
     long t = first;
     int half = 0;
     if (cdfIndex != null && n > 0) {
-      long[] at = cdfIndex.locate(first, row -> life.op(batch, row).kind() == ChangeKind.UPDATE ? 2 : 1);
+      long[] at = cdfIndex.locate(first, row -> keys.op(row).kind() == ChangeKind.UPDATE ? 2 : 1);
       t = at[0];
       half = (int) (first - at[1]);
     }
     for (int i = 0; i < n; i++) {
-      Op op = batch == 0 ? new Op(ChangeKind.APPEND, t, t) : life.op(batch, t);
+      Op op = keys.op(t);
       instants[i] = spec.instant(batch, t);
       boolean cdf = format == ChangeFeed.Format.DELTA_CDF;
       switch (op.kind()) {
@@ -194,7 +195,7 @@ final class FeedSource implements TableSource {
     long[] ts = new long[n];
     for (int i = 0; i < n; i++) {
       long t = first + i;
-      Op op = batch == 0 ? new Op(ChangeKind.APPEND, t, t) : life.op(batch, t);
+      Op op = keys.op(t);
       ts[i] = Math.floorDiv(spec.instant(batch, t), 1000L);
       before[i] = -1;
       after[i] = -1;

@@ -1,18 +1,14 @@
 package io.synthgen.series;
 
-import io.synthgen.column.Instants;
-import io.synthgen.column.ValueConversion;
 import io.synthgen.engine.Engine;
 import io.synthgen.output.OutputColumn;
 import io.synthgen.plan.ChangeFeed;
 import io.synthgen.plan.Column;
 import io.synthgen.plan.ColumnGen;
-import io.synthgen.plan.DataType;
 import io.synthgen.plan.Series;
 import io.synthgen.resolve.ResolvedColumn;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.ResolvedTable;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -31,7 +27,8 @@ import java.util.Set;
  * <p><b>Changed columns.</b> The {@code changes} columns (by default every output column but the primary key,
  * unique, sequence, uuid and key columns), the hidden helpers they are computed from (a helper is part of the value
  * it feeds), and transitively every column that reads one of those — through an expression, a lookup through a
- * changed foreign key, or a foreign key whose distribution reads one. Every other column keeps the key's row.
+ * changed foreign key, or a foreign key whose distribution reads one. Every other column keeps the key's row; so
+ * does a child aggregate (the children do not change with the parent's versions).
  */
 public final class FeedSpec {
 
@@ -63,12 +60,6 @@ public final class FeedSpec {
       throw new IllegalArgumentException("table " + table.name() + " is generated per parent; a change feed needs "
           + "an independent table (rows and keys of its own)");
     }
-    for (ResolvedColumn c : table.columns()) {
-      if (c.spec().gen() instanceof ColumnGen.ChildAggregate) {
-        throw new IllegalArgumentException("column " + table.name() + "." + c.name() + " aggregates a child table; "
-            + "a change feed's appended keys have no children, so drop the aggregate or the change_feed");
-      }
-    }
     this.keyColumn = table.spec().primaryKey();
     if (keyColumn == null || table.spec().column(keyColumn).map(Column::omit).orElse(true)) {
       throw new IllegalArgumentException("table " + table.name() + " has a change_feed but no primary_key column "
@@ -77,12 +68,12 @@ public final class FeedSpec {
     ChangeFeed.Weights w = feed.weights() == null ? ChangeFeed.Weights.GENERIC : feed.weights();
     OperationCounts counts = OperationCounts.of(w.append(), w.update(), w.delete(), feed.rowsPerBatch());
     this.lifecycle = KeyLifecycle.of(plan.root().child(table.name() + "#feed"), table.rows(), counts);
-    long start = ValueConversion.toMicros(Instants.resolve(series.start(), plan.plan().referenceDate()));
-    this.intervalMicros = Instants.intervalMicros(series.interval());
+    long start = plan.windowStartMicros(0);
+    this.intervalMicros = plan.intervalMicros();
     this.times = new OperationTimes(plan.root().child(table.name() + "#feed.times"), start, intervalMicros);
     this.batches = series.batches();
     this.changed = changedColumns(table, feed.changes() == null ? defaultChanges(table) : feed.changes());
-    this.advance = advanceColumns(table, intervalMicros, plan.plan().referenceDate());
+    this.advance = table.advance();
     this.baseColumns = Engine.outputColumns(table);
   }
 
@@ -148,7 +139,10 @@ public final class FeedSpec {
     return changed;
   }
 
-  /** Date/timestamp columns shifted by {@code batch · interval} of the batch their value was made in. */
+  /**
+   * Date/timestamp columns shifted by {@code batch · interval} of the batch their value was made in: the resolver's
+   * {@link ResolvedTable#advance()} set.
+   */
   public Set<String> advance() {
     return advance;
   }
@@ -177,9 +171,8 @@ public final class FeedSpec {
     for (ResolvedColumn c : table.outputColumns()) {
       Column s = c.spec();
       ColumnGen g = s.gen();
-      boolean key = g instanceof ColumnGen.Sequence || g instanceof ColumnGen.Uuid
-          || g instanceof ColumnGen.ForeignKey || g instanceof ColumnGen.Parent || g instanceof ColumnGen.ChildIndex;
-      if (!key && !s.unique() && !s.name().equals(table.spec().primaryKey())) {
+      boolean aggregate = g instanceof ColumnGen.ChildAggregate;
+      if (!isKey(c) && !aggregate && !s.unique() && !s.name().equals(table.spec().primaryKey())) {
         out.add(s.name());
       }
     }
@@ -194,7 +187,7 @@ public final class FeedSpec {
     Map<String, Boolean> memo = new HashMap<>();
     Set<String> out = new LinkedHashSet<>();
     for (ResolvedColumn c : table.columns()) {
-      if (dependsOnChange(table, c.name(), seeds, memo)) {
+      if (!(c.spec().gen() instanceof ColumnGen.ChildAggregate) && dependsOnChange(table, c.name(), seeds, memo)) {
         out.add(c.name());
       }
     }
@@ -236,28 +229,5 @@ public final class FeedSpec {
     }
     memo.put(name, result);
     return result;
-  }
-
-  /**
-   * The table's {@code advance} columns, or by default its date/timestamp range columns whose range spans at most
-   * one interval (event times move with the batch; birth dates do not).
-   */
-  private static Set<String> advanceColumns(ResolvedTable table, long intervalMicros, LocalDate reference) {
-    List<String> named = table.spec().batching().advance();
-    if (named != null) {
-      return Set.copyOf(named);
-    }
-    Set<String> out = new LinkedHashSet<>();
-    for (ResolvedColumn c : table.columns()) {
-      DataType type = c.spec().type();
-      if (type.isTemporal() && c.spec().gen() instanceof ColumnGen.DateRange r) {
-        long from = ValueConversion.toMicros(Instants.resolve(r.start(), reference));
-        long to = ValueConversion.toMicros(Instants.resolve(r.end(), reference));
-        if (to - from <= intervalMicros) {
-          out.add(c.name());
-        }
-      }
-    }
-    return Set.copyOf(out);
   }
 }

@@ -42,8 +42,9 @@ final class HistorySource implements TableSource {
     this.keys = life.baseRows() + after * life.appends();
     long[] counts = VersionIndex.counts(keys, 1);
     for (long b = 1; b <= after; b++) {
+      BatchKeys batch = life.batch(b);
       for (long j = 0; j < life.updates(); j++) {
-        VersionIndex.add(counts, keys, life.updatedKey(b, j), 1);
+        VersionIndex.add(counts, keys, batch.updatedKey(j), 1);
       }
     }
     this.index = new VersionIndex(keys, counts);

@@ -1,11 +1,10 @@
 package io.synthgen.series;
 
 import io.synthgen.column.BatchContext;
-import io.synthgen.column.Instants;
 import io.synthgen.column.ParentKeys;
 import io.synthgen.column.Vecs;
 import io.synthgen.engine.TableEvaluator;
-import io.synthgen.plan.DataType;
+import io.synthgen.plan.ColumnGen;
 import io.synthgen.random.Stream;
 import io.synthgen.resolve.ResolvedColumn;
 import io.synthgen.resolve.ResolvedTable;
@@ -18,7 +17,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Computes a change-feed table's columns for a set of row images ({@link VersionRows}): each column at its own
@@ -28,7 +26,9 @@ import java.util.TreeMap;
  * ({@link #batch()}: the key's insert batch for unchanged columns, the UPDATE's batch for changed ones); the
  * elements are evaluated in groups of one batch each, and the {@link FeedSpec#advance() advance} columns of a group
  * are shifted by {@code batch · interval} (dates by whole days) right after they are generated, before anything
- * reads them. Null rates apply at the row the value comes from. Parent lookups read the parent as it is.
+ * reads them. Null rates apply at the row the value comes from. Parent lookups read the parent as it is. A child
+ * aggregate of a key appended after the full load sees no children (count and sum 0, min, max and avg NULL): the
+ * child table is laid out over the base rows.
  *
  * <p>One evaluator serves one chunk: the root covers every image; the contexts generators see are its groups. Not
  * thread-safe.
@@ -93,7 +93,11 @@ public final class VersionEvaluator implements BatchContext {
    *
    * @throws IllegalStateException on the root
    */
+  @Override
   public long batch() {
+    if (batch == VersionGroups.MIXED) {
+      throw MixedBatches.INSTANCE;
+    }
     if (batch < 0) {
       throw new IllegalStateException("the images of a chunk span several batches; ask a column, not the root");
     }
@@ -125,7 +129,9 @@ public final class VersionEvaluator implements BatchContext {
     final int n;
     final Map<String, Vec> memo = new HashMap<>();
     final Map<String, long[]> parentMemo = new HashMap<>();
-    final Map<Boolean, List<Group>> groups = new HashMap<>();
+    final Map<Boolean, List<VersionGroups.Group>> groups = new HashMap<>();
+    final Map<Boolean, VersionGroups.Group> wholes = new HashMap<>();
+    final Map<VersionGroups.Group, VersionEvaluator> contexts = new IdentityHashMap<>();
 
     Shared(FeedSpec spec, VersionRows images) {
       this.spec = spec;
@@ -163,31 +169,79 @@ public final class VersionEvaluator implements BatchContext {
       return v;
     }
 
+    /**
+     * A column over every element in one call; only when its generator asks {@link #batch()} of elements made in
+     * different batches is it made again, one call per batch (generators are pure, so the first try leaves
+     * nothing behind).
+     */
     private Vec generate(ResolvedColumn c) {
-      List<Group> gs = groups(spec.changed().contains(c.name()));
-      List<Vec> parts = new ArrayList<>(gs.size());
-      List<int[]> indexes = new ArrayList<>(gs.size());
+      boolean changed = spec.changed().contains(c.name());
       Map<Vec, Boolean> inputs = new IdentityHashMap<>();
       for (Vec m : memo.values()) {
         inputs.put(m, Boolean.TRUE);
       }
-      for (Group g : gs) {
-        VersionEvaluator ctx = g.context(this);
-        Vec v = c.generator().generate(ctx);
-        if (inputs.containsKey(v)) {
-          v = Vecs.copy(v); // an expression may return an input as is; its nulls must not leak back
+      try {
+        return produce(c, whole(changed), changed, inputs);
+      } catch (MixedBatches e) {
+        List<VersionGroups.Group> gs = groups(changed);
+        List<Vec> parts = new ArrayList<>(gs.size());
+        List<int[]> indexes = new ArrayList<>(gs.size());
+        for (VersionGroups.Group g : gs) {
+          parts.add(produce(c, g, changed, inputs));
+          indexes.add(g.index());
         }
-        if (g.batch != 0 && spec.advance().contains(c.name()) && v instanceof LongVec l && l.type().isTemporal()) {
-          v = shift(v, g.batch * spec.intervalMicros());
+        return VersionVecs.scatter(c.spec().type(), parts, indexes, n);
+      }
+    }
+
+    /** The column for a group's elements: generated, advanced by each element's batch, with its NULLs. */
+    private Vec produce(ResolvedColumn c, VersionGroups.Group g, boolean changed, Map<Vec, Boolean> inputs) {
+      VersionEvaluator ctx = context(g);
+      Vec v = c.spec().gen() instanceof ColumnGen.ChildAggregate a ? aggregate(c, a, g, ctx)
+          : c.generator().generate(ctx);
+      if (inputs.containsKey(v)) {
+        v = Vecs.copy(v); // an expression may return an input as is; its nulls must not leak back
+      }
+      if (spec.advance().contains(c.name()) && v instanceof LongVec l && l.type().isTemporal()) {
+        v = VersionVecs.shift(l, images.batches(changed), g.index(), spec.intervalMicros());
+      }
+      VersionVecs.applyNulls(v, c, ctx.hashes);
+      return v;
+    }
+
+    /**
+     * A child aggregate at the key rows: base keys aggregate their children; keys appended after the full load have
+     * none in the child table (it is laid out over the base rows), so count and sum are 0, min, max and avg NULL.
+     */
+    private Vec aggregate(ResolvedColumn c, ColumnGen.ChildAggregate a, VersionGroups.Group g, VersionEvaluator ctx) {
+      long base = table.rows();
+      int inside = 0;
+      for (long r : g.rows()) {
+        inside += r < base ? 1 : 0;
+      }
+      if (inside == g.rows().length) {
+        return c.generator().generate(ctx);
+      }
+      int size = g.rows().length;
+      int[] in = new int[inside];
+      int[] out = new int[size - inside];
+      int[] select = new int[inside];
+      long[] rowsIn = new long[inside];
+      for (int i = 0, x = 0, y = 0; i < size; i++) {
+        if (g.rows()[i] < base) {
+          in[x] = i;
+          select[x] = g.index()[i];
+          rowsIn[x++] = g.rows()[i];
+        } else {
+          out[y++] = i;
         }
-        applyNulls(v, c, ctx.hashes);
-        parts.add(v);
-        indexes.add(g.index);
       }
-      if (gs.size() == 1 && gs.get(0).identity) {
-        return parts.get(0);
+      Vec none = VersionVecs.noChildren(c.spec().type(), a.function(), out.length);
+      if (inside == 0) {
+        return none;
       }
-      return VersionVecs.scatter(c.spec().type(), parts, indexes, n);
+      Vec some = c.generator().generate(new VersionEvaluator(this, select, rowsIn, g.batch()));
+      return VersionVecs.scatter(c.spec().type(), List.of(some, none), List.of(in, out), size);
     }
 
     long[] parentRows(String fk) {
@@ -199,15 +253,15 @@ public final class VersionEvaluator implements BatchContext {
       if (keys == null) {
         throw new IllegalStateException(table.name() + "." + fk + " is not a foreign key");
       }
-      List<Group> gs = groups(spec.changed().contains(fk));
-      if (gs.size() == 1 && gs.get(0).identity) {
-        p = keys.parentRows(gs.get(0).context(this));
-      } else {
+      boolean changed = spec.changed().contains(fk);
+      try {
+        p = keys.parentRows(context(whole(changed)));
+      } catch (MixedBatches e) {
         p = new long[n];
-        for (Group g : gs) {
-          long[] part = keys.parentRows(g.context(this));
-          for (int i = 0; i < g.index.length; i++) {
-            p[g.index[i]] = part[i];
+        for (VersionGroups.Group g : groups(changed)) {
+          long[] part = keys.parentRows(context(g));
+          for (int i = 0; i < g.index().length; i++) {
+            p[g.index()[i]] = part[i];
           }
         }
       }
@@ -215,95 +269,29 @@ public final class VersionEvaluator implements BatchContext {
       return p;
     }
 
+    /** Every element in order; its batch is {@link VersionGroups#MIXED} when they were made in several. */
+    private VersionGroups.Group whole(boolean changed) {
+      return wholes.computeIfAbsent(changed, ch -> VersionGroups.whole(images.batches(ch), images.rows(ch), n));
+    }
+
     /** The elements split by the batch their values of a changed (or unchanged) column are made in. */
-    private List<Group> groups(boolean changed) {
-      return groups.computeIfAbsent(changed, ch -> {
-        long[] batches = images.batches(ch);
-        long[] at = images.rows(ch);
-        TreeMap<Long, int[]> counts = new TreeMap<>();
-        for (int i = 0; i < n; i++) {
-          counts.computeIfAbsent(batches[i], b -> new int[1])[0]++;
-        }
-        List<Group> out = new ArrayList<>();
-        if (counts.size() <= 1) {
-          long b = counts.isEmpty() ? 0 : counts.firstKey();
-          int[] all = new int[n];
-          for (int i = 0; i < n; i++) {
-            all[i] = i;
-          }
-          long[] r = new long[n];
-          System.arraycopy(at, 0, r, 0, n);
-          out.add(new Group(b, all, r, true));
-          return out;
-        }
-        Map<Long, Group> byBatch = new HashMap<>();
-        for (Map.Entry<Long, int[]> e : counts.entrySet()) {
-          Group g = new Group(e.getKey(), new int[e.getValue()[0]], new long[e.getValue()[0]], false);
-          byBatch.put(e.getKey(), g);
-          out.add(g);
-        }
-        for (int i = 0; i < n; i++) {
-          Group g = byBatch.get(batches[i]);
-          g.index[g.filled] = i;
-          g.rows[g.filled++] = at[i];
-        }
-        return out;
-      });
+    private List<VersionGroups.Group> groups(boolean changed) {
+      return groups.computeIfAbsent(changed, ch -> VersionGroups.byBatch(images.batches(ch), images.rows(ch), n));
     }
 
-    private void applyNulls(Vec v, ResolvedColumn c, long[] hashes) {
-      double rate = c.spec().nullRate();
-      if (rate <= 0) {
-        return;
-      }
-      Stream s = c.nullStream();
-      boolean[] mask = v.nulls();
-      if (mask == null) {
-        mask = new boolean[v.size()];
-      }
-      for (int i = 0; i < hashes.length; i++) {
-        if (s.uniform(hashes[i]) < rate) {
-          mask[i] = true;
-        }
-      }
-      v.setNulls(mask);
-    }
-
-    /** An advance column moved by {@code micros}: timestamps by the microseconds, dates by whole days. */
-    private static Vec shift(Vec v, long micros) {
-      LongVec l = (LongVec) v;
-      long by = l.type().kind() == DataType.Kind.DATE ? Math.floorDiv(micros, Instants.MICROS_PER_DAY) : micros;
-      long[] a = new long[l.size()];
-      for (int i = 0; i < a.length; i++) {
-        a[i] = l.values[i] + by;
-      }
-      LongVec out = new LongVec(l.type(), a, l.size());
-      out.setNulls(l.nulls() == null ? null : l.nulls().clone());
-      return out;
+    /** The context generators see for a group's elements (one per group and chunk). */
+    VersionEvaluator context(VersionGroups.Group g) {
+      return contexts.computeIfAbsent(g, x -> new VersionEvaluator(this, x.identity() ? null : x.index(), x.rows(),
+          x.batch()));
     }
   }
 
-  /** The elements of one batch: their indexes among the images and the rows their values are made at. */
-  private static final class Group {
-    final long batch;
-    final int[] index;
-    final long[] rows;
-    final boolean identity;
-    int filled;
-    private VersionEvaluator context;
+  /** Asked for the batch of elements made in several: the column is made again, one batch at a time. */
+  private static final class MixedBatches extends RuntimeException {
+    static final MixedBatches INSTANCE = new MixedBatches();
 
-    Group(long batch, int[] index, long[] rows, boolean identity) {
-      this.batch = batch;
-      this.index = index;
-      this.rows = rows;
-      this.identity = identity;
-    }
-
-    VersionEvaluator context(Shared shared) {
-      if (context == null) {
-        context = new VersionEvaluator(shared, identity ? null : index, rows, batch);
-      }
-      return context;
+    private MixedBatches() {
+      super("elements of several batches", null, false, false);
     }
   }
 }

@@ -1,6 +1,9 @@
 package io.synthgen.series;
 
+import io.synthgen.column.Instants;
 import io.synthgen.plan.DataType;
+import io.synthgen.random.Stream;
+import io.synthgen.resolve.ResolvedColumn;
 import io.synthgen.vec.BoolVec;
 import io.synthgen.vec.DoubleVec;
 import io.synthgen.vec.LongVec;
@@ -163,5 +166,48 @@ final class VersionVecs {
       }
     }
     return StrVec.plain(a, n);
+  }
+
+  /** The aggregate of no children for n rows: count and sum 0, min, max and avg NULL. */
+  static Vec noChildren(DataType type, String function, int n) {
+    Vec v = type.isLongBacked() ? new LongVec(type, n) : new DoubleVec(n);
+    if (!function.equals("count") && !function.equals("sum")) {
+      boolean[] all = new boolean[n];
+      java.util.Arrays.fill(all, true);
+      v.setNulls(n == 0 ? null : all);
+    }
+    return v;
+  }
+
+  /** An advance column moved by each element's batch times the interval: timestamps in µs, dates whole days. */
+  static Vec shift(LongVec l, long[] batches, int[] index, long interval) {
+    boolean date = l.type().kind() == DataType.Kind.DATE;
+    long[] a = new long[l.size()];
+    for (int i = 0; i < a.length; i++) {
+      long micros = batches[index[i]] * interval;
+      a[i] = l.values[i] + (date ? Math.floorDiv(micros, Instants.MICROS_PER_DAY) : micros);
+    }
+    LongVec out = new LongVec(l.type(), a, l.size());
+    out.setNulls(l.nulls() == null ? null : l.nulls().clone());
+    return out;
+  }
+
+  /** The column's NULLs at the rows of {@code hashes}, as the table draws them. */
+  static void applyNulls(Vec v, ResolvedColumn c, long[] hashes) {
+    double rate = c.spec().nullRate();
+    if (rate <= 0) {
+      return;
+    }
+    Stream s = c.nullStream();
+    boolean[] mask = v.nulls();
+    if (mask == null) {
+      mask = new boolean[v.size()];
+    }
+    for (int i = 0; i < hashes.length; i++) {
+      if (s.uniform(hashes[i]) < rate) {
+        mask[i] = true;
+      }
+    }
+    v.setNulls(mask);
   }
 }

@@ -6,14 +6,11 @@ import io.synthgen.plan.ChangeFeed.Weights;
 import io.synthgen.plan.Column;
 import io.synthgen.plan.ColumnGen;
 import io.synthgen.plan.DataType;
-import io.synthgen.plan.Distribution;
+import io.synthgen.plan.FkDistribution;
 import io.synthgen.plan.History;
-import io.synthgen.plan.PerParent;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.PlanException;
-import io.synthgen.plan.Rounding;
 import io.synthgen.plan.Series;
-import io.synthgen.plan.Shaped;
 import io.synthgen.plan.Table;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +34,6 @@ final class ChangeFeedRecipes {
 
   static final String INTERVAL = "1 day";
 
-  /** The first day of the series, as an expression (where readings of batch 0 are). */
-  static final String FIRST_DAY = "CAST(date_sub(reference_date(), " + BATCHES + ") AS TIMESTAMP)";
-
   /** The IoT firmware versions, oldest first: batch b draws from the first b + 1 (reference: IoT devices CDC). */
   static final List<String> FIRMWARE = List.of("1.0.0", "1.0.1", "1.1.0", "2.0.0", "2.0.1");
 
@@ -58,7 +52,10 @@ final class ChangeFeedRecipes {
       case "manufacturing" -> manufacturing(e);
       default -> throw new IllegalStateException("no cdc recipe for " + p.industry());
     }
-    return e.result(plan -> plan.withSeries(plan.series() != null ? plan.series() : SERIES));
+    // the recipe's times (readings' days, maintenance days, install cut-offs) are built on its start and interval;
+    // a plan's own number of batches is kept
+    return e.result(plan -> plan.withSeries(plan.series() == null ? SERIES
+        : new Series(START, INTERVAL, plan.series().batches())));
   }
 
   /** Customers change contact details, address, tier and activity: 10 % of the customers a day, 50/30/10. */
@@ -68,7 +65,7 @@ final class ChangeFeedRecipes {
       e.expression("customers", "email", email.type(), email.omit(),
           "lower(first_name) || '.' || lower(last_name) || CAST(customer_id % 1000 AS STRING) || CASE WHEN batch() "
               + "= 0 THEN '' ELSE '.' || CAST(rand_int(1, 999) AS STRING) END || '@example.com'", null,
-          "derived from the name; a changed address (a later batch) gets a number suffix");
+          "derived from the name; an email changed in a later batch gets a number suffix");
     }
     feed(e, "customers", "customers_cdc", 10, new Weights(50, 30, 10), "APPEND",
         List.of("email", "phone", "address_line1", "city", "state", "zip_code", "loyalty_tier", "is_active"));
@@ -76,8 +73,9 @@ final class ChangeFeedRecipes {
 
   /**
    * Patients move and change insurance (n/10, 50/40/5); encounters are Active at the initial load and Active 20 /
-   * Completed 70 / Cancelled 10 later (n/10, INSERT/UPDATE 30/70). Claims are generated one per encounter
-   * (per_parent), so they have no feed of their own: a per_parent table cannot carry one.
+   * Completed 70 / Cancelled 10 later (n/10, INSERT/UPDATE 30/70); claims move through Submitted 20 / In Review 25 /
+   * Paid 35 / Denied 15 / Appealed 5 (n_encounters/5, INSERT/UPDATE 40/60). A table generated per parent cannot carry
+   * a change feed, so claims reference their encounter by a foreign key here.
    */
   private static void healthcare(PlanEdit e) {
     feed(e, "patients", "patients_cdc", 10, new Weights(50, 40, 5), "APPEND",
@@ -91,6 +89,28 @@ final class ChangeFeedRecipes {
     }
     feed(e, "encounters", "encounters_cdc", 10, new Weights(30, 70, 0), "INSERT",
         List.of("status", "discharge_datetime"));
+
+    Column claim = e.column("claims", "encounter_id");
+    Table encounters = e.table("encounters");
+    if (claim != null && claim.gen() instanceof ColumnGen.Parent p) {
+      e.put("claims", new Column(claim.name(), claim.type(), new ColumnGen.ForeignKey(p.references(),
+          new FkDistribution.Uniform()), claim.nullRate(), claim.omit(), false, "an encounter, uniformly (one per "
+          + "encounter on average)"), null);
+      e.update("claims", t -> new Table(t.name(), t.rows(), t.primaryKey(), t.description(), null, t.columns(),
+          t.batching(), t.changeFeed(), t.history(), t.quality()));
+    }
+    Column claimStatus = e.column("claims", "status");
+    if (claimStatus != null && !PlanEdit.switched(claimStatus)) {
+      String initial = Sql.draw(claimStatus.gen());
+      e.expression("claims", "status", claimStatus.type(), claimStatus.omit(), Sql.initialThen(initial != null
+          ? initial : "'Submitted'", Sql.weighted(List.of("Submitted", "In Review", "Paid", "Denied", "Appealed"),
+          List.of(20, 25, 35, 15, 5))), null, "the template's mix at the initial load; later batches Submitted 20, "
+          + "In Review 25, Paid 35, Denied 15, Appealed 5 (reference: healthcare claims CDC)");
+    }
+    long perBatch = encounters == null ? 1 : Math.max(1, encounters.rows() / 5);
+    e.update("claims", t -> t.withChangeFeed(feed("claims_cdc", perBatch, new Weights(40, 60, 0), "INSERT",
+        List.of("status", "paid_amount"))));
+    e.column("claims", "paid_amount");
   }
 
   /**
@@ -134,8 +154,8 @@ final class ChangeFeedRecipes {
   }
 
   /**
-   * Devices get firmware rollout waves and status changes (n/10, UPDATE/INSERT/DELETE 70/20/10), a
-   * {@code devices_history} SCD2 table, and readings of one day per batch.
+   * Devices get firmware rollout waves and status changes (n/10, UPDATE/INSERT/DELETE 70/20/10) and a
+   * {@code devices_history} SCD2 table; readings become daily append batches ({@link DailyReadings}).
    */
   private static void iot(PlanEdit e) {
     Column status = e.column("devices", "status");
@@ -151,35 +171,19 @@ final class ChangeFeedRecipes {
             + ", older versions 10 each, the newest 90 - 10 b");
     feed(e, "devices", "devices_cdc", 10, new Weights(20, 70, 10), "INSERT", List.of("firmware", "status"));
     e.putTable(history("devices_history", "devices"), "devices");
-
-    // readings: every device reports its five metrics 1 + Poisson(1) times a day, on its own grid over the day
-    e.expression("devices", "grid_seconds", DataType.BIGINT, true, "86400 DIV (reading_count DIV 5)", null,
-        "the device's reporting interval: its instants spread evenly over one day");
-    e.update("sensor_readings", t -> dailyAppend(t, new Shaped(new Distribution.Poisson(1), 5, 5, 5.0, 200.0,
-        Rounding.NONE)));
-    e.expression("sensor_readings", "timestamp", DataType.TIMESTAMP, false, "timestamp_add_seconds(" + FIRST_DAY
-        + ", devices.grid_phase + step * devices.grid_seconds)", null,
-        "a regular grid per device over the batch's day (batch 0: the series' first day; later batches advance a "
-            + "day each)");
-    e.expression("sensor_readings", "fault_draw", DataType.DOUBLE, true,
-        "pmod(hash(devices.salt, batch(), step, 1), 1000000) / 1000000.0", null,
-        "one uniform per device instant and batch, shared by its five rows");
-    e.expression("sensor_readings", "fault_factor", DataType.DOUBLE, true, "CASE WHEN is_anomaly THEN 1.5 + "
-        + "pmod(hash(devices.salt, batch(), step, 2), 1000000) / 1000000.0 ELSE 1.0 END", null,
-        "1.5-2.5 during a fault, the same for all metrics of the instant");
+    DailyReadings.iot(e);
   }
 
-  /** Equipment changes status and zone (n/5, 30/60/5), an {@code equipment_history} table, daily sensor rows. */
+  /**
+   * Equipment changes status, zone and maintenance date (n/5, 30/60/5), an {@code equipment_history} table, and
+   * daily sensor rows ({@link DailyReadings}); work orders stay per machine (laid out over the machines of the full
+   * load).
+   */
   private static void manufacturing(PlanEdit e) {
-    feed(e, "equipment", "equipment_cdc", 5, new Weights(30, 60, 5), "APPEND", List.of("status", "location_zone"));
+    DailyReadings.manufacturing(e);
+    feed(e, "equipment", "equipment_cdc", 5, new Weights(30, 60, 5), "APPEND",
+        List.of("status", "location_zone", "last_maintenance_date"));
     e.putTable(history("equipment_history", "equipment"), "equipment");
-    e.expression("equipment", "grid_seconds", DataType.BIGINT, true, "10 * (86400 DIV (10 * reading_count))", null,
-        "the sampling interval: a multiple of 10 seconds that spreads the machine's readings over one day");
-    e.update("sensor_data", t -> dailyAppend(t, new Shaped(new Distribution.Poisson(19), 1, 1, 1.0, null, Rounding.NONE)));
-    e.expression("sensor_data", "timestamp", DataType.TIMESTAMP, false, "timestamp_add_seconds(" + FIRST_DAY
-        + ", equipment.grid_phase + k * equipment.grid_seconds)", null,
-        "a regular grid per machine over the batch's day (batch 0: the series' first day; later batches advance a "
-            + "day each)");
   }
 
   /** The firmware of a device in each batch: the rollout waves over {@link #FIRMWARE}. */
@@ -203,19 +207,17 @@ final class ChangeFeedRecipes {
     for (String c : changes) {
       e.column(table, c);
     }
-    e.update(table, t -> t.withChangeFeed(new ChangeFeed(name, Math.max(1, t.rows() / divisor), weights, changes,
-        ChangeFeed.Format.PLAIN, appendAs, ChangeFeed.DEFAULT_OPERATION_COLUMN, ChangeFeed.DEFAULT_SEQUENCE_COLUMN)));
+    e.update(table, t -> t.withChangeFeed(feed(name, Math.max(1, t.rows() / divisor), weights, appendAs, changes)));
+  }
+
+  private static ChangeFeed feed(String name, long rowsPerBatch, Weights weights, String appendAs,
+      List<String> changes) {
+    return new ChangeFeed(name, rowsPerBatch, weights, changes, ChangeFeed.Format.PLAIN, appendAs,
+        ChangeFeed.DEFAULT_OPERATION_COLUMN, ChangeFeed.DEFAULT_SEQUENCE_COLUMN);
   }
 
   private static Table history(String name, String of) {
     return new Table(name, 0, null, "Every version of a row of " + of + " (SCD type 2), from its change feed.",
         null, List.of(), Batching.STATIC, null, new History(of), null);
-  }
-
-  /** A per_parent readings table as daily append batches: {@code count} children per parent and day. */
-  private static Table dailyAppend(Table t, Shaped count) {
-    PerParent pp = t.perParent() == null ? null : new PerParent(t.perParent().table(), count);
-    return new Table(t.name(), t.rows(), t.primaryKey(), t.description(), pp, t.columns(),
-        new Batching(Batching.Mode.APPEND, List.of("timestamp")), t.changeFeed(), t.history(), t.quality());
   }
 }

@@ -84,8 +84,13 @@ final class PlanEdit {
     put(table, new Column(name, type, new ColumnGen.Expression(expr), nullRate, omit, false, note), after);
   }
 
+  /** Removes a column the recipe no longer needs (nothing when the table has none of that name). */
+  void remove(String table, String column) {
+    update(table, t -> t.withColumns(t.columns().stream().filter(c -> !c.name().equals(column)).toList()));
+  }
+
   /** Replaces the column of that name, or inserts it after {@code after} (at the end when null or absent). */
-  private void put(String table, Column c, String after) {
+  void put(String table, Column c, String after) {
     update(table, t -> {
       List<Column> cols = new ArrayList<>(t.columns());
       for (int i = 0; i < cols.size(); i++) {

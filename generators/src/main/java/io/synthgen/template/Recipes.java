@@ -40,9 +40,10 @@ public final class Recipes {
   }
 
   /**
-   * The template's change-feed recipe: a series of 5 daily batches ending at the reference date (the plan's own
-   * series when it has one), change feeds with the reference's rows per batch and weights, SCD2 history tables, and
-   * readings as daily append batches.
+   * The template's change-feed recipe: a series of 5 daily batches ending at the reference date (a plan's own
+   * series keeps its number of batches; its start and interval become the recipe's, which its times are built on),
+   * change feeds with the reference's rows per batch and weights, SCD2 history tables, and readings as daily append
+   * batches.
    */
   public static Plan cdc(Plan template) throws PlanException {
     checkIndustry(template, CDC);

@@ -30,6 +30,7 @@ public final class SeriesFixtures {
           {"name": "reading_ts", "type": "timestamp", "strategy": "date_range", "start": "2024-01-01",
            "end": "2024-01-01T23:59:59"},
           {"name": "value", "type": "double", "strategy": "uniform", "min": 0, "max": 100},
+          {"name": "battery", "type": "int", "strategy": "uniform", "min": 0, "max": 100},
           {"name": "status", "type": "string", "strategy": "values", "values": ["ok", "warn"]}],
          "quality": {"ground_truth": "columns", "defects": [
           {"defect": "nulls", "columns": ["value"], "rate": 0.02},
@@ -42,7 +43,7 @@ public final class SeriesFixtures {
           {"defect": "whitespace", "columns": ["status"], "rate": 0.05},
           {"defect": "date_formats", "column": "reading_ts", "rate": 0.15, "formats": ["MM/dd/yyyy", "MMM dd, yyyy"]},
           {"defect": "out_of_range", "column": "value", "rate": 0.005, "factor": 10},
-          {"defect": "out_of_range", "column": "value", "rate": 0.001, "value": -1},
+          {"defect": "out_of_range", "column": "battery", "rate": 0.001, "value": -1},
           {"defect": "orphans", "column": "device_id", "rate": 0.01}]}}]}
       """;
 

@@ -71,6 +71,7 @@ class FeedReplayTest {
       TreeMap<Long, List<Object>> live = new TreeMap<>();
       Map<Long, List<Object>> inserted = new HashMap<>();
       TableEvaluator baseRows = TableEvaluator.range(p, t, 0, (int) rows);
+      TableEvaluator regions = TableEvaluator.range(p, p.table("regions"), 0, 4);
       String what = "trial " + trial + " " + feed;
       for (int k = 0; k < BATCHES; k++) {
         TableSource f = FeedSources.feed(p, t, k);
@@ -96,6 +97,14 @@ class FeedReplayTest {
             assertEquals((long) k, row.get(base + 1));
           }
           seen.merge(op, 1, Integer::sum);
+          // columns computed from others follow them in every image: lookups through the (changed) foreign key,
+          // expressions over changed columns
+          Object region = values.get(names.indexOf("region_id"));
+          assertEquals(region == null ? null : regions.column("region").get((int) ((Long) region - 1)),
+              values.get(names.indexOf("region_name")), what);
+          Object score = values.get(names.indexOf("score"));
+          assertEquals(new java.math.BigDecimal((Double) score * 3).setScale(2, java.math.RoundingMode.HALF_UP),
+              values.get(names.indexOf("amount")), what);
           switch (op) {
             case "APPEND", "INSERT", "insert" -> {
               if (format == ChangeFeed.Format.PLAIN) {

@@ -66,6 +66,25 @@ class RecipesTest {
     assertEquals(both, PlanCodec.read(PlanCodec.write(both)));
   }
 
+  @ParameterizedTest
+  @MethodSource("templates")
+  void theTemplatesThemselvesCarryNoRecipe(String name) throws PlanException {
+    Plan t = Templates.load(name);
+    assertNull(t.series(), name);
+    for (Table x : t.tables()) {
+      assertTrue(x.changeFeed() == null && x.quality() == null && x.generated()
+          && x.batching().mode() == io.synthgen.plan.Batching.Mode.STATIC, name + "." + x.name());
+    }
+  }
+
+  @Test
+  void aPlansOwnSeriesKeepsItsBatchesUnderTheRecipesTiming() throws PlanException {
+    Plan t = template("retail").withSeries(new io.synthgen.plan.Series("2024-01-01", "6 hours", 3));
+    Plan cdc = Recipes.cdc(t);
+    assertEquals(new io.synthgen.plan.Series("ref-5d", "1 day", 3), cdc.series());
+    checked(cdc);
+  }
+
   @Test
   void namesTheRecipes() {
     assertEquals(List.of("cdc", "quality"), Recipes.names());

@@ -45,8 +45,9 @@ final class QualityDecoder {
   }
 
   /**
-   * A defect that could not be read keeps its place as a duplicates defect of rate NaN: later defects keep their
-   * index, and the validator's findings at a reported path are dropped.
+   * A defect that could not be read keeps its place as a duplicates defect of rate NaN, which the validator reports
+   * at the defect's path and otherwise skips (the codec drops that finding, as the decoder reported inside it):
+   * later defects keep their index.
    */
   private static List<Defect> placeholders(List<Defect> defects) {
     List<Defect> out = new ArrayList<>();

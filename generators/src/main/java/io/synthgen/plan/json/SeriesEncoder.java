@@ -77,30 +77,7 @@ final class SeriesEncoder {
 
   /** The JSON id of a defect. */
   static String kind(Defect d) {
-    if (d instanceof Defect.Nulls) {
-      return "nulls";
-    } else if (d instanceof Defect.Duplicates) {
-      return "duplicates";
-    } else if (d instanceof Defect.NearDuplicates) {
-      return "near_duplicates";
-    } else if (d instanceof Defect.Jitter) {
-      return "jitter";
-    } else if (d instanceof Defect.VeryLate) {
-      return "very_late";
-    } else if (d instanceof Defect.OutOfOrder) {
-      return "out_of_order";
-    } else if (d instanceof Defect.CaseNoise) {
-      return "case_noise";
-    } else if (d instanceof Defect.Whitespace) {
-      return "whitespace";
-    } else if (d instanceof Defect.DateFormats) {
-      return "date_formats";
-    } else if (d instanceof Defect.OutOfRange) {
-      return "out_of_range";
-    } else if (d instanceof Defect.Orphans) {
-      return "orphans";
-    }
-    throw new IllegalStateException("no id for defect " + d);
+    return io.synthgen.plan.validate.Defects.kind(d);
   }
 
   static ObjectNode defect(Defect d) {

@@ -96,6 +96,9 @@ public final class PlanValidator {
     if (plan.tables().size() <= PlanLimits.MAX_TABLES) {
       new RowRules(this).check();
       TableGraph.cycles(this);
+      SeriesRules.check(this);
+      FeedRules.check(this);
+      QualityRules.check(this);
     }
     return out.list();
   }

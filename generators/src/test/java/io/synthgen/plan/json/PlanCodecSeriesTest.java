@@ -74,7 +74,7 @@ class PlanCodecSeriesTest {
     assertEquals(Quality.GroundTruth.COLUMNS, q.groundTruth());
     assertEquals(new Defect.Nulls(List.of("value"), 0.02), q.defects().get(0));
     assertEquals(new Defect.OutOfRange("value", 0.005, null, 10.0), q.defects().get(9));
-    assertEquals(new Defect.OutOfRange("value", 0.001, -1.0, null), q.defects().get(10));
+    assertEquals(new Defect.OutOfRange("battery", 0.001, -1.0, null), q.defects().get(10));
   }
 
   @Test
@@ -102,8 +102,8 @@ class PlanCodecSeriesTest {
   @Test
   void eachFeedFormatRoundTrips() throws Exception {
     for (ChangeFeed.Format format : ChangeFeed.Format.values()) {
-      String json = SeriesFixtures.FULL.replace("\"format\": \"plain\"", "\"format\": \""
-          + format.name().toLowerCase(java.util.Locale.ROOT) + "\"");
+      String json = SeriesFixtures.FULL.replace("\"format\": \"plain\", \"append_as\": \"INSERT\"",
+          "\"format\": \"" + format.name().toLowerCase(java.util.Locale.ROOT) + "\"");
       Plan p = PlanCodec.read(json);
       assertEquals(format, p.table("devices").orElseThrow().changeFeed().format());
       assertEquals(p, PlanCodec.read(PlanCodec.write(p)));

@@ -75,6 +75,19 @@ class PlanFormatDocTest {
     names.addAll(PlanDecoder.ROUNDINGS.keySet());
     names.addAll(PlanDecoder.FORMATS.keySet());
     names.addAll(PlanDecoder.COMPRESSIONS.keySet());
+    names.addAll(PlanFields.HISTORY_TABLE);
+    names.addAll(PlanFields.SERIES);
+    names.addAll(PlanFields.BATCH);
+    names.addAll(PlanFields.CHANGE_FEED);
+    names.addAll(PlanFields.WEIGHTS);
+    names.addAll(PlanFields.HISTORY);
+    names.addAll(PlanFields.QUALITY);
+    names.addAll(PlanFields.DEFECT.keySet());
+    PlanFields.DEFECT.values().forEach(names::addAll);
+    names.addAll(SeriesDecoder.MODES.keySet());
+    names.addAll(SeriesDecoder.FEED_FORMATS.keySet());
+    names.addAll(SeriesDecoder.APPEND_AS.keySet());
+    names.addAll(QualityDecoder.GROUND_TRUTHS.keySet());
     List<String> missing = new ArrayList<>();
     for (String n : names) {
       if (!doc.contains("`" + n + "`")) {

@@ -90,6 +90,8 @@ class PlanSchemaTest {
         full.replace("{\"defect\": \"duplicates\", \"rate\": 0.01}", "{\"defect\": \"duplicates\"}"),
         full.replace("{\"defect\": \"duplicates\", \"rate\": 0.01}",
             "{\"defect\": \"duplicates\", \"rate\": 0.01, \"columns\": [\"value\"]}"),
+        full.replace("\"interval\": \"1 day\", \"batches\": 5", "\"interval\": \"1 days\", \"batches\": 0"),
+        full.replace("\"rate\": 0.005, \"factor\": 10", "\"rate\": 0.005"),
         full.replace("\"max\": \"60 seconds\"", "\"max\": 60"));
   }
 

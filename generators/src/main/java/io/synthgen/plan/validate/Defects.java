@@ -1,0 +1,111 @@
+package io.synthgen.plan.validate;
+
+import io.synthgen.plan.Batching;
+import io.synthgen.plan.Column;
+import io.synthgen.plan.ColumnGen;
+import io.synthgen.plan.Defect;
+import io.synthgen.plan.Plan;
+import io.synthgen.plan.Table;
+import java.util.List;
+
+/** What each kind of {@link Defect} is called and which columns it alters. */
+public final class Defects {
+
+  private Defects() {
+  }
+
+  /** The JSON id ({@code defect}) of a defect. */
+  public static String kind(Defect d) {
+    if (d instanceof Defect.Nulls) {
+      return "nulls";
+    } else if (d instanceof Defect.Duplicates) {
+      return "duplicates";
+    } else if (d instanceof Defect.NearDuplicates) {
+      return "near_duplicates";
+    } else if (d instanceof Defect.Jitter) {
+      return "jitter";
+    } else if (d instanceof Defect.VeryLate) {
+      return "very_late";
+    } else if (d instanceof Defect.OutOfOrder) {
+      return "out_of_order";
+    } else if (d instanceof Defect.CaseNoise) {
+      return "case_noise";
+    } else if (d instanceof Defect.Whitespace) {
+      return "whitespace";
+    } else if (d instanceof Defect.DateFormats) {
+      return "date_formats";
+    } else if (d instanceof Defect.OutOfRange) {
+      return "out_of_range";
+    } else if (d instanceof Defect.Orphans) {
+      return "orphans";
+    }
+    throw new IllegalStateException("no id for defect " + d);
+  }
+
+  /** The columns a defect alters, or null for a row defect (duplicates, out_of_order). */
+  public static List<String> columns(Defect d) {
+    if (d instanceof Defect.Nulls n) {
+      return n.columns();
+    } else if (d instanceof Defect.NearDuplicates n) {
+      return n.columns();
+    } else if (d instanceof Defect.CaseNoise c) {
+      return c.columns();
+    } else if (d instanceof Defect.Whitespace w) {
+      return w.columns();
+    } else if (d instanceof Defect.Jitter j) {
+      return one(j.column());
+    } else if (d instanceof Defect.VeryLate l) {
+      return one(l.column());
+    } else if (d instanceof Defect.DateFormats f) {
+      return one(f.column());
+    } else if (d instanceof Defect.OutOfRange r) {
+      return one(r.column());
+    } else if (d instanceof Defect.Orphans o) {
+      return one(o.column());
+    } else if (d instanceof Defect.Duplicates || d instanceof Defect.OutOfOrder) {
+      return null;
+    }
+    throw new IllegalStateException("no columns for defect " + d);
+  }
+
+  private static List<String> one(String column) {
+    return column == null ? List.of() : List.of(column);
+  }
+
+  /** True when the defect names its columns as a list ({@code columns}), false for one {@code column}. */
+  static boolean hasColumnList(Defect d) {
+    return d instanceof Defect.Nulls || d instanceof Defect.NearDuplicates || d instanceof Defect.CaseNoise
+        || d instanceof Defect.Whitespace;
+  }
+
+  /**
+   * A bound of the magnitude of a numeric column's values where its strategy states one (uniform, values,
+   * constant, a distribution with min and max, a sequence over the rows the table writes in the series), else null.
+   */
+  static Double magnitude(Plan plan, Table t, Column c) {
+    ColumnGen g = c.gen();
+    if (g instanceof ColumnGen.Uniform u) {
+      return Math.max(Math.abs(u.min()), Math.abs(u.max()));
+    } else if (g instanceof ColumnGen.Constant k) {
+      return k.value() instanceof Number n ? Math.abs(n.doubleValue()) : null;
+    } else if (g instanceof ColumnGen.Values vs) {
+      double m = 0;
+      for (Object x : vs.values()) {
+        if (!(x instanceof Number n)) {
+          return null;
+        }
+        m = Math.max(m, Math.abs(n.doubleValue()));
+      }
+      return m;
+    } else if (g instanceof ColumnGen.Dist d) {
+      return d.shaped().min() == null || d.shaped().max() == null ? null
+          : Math.max(Math.abs(d.shaped().min()), Math.abs(d.shaped().max()));
+    } else if (g instanceof ColumnGen.Sequence s) {
+      double batches = plan.series() == null ? 1 : Math.max(1, plan.series().batches());
+      double rows = t.rows() * (t.batching().mode() == Batching.Mode.APPEND ? batches : 1)
+          + (t.changeFeed() == null ? 0 : (batches - 1) * Math.max(0, t.changeFeed().rowsPerBatch()));
+      return Math.abs((double) s.start()) + Math.abs((double) s.step()) * Math.max(0, rows - 1);
+    }
+    return null;
+  }
+}
