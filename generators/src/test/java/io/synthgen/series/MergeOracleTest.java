@@ -36,8 +36,8 @@ class MergeOracleTest {
 
   static final MergeSql SQL = new MergeSql(MergeSql.Dialect.DUCKDB);
 
-  /** Main-table rows of each template (its --rows): feeds of 200 to 1,000 operations a batch, several chunks each. */
-  static final long ROWS = 2_000;
+  /** Main-table rows of each template (its --rows): full loads of 1,000 to 5,000 rows, batches of 100 to 600. */
+  static final long ROWS = 1_000;
 
   static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();

@@ -32,8 +32,11 @@ import java.util.stream.Collectors;
  */
 public final class FeedOracle {
 
-  /** Engine threads and chunk rows of the oracle's runs: small chunks, so feeds span several chunks. */
-  static final Engine ENGINE = new Engine(2, 4_096);
+  /**
+   * Engine threads and chunk rows of the oracle's runs: small chunks, so a feed spans several (and a delta_cdf UPDATE
+   * pair or a history key may straddle a chunk boundary).
+   */
+  static final Engine ENGINE = new Engine(2, 256);
 
   private FeedOracle() {
   }
