@@ -64,7 +64,8 @@ public sealed interface Defect {
   }
 
   /**
-   * Mixed date formats: the column is written as a string, in {@code formats} (java.time patterns, chosen evenly)
+   * Mixed date formats: the column is written as a string, in {@code formats} (java.time patterns; as the
+   * reference splits its two, the first takes a third of the picked rows and the others share two thirds evenly)
    * at the rate and ISO {@code yyyy-MM-dd} (or ISO date-time) otherwise.
    */
   record DateFormats(String column, double rate, List<String> formats) implements Defect {

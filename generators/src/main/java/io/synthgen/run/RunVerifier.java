@@ -1,13 +1,19 @@
 package io.synthgen.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.synthgen.engine.Engine;
 import io.synthgen.engine.TableSource;
+import io.synthgen.output.OutputColumn;
 import io.synthgen.output.TableReader;
 import io.synthgen.output.formats.TableReaders;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.PlanException;
 import io.synthgen.plan.json.PlanCodec;
+import io.synthgen.quality.QualitySources;
+import io.synthgen.quality.ReadBack;
+import io.synthgen.quality.SidecarSource;
 import io.synthgen.resolve.ResolvedPlan;
+import io.synthgen.resolve.ResolvedTable;
 import io.synthgen.resolve.Resolver;
 import io.synthgen.series.Batches;
 import io.synthgen.validate.Check;
@@ -102,7 +108,8 @@ public final class RunVerifier {
     Validator validator = Runs.validator(plan, sources, snapshot ? null : k, snapshot ? k : null);
     Set<String> listed = new TreeSet<>(List.of(Manifest.FILE, Manifest.PLAN_FILE));
     Map<String, TableSource> expected = new LinkedHashMap<>();
-    sources.forEach(t -> expected.put(t.name(), t));
+    // a snapshot is written clean; a batch or a plain run carries its tables' defects and their ground truth
+    (snapshot ? sources : QualitySources.applyAll(plan, sources)).forEach(t -> expected.put(t.name(), t));
     String what = k == null ? "plan.json" : (snapshot ? "the state after " : "batch ") + k;
     Set<String> manifestTables = new LinkedHashSet<>();
     for (JsonNode t : manifest.path("tables")) {
@@ -115,7 +122,7 @@ public final class RunVerifier {
         continue;
       }
       long firstRow = source.table() == null || k == null || snapshot ? 0 : source.table().firstRow(k);
-      checkTable(dir, source, firstRow, t, layout, source.table() == null ? null : validator, checks, listed);
+      checkSource(dir, source, firstRow, t, manifest, layout, validator, checks, listed);
       if (k != null) {
         ManifestChecks.tableSeries(t, name, plan, snapshot, k, checks);
       }
@@ -132,13 +139,60 @@ public final class RunVerifier {
     return new ValidationReport(checks);
   }
 
+  /** What is done with each batch read back (rows numbered by output position across the table's files). */
+  private interface Rows {
+    void accept(Batch b) throws IOException;
+  }
+
   /**
-   * One table's files against the manifest, read back with the source's columns; rows are fed to the validator (when
-   * the source is a plan table) numbered from {@code firstRow}, the table's row of the batch's first row.
+   * One source's files against the manifest. Rows of a plan table are fed to the validator numbered from
+   * {@code firstRow}, the table's row of the batch's first row; a table with injected defects is read with its
+   * written columns and restored with its ground truth first; feeds, states, histories and ground truth are checked
+   * as files only.
    */
-  private static void checkTable(Path dir, TableSource table, long firstRow, JsonNode t,
+  private static void checkSource(Path dir, TableSource source, long firstRow, JsonNode t, JsonNode manifest,
       Optional<ManifestChecks.Layout> layout, Validator validator, List<Check> checks, Set<String> listed) {
-    String name = table.name();
+    String name = source.name();
+    ResolvedTable table = source.table();
+    if (table == null) {
+      checkTable(dir, name, source.columns(), t, layout, checks, listed, b -> { });
+      return;
+    }
+    if (table.spec().quality() == null || table.spec().quality().defects().isEmpty()) {
+      checkTable(dir, name, source.columns(), t, layout, checks, listed,
+          b -> validator.accept(name, shifted(b, firstRow)));
+      return;
+    }
+    // injected defects: the rows are read back as the plan made them, with the ground truth beside them
+    List<OutputColumn> clean = Engine.outputColumns(table);
+    List<Path> truth = new ArrayList<>();
+    for (JsonNode m : manifest.path("tables")) {
+      if (m.path("name").asText().equals(name + SidecarSource.SUFFIX)) {
+        m.path("files").forEach(f -> truth.add(dir.resolve(f.path("path").asText()).normalize()));
+      }
+    }
+    try (ReadBack back = ReadBack.open(table.spec(), clean, truth)) {
+      checkTable(dir, name, source.columns(), t, layout, checks, listed,
+          b -> validator.accept(name, shifted(back.restore(b, b.size() == 0 ? 0 : b.rows()[0]), firstRow)));
+      back.finish(validator);
+    } catch (IOException | RuntimeException e) {
+      checks.add(new Check(name, null, "defects", "readable ground truth", String.valueOf(e.getMessage()), false));
+    }
+  }
+
+  private static Batch shifted(Batch b, long by) {
+    if (by == 0) {
+      return b;
+    }
+    long[] rows = new long[b.size()];
+    for (int i = 0; i < b.size(); i++) {
+      rows[i] = b.rows()[i] + by;
+    }
+    return new Batch(rows, b.size(), b.names(), b.vectors());
+  }
+
+  private static void checkTable(Path dir, String name, List<OutputColumn> columns, JsonNode t,
+      Optional<ManifestChecks.Layout> layout, List<Check> checks, Set<String> listed, Rows sink) {
     long fileRowsTotal = 0;
     long fileBytesTotal = 0;
     long rowsRead = 0;
@@ -166,16 +220,14 @@ public final class RunVerifier {
         continue;
       }
       long read = 0;
-      try (TableReader r = TableReaders.open(p, table.columns())) {
+      try (TableReader r = TableReaders.open(p, columns)) {
         while (r.hasNext()) {
           Batch b = r.next();
           long[] shifted = new long[b.size()];
           for (int i = 0; i < b.size(); i++) {
-            shifted[i] = b.rows()[i] + rowsRead + firstRow;
+            shifted[i] = b.rows()[i] + rowsRead;
           }
-          if (validator != null) {
-            validator.accept(name, new Batch(shifted, b.size(), b.names(), b.vectors()));
-          }
+          sink.accept(new Batch(shifted, b.size(), b.names(), b.vectors()));
           read += b.size();
         }
         checks.add(new Check(name, null, "rows " + rel, Long.toString(rows), Long.toString(read), read == rows));

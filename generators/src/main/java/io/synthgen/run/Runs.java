@@ -8,6 +8,7 @@ import io.synthgen.engine.TableSource;
 import io.synthgen.output.WriterOptions;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.json.PlanCodec;
+import io.synthgen.quality.QualitySources;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.series.BatchRefused;
 import io.synthgen.series.Batches;
@@ -111,9 +112,12 @@ public final class Runs {
       Path staging = folder.newDir(id);
       Validator validator = validator(plan, sources, batch, snapshotAfter);
       try {
+        // a snapshot is the clean state (the oracle), so defects go only into what a batch or a plain run writes;
         // feeds, states, histories and ground truth have no plan table to check against (table() is null)
-        List<TableRun> runs = engine.run(sources, staging, options, progress, cancel,
-            s -> s.table() == null ? null : validator.observer(s.table()));
+        List<TableSource> written = snapshotAfter == null
+            ? QualitySources.applyAll(plan, sources, validator) : sources;
+        List<TableRun> runs = engine.run(written, staging, options, progress, cancel,
+            QualitySources.observers(validator));
         ValidationReport report = validator.finish();
         Faults.point("commit", 1);
         Plan exact = plan.withExactRows();
@@ -125,7 +129,7 @@ public final class Runs {
         Manifest.writeAtomically(staging.resolve(Manifest.FILE), Manifest.toJson(Manifest.build(exact, hash, runs,
             report, options.format().name().toLowerCase(Locale.ROOT),
             options.compression().name().toLowerCase(Locale.ROOT), seconds,
-            seriesRun(plan, sources, batch, snapshotAfter))));
+            seriesRun(plan, written, batch, snapshotAfter))));
         RunFolder.syncTree(staging);
         Faults.point("commit", 3);
         folder.commit(staging, id);

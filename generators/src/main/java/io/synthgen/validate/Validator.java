@@ -39,6 +39,7 @@ public final class Validator {
   private final long batch;
   /** The plan tables the run writes, or null for every one. */
   private final Set<String> written;
+  private final Map<String, InjectedDefects> injected = new LinkedHashMap<>();
 
   public Validator(ResolvedPlan plan) {
     this(plan, 0, null);
@@ -147,6 +148,18 @@ public final class Validator {
     }
   }
 
+  /**
+   * Adds the ground truth of some rows of a table with injected defects: records per defect, and how many records
+   * did not match the rows written ({@code firstMismatch} says the first). The batches given to {@link #accept} are
+   * the rows as the plan makes them (injected copies dropped, altered cells restored), so injected defects fail no
+   * check; anything the ground truth does not record still does.
+   */
+  public void acceptDefects(String table, Map<String, Long> counts, long mismatches, String firstMismatch) {
+    synchronized (injected) {
+      injected.computeIfAbsent(table, t -> new InjectedDefects()).add(counts, mismatches, firstMismatch);
+    }
+  }
+
   /** Evaluates every check on what was accepted. */
   public ValidationReport finish() {
     List<Check> checks = new ArrayList<>();
@@ -167,6 +180,15 @@ public final class Validator {
       }
     }
     addSetChecks(checks, p);
+    // one check per table whose defects were written or read back (a batch need not write every table)
+    synchronized (injected) {
+      for (Table t : p.tables()) {
+        InjectedDefects d = injected.get(t.name());
+        if (d != null) {
+          checks.add(d.check(t.name()));
+        }
+      }
+    }
     return new ValidationReport(checks);
   }
 

@@ -33,7 +33,7 @@ class TemplateBatchesTest {
   Path dir;
 
   static Iterable<String> industries() {
-    return java.util.List.of("retail", "healthcare", "financial");
+    return java.util.List.of("retail", "healthcare", "financial", "iot", "manufacturing");
   }
 
   @ParameterizedTest
@@ -54,7 +54,7 @@ class TemplateBatchesTest {
       }
     }
     ResolvedPlan plan = Plans.resolve(cdc.withTables(tables));
-    assertTrue(plan.tables().stream().anyMatch(t -> t.appends() && t.advance().contains("timestamp")),
+    assertTrue(plan.tables().stream().anyMatch(t -> t.appends() && !t.advance().isEmpty()),
         industry + " has daily readings");
     check(industry, plan);
   }
@@ -82,6 +82,9 @@ class TemplateBatchesTest {
             + ") FROM b1"), industry + "." + t.name() + ": batch 1's keys continue batch 0's");
         assertEquals(0, duck.count("SELECT count(*) FROM b0 JOIN b1 USING (" + key + ")"));
         for (String c : t.advance()) {
+          if (t.outputColumns().stream().noneMatch(o -> o.name().equals(c))) {
+            continue; // a hidden helper (the recipes' batch_day) is checked through the columns computed from it
+          }
           String from = "TIMESTAMP '" + io.synthgen.series.Window.format(plan.windowStartMicros(1)) + "'";
           String to = "TIMESTAMP '" + io.synthgen.series.Window.format(plan.windowStartMicros(2)) + "'";
           assertEquals(0, duck.count("SELECT count(*) FROM b1 WHERE " + c + " < " + from + " OR " + c + " >= "

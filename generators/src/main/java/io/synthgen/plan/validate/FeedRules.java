@@ -57,6 +57,13 @@ final class FeedRules {
       if (t.history() != null) {
         history(t, path + ".history.of", histories);
       }
+      Table parent = t.perParent() == null || t.perParent().table() == null ? null
+          : v.tables.get(t.perParent().table());
+      if (parent != null && parent.history() != null && !out.anyAt(path + ".per_parent")) {
+        out.add(path + ".per_parent.table", parent.name(), "no table is generated per row of a history table: its "
+            + "rows are the versions of " + parent.history().of() + "'s rows", "generate " + t.name()
+            + " per row of " + parent.history().of() + " instead");
+      }
     }
     for (Table t : v.plan.tables()) {
       if (t.quality() != null && t.quality().groundTruth() == Quality.GroundTruth.SIDECAR && t.generated()) {
@@ -81,14 +88,6 @@ final class FeedRules {
       out.add(tp + ".per_parent", t.perParent().table(), "a table with a change feed is not generated per row of "
           + "a parent: its rows are inserted and deleted by batch", "remove per_parent and give " + t.name()
           + " a foreign_key to its parent");
-    }
-    for (int j = 0; j < t.columns().size(); j++) {
-      Column c = t.columns().get(j);
-      if (c.gen() instanceof ColumnGen.ChildAggregate a) {
-        out.add(tp + ".columns[" + j + "].strategy", "child_aggregate", "a table with a change feed cannot "
-            + "aggregate its children: the keys its feed appends have none (" + c.name() + " reads " + a.table()
-            + ")", "compute " + c.name() + " without the children, or remove the change_feed");
-      }
     }
     name(t, f, path);
     if (f.rowsPerBatch() < 0 || f.rowsPerBatch() > PlanLimits.MAX_FEED_ROWS_PER_BATCH) {

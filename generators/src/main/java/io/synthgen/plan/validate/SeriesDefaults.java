@@ -84,7 +84,8 @@ public final class SeriesDefaults {
 
   /**
    * The columns an UPDATE of {@code t}'s feed draws anew: {@code changes} when given, else every output column but
-   * the primary key, unique columns and keys (sequence, uuid, foreign_key, parent, child_index). A column computed
+   * the primary key, unique columns, keys (sequence, uuid, foreign_key, parent, child_index) and child aggregates,
+   * as the feed's engine derives them. A column computed
    * from changed columns is recomputed whether listed or not. Empty for a table without a feed.
    */
   public static List<String> changes(Table t) {
@@ -106,8 +107,8 @@ public final class SeriesDefaults {
 
   /**
    * Why an UPDATE cannot draw {@code c} anew, or null when it can: a key (primary, unique, sequence, uuid, a
-   * child's parent or child_index) keeps its value through every version, and a child aggregate has no children to
-   * read in a feed table. A foreign key may change (the default changes leave it out); an expression or lookup
+   * child's parent or child_index) keeps its value through every version, and a child aggregate follows the
+   * children, which do not change with the versions. A foreign key may change (the default changes leave it out); an expression or lookup
    * listed is evaluated at the version from the columns as they are in it.
    */
   static String changeable(Table t, Column c) {
@@ -125,7 +126,7 @@ public final class SeriesDefaults {
       return "a " + g.strategy() + " column follows the per_parent layout, which does not change";
     }
     if (g instanceof ColumnGen.ChildAggregate) {
-      return "a child_aggregate column reads children, which a table with a change feed has none of";
+      return "a child_aggregate column is computed from the children, which do not change with the versions";
     }
     return null;
   }

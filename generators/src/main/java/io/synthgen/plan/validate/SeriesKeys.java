@@ -8,7 +8,8 @@ import java.math.BigInteger;
 
 /**
  * The keys of a table whose rows run on through the series (an append table: rows x batches; a table with a change
- * feed: its rows and the APPENDs of later batches): its sequence columns stay in their type through the last batch.
+ * feed: its rows and the APPENDs of later batches): its sequence columns stay in their type through the last batch,
+ * and a pattern key has enough values for all of them ({@link KeyRules#PATTERN_SAFETY}).
  */
 final class SeriesKeys {
 
@@ -22,12 +23,25 @@ final class SeriesKeys {
   void check(Table t, String path, BigInteger rows, String how) {
     for (int j = 0; j < t.columns().size(); j++) {
       Column c = t.columns().get(j);
-      if (!(c.gen() instanceof ColumnGen.Sequence s) || c.type() == null || !c.type().isIntegral()
-          || rows.signum() <= 0 || s.step() == 0) {
+      String cp = path + ".columns[" + j + "]";
+      if (out.anyAt(cp) || rows.signum() <= 0) {
         continue;
       }
-      String cp = path + ".columns[" + j + "]";
-      if (out.anyAt(cp)) {
+      boolean key = c.unique() || c.name() != null && c.name().equals(t.primaryKey());
+      if (key && c.gen() instanceof ColumnGen.Pattern p && p.pattern() != null) {
+        double n = rows.doubleValue();
+        double combinations = KeyRules.combinations(p.pattern());
+        if (combinations < n * n * KeyRules.PATTERN_SAFETY) {
+          out.add(cp + ".strategy", "pattern", "over the series the key takes " + rows + " values (" + how + "): "
+              + "pattern \"" + p.pattern() + "\" makes " + String.format(java.util.Locale.ROOT, "%.3g", combinations)
+              + ", too few for distinct values (it needs " + String.format(java.util.Locale.ROOT, "%.3g",
+              n * n * KeyRules.PATTERN_SAFETY) + ")", "lengthen the pattern (each # multiplies the values by 10), "
+              + "use strategy sequence or uuid, or plan fewer batches");
+        }
+        continue;
+      }
+      if (!(c.gen() instanceof ColumnGen.Sequence s) || c.type() == null || !c.type().isIntegral()
+          || s.step() == 0) {
         continue;
       }
       BigInteger last = BigInteger.valueOf(s.start()).add(BigInteger.valueOf(s.step())

@@ -170,6 +170,18 @@ class PlanSeriesErrorsTest {
   }
 
   @Test
+  void aPatternKeyHasValuesForEveryBatch() {
+    // 17 digits make 1e17 values: enough for 10,000 rows (5e16 needed), not for 50,000 over 5 batches (1.25e18)
+    String p = SeriesFixtures.FULL.replace("{\"name\": \"reading_id\", \"type\": \"bigint\", \"strategy\": "
+        + "\"sequence\"}", "{\"name\": \"reading_id\", \"type\": \"string\", \"strategy\": \"pattern\", "
+        + "\"pattern\": \"R-#################\"}");
+    Violation v = only(p);
+    assertEquals("tables[2].columns[0].strategy", v.path());
+    has(v.rule(), "over the series the key takes 50000 values (rows x 5 batches)");
+    has(v.fix(), "plan fewer batches");
+  }
+
+  @Test
   void aPerParentChildOfAnAppendTableIsAppendToo() throws Exception {
     String p = SeriesFixtures.FULL.replace("]}}]}", "]}},\n {\"name\": \"parts\", \"rows\": 20000, \"per_parent\": "
         + "{\"table\": \"readings\", \"count\": {\"distribution\": {\"type\": \"uniform\", \"min\": 2, \"max\": 2}, "
@@ -277,13 +289,24 @@ class PlanSeriesErrorsTest {
   }
 
   @Test
-  void aFeedTableIsNotPerParentAndAggregatesNoChildren() {
-    Violation pp = at(feed("{\"name\": \"n\", \"type\": \"bigint\", \"strategy\": \"child_aggregate\", \"table\": "
-        + "\"kids\", \"function\": \"count\"}", "", "{\"name\": \"kids\", \"rows\": 200, \"per_parent\": {\"table\": "
-        + "\"t\", \"count\": {\"distribution\": {\"type\": \"uniform\", \"min\": 2, \"max\": 2}, \"min\": 2, "
-        + "\"max\": 2}}, \"columns\": [{\"name\": \"t_id\", \"type\": \"bigint\", \"strategy\": \"parent\", "
-        + "\"references\": \"t.id\"}]}"), "tables[1].columns[3].strategy");
-    has(pp.rule(), "cannot aggregate its children");
+  void aFeedTableIsNotPerParentButMayHaveChildren() throws Exception {
+    String kids = "{\"name\": \"kids\", \"rows\": 200, \"per_parent\": {\"table\": \"t\", \"count\": "
+        + "{\"distribution\": {\"type\": \"uniform\", \"min\": 2, \"max\": 2}, \"min\": 2, \"max\": 2}}, "
+        + "\"columns\": [{\"name\": \"t_id\", \"type\": \"bigint\", \"strategy\": \"parent\", "
+        + "\"references\": \"t.id\"}]}";
+    var plan = PlanCodec.read(feed("{\"name\": \"n\", \"type\": \"bigint\", \"strategy\": \"child_aggregate\", "
+        + "\"table\": \"kids\", \"function\": \"count\"}", "", kids));
+    assertEquals(List.of("status"), io.synthgen.plan.validate.SeriesDefaults.changes(plan.table("t").orElseThrow()),
+        "a child aggregate keeps the key's value");
+    Violation aggregate = only(feed("{\"name\": \"n\", \"type\": \"bigint\", \"strategy\": "
+        + "\"child_aggregate\", \"table\": \"kids\", \"function\": \"count\"}", "\"changes\": [\"n\"]", kids));
+    assertEquals("tables[1].change_feed.changes[0]", aggregate.path());
+    String perParent = feed("", "", "").replace("{\"name\": \"t\", \"rows\": 100, \"primary_key\": \"id\", "
+        + "\"columns\": [", "{\"name\": \"t\", \"rows\": 100, \"primary_key\": \"id\", \"per_parent\": "
+        + "{\"table\": \"regions\", \"count\": {\"distribution\": {\"type\": \"uniform\", \"min\": 20, "
+        + "\"max\": 20}, \"min\": 20, \"max\": 20}}, \"columns\": [");
+    Violation pp = at(perParent, "tables[1].per_parent");
+    has(pp.fix(), "give t a foreign_key to its parent");
   }
 
   @Test
@@ -301,6 +324,17 @@ class PlanSeriesErrorsTest {
         + "\"columns\": []}"));
     assertEquals(List.of("tables[2].rows", "tables[2].columns"), vs.stream().map(Violation::path).toList());
     has(vs.get(1).fix(), "a history table's columns are t's plus effective_from, effective_to and is_current");
+  }
+
+  @Test
+  void noTableIsGeneratedPerRowOfAHistoryTable() {
+    java.util.List<Violation> vs = violations(feed("", "", "{\"name\": \"h\", \"history\": {\"of\": \"t\"}}, "
+        + "{\"name\": \"k\", \"rows\": 10, \"per_parent\": {\"table\": \"h\", \"count\": {\"distribution\": "
+        + "{\"type\": \"uniform\", \"min\": 1, \"max\": 1}, \"min\": 1, \"max\": 1}}, \"columns\": [{\"name\": "
+        + "\"x\", \"type\": \"bigint\", \"strategy\": \"sequence\"}]}"));
+    Violation v = vs.stream().filter(x -> x.path().equals("tables[3].per_parent.table")).findFirst()
+        .orElseThrow(() -> new AssertionError(vs.toString()));
+    has(v.fix(), "generate k per row of t instead");
   }
 
   @Test
