@@ -1,6 +1,5 @@
 package io.synthgen.plan.validate;
 
-import io.synthgen.plan.Batching;
 import io.synthgen.plan.Column;
 import io.synthgen.plan.ColumnGen;
 import io.synthgen.plan.Defect;
@@ -101,9 +100,7 @@ public final class Defects {
       return d.shaped().min() == null || d.shaped().max() == null ? null
           : Math.max(Math.abs(d.shaped().min()), Math.abs(d.shaped().max()));
     } else if (g instanceof ColumnGen.Sequence s) {
-      double batches = plan.series() == null ? 1 : Math.max(1, plan.series().batches());
-      double rows = t.rows() * (t.batching().mode() == Batching.Mode.APPEND ? batches : 1)
-          + (t.changeFeed() == null ? 0 : (batches - 1) * Math.max(0, t.changeFeed().rowsPerBatch()));
+      double rows = SeriesDefaults.keysOverSeries(plan, t, Math.max(0, t.rows()));
       return Math.abs((double) s.start()) + Math.abs((double) s.step()) * Math.max(0, rows - 1);
     }
     return null;
