@@ -136,6 +136,9 @@ class EngineRefusalsTest {
         Arguments.of("a defect on a delta_cdf feed", feed("delta_cdf") + defects(
             "{\"defect\": \"nulls\", \"columns\": [\"status\"], \"rate\": 0.1}"), "",
             "tables[0].quality.defects"),
+        Arguments.of("a feed table whose primary key is omitted", feed("plain"), "", "tables[0].columns[0].omit"),
+        Arguments.of("a feed table generated per parent", "", feed("plain"), "tables[2].per_parent"),
+        Arguments.of("a series past 9999-12-31", feed("plain"), "", "series"),
         Arguments.of("a _defects column with column ground truth", "", ", \"quality\": {\"ground_truth\": "
             + "\"columns\", \"defects\": [{\"defect\": \"duplicates\", \"rate\": 0.1}]}",
             "tables[2].quality.ground_truth"));
@@ -163,9 +166,21 @@ class EngineRefusalsTest {
           .replace(col("code", "bigint", "\"strategy\": \"foreign_key\", \"references\": \"codes.code\""),
               col("code", "int", "\"strategy\": \"foreign_key\", \"references\": \"codes.code\""));
     }
+    if (name.startsWith("a feed table whose primary key")) {
+      json = json.replace(col("device_id", "bigint", "\"strategy\": \"sequence\", \"start\": 1"),
+          col("device_id", "bigint", "\"strategy\": \"sequence\", \"start\": 1, \"omit\": true"));
+    } else if (name.startsWith("a feed table generated per parent")) {
+      json = json.replace("{\"name\": \"readings\", \"rows\": 500,", "{\"name\": \"readings\", \"rows\": 200, "
+          + "\"per_parent\": {\"table\": \"codes\", \"count\": {\"distribution\": {\"type\": \"poisson\", "
+          + "\"lambda\": 1}, \"min\": 1, \"max\": 1}},");
+    } else if (name.startsWith("a series past 9999")) {
+      json = json.replace("\"start\": \"2024-01-01\", \"interval\": \"1 day\"", "\"start\": \"9999-12-20\", "
+          + "\"interval\": \"1 week\"");
+    }
     List<Violation> vs = violations(json);
     assertFalse(vs.isEmpty(), name + ": the checker accepts a plan the engine refuses");
-    assertTrue(vs.stream().anyMatch(x -> x.path().equals(path)), name + ": no violation at " + path + " in " + vs);
+    assertTrue(vs.stream().anyMatch(x -> x.path().equals(path) || x.path().startsWith(path + ".")), name
+        + ": no violation at " + path + " in " + vs);
     for (Violation x : vs) {
       assertFalse(x.rule().isBlank() || x.fix().isBlank(), x.toString());
     }
