@@ -1,5 +1,6 @@
 package io.synthgen.fuzz;
 
+import io.synthgen.testing.SeriesColumns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -55,33 +56,11 @@ final class RandomSeriesPlans {
           {"name": "devices", "rows": %d, "primary_key": "device_id", "columns": [%s]%s},
           {"name": "readings", "rows": %d, "primary_key": "reading_id", "columns": [%s]%s}%s]}
         """.formatted(r.nextInt(1000), INTERVALS[r.nextInt(INTERVALS.length)], batches, devices,
-        String.join(",",
-            col("device_id", "bigint", "\"strategy\": \"sequence\", \"start\": 1"),
-            col("serial", "string", "\"strategy\": \"pattern\", \"pattern\": \"SN-##############\", \"unique\": true"),
-            col("status", "string", "\"strategy\": \"values\", \"values\": [\"ok\", \"Warn\"]"),
-            col("firmware", "int", "\"strategy\": \"uniform\", \"min\": 1, \"max\": 9"),
-            col("installed", "timestamp", "\"strategy\": \"date_range\", \"start\": \"2024-01-01 00:00:00\", "
-                + "\"end\": \"2024-01-01 00:30:00\""),
-            col("hidden", "int", "\"strategy\": \"uniform\", \"min\": 1, \"max\": 9, \"omit\": true")),
+        SeriesColumns.devices(),
         deviceExtra, readings,
-        String.join(",",
-            col("reading_id", "bigint", "\"strategy\": \"sequence\", \"start\": 1"),
-            col("device_id", "bigint", "\"strategy\": \"foreign_key\", \"references\": \"devices.device_id\""),
-            col("serial", "string", "\"strategy\": \"foreign_key\", \"references\": \"devices.serial\""),
-            col("status", "string", "\"strategy\": \"values\", \"values\": [\"ok\", \"Warn\", \"FAIL\"]"),
-            col("value", "double", "\"strategy\": \"distribution\", \"distribution\": {\"type\": \"normal\", "
-                + "\"mean\": 20, \"stddev\": 3}, \"null_rate\": 0.1"),
-            col("count", "int", "\"strategy\": \"uniform\", \"min\": 1, \"max\": 50"),
-            col("reading_ts", "timestamp", "\"strategy\": \"date_range\", \"start\": \"2024-01-01 00:00:00\", "
-                + "\"end\": \"2024-01-01 00:59:59\", \"interval\": \"1 second\""),
-            col("reading_day", "date", "\"strategy\": \"date_range\", \"start\": \"2024-01-01\", "
-                + "\"end\": \"2024-12-31\""),
-            col("helper", "int", "\"strategy\": \"uniform\", \"min\": 1, \"max\": 9, \"omit\": true")),
+        SeriesColumns.readings(SeriesColumns.col("serial", "string", "\"strategy\": \"foreign_key\", "
+            + "\"references\": \"devices.serial\"")),
         readingExtra, history);
-  }
-
-  private static String col(String name, String type, String rest) {
-    return "{\"name\": \"" + name + "\", \"type\": \"" + type + "\", " + rest + "}";
   }
 
   private static String quality(SplittableRandom r, String[] columns) {

@@ -13,6 +13,7 @@ import io.synthgen.plan.validate.PlanValidator;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.Resolver;
 import io.synthgen.series.Batches;
+import io.synthgen.testing.SeriesColumns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class EngineRefusalsTest {
 
   private static String col(String name, String type, String rest) {
-    return QualityFixture.col(name, type, rest);
+    return SeriesColumns.col(name, type, rest);
   }
 
   /**
@@ -45,27 +46,11 @@ class EngineRefusalsTest {
            {"distribution": {"type": "poisson", "lambda": 1}, "min": 1, "max": 1}}, "columns": [%s]},
           {"name": "readings", "rows": 500, "primary_key": "reading_id", "columns": [%s]%s}]}
         """.formatted(
-        String.join(",",
-            col("device_id", "bigint", "\"strategy\": \"sequence\", \"start\": 1"),
-            col("serial", "string", "\"strategy\": \"pattern\", \"pattern\": \"SN-##############\", \"unique\": true"),
-            col("status", "string", "\"strategy\": \"values\", \"values\": [\"ok\", \"Warn\"]"),
-            col("firmware", "int", "\"strategy\": \"uniform\", \"min\": 1, \"max\": 9"),
-            col("hidden", "int", "\"strategy\": \"uniform\", \"min\": 1, \"max\": 9, \"omit\": true")),
+        SeriesColumns.devices(),
         devicesExtra,
         col("code", "bigint", "\"strategy\": \"parent\", \"references\": \"devices.device_id\""),
-        String.join(",",
-            col("reading_id", "bigint", "\"strategy\": \"sequence\", \"start\": 1"),
-            col("device_id", "bigint", "\"strategy\": \"foreign_key\", \"references\": \"devices.device_id\""),
-            col("code", "bigint", "\"strategy\": \"foreign_key\", \"references\": \"codes.code\""),
-            col("status", "string", "\"strategy\": \"values\", \"values\": [\"ok\", \"Warn\", \"FAIL\"]"),
-            col("value", "double", "\"strategy\": \"distribution\", \"distribution\": {\"type\": \"normal\", "
-                + "\"mean\": 20, \"stddev\": 3}"),
-            col("count", "int", "\"strategy\": \"uniform\", \"min\": 1, \"max\": 50"),
-            col("reading_ts", "timestamp", "\"strategy\": \"date_range\", \"start\": \"2024-01-01 00:00:00\", "
-                + "\"end\": \"2024-01-01 23:59:59\", \"interval\": \"1 second\""),
-            col("reading_day", "date", "\"strategy\": \"date_range\", \"start\": \"2024-01-01\", "
-                + "\"end\": \"2024-12-31\""),
-            col("helper", "int", "\"strategy\": \"uniform\", \"min\": 1, \"max\": 9, \"omit\": true")),
+        SeriesColumns.readings(col("code", "bigint", "\"strategy\": \"foreign_key\", \"references\": "
+            + "\"codes.code\"")),
         readingsExtra);
   }
 
