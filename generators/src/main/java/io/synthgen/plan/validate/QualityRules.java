@@ -121,8 +121,9 @@ final class QualityRules {
       }
       String why = unfit(t, d, c);
       if (why != null) {
-        out.add(p, n, "a " + kind + " defect cannot alter " + n + ": " + why, "name one of: "
-            + Suggest.list(fitting(t, d)));
+        List<String> fit = fitting(t, d);
+        out.add(p, n, "a " + kind + " defect cannot alter " + n + ": " + why, fit.isEmpty() ? "remove this "
+            + kind + " defect: no column of " + t.name() + " can take it" : "name one of: " + Suggest.list(fit));
       }
     }
     parameters(t, d, path);
