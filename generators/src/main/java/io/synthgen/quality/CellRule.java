@@ -61,11 +61,13 @@ final class CellRule {
       require(type.kind() == DataType.Kind.STRING, where + "the column is " + type + "; it applies to strings");
     } else if (d instanceof Defect.Jitter j) {
       require(type.kind() == DataType.Kind.TIMESTAMP, where + "the column is " + type + "; it applies to timestamps");
-      jitterSeconds = Instants.intervalMicros(j.max()) / Instants.MICROS_PER_SECOND;
+      jitterSeconds = Instants.intervalMicros(j.max() == null ? Defect.Jitter.DEFAULT_MAX : j.max())
+          / Instants.MICROS_PER_SECOND;
       require(jitterSeconds >= 1, where + "max must be at least 1 second");
     } else if (d instanceof Defect.VeryLate v) {
       require(type.kind() == DataType.Kind.TIMESTAMP, where + "the column is " + type + "; it applies to timestamps");
-      lateHours = Instants.intervalMicros(v.max()) / Instants.MICROS_PER_HOUR;
+      lateHours = Instants.intervalMicros(v.max() == null ? Defect.VeryLate.DEFAULT_MAX : v.max())
+          / Instants.MICROS_PER_HOUR;
       require(lateHours >= 1, where + "max must be at least 1 hour");
     } else if (d instanceof Defect.DateFormats f) {
       require(type.isTemporal(), where + "the column is " + type + "; it applies to dates and timestamps");

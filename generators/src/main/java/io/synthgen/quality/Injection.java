@@ -7,6 +7,7 @@ import io.synthgen.plan.DataType;
 import io.synthgen.plan.Defect;
 import io.synthgen.plan.Quality;
 import io.synthgen.plan.Table;
+import io.synthgen.plan.validate.Defects;
 import io.synthgen.random.Stream;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.vec.Batch;
@@ -70,7 +71,7 @@ final class Injection {
         }
         continue;
       }
-      for (String c : columnsOf(d)) {
+      for (String c : Defects.columns(d)) {
         CellRule r = new CellRule(plan, table, d, c, s);
         (k == DefectKind.DATE_FORMATS ? formats : cells).add(r);
       }
@@ -127,27 +128,6 @@ final class Injection {
           "ground truth: the defects injected into this row as JSON, null when none"));
     }
     return List.copyOf(cols);
-  }
-
-  private static List<String> columnsOf(Defect d) {
-    if (d instanceof Defect.Nulls n) {
-      return n.columns();
-    } else if (d instanceof Defect.CaseNoise c) {
-      return c.columns();
-    } else if (d instanceof Defect.Whitespace w) {
-      return w.columns();
-    } else if (d instanceof Defect.Jitter j) {
-      return List.of(j.column());
-    } else if (d instanceof Defect.VeryLate v) {
-      return List.of(v.column());
-    } else if (d instanceof Defect.DateFormats f) {
-      return List.of(f.column());
-    } else if (d instanceof Defect.OutOfRange o) {
-      return List.of(o.column());
-    } else if (d instanceof Defect.Orphans o) {
-      return List.of(o.column());
-    }
-    throw new IllegalArgumentException("not a cell defect: " + d);
   }
 
   private double rate(DefectKind k) {

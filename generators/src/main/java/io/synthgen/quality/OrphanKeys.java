@@ -1,11 +1,11 @@
 package io.synthgen.quality;
 
 import io.synthgen.engine.TableEvaluator;
-import io.synthgen.plan.Batching;
 import io.synthgen.plan.Column;
 import io.synthgen.plan.ColumnGen;
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.Table;
+import io.synthgen.plan.validate.SeriesDefaults;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.ResolvedTable;
 import io.synthgen.vec.StrVec;
@@ -18,7 +18,7 @@ import io.synthgen.vec.StrVec;
  * parent key with {@link #SUFFIX} appended: those strategies make values of one fixed length, so the longer value is
  * one the parent cannot produce. Orphan {@code j} for j in [0, parent rows) gives distinct values.
  */
-final class OrphanKeys {
+public final class OrphanKeys {
 
   /** Appended to a parent's string key to make an orphan. */
   static final String SUFFIX = "-ORPHAN";
@@ -46,7 +46,7 @@ final class OrphanKeys {
     this.pool = Math.max(1, parent.rows());
     if (key.gen() instanceof ColumnGen.Sequence s) {
       numeric = true;
-      long maxKeys = maxKeys(plan, parent.spec());
+      long maxKeys = SeriesDefaults.keysOverSeries(plan.plan(), parent.spec(), parent.rows());
       DataType t = fk.type();
       long lo = t.kind() == DataType.Kind.INT ? Integer.MIN_VALUE : Long.MIN_VALUE;
       long hi = t.kind() == DataType.Kind.INT ? Integer.MAX_VALUE : Long.MAX_VALUE;
@@ -73,6 +73,15 @@ final class OrphanKeys {
     }
   }
 
+  /**
+   * True when orphans can be made for a sequence parent key (start, step) with {@code keys} keys through the series
+   * and {@code pool} distinct orphans: {@code pool} values above the last key, or below the start, fit [lo, hi].
+   * The plan checks refuse an orphans defect for which this is false.
+   */
+  public static boolean possible(long start, long step, long keys, long pool, long lo, long hi) {
+    return exact(start, step, keys, pool, lo, hi) != null || exact(start, -step, 1, pool, lo, hi) != null;
+  }
+
   /** start + step x from and start + step x (from + count - 1), both within [lo, hi], or null. */
   private static Long exact(long start, long step, long from, long count, long lo, long hi) {
     try {
@@ -81,22 +90,6 @@ final class OrphanKeys {
       return first >= lo && first <= hi && last >= lo && last <= hi ? first : null;
     } catch (ArithmeticException e) {
       return null;
-    }
-  }
-
-  private static long maxKeys(ResolvedPlan plan, Table parent) {
-    long rows = plan.table(parent.name()).rows();
-    long batches = plan.plan().series() == null ? 1 : plan.plan().series().batches();
-    try {
-      if (parent.changeFeed() != null) {
-        return Math.addExact(rows, Math.multiplyExact(batches - 1, parent.changeFeed().rowsPerBatch()));
-      }
-      if (parent.batching().mode() == Batching.Mode.APPEND) {
-        return Math.multiplyExact(rows, batches);
-      }
-      return rows;
-    } catch (ArithmeticException e) {
-      return Long.MAX_VALUE;
     }
   }
 

@@ -3,7 +3,6 @@ package io.synthgen.resolve;
 import io.synthgen.column.ChildLayout;
 import io.synthgen.column.ColumnGenerator;
 import io.synthgen.column.Instants;
-import io.synthgen.column.ValueConversion;
 import io.synthgen.column.DistGen;
 import io.synthgen.dictionary.Dictionaries;
 import io.synthgen.distribution.Sampler;
@@ -11,7 +10,6 @@ import io.synthgen.expr.CompiledExpr;
 import io.synthgen.expr.ExprReach;
 import io.synthgen.plan.Batching;
 import io.synthgen.plan.Column;
-import io.synthgen.plan.ColumnGen;
 import io.synthgen.plan.PerParent;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.PlanException;
@@ -21,6 +19,7 @@ import io.synthgen.plan.reach.ColumnRanges;
 import io.synthgen.plan.reach.DictionaryLengths;
 import io.synthgen.plan.validate.PlanLimits;
 import io.synthgen.plan.validate.PlanValidator;
+import io.synthgen.plan.validate.SeriesDefaults;
 import io.synthgen.plan.validate.TimeSpec;
 import io.synthgen.random.Stream;
 import java.util.ArrayList;
@@ -87,7 +86,7 @@ public final class Resolver {
         }
       }
       tables.add(new ResolvedTable(t, rows.get(t.name()), cols, built.get(t.name()), vias,
-          appending.contains(t.name()), advance(plan, t, interval), interval));
+          appending.contains(t.name()), new LinkedHashSet<>(SeriesDefaults.advance(plan, t)), interval));
     }
     // cycles among the columns that did resolve, so they are reported with any other problem, not after its fix
     violations.addAll(DependencyCycles.find(plan, tables, factory.crossEdges()));
@@ -137,31 +136,6 @@ public final class Resolver {
         boolean viaParent = t.perParent() != null && out.contains(t.perParent().table());
         if ((own || viaParent) && out.add(t.name())) {
           grew = true;
-        }
-      }
-    }
-    return out;
-  }
-
-  /**
-   * A table's advance columns: the plan's list, else its date/timestamp range columns whose range spans at most one
-   * interval (event times move with the batch; birth dates and other wide ranges stay).
-   */
-  static Set<String> advance(Plan plan, Table t, long intervalMicros) {
-    Set<String> out = new LinkedHashSet<>();
-    if (plan.series() == null) {
-      return out;
-    }
-    if (t.batching().advance() != null) {
-      out.addAll(t.batching().advance());
-      return out;
-    }
-    for (Column c : t.columns()) {
-      if (c.gen() instanceof ColumnGen.DateRange d && c.type().isTemporal()) {
-        long span = ValueConversion.toMicros(Instants.resolve(d.end(), plan.referenceDate()))
-            - ValueConversion.toMicros(Instants.resolve(d.start(), plan.referenceDate()));
-        if (span <= intervalMicros) {
-          out.add(c.name());
         }
       }
     }

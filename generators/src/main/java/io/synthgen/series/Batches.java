@@ -58,7 +58,7 @@ public final class Batches {
       }
     }
     if (out.isEmpty()) {
-      throw new IllegalArgumentException("plan " + plan.plan().name() + " has no table with a change feed and no "
+      throw new BatchRefused("plan " + plan.plan().name() + " has no table with a change feed and no "
           + "history table, so it has no state to write after batch " + k + "; add a change_feed to a table (or a "
           + "history table of one), or generate its batches instead");
     }

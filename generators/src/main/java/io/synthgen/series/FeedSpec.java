@@ -6,6 +6,7 @@ import io.synthgen.plan.ChangeFeed;
 import io.synthgen.plan.Column;
 import io.synthgen.plan.ColumnGen;
 import io.synthgen.plan.Series;
+import io.synthgen.plan.validate.SeriesDefaults;
 import io.synthgen.resolve.ResolvedColumn;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.ResolvedTable;
@@ -72,7 +73,7 @@ public final class FeedSpec {
     this.intervalMicros = plan.intervalMicros();
     this.times = new OperationTimes(plan.root().child(table.name() + "#feed.times"), start, intervalMicros);
     this.batches = series.batches();
-    this.changed = changedColumns(table, feed.changes() == null ? defaultChanges(table) : feed.changes());
+    this.changed = changedColumns(table, SeriesDefaults.changes(table.spec()));
     this.advance = table.advance();
     this.baseColumns = Engine.outputColumns(table);
   }
@@ -163,20 +164,6 @@ public final class FeedSpec {
   /** The operation instant (µs since the epoch) of row t of batch b. */
   public long instant(long batch, long row) {
     return times.time(batch, row, lifecycle.rows(batch));
-  }
-
-  /** The default {@code changes}: output columns but the primary key, unique, sequence, uuid and key columns. */
-  static List<String> defaultChanges(ResolvedTable table) {
-    List<String> out = new ArrayList<>();
-    for (ResolvedColumn c : table.outputColumns()) {
-      Column s = c.spec();
-      ColumnGen g = s.gen();
-      boolean aggregate = g instanceof ColumnGen.ChildAggregate;
-      if (!isKey(c) && !aggregate && !s.unique() && !s.name().equals(table.spec().primaryKey())) {
-        out.add(s.name());
-      }
-    }
-    return out;
   }
 
   private static Set<String> changedColumns(ResolvedTable table, List<String> changes) {

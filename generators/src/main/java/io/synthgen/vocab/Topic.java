@@ -17,6 +17,8 @@ public enum Topic {
   TYPES("types", "column types", true, 6_144),
   TIME_PROFILES("time_profiles", "fields of a date_range column's profile: weekdays, months, hours, holidays, incidents",
       true, 6_144),
+  SERIES("series", "data over time: the plan's series, a table's batch, change_feed, history and quality, and each "
+      + "defect of quality.defects", false, 12_288),
   TEMPLATES("templates", "industry templates propose_plan starts from", false, 4_096);
 
   private final String id;

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * synthgen's self-description: every strategy, distribution, dictionary, expression function and operator, type,
- * time profile field and template, each with a line and an example. Names come from the code's own registries and
+ * time profile field, series field (series, batch, change_feed, history, quality and each defect) and template, each with a line and an example. Names come from the code's own registries and
  * the lines and examples from {@code synthgen/vocabulary.json}, which must name exactly what the registries hold,
  * so the catalog cannot drift from the code. Examples of plan parts are columns of one small example plan,
  * {@link #context()}, in which each is valid. Built once, immutable; every accessor returns a fresh copy.
@@ -76,6 +76,7 @@ public final class Vocabulary {
         case OPERATORS -> ExpressionEntries.operators(data);
         case TYPES -> PlanEntries.types(data);
         case TIME_PROFILES -> PlanEntries.timeProfiles(data);
+        case SERIES -> SeriesEntries.series(data);
         case TEMPLATES -> TemplateEntries.templates();
       };
       Map<String, Entry> byName = new LinkedHashMap<>();

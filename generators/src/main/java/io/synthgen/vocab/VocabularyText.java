@@ -24,6 +24,7 @@ final class VocabularyText {
           .append(')');
       case TYPES -> b.append(s.path("spelling").asText());
       case TIME_PROFILES, TEMPLATES -> b.append(s.path("name").asText());
+      case SERIES -> b.append(s.path("name").asText()).append(" (in ").append(s.path("goes_in").asText()).append(')');
     }
     b.append(": ").append(s.path("description").asText());
     JsonNode ex = s.get("examples") != null ? s.get("examples") : s.get("example");
@@ -42,8 +43,9 @@ final class VocabularyText {
       }
       if (f.getKey().equals("fields")) {
         for (JsonNode field : f.getValue()) {
-          lines.add("  field " + field.path("name").asText() + (field.path("required").asBoolean() ? " (required): "
-              : " (optional): ") + field.path("description").asText());
+          String req = !field.has("required") ? ": " : field.path("required").asBoolean() ? " (required): "
+              : " (optional): ";
+          lines.add("  field " + field.path("name").asText() + req + field.path("description").asText());
         }
         continue;
       }

@@ -82,6 +82,33 @@ class VocabularyCompletenessTest {
   }
 
   @Test
+  void theSeriesTopicIsEveryPlanFieldOfDataOverTimeWithTheCodecsFields() {
+    List<String> expected = new ArrayList<>(List.of("series", "batch", "change_feed", "history", "quality"));
+    expected.addAll(PlanFields.DEFECT.keySet());
+    assertEquals(expected, V.names(Topic.SERIES));
+    assertEquals(io.synthgen.plan.Defect.class.getPermittedSubclasses().length, PlanFields.DEFECT.size());
+    List<List<String>> fields = new ArrayList<>(List.of(PlanFields.SERIES, PlanFields.BATCH, PlanFields.CHANGE_FEED,
+        PlanFields.HISTORY, PlanFields.QUALITY));
+    fields.addAll(PlanFields.DEFECT.values());
+    for (int i = 0; i < expected.size(); i++) {
+      String name = expected.get(i);
+      JsonNode e = V.entry(Topic.SERIES, name).get("entry");
+      List<String> names = new ArrayList<>();
+      e.get("fields").forEach(f -> {
+        names.add(f.get("name").asText());
+        assertTrue(!f.get("description").asText().isBlank(), name + "." + f);
+      });
+      assertEquals(fields.get(i), names, name);
+      assertTrue(e.get("example").isObject() && !e.get("description").asText().isBlank(), name);
+    }
+    for (String tableField : List.of("batch", "change_feed", "history", "quality")) {
+      assertTrue(PlanFields.TABLE.contains(tableField), tableField);
+    }
+    assertTrue(PlanFields.PLAN.contains("series"));
+    assertTrue(V.names(Topic.FUNCTIONS).contains("batch"), "batch() is described with the functions");
+  }
+
+  @Test
   void functionEntriesCarryTheRegistrysSignatures() {
     for (var f : ExprCompiler.functions()) {
       JsonNode e = V.entry(Topic.FUNCTIONS, f.name()).get("entry");

@@ -60,14 +60,72 @@ class VocabularyExamplesTest {
   @Test
   void allExamplesOfATopicFitInOnePlanTogether() throws PlanException {
     for (Topic t : Topic.values()) {
-      if (t == Topic.TEMPLATES) {
-        continue;
+      if (t == Topic.TEMPLATES || t == Topic.SERIES) {
+        continue; // templates have no examples; series examples are plan parts, not columns (below)
       }
       ObjectNode doc = ExamplePlans.documentWithAll(CONTEXT, V, t);
       ResolvedPlan p = ExamplePlans.resolve(doc);
       int columns = p.tables().stream().mapToInt(x -> x.columns().size()).sum();
       assertTrue(columns > 25, t.id() + ": " + columns + " columns");
     }
+  }
+
+  /**
+   * Every series example put where its {@code goes_in} says, all at once: the plan is accepted, and every batch of
+   * it and the state after the last one generate.
+   */
+  @Test
+  void allSeriesExamplesFitTheExamplePlanTogetherAndGenerateEveryBatch() throws PlanException {
+    ObjectNode doc = ExamplePlans.document(CONTEXT, "orders", null);
+    com.fasterxml.jackson.databind.node.ArrayNode tables = (com.fasterxml.jackson.databind.node.ArrayNode)
+        doc.get("tables");
+    for (String name : V.names(Topic.SERIES)) {
+      JsonNode e = V.entry(Topic.SERIES, name).get("entry");
+      String in = e.get("goes_in").asText();
+      JsonNode example = e.get("example");
+      if (in.startsWith("plan.")) {
+        doc.set(in.substring(5), example.deepCopy());
+        continue;
+      }
+      if (in.equals("tables")) {
+        tables.add(example.deepCopy());
+        continue;
+      }
+      String[] parts = in.split("\\.", 2);
+      ObjectNode table = null;
+      for (JsonNode t : tables) {
+        if (t.path("name").asText().equals(parts[0])) {
+          table = (ObjectNode) t;
+        }
+      }
+      assertTrue(table != null, name + " goes in " + in + ", a table the example plan lacks");
+      if (parts[1].equals("quality.defects")) {
+        ObjectNode q = table.has("quality") ? (ObjectNode) table.get("quality") : table.putObject("quality");
+        com.fasterxml.jackson.databind.node.ArrayNode ds = q.has("defects")
+            ? (com.fasterxml.jackson.databind.node.ArrayNode) q.get("defects") : q.putArray("defects");
+        if (ds.size() == 1 && ds.get(0).path("defect").asText().equals(example.path("defect").asText())) {
+          ds.removeAll(); // the quality example's own defect, given again by its entry
+        }
+        ds.add(example.deepCopy());
+      } else if (parts[1].equals("quality") && table.has("quality")) {
+        ((ObjectNode) table.get("quality")).put("ground_truth", example.path("ground_truth").asText());
+      } else {
+        table.set(parts[1], example.deepCopy());
+      }
+    }
+    assertEquals(V.names(Topic.SERIES).size(), io.synthgen.plan.json.PlanFields.DEFECT.size() + 5);
+    ResolvedPlan p = ExamplePlans.resolve(doc);
+    assertEquals(io.synthgen.plan.json.PlanFields.DEFECT.size(), p.plan().table("orders").orElseThrow().quality()
+        .defects().size(), "every defect example is in the plan");
+    long last = p.plan().series().batches() - 1;
+    for (long k = 0; k <= last; k++) {
+      for (io.synthgen.engine.TableSource s : io.synthgen.quality.QualitySources.applyAll(p,
+          io.synthgen.series.Batches.batch(p, k))) {
+        int n = (int) Math.min(s.rows(), 500);
+        assertTrue(s.chunk(0, n).size() >= (s.name().endsWith("_defects") ? 0 : n), s.name());
+      }
+    }
+    assertTrue(io.synthgen.series.Batches.snapshot(p, last).size() >= 2, "the feed's state and the history");
   }
 
   @Test

@@ -1,11 +1,11 @@
 package io.synthgen.plan.validate;
 
-import io.synthgen.plan.Batching;
 import io.synthgen.plan.Column;
 import io.synthgen.plan.ColumnGen;
 import io.synthgen.plan.Defect;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.Table;
+import io.synthgen.quality.DefectKind;
 import java.util.List;
 
 /** What each kind of {@link Defect} is called and which columns it alters. */
@@ -16,30 +16,7 @@ public final class Defects {
 
   /** The JSON id ({@code defect}) of a defect. */
   public static String kind(Defect d) {
-    if (d instanceof Defect.Nulls) {
-      return "nulls";
-    } else if (d instanceof Defect.Duplicates) {
-      return "duplicates";
-    } else if (d instanceof Defect.NearDuplicates) {
-      return "near_duplicates";
-    } else if (d instanceof Defect.Jitter) {
-      return "jitter";
-    } else if (d instanceof Defect.VeryLate) {
-      return "very_late";
-    } else if (d instanceof Defect.OutOfOrder) {
-      return "out_of_order";
-    } else if (d instanceof Defect.CaseNoise) {
-      return "case_noise";
-    } else if (d instanceof Defect.Whitespace) {
-      return "whitespace";
-    } else if (d instanceof Defect.DateFormats) {
-      return "date_formats";
-    } else if (d instanceof Defect.OutOfRange) {
-      return "out_of_range";
-    } else if (d instanceof Defect.Orphans) {
-      return "orphans";
-    }
-    throw new IllegalStateException("no id for defect " + d);
+    return DefectKind.of(d).id();
   }
 
   /** The columns a defect alters, or null for a row defect (duplicates, out_of_order). */
@@ -101,9 +78,7 @@ public final class Defects {
       return d.shaped().min() == null || d.shaped().max() == null ? null
           : Math.max(Math.abs(d.shaped().min()), Math.abs(d.shaped().max()));
     } else if (g instanceof ColumnGen.Sequence s) {
-      double batches = plan.series() == null ? 1 : Math.max(1, plan.series().batches());
-      double rows = t.rows() * (t.batching().mode() == Batching.Mode.APPEND ? batches : 1)
-          + (t.changeFeed() == null ? 0 : (batches - 1) * Math.max(0, t.changeFeed().rowsPerBatch()));
+      double rows = SeriesDefaults.keysOverSeries(plan, t, Math.max(0, t.rows()));
       return Math.abs((double) s.start()) + Math.abs((double) s.step()) * Math.max(0, rows - 1);
     }
     return null;

@@ -1,11 +1,13 @@
 package io.synthgen.plan.validate;
 
+import io.synthgen.plan.ChangeFeed;
 import io.synthgen.plan.Column;
 import io.synthgen.plan.ColumnGen;
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.Defect;
 import io.synthgen.plan.Quality;
 import io.synthgen.plan.Table;
+import io.synthgen.quality.OrphanKeys;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -57,6 +59,12 @@ final class QualityRules {
 
   private void table(Table t, Quality q, String path) {
     List<Defect> ds = q.defects();
+    if (format(t) == ChangeFeed.Format.DELTA_CDF && !ds.isEmpty()) {
+      out.add(path + ".defects", ds.size() + " defects", "a delta_cdf feed takes no defects: it writes an UPDATE as "
+          + "two rows (preimage, postimage), and defects are applied to sources with one written row per row",
+          "use \"format\": \"plain\" or \"debezium\" for " + t.name() + "'s change_feed, or remove \"quality\"");
+      return;
+    }
     if (ds.size() > PlanLimits.MAX_DEFECTS) {
       out.add(path + ".defects", ds.size() + " defects", "a table has at most " + PlanLimits.MAX_DEFECTS
           + " defects", "combine defects of one kind into one with more columns");
@@ -113,8 +121,9 @@ final class QualityRules {
       }
       String why = unfit(t, d, c);
       if (why != null) {
-        out.add(p, n, "a " + kind + " defect cannot alter " + n + ": " + why, "name one of: "
-            + Suggest.list(fitting(t, d)));
+        List<String> fit = fitting(t, d);
+        out.add(p, n, "a " + kind + " defect cannot alter " + n + ": " + why, fit.isEmpty() ? "remove this "
+            + kind + " defect: no column of " + t.name() + " can take it" : "name one of: " + Suggest.list(fit));
       }
     }
     parameters(t, d, path);
@@ -130,10 +139,21 @@ final class QualityRules {
     return true;
   }
 
+  /** The format a table's rows are written in: its change feed's, or null for a table without one. */
+  private static ChangeFeed.Format format(Table t) {
+    ChangeFeed f = t.changeFeed();
+    return f == null ? null : f.format() == null ? ChangeFeed.Format.PLAIN : f.format();
+  }
+
   /** Why {@code c} cannot carry {@code d}, or null. */
-  static String unfit(Table t, Defect d, Column c) {
+  private String unfit(Table t, Defect d, Column c) {
     if (c.omit()) {
       return "it is omitted (a helper, not written)";
+    }
+    if (format(t) == ChangeFeed.Format.DEBEZIUM) {
+      return t.name() + "'s debezium feed writes envelopes (key, before, after, op, ts_ms), not its columns; "
+          + "give it \"format\": \"plain\" for column defects, or keep only row defects (duplicates, "
+          + "out_of_order)";
     }
     if (c.name().equals(t.primaryKey())) {
       return "it is the primary key (duplicates repeat it; to break keys use duplicates)";
@@ -157,12 +177,48 @@ final class QualityRules {
     } else if (d instanceof Defect.OutOfRange) {
       return type.isNumeric() ? null : "it is " + type + ", not a number";
     } else if (d instanceof Defect.Orphans) {
-      return c.gen() instanceof ColumnGen.ForeignKey ? null : "it is not a foreign_key column";
+      return c.gen() instanceof ColumnGen.ForeignKey f ? orphanable(f) : "it is not a foreign_key column";
     }
     throw new IllegalStateException("no column rule for defect " + d);
   }
 
-  private static List<String> fitting(Table t, Defect d) {
+  /**
+   * Why no orphan key can be made for {@code fk}, or null: an orphan is a key outside a sequence parent key's range
+   * (above its last value through the series, or below its start), or a pattern or uuid parent key made longer.
+   */
+  private String orphanable(ColumnGen.ForeignKey fk) {
+    String ref = fk.references();
+    int dot = ref == null ? -1 : ref.indexOf('.');
+    Table parent = dot < 0 ? null : v.tables.get(ref.substring(0, dot));
+    Column key = parent == null ? null : PlanValidator.column(parent, ref.substring(dot + 1));
+    if (key == null || key.gen() == null) {
+      return null; // reported at the foreign key
+    }
+    ColumnGen g = key.gen();
+    if (g instanceof ColumnGen.Pattern || g instanceof ColumnGen.Uuid) {
+      return null;
+    }
+    if (!(g instanceof ColumnGen.Sequence s)) {
+      return "its parent key " + ref + " is a " + g.strategy() + " column; orphans need a sequence, pattern or "
+          + "uuid parent key (a key no parent has is made outside its values)";
+    }
+    if (key.type() == null || !key.type().isIntegral() || s.step() == 0) {
+      return null; // reported at the key
+    }
+    long lo = key.type().kind() == DataType.Kind.INT ? Integer.MIN_VALUE : Long.MIN_VALUE;
+    long hi = key.type().kind() == DataType.Kind.INT ? Integer.MAX_VALUE : Long.MAX_VALUE;
+    // a per_parent parent's rows are an expectation: the layout may make more, so leave room for twice as many
+    long rows = parent.perParent() == null ? parent.rows() : parent.rows() > Long.MAX_VALUE / 2 ? Long.MAX_VALUE
+        : 2 * parent.rows();
+    long keys = SeriesDefaults.keysOverSeries(v.plan, parent, rows);
+    if (!OrphanKeys.possible(s.start(), s.step(), keys, Math.max(1, rows), lo, hi)) {
+      return "no key outside " + ref + "'s range fits " + key.type() + " (its sequence fills the type above and "
+          + "below); narrow the sequence (start, step) or widen the column";
+    }
+    return null;
+  }
+
+  private List<String> fitting(Table t, Defect d) {
     List<String> names = new java.util.ArrayList<>();
     for (Column c : t.columns()) {
       if (c.name() != null && unfit(t, d, c) == null) {

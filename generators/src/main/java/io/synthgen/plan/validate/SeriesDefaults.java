@@ -142,6 +142,24 @@ public final class SeriesDefaults {
     return out;
   }
 
+  /**
+   * How many keys a table with {@code rows} rows has by the last batch of the series: {@code rows} for a static
+   * table (or a plan without a series), {@code rows x batches} for an append table, {@code rows + (batches - 1) x
+   * rows_per_batch} for a table with a change feed (an upper bound: only the APPENDs of a batch add keys).
+   * Saturates at {@link Long#MAX_VALUE}.
+   */
+  public static long keysOverSeries(Plan plan, Table t, long rows) {
+    long batches = plan.series() == null ? 1 : Math.max(1, plan.series().batches());
+    try {
+      if (t.changeFeed() != null) {
+        return Math.addExact(rows, Math.multiplyExact(batches - 1, Math.max(0, t.changeFeed().rowsPerBatch())));
+      }
+      return appends(plan, t) ? Math.multiplyExact(rows, batches) : rows;
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
   /** The series interval, or null when the plan has no valid one. */
   static Duration interval(Series s) {
     return s == null ? null : TimeSpec.interval(s.interval());

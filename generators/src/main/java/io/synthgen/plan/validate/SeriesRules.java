@@ -89,6 +89,29 @@ final class SeriesRules {
           series.batches() < 1 ? "use 1 or more batches" : "plan at most " + PlanLimits.MAX_BATCHES
               + " batches, e.g. with a longer interval");
     }
+    end();
+  }
+
+  /** The first instant after the last batch's window must stay within the timestamp type: years 0001 to 9999. */
+  private void end() {
+    TimeSpec.Instant start = TimeSpec.instant(series.start());
+    if (start == null || interval == null || series.batches() < 1 || series.batches() > PlanLimits.MAX_BATCHES
+        || start.relative() && v.plan.referenceDate() == null) {
+      return;
+    }
+    java.time.LocalDateTime first = start.resolve(v.plan.referenceDate());
+    java.time.LocalDateTime limit = java.time.LocalDateTime.of(10_000, 1, 1, 0, 0);
+    boolean past;
+    try {
+      past = first.plus(interval.multipliedBy(series.batches())).isAfter(limit);
+    } catch (ArithmeticException | java.time.DateTimeException e) {
+      past = true;
+    }
+    if (past) {
+      out.add("series", series.start() + " + " + series.batches() + " x " + series.interval(), "the last batch's "
+          + "window ends after 9999-12-31, the last day a date or timestamp holds", "start earlier, or plan fewer "
+          + "batches or a shorter interval");
+    }
   }
 
   private void batching(Table t, String path) {
