@@ -163,9 +163,18 @@ public final class JobManager implements AutoCloseable {
     return o.hasNonNull(f) ? Instant.parse(o.get(f).asText()) : null;
   }
 
+  /** Cancels every job and waits (up to {@link #CLOSE_WAIT_SECONDS}) for them to stop and record their state. */
   @Override
   public void close() {
     jobs.values().forEach(j -> j.cancellation().cancel());
     executor.shutdown();
+    try {
+      executor.awaitTermination(CLOSE_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
+
+  /** How long closing waits for cancelled jobs to stop. */
+  static final long CLOSE_WAIT_SECONDS = 10;
 }
