@@ -148,7 +148,7 @@ final class FeedSource implements TableSource {
         }
         case UPDATE -> {
           if (cdf && half == 0) {
-            images.add(life, op.key(), life.lastVersion(op.key(), batch));
+            images.add(life, op.key(), keys.lastVersion(op));
             codes[i] = 1;
           } else {
             images.addUpdate(life, op.key(), batch, op.ordinal());
@@ -156,7 +156,7 @@ final class FeedSource implements TableSource {
           }
         }
         case DELETE -> {
-          images.add(life, op.key(), life.lastVersion(op.key(), batch));
+          images.add(life, op.key(), keys.lastVersion(op));
           codes[i] = cdf ? 3 : 2;
         }
         default -> throw new IllegalStateException("unknown operation " + op.kind());
@@ -205,12 +205,12 @@ final class FeedSource implements TableSource {
           ops[i] = batch == 0 ? 0 : 1;
         }
         case UPDATE -> {
-          before[i] = images.add(life, op.key(), life.lastVersion(op.key(), batch));
+          before[i] = images.add(life, op.key(), keys.lastVersion(op));
           after[i] = images.addUpdate(life, op.key(), batch, op.ordinal());
           ops[i] = 2;
         }
         case DELETE -> {
-          before[i] = images.add(life, op.key(), life.lastVersion(op.key(), batch));
+          before[i] = images.add(life, op.key(), keys.lastVersion(op));
           ops[i] = 3;
         }
         default -> throw new IllegalStateException("unknown operation " + op.kind());
