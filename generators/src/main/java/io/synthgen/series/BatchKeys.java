@@ -65,6 +65,29 @@ public final class BatchKeys {
     return life.updateOrdinalWith(batch, life.deletionPosition(key), live, updateOrder);
   }
 
+  /**
+   * The values the key of an UPDATE or DELETE of this batch holds before it: {@link KeyLifecycle#lastVersion}
+   * {@code (op.key(), batch)}, without recomputing a DELETE's deletion position.
+   */
+  public Version lastVersion(Op op) {
+    requireLater();
+    long key = op.key();
+    long cohort = life.insertBatch(key);
+    if (op.kind() == ChangeKind.APPEND || cohort >= batch) {
+      throw new IllegalArgumentException("key " + key + " is appended by batch " + cohort
+          + ", so it has no version before batch " + batch);
+    }
+    long position;
+    if (life.updates() == 0) {
+      position = -1;
+    } else if (op.kind() == ChangeKind.DELETE) {
+      position = (batch - 1) * life.deletes() + op.ordinal();
+    } else {
+      position = life.deletionPosition(key);
+    }
+    return life.lastVersionAt(key, cohort, position, batch);
+  }
+
   private void requireLater() {
     if (batch == 0) {
       throw new IllegalArgumentException("batch 0 is the full load; UPDATEs and DELETEs start at batch 1");

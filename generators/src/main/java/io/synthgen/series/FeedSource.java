@@ -9,6 +9,7 @@ import io.synthgen.vec.Batch;
 import io.synthgen.vec.LongVec;
 import io.synthgen.vec.StrDict;
 import io.synthgen.vec.StrVec;
+import io.synthgen.vec.Utf8Builder;
 import io.synthgen.vec.Vec;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,8 @@ final class FeedSource implements TableSource {
   private final List<OutputColumn> columns;
   private final VersionIndex cdfIndex;
   private final BatchKeys keys;
+  private final byte[][] rowPrefixes;
+  private final byte[][] keyPrefix;
 
   FeedSource(FeedSpec spec, long batch) {
     spec.checkBatch(batch);
@@ -46,6 +49,8 @@ final class FeedSource implements TableSource {
     this.operations = new StrDict(List.of(spec.appendName(), "UPDATE", "DELETE"));
     this.columns = columns(spec);
     this.keys = spec.lifecycle().batch(batch);
+    this.rowPrefixes = FeedJson.prefixes(spec.baseColumns());
+    this.keyPrefix = FeedJson.prefixes(List.of(spec.keyColumn()));
     this.cdfIndex = format == ChangeFeed.Format.DELTA_CDF && batch > 0 ? cdfIndex(spec, keys, feedRows) : null;
   }
 
@@ -148,7 +153,7 @@ final class FeedSource implements TableSource {
         }
         case UPDATE -> {
           if (cdf && half == 0) {
-            images.add(life, op.key(), life.lastVersion(op.key(), batch));
+            images.add(life, op.key(), keys.lastVersion(op));
             codes[i] = 1;
           } else {
             images.addUpdate(life, op.key(), batch, op.ordinal());
@@ -156,7 +161,7 @@ final class FeedSource implements TableSource {
           }
         }
         case DELETE -> {
-          images.add(life, op.key(), life.lastVersion(op.key(), batch));
+          images.add(life, op.key(), keys.lastVersion(op));
           codes[i] = cdf ? 3 : 2;
         }
         default -> throw new IllegalStateException("unknown operation " + op.kind());
@@ -205,38 +210,53 @@ final class FeedSource implements TableSource {
           ops[i] = batch == 0 ? 0 : 1;
         }
         case UPDATE -> {
-          before[i] = images.add(life, op.key(), life.lastVersion(op.key(), batch));
+          before[i] = images.add(life, op.key(), keys.lastVersion(op));
           after[i] = images.addUpdate(life, op.key(), batch, op.ordinal());
           ops[i] = 2;
         }
         case DELETE -> {
-          before[i] = images.add(life, op.key(), life.lastVersion(op.key(), batch));
+          before[i] = images.add(life, op.key(), keys.lastVersion(op));
           ops[i] = 3;
         }
         default -> throw new IllegalStateException("unknown operation " + op.kind());
       }
     }
     Batch base = VersionEvaluator.of(spec, images).outputBatch();
-    List<OutputColumn> cols = spec.baseColumns();
-    Vec keyVec = base.vector(spec.keyColumn());
-    String[] keys = new String[n];
-    String[] beforeJson = new String[n];
-    String[] afterJson = new String[n];
+    List<Vec> vecs = base.vectors();
+    List<Vec> keyVecs = List.of(base.vector(spec.keyColumn()));
+    int befores = 0;
+    int afters = 0;
+    for (int i = 0; i < n; i++) {
+      befores += before[i] >= 0 ? 1 : 0;
+      afters += after[i] >= 0 ? 1 : 0;
+    }
+    // about 32 bytes per field of an object; the buffers grow when the values are longer
+    long bytesPerObject = 32L * Math.max(1, rowPrefixes.length);
+    Utf8Builder keyJson = new Utf8Builder(n, 32);
+    Utf8Builder beforeJson = new Utf8Builder(n, (int) Math.max(1, bytesPerObject * befores / Math.max(1, n)));
+    Utf8Builder afterJson = new Utf8Builder(n, (int) Math.max(1, bytesPerObject * afters / Math.max(1, n)));
     boolean[] beforeNull = new boolean[n];
     boolean[] afterNull = new boolean[n];
     for (int i = 0; i < n; i++) {
-      keys[i] = FeedJson.key(spec.keyColumn(), keyVec, after[i] >= 0 ? after[i] : before[i]);
+      FeedJson.row(keyJson, keyPrefix, keyVecs, after[i] >= 0 ? after[i] : before[i]);
+      keyJson.endRow();
       beforeNull[i] = before[i] < 0;
       afterNull[i] = after[i] < 0;
-      beforeJson[i] = before[i] < 0 ? null : FeedJson.row(cols, base.vectors(), before[i]);
-      afterJson[i] = after[i] < 0 ? null : FeedJson.row(cols, base.vectors(), after[i]);
+      if (before[i] >= 0) {
+        FeedJson.row(beforeJson, rowPrefixes, vecs, before[i]);
+      }
+      beforeJson.endRow();
+      if (after[i] >= 0) {
+        FeedJson.row(afterJson, rowPrefixes, vecs, after[i]);
+      }
+      afterJson.endRow();
     }
-    StrVec b = StrVec.plain(beforeJson, n);
+    StrVec b = beforeJson.build();
     b.setNulls(beforeNull);
-    StrVec a = StrVec.plain(afterJson, n);
+    StrVec a = afterJson.build();
     a.setNulls(afterNull);
-    List<Vec> vecs = List.of(StrVec.plain(keys, n), b, a, StrVec.dictionary(DEBEZIUM_OPS, ops, n),
+    List<Vec> out = List.of(keyJson.build(), b, a, StrVec.dictionary(DEBEZIUM_OPS, ops, n),
         new LongVec(DataType.BIGINT, ts, n));
-    return new Batch(positions, n, columns.stream().map(OutputColumn::name).toList(), vecs);
+    return new Batch(positions, n, columns.stream().map(OutputColumn::name).toList(), out);
   }
 }

@@ -59,6 +59,13 @@ public final class KeyLifecycle {
   /** {@link #deleteBatch} of a key that no batch deletes (D = 0). */
   public static final long NEVER = Long.MAX_VALUE;
 
+  /**
+   * Cohort orders σ_c, update orders π_b and row orders ρ_b of batches below this number are built once per
+   * lifecycle, when first used, and kept (at most 3 × 1,024 permutations of about 100 bytes each); those of later
+   * batches are built per call. Every plan series within the default of a few dozen batches is cached whole.
+   */
+  public static final int CACHED_BATCHES = 1_024;
+
   private final long baseRows;
   private final long appends;
   private final long updates;
@@ -67,6 +74,9 @@ public final class KeyLifecycle {
   private final Stream updateOrders;
   private final Stream rowOrders;
   private final Permutation firstCohort;
+  private final Permutation[] cohortCache = new Permutation[CACHED_BATCHES];
+  private final Permutation[] updateCache = new Permutation[CACHED_BATCHES];
+  private final Permutation[] rowCache = new Permutation[CACHED_BATCHES];
   private final long lastFeasible;
   private final long lastInBounds;
 
@@ -223,7 +233,7 @@ public final class KeyLifecycle {
       return firstCohort.inverse(key);
     }
     long start = cohortStart(cohort);
-    return start + Permutation.indexed(cohortOrders, cohort, appends).inverse(key - start);
+    return start + cohortOrder(cohort).inverse(key - start);
   }
 
   /** The key at position p of the global deletion order: {@code G⁻¹(p)}. */
@@ -234,7 +244,7 @@ public final class KeyLifecycle {
     }
     long cohort = 1 + (position - baseRows) / appends;
     long start = cohortStart(cohort);
-    return start + Permutation.indexed(cohortOrders, cohort, appends).apply(position - start);
+    return start + cohortOrder(cohort).apply(position - start);
   }
 
   /** Key of DELETE #j (j < D) of batch b ≥ 1: {@code G⁻¹((b-1)D + j)}. */
@@ -257,6 +267,36 @@ public final class KeyLifecycle {
   public long deleteOrdinal(long key) {
     long position = deletionPosition(key);
     return deletes == 0 ? -1 : position % deletes;
+  }
+
+  /**
+   * σ_c of cohort c ≥ 1, from the cache below {@link #CACHED_BATCHES}. The caches are filled racily: a
+   * {@link Permutation} is immutable with final fields, so a thread sees either null (and builds an equal one) or
+   * a complete permutation.
+   */
+  private Permutation cohortOrder(long cohort) {
+    if (cohort >= CACHED_BATCHES) {
+      return Permutation.indexed(cohortOrders, cohort, appends);
+    }
+    Permutation p = cohortCache[(int) cohort];
+    if (p == null) {
+      p = Permutation.indexed(cohortOrders, cohort, appends);
+      cohortCache[(int) cohort] = p;
+    }
+    return p;
+  }
+
+  /** π_b of batch b ≥ 1 over its {@code live} positions (U > 0, live ≥ 1), cached like {@link #cohortOrder}. */
+  private Permutation cachedUpdateOrder(long batch, long live) {
+    if (batch >= CACHED_BATCHES) {
+      return Permutation.indexed(updateOrders, batch, live);
+    }
+    Permutation p = updateCache[(int) batch];
+    if (p == null) {
+      p = Permutation.indexed(updateOrders, batch, live);
+      updateCache[(int) batch] = p;
+    }
+    return p;
   }
 
   private long cohortStart(long cohort) {
@@ -303,7 +343,7 @@ public final class KeyLifecycle {
 
   /** π_b, or null when batch b has no UPDATEs (then L_b may be 0). */
   Permutation updateOrder(long batch, long live) {
-    return updates == 0 ? null : Permutation.indexed(updateOrders, batch, live);
+    return updates == 0 ? null : cachedUpdateOrder(batch, live);
   }
 
   long updatedKeyWith(long batch, long ordinal, Permutation updateOrder) {
@@ -316,7 +356,7 @@ public final class KeyLifecycle {
     if (updates == 0 || offset < 0 || offset >= live) {
       return -1;
     }
-    Permutation order = updateOrder != null ? updateOrder : Permutation.indexed(updateOrders, batch, live);
+    Permutation order = updateOrder != null ? updateOrder : cachedUpdateOrder(batch, live);
     long ordinal = order.inverse(offset);
     return ordinal < updates ? ordinal : -1;
   }
@@ -335,7 +375,7 @@ public final class KeyLifecycle {
 
   /**
    * The keys of batch b with its permutations built once: the view an engine uses to generate the batch's rows
-   * (the methods of this class build them per call).
+   * (the methods of this class take them from its caches, see {@link #CACHED_BATCHES}).
    */
   public BatchKeys batch(long batch) {
     long rows = rows(batch);
@@ -376,7 +416,15 @@ public final class KeyLifecycle {
   }
 
   Permutation rowOrder(long batch, long rows) {
-    return Permutation.indexed(rowOrders, batch, rows);
+    if (batch >= CACHED_BATCHES) {
+      return Permutation.indexed(rowOrders, batch, rows);
+    }
+    Permutation p = rowCache[(int) batch];
+    if (p == null) {
+      p = Permutation.indexed(rowOrders, batch, rows);
+      rowCache[(int) batch] = p;
+    }
+    return p;
   }
 
   static void checkRow(long batch, long row, long rows) {
@@ -431,8 +479,15 @@ public final class KeyLifecycle {
           "key " + key + " is appended by batch " + cohort + ", so it has no version before batch " + beforeBatch);
     }
     checkBatch(beforeBatch - 1);
+    return lastVersionAt(key, cohort, updates > 0 ? deletionPosition(key) : -1, beforeBatch);
+  }
+
+  /**
+   * {@link #lastVersion} of a key inserted by {@code cohort < beforeBatch} at deletion position {@code position}
+   * (given by a caller that knows it; unused when U = 0), with the checks already made.
+   */
+  Version lastVersionAt(long key, long cohort, long position, long beforeBatch) {
     if (updates > 0) {
-      long position = deletionPosition(key);
       long deletedIn = deletes == 0 ? NEVER : 1 + position / deletes;
       long last = Math.min(beforeBatch - 1, deletedIn - 1);
       for (long b = last; b > cohort; b--) {

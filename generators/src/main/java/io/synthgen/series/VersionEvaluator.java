@@ -132,12 +132,52 @@ public final class VersionEvaluator implements BatchContext {
     final Map<Boolean, List<VersionGroups.Group>> groups = new HashMap<>();
     final Map<Boolean, VersionGroups.Group> wholes = new HashMap<>();
     final Map<VersionGroups.Group, VersionEvaluator> contexts = new IdentityHashMap<>();
+    /**
+     * Unchanged columns depend only on an image's (key row, key batch), which neighbours share when they are one
+     * key's images (a delta_cdf preimage and postimage, a debezium before and after): unchanged columns are
+     * evaluated once per run of equal neighbours, at its first element ({@code distinct}, increasing), and
+     * gathered back ({@code slot}: each element's run; {@code first}: its run's first element). Null when every
+     * element is its own run.
+     */
+    final int[] distinct;
+    final int[] slot;
+    final int[] first;
 
     Shared(FeedSpec spec, VersionRows images) {
       this.spec = spec;
       this.table = spec.table();
       this.images = images;
       this.n = images.size();
+      long[] keyRows = images.rows(false);
+      long[] keyBatches = images.batches(false);
+      int[] runs = new int[n];
+      int[] slots = new int[n];
+      int m = 0;
+      for (int i = 0; i < n; i++) {
+        if (i > 0 && keyRows[i] == keyRows[i - 1] && keyBatches[i] == keyBatches[i - 1]) {
+          slots[i] = m - 1;
+        } else {
+          runs[m] = i;
+          slots[i] = m++;
+        }
+      }
+      if (m < n) {
+        this.distinct = java.util.Arrays.copyOf(runs, m);
+        this.slot = slots;
+        this.first = new int[n];
+        for (int i = 0; i < n; i++) {
+          first[i] = distinct[slots[i]];
+        }
+      } else {
+        this.distinct = null;
+        this.slot = null;
+        this.first = null;
+      }
+    }
+
+    /** True when the role's columns are evaluated once per run of equal neighbours and gathered back. */
+    private boolean runs(boolean changed) {
+      return !changed && distinct != null;
     }
 
     /** A column for generators: strings in dictionary or plain layout. */
@@ -181,7 +221,8 @@ public final class VersionEvaluator implements BatchContext {
         inputs.put(m, Boolean.TRUE);
       }
       try {
-        return produce(c, whole(changed), changed, inputs);
+        Vec v = produce(c, whole(changed), changed, inputs);
+        return runs(changed) ? VersionVecs.gather(v, slot, n) : v;
       } catch (MixedBatches e) {
         List<VersionGroups.Group> gs = groups(changed);
         List<Vec> parts = new ArrayList<>(gs.size());
@@ -190,7 +231,8 @@ public final class VersionEvaluator implements BatchContext {
           parts.add(produce(c, g, changed, inputs));
           indexes.add(g.index());
         }
-        return VersionVecs.scatter(c.spec().type(), parts, indexes, n);
+        Vec v = VersionVecs.scatter(c.spec().type(), parts, indexes, n);
+        return runs(changed) ? VersionVecs.gather(v, first, n) : v;
       }
     }
 
@@ -256,6 +298,9 @@ public final class VersionEvaluator implements BatchContext {
       boolean changed = spec.changed().contains(fk);
       try {
         p = keys.parentRows(context(whole(changed)));
+        if (runs(changed)) {
+          p = VersionVecs.gather(p, slot, n);
+        }
       } catch (MixedBatches e) {
         p = new long[n];
         for (VersionGroups.Group g : groups(changed)) {
@@ -264,6 +309,9 @@ public final class VersionEvaluator implements BatchContext {
             p[g.index()[i]] = part[i];
           }
         }
+        if (runs(changed)) {
+          p = VersionVecs.gather(p, first, n);
+        }
       }
       parentMemo.put(fk, p);
       return p;
@@ -271,12 +319,16 @@ public final class VersionEvaluator implements BatchContext {
 
     /** Every element in order; its batch is {@link VersionGroups#MIXED} when they were made in several. */
     private VersionGroups.Group whole(boolean changed) {
-      return wholes.computeIfAbsent(changed, ch -> VersionGroups.whole(images.batches(ch), images.rows(ch), n));
+      return wholes.computeIfAbsent(changed, ch -> runs(ch)
+          ? VersionGroups.whole(images.batches(ch), images.rows(ch), distinct)
+          : VersionGroups.whole(images.batches(ch), images.rows(ch), n));
     }
 
     /** The elements split by the batch their values of a changed (or unchanged) column are made in. */
     private List<VersionGroups.Group> groups(boolean changed) {
-      return groups.computeIfAbsent(changed, ch -> VersionGroups.byBatch(images.batches(ch), images.rows(ch), n));
+      return groups.computeIfAbsent(changed, ch -> runs(ch)
+          ? VersionGroups.byBatch(images.batches(ch), images.rows(ch), distinct)
+          : VersionGroups.byBatch(images.batches(ch), images.rows(ch), n));
     }
 
     /** The context generators see for a group's elements (one per group and chunk). */

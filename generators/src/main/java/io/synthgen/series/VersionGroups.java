@@ -27,30 +27,56 @@ final class VersionGroups {
 
   /** Every element in order, with its batch when they share one. */
   static Group whole(long[] batches, long[] rows, int n) {
-    long b = n == 0 ? 0 : batches[0];
+    return whole(batches, rows, identity(n), true);
+  }
+
+  /** The elements {@code index} (increasing), with their batch when they share one. */
+  static Group whole(long[] batches, long[] rows, int[] index) {
+    return whole(batches, rows, index, false);
+  }
+
+  private static Group whole(long[] batches, long[] rows, int[] index, boolean identity) {
+    int n = index.length;
+    long b = n == 0 ? 0 : batches[index[0]];
     for (int i = 1; i < n; i++) {
-      if (batches[i] != b) {
+      if (batches[index[i]] != b) {
         b = MIXED;
         break;
       }
     }
+    long[] r = new long[n];
+    for (int i = 0; i < n; i++) {
+      r[i] = rows[index[i]];
+    }
+    return new Group(b, index, r, identity);
+  }
+
+  private static int[] identity(int n) {
     int[] all = new int[n];
     for (int i = 0; i < n; i++) {
       all[i] = i;
     }
-    long[] r = new long[n];
-    System.arraycopy(rows, 0, r, 0, n);
-    return new Group(b, all, r, true);
+    return all;
   }
 
   /** One group per batch, in batch order; a single batch gives the whole group. */
   static List<Group> byBatch(long[] batches, long[] rows, int n) {
+    return byBatch(batches, rows, identity(n), true);
+  }
+
+  /** The elements {@code index} (increasing) in one group per batch, in batch order. */
+  static List<Group> byBatch(long[] batches, long[] rows, int[] index) {
+    return byBatch(batches, rows, index, false);
+  }
+
+  private static List<Group> byBatch(long[] batches, long[] rows, int[] index, boolean identity) {
+    int n = index.length;
     TreeMap<Long, int[]> counts = new TreeMap<>();
     for (int i = 0; i < n; i++) {
-      counts.computeIfAbsent(batches[i], b -> new int[1])[0]++;
+      counts.computeIfAbsent(batches[index[i]], b -> new int[1])[0]++;
     }
     if (counts.size() <= 1) {
-      return List.of(whole(batches, rows, n));
+      return List.of(whole(batches, rows, index, identity));
     }
     List<Group> out = new ArrayList<>();
     Map<Long, Group> byBatch = new HashMap<>();
@@ -63,10 +89,11 @@ final class VersionGroups {
       out.add(g);
     }
     for (int i = 0; i < n; i++) {
-      Group g = byBatch.get(batches[i]);
-      int at = filled.get(batches[i])[0]++;
-      g.index()[at] = i;
-      g.rows()[at] = rows[i];
+      int e = index[i];
+      Group g = byBatch.get(batches[e]);
+      int at = filled.get(batches[e])[0]++;
+      g.index()[at] = e;
+      g.rows()[at] = rows[e];
     }
     return out;
   }
