@@ -17,6 +17,7 @@ import io.synthgen.plan.Table;
 import io.synthgen.plan.Violation;
 import io.synthgen.plan.reach.ColumnRanges;
 import io.synthgen.plan.reach.DictionaryLengths;
+import io.synthgen.plan.validate.AdvanceChains;
 import io.synthgen.plan.validate.PlanLimits;
 import io.synthgen.plan.validate.PlanValidator;
 import io.synthgen.plan.validate.SeriesDefaults;
@@ -90,6 +91,9 @@ public final class Resolver {
     }
     // cycles among the columns that did resolve, so they are reported with any other problem, not after its fix
     violations.addAll(DependencyCycles.find(plan, tables, factory.crossEdges()));
+    violations.addAll(AdvanceChains.check(plan, (table, column) -> tables.stream().filter(x -> x.name().equals(table))
+        .flatMap(x -> x.columns().stream()).filter(c -> c.name().equals(column)).findFirst()
+        .map(c -> c.generator().dependencies()).orElse(List.of())));
     violations.addAll(ColumnRanges.check(plan, rows, (table, column, inputs) -> {
       CompiledExpr e = factory.compiled(table + "." + column);
       ExprReach r = e == null ? null : e.reach(inputs);

@@ -73,9 +73,10 @@ final class ChangeFeedRecipes {
 
   /**
    * Patients move and change insurance (n/10, 50/40/5); encounters are Active at the initial load and Active 20 /
-   * Completed 70 / Cancelled 10 later (n/10, INSERT/UPDATE 30/70); claims move through Submitted 20 / In Review 25 /
-   * Paid 35 / Denied 15 / Appealed 5 (n_encounters/5, INSERT/UPDATE 40/60). A table generated per parent cannot carry
-   * a change feed, so claims reference their encounter by a foreign key here.
+   * Completed 70 / Cancelled 10 later (n/10, INSERT/UPDATE 30/70), an UPDATE keeping the encounter's stay; claims
+   * move through Submitted 20 / In Review 25 / Paid 35 / Denied 15 / Appealed 5 (n_encounters/5, INSERT/UPDATE
+   * 40/60). A table generated per parent cannot carry a change feed, so claims reference their encounter by a
+   * foreign key here.
    */
   private static void healthcare(PlanEdit e) {
     feed(e, "patients", "patients_cdc", 10, new Weights(50, 40, 5), "APPEND",
@@ -87,8 +88,9 @@ final class ChangeFeedRecipes {
           "Active at the initial load; later batches Active 20, Completed 70, Cancelled 10 (reference: healthcare "
               + "encounters CDC)");
     }
-    feed(e, "encounters", "encounters_cdc", 10, new Weights(30, 70, 0), "INSERT",
-        List.of("status", "discharge_datetime"));
+    // only status is drawn anew: discharge_datetime reads it and follows (NULL while Active, else the stay's end),
+    // the stay itself (admission, length) is the key's, so the claims dated within it stay within it
+    feed(e, "encounters", "encounters_cdc", 10, new Weights(30, 70, 0), "INSERT", List.of("status"));
 
     Column claim = e.column("claims", "encounter_id");
     Table encounters = e.table("encounters");

@@ -131,15 +131,11 @@ final class FeedRules {
     long d = counts.deletes();
     if (life.lastFeasibleBatch() < last) {
       long feasible = life.lastFeasibleBatch();
-      // the rows that keep U + D keys live through the last batch: N + (last-1)A - last*D >= U
-      BigInteger need = BigInteger.valueOf(u).add(BigInteger.valueOf(last).multiply(BigInteger.valueOf(d)))
-          .subtract(BigInteger.valueOf(last - 1).multiply(BigInteger.valueOf(a)));
       out.add(path + ".weights", w.append() + "/" + w.update() + "/" + w.delete(), "with " + n + " rows and " + a
           + " APPENDs, " + u + " UPDATEs and " + d + " DELETEs per batch, batch " + (feasible + 1) + " would need "
           + "more live keys than there are (each batch deletes " + d + " and appends " + a + "): the last feasible "
-          + "batch is " + feasible + ", the series needs " + last, "use at most " + (feasible + 1) + " batches "
-          + "(\"batches\": " + (feasible + 1) + "), or a lower delete weight (at most the append weight never runs "
-          + "out), or rows >= " + need + " in " + t.name());
+          + "batch is " + feasible + ", the series needs " + last, FeedFeasibility.fixes(t.name(), n, w,
+              f.rowsPerBatch(), counts, feasible, last));
       return;
     }
     if (life.lastBatchWithinBounds() < last) {

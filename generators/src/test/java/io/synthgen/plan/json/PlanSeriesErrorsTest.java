@@ -269,14 +269,51 @@ class PlanSeriesErrorsTest {
   }
 
   @Test
-  void aLifecycleThatRunsOutOfKeysGivesTheLastFeasibleBatch() {
+  void aLifecycleThatRunsOutOfKeysGivesTheLastFeasibleBatch() throws Exception {
     // 100 rows, 10 operations: 5 UPDATEs and 5 DELETEs a batch, no APPENDs: batch b needs 100 - 5b >= 5
     Violation v = only(feed("", "\"weights\": {\"update\": 1, \"delete\": 1}", "")
         .replace("\"batches\": 5", "\"batches\": 30"));
     assertEquals("tables[1].change_feed.weights", v.path());
     has(v.rule(), "the last feasible batch is 19, the series needs 29");
     has(v.fix(), "\"batches\": 20");
-    has(v.fix(), "rows >= 150 in t");
+    // batch 29 binds: 5 UPDATEs + 5 DELETEs + 28 batches x 5 more deleted than appended
+    has(v.fix(), "rows >= 150 in t (batch 29 needs 5 + 5 + 28 x 5 more deleted than appended live keys)");
+    has(v.fix(), "a delete weight at most the append weight (\"delete\": 0)");
+    // 7 operations: 4 UPDATEs + 3 DELETEs + 28 x 3 = 91 <= 100; 8: 4 + 4 + 28 x 4 = 120
+    has(v.fix(), "\"rows_per_batch\": 7 ");
+    String plan = feed("", "\"weights\": {\"update\": 1, \"delete\": 1}", "").replace("\"batches\": 5",
+        "\"batches\": 30");
+    for (String fixed : List.of(plan.replace("\"batches\": 30", "\"batches\": 20"),
+        plan.replace("\"rows\": 100, \"primary_key\": \"id\"", "\"rows\": 150, \"primary_key\": \"id\""),
+        plan.replace("\"delete\": 1}", "\"delete\": 0}"),
+        plan.replace("\"rows_per_batch\": 10", "\"rows_per_batch\": 7"))) {
+      PlanCodec.read(fixed);
+    }
+    assertEquals(1, violations(plan.replace("\"rows\": 100, \"primary_key\": \"id\"", "\"rows\": 149, "
+        + "\"primary_key\": \"id\"")).size(), "149 rows do not suffice");
+    assertEquals(1, violations(plan.replace("\"rows_per_batch\": 10", "\"rows_per_batch\": 8")).size());
+  }
+
+  @Test
+  void whenAppendsOutnumberDeletesTheFirstBatchBindsAndNoDeleteWeightIsSuggested() throws Exception {
+    // 200 rows, 1,000,000 operations 50/30/10: 555,556 APPENDs, 333,333 UPDATEs, 111,111 DELETEs; batch 1 needs
+    // 444,444 live keys, and every later batch has more
+    String plan = feed("", "", "").replace("\"batches\": 5", "\"batches\": 100000")
+        .replace("\"rows\": 100, \"primary_key\": \"id\"", "\"rows\": 200, \"primary_key\": \"id\"")
+        .replace("\"rows_per_batch\": 10", "\"rows_per_batch\": 1000000");
+    Violation v = only(plan);
+    assertEquals("tables[1].change_feed.weights", v.path());
+    has(v.rule(), "the last feasible batch is 0, the series needs 99999");
+    has(v.fix(), "use at most 1 batch (\"batches\": 1)");
+    has(v.fix(), "rows >= 444444 in t (batch 1 needs 333333 + 111111 live keys)");
+    // 451 operations: 250 + 1 APPENDs, 150 UPDATEs, 50 DELETEs (200 keys); 452: 251, 151, 50 (201 keys)
+    has(v.fix(), "\"rows_per_batch\": 451 ");
+    assertTrue(!v.fix().contains("delete weight") && !v.fix().contains("-"), v.fix());
+    PlanCodec.read(plan.replace("\"rows\": 200, \"primary_key\"", "\"rows\": 444444, \"primary_key\""));
+    PlanCodec.read(plan.replace("\"rows_per_batch\": 1000000", "\"rows_per_batch\": 451"));
+    assertEquals(1, violations(plan.replace("\"rows_per_batch\": 1000000", "\"rows_per_batch\": 452")).size());
+    assertEquals(1, violations(plan.replace("\"rows\": 200, \"primary_key\"", "\"rows\": 444443, "
+        + "\"primary_key\"")).size());
   }
 
   @Test
