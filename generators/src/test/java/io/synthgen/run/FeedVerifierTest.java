@@ -164,9 +164,9 @@ class FeedVerifierTest {
       RunResult run = batch(plan, k, "p" + k);
       try (Duck duck = new Duck()) {
         duck.view("truth", run.dir().resolve("devices_cdc_defects.parquet"));
-        patterns[k] = duck.one("SELECT string_agg(defect || '@' || CAST(row AS VARCHAR) || '=' || "
-            + "coalesce(injected, original, ''), ',' ORDER BY row, defect, \"column\") FROM truth "
-            + "WHERE defect IN ('duplicates', 'jitter', 'out_of_order', 'date_formats')");
+        // positions only: the values differ between batches whatever the streams
+        patterns[k] = duck.one("SELECT string_agg(defect || '@' || CAST(row AS VARCHAR), ',' ORDER BY row, defect) "
+            + "FROM truth WHERE defect IN ('duplicates', 'jitter', 'out_of_order')");
       }
     }
     assertNotEquals(patterns[1], patterns[2], "batch 2 repeats batch 1's defect positions and offsets");
