@@ -23,7 +23,7 @@ import java.util.Map;
 /**
  * The defects of one table applied to chunks of its clean source. Every decision is a hash of the chunk-independent
  * position of a clean row (its index in the source) in a stream named after the plan seed, the source, the source's
- * first row id (so each append batch has its own pattern), the defect and the column; no defect reads a column's
+ * first row id (so each append batch has its own pattern; a feed batch after the first adds the batch number), the defect and the column; no defect reads a column's
  * value stream. Order: the cell defects in plan order (date formats last, as they turn the column into strings),
  * then out-of-order swaps of neighbours inside the chunk, then an exact copy and a near copy right after their row.
  * The output position of a clean row needs the copies before it: a pre-pass counts them per block of
@@ -52,13 +52,22 @@ final class Injection {
   private final String key;
   private final long[] copiesBefore;
 
-  Injection(ResolvedPlan plan, Table table, TableSource clean) {
+  /**
+   * The defects of {@code table} on {@code clean}, written in series batch {@code batch} (null outside a series). A
+   * feed's rows are numbered from 0 in every batch, so a feed batch after the full load also keys its streams by the
+   * batch; batch 0 and every other source keep the streams of their first row id alone.
+   */
+  Injection(ResolvedPlan plan, Table table, TableSource clean, Long batch) {
     this.clean = clean;
     this.table = table;
     Quality q = table.quality();
     this.mode = q.groundTruth() == null ? Quality.GroundTruth.SIDECAR : q.groundTruth();
     long salt = clean.rows() == 0 ? 0 : clean.chunk(0, 1).rows()[0];
     Stream s = plan.root().child("quality").child(clean.name()).child("from " + salt);
+    boolean feed = table.changeFeed() != null && clean.name().equals(table.changeFeed().name());
+    if (feed && batch != null && batch > 0) {
+      s = s.child("batch " + batch);
+    }
     List<CellRule> formats = new ArrayList<>();
     for (Defect d : q.defects()) {
       DefectKind k = DefectKind.of(d);

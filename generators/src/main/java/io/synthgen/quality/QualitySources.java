@@ -28,10 +28,18 @@ public final class QualitySources {
    * change) a defect the table's columns cannot take.
    */
   public static List<TableSource> apply(ResolvedPlan plan, Table table, TableSource clean) {
+    return apply(plan, table, clean, null);
+  }
+
+  /**
+   * As {@link #apply(ResolvedPlan, Table, TableSource)} for series batch {@code batch} (null outside a series): a
+   * change feed's defects of a batch after the full load are keyed by the batch too, so every batch has its own.
+   */
+  public static List<TableSource> apply(ResolvedPlan plan, Table table, TableSource clean, Long batch) {
     if (table.quality() == null || table.quality().defects().isEmpty()) {
       return List.of(clean);
     }
-    Injection in = new Injection(plan, table, clean);
+    Injection in = new Injection(plan, table, clean, batch);
     DefectiveSource data = new DefectiveSource(in, null);
     return in.mode == io.synthgen.plan.Quality.GroundTruth.COLUMNS ? List.of(data)
         : List.of(data, new SidecarSource(in));
@@ -42,23 +50,37 @@ public final class QualitySources {
    * change feed, gets that table's defects.
    */
   public static List<TableSource> applyAll(ResolvedPlan plan, List<TableSource> sources) {
+    return applyAll(plan, sources, (Long) null);
+  }
+
+  /**
+   * As {@link #applyAll(ResolvedPlan, List)} for the sources of series batch {@code batch} (null outside a series,
+   * or for batch 0, which writes what a run without the batch writes).
+   */
+  public static List<TableSource> applyAll(ResolvedPlan plan, List<TableSource> sources, Long batch) {
     List<TableSource> out = new ArrayList<>();
     for (TableSource s : sources) {
       Table t = tableOf(plan, s.name());
-      out.addAll(t == null ? List.of(s) : apply(plan, t, s));
+      out.addAll(t == null ? List.of(s) : apply(plan, t, s, batch));
     }
     return out;
   }
 
   /**
    * As {@link #applyAll(ResolvedPlan, List)}, with every defective chunk checked into {@code validator}: it sees the
-   * clean rows of the chunk, and the ground truth with whether undoing it on the written rows gives the clean rows
+   * clean rows of the chunk (of a plan table; a change feed's have none to check), and the ground truth with whether undoing it on the written rows gives the clean rows
    * back exactly. Pass {@link #observers} to the engine so no written batch is counted twice.
    */
   public static List<TableSource> applyAll(ResolvedPlan plan, List<TableSource> sources, Validator validator) {
+    return applyAll(plan, sources, validator, null);
+  }
+
+  /** As {@link #applyAll(ResolvedPlan, List, Validator)} for the sources of series batch {@code batch}. */
+  public static List<TableSource> applyAll(ResolvedPlan plan, List<TableSource> sources, Validator validator,
+      Long batch) {
     List<TableSource> out = new ArrayList<>();
-    for (TableSource s : applyAll(plan, sources)) {
-      if (s instanceof DefectiveSource d && d.table() != null) {
+    for (TableSource s : applyAll(plan, sources, batch)) {
+      if (s instanceof DefectiveSource d) {
         out.add(d.tapped(c -> check(d, c, validator)));
       } else {
         out.add(s);
@@ -94,7 +116,7 @@ public final class QualitySources {
   }
 
   private static void check(DefectiveSource d, DefectChunk c, Validator validator) {
-    Restorer r = new Restorer(d.spec(), d.table() == null ? List.of() : cleanColumns(c.clean()));
+    Restorer r = new Restorer(d.spec(), cleanColumns(c.clean()));
     Batch restored = r.restore(positional(c.defective(), c.outputStart()), c.outputStart(), c.records());
     r.finish();
     long mismatches = r.mismatches();
@@ -104,9 +126,12 @@ public final class QualitySources {
       mismatches++;
       first = first == null ? d.name() + " " + diff : first;
     }
-    validator.accept(d.table().name(), c.clean());
+    if (d.table() != null) {
+      // a feed's rows have no plan table whose column checks they feed; its defects are checked all the same
+      validator.accept(d.table().name(), c.clean());
+    }
     Map<String, Long> counts = r.counts();
-    validator.acceptDefects(d.table().name(), counts, mismatches, first);
+    validator.acceptDefects(d.spec().name(), counts, mismatches, first);
   }
 
   private static List<OutputColumn> cleanColumns(Batch clean) {

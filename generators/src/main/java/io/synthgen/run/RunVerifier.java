@@ -17,6 +17,7 @@ import io.synthgen.resolve.ResolvedTable;
 import io.synthgen.resolve.Resolver;
 import io.synthgen.series.Batches;
 import io.synthgen.validate.Check;
+import io.synthgen.validate.SourceRows;
 import io.synthgen.validate.ValidationReport;
 import io.synthgen.validate.Validator;
 import io.synthgen.vec.Batch;
@@ -108,8 +109,10 @@ public final class RunVerifier {
     Validator validator = Runs.validator(plan, sources, snapshot ? null : k, snapshot ? k : null);
     Set<String> listed = new TreeSet<>(List.of(Manifest.FILE, Manifest.PLAN_FILE));
     Map<String, TableSource> expected = new LinkedHashMap<>();
+    Map<String, TableSource> clean = new LinkedHashMap<>();
+    sources.forEach(t -> clean.put(t.name(), t));
     // a snapshot is written clean; a batch or a plain run carries its tables' defects and their ground truth
-    (snapshot ? sources : QualitySources.applyAll(plan, sources)).forEach(t -> expected.put(t.name(), t));
+    (snapshot ? sources : QualitySources.applyAll(plan, sources, k)).forEach(t -> expected.put(t.name(), t));
     String what = k == null ? "plan.json" : (snapshot ? "the state after " : "batch ") + k;
     Set<String> manifestTables = new LinkedHashSet<>();
     for (JsonNode t : manifest.path("tables")) {
@@ -122,7 +125,8 @@ public final class RunVerifier {
         continue;
       }
       long firstRow = source.table() == null || k == null || snapshot ? 0 : source.table().firstRow(k);
-      checkSource(dir, source, firstRow, t, manifest, layout, validator, checks, listed);
+      checkSource(dir, plan, source, clean.get(name), firstRow, t, manifest, layout, validator, what, checks,
+          listed);
       if (k != null) {
         ManifestChecks.tableSeries(t, name, plan, snapshot, k, checks);
       }
@@ -147,15 +151,36 @@ public final class RunVerifier {
   /**
    * One source's files against the manifest. Rows of a plan table are fed to the validator numbered from
    * {@code firstRow}, the table's row of the batch's first row; a table with injected defects is read with its
-   * written columns and restored with its ground truth first; feeds, states, histories and ground truth are checked
-   * as files only.
+   * written columns and restored with its ground truth first. The rows of a feed, state or history ({@code clean},
+   * a source without a plan table) are compared cell by cell with the rows the plan makes for {@code what}, a feed
+   * with defects after undoing its ground truth (which gives its {@code defects} check); a sidecar of ground truth
+   * ({@code clean} null) is checked as files, and through the table it describes.
    */
-  private static void checkSource(Path dir, TableSource source, long firstRow, JsonNode t, JsonNode manifest,
-      Optional<ManifestChecks.Layout> layout, Validator validator, List<Check> checks, Set<String> listed) {
+  private static void checkSource(Path dir, ResolvedPlan plan, TableSource source, TableSource clean, long firstRow,
+      JsonNode t, JsonNode manifest, Optional<ManifestChecks.Layout> layout, Validator validator, String what,
+      List<Check> checks, Set<String> listed) {
     String name = source.name();
     ResolvedTable table = source.table();
-    if (table == null) {
+    if (table == null && clean == null) {
       checkTable(dir, name, source.columns(), t, layout, checks, listed, b -> { });
+      return;
+    }
+    if (table == null) {
+      SourceRows rows = new SourceRows(name, clean);
+      io.synthgen.plan.Table spec = source == clean ? null : QualitySources.tableOf(plan, name);
+      if (spec == null) {
+        checkTable(dir, name, source.columns(), t, layout, checks, listed, rows::accept);
+        checks.add(rows.finish(what));
+        return;
+      }
+      try (ReadBack back = ReadBack.open(spec, clean.columns(), truthFiles(dir, manifest, name))) {
+        checkTable(dir, name, source.columns(), t, layout, checks, listed,
+            b -> rows.accept(back.restore(b, b.size() == 0 ? 0 : b.rows()[0])));
+        back.finish(validator);
+        checks.add(rows.finish(what));
+      } catch (IOException | RuntimeException e) {
+        checks.add(new Check(name, null, "defects", "readable ground truth", String.valueOf(e.getMessage()), false));
+      }
       return;
     }
     if (table.spec().quality() == null || table.spec().quality().defects().isEmpty()) {
@@ -164,20 +189,25 @@ public final class RunVerifier {
       return;
     }
     // injected defects: the rows are read back as the plan made them, with the ground truth beside them
-    List<OutputColumn> clean = Engine.outputColumns(table);
-    List<Path> truth = new ArrayList<>();
-    for (JsonNode m : manifest.path("tables")) {
-      if (m.path("name").asText().equals(name + SidecarSource.SUFFIX)) {
-        m.path("files").forEach(f -> truth.add(dir.resolve(f.path("path").asText()).normalize()));
-      }
-    }
-    try (ReadBack back = ReadBack.open(table.spec(), clean, truth)) {
+    List<OutputColumn> cleanColumns = Engine.outputColumns(table);
+    try (ReadBack back = ReadBack.open(table.spec(), cleanColumns, truthFiles(dir, manifest, name))) {
       checkTable(dir, name, source.columns(), t, layout, checks, listed,
           b -> validator.accept(name, shifted(back.restore(b, b.size() == 0 ? 0 : b.rows()[0]), firstRow)));
       back.finish(validator);
     } catch (IOException | RuntimeException e) {
       checks.add(new Check(name, null, "defects", "readable ground truth", String.valueOf(e.getMessage()), false));
     }
+  }
+
+  /** The files of the ground-truth sidecar of {@code name}, in the manifest's order (none without a sidecar). */
+  private static List<Path> truthFiles(Path dir, JsonNode manifest, String name) {
+    List<Path> truth = new ArrayList<>();
+    for (JsonNode m : manifest.path("tables")) {
+      if (m.path("name").asText().equals(name + SidecarSource.SUFFIX)) {
+        m.path("files").forEach(f -> truth.add(dir.resolve(f.path("path").asText()).normalize()));
+      }
+    }
+    return truth;
   }
 
   private static Batch shifted(Batch b, long by) {

@@ -115,7 +115,7 @@ public final class Runs {
         // a snapshot is the clean state (the oracle), so defects go only into what a batch or a plain run writes;
         // feeds, states, histories and ground truth have no plan table to check against (table() is null)
         List<TableSource> written = snapshotAfter == null
-            ? QualitySources.applyAll(plan, sources, validator) : sources;
+            ? QualitySources.applyAll(plan, sources, validator, batch) : sources;
         List<TableRun> runs = engine.run(written, staging, options, progress, cancel,
             QualitySources.observers(validator));
         ValidationReport report = validator.finish();

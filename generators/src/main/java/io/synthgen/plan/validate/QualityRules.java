@@ -38,6 +38,9 @@ final class QualityRules {
   private final PlanValidator v;
   private final Issues out;
 
+  /** The columns a debezium feed writes. */
+  private static final List<String> DEBEZIUM_COLUMNS = List.of("key", "before", "after", "op", "ts_ms");
+
   private QualityRules(PlanValidator v) {
     this.v = v;
     this.out = v.out;
@@ -99,6 +102,15 @@ final class QualityRules {
       return;
     }
     boolean list = Defects.hasColumnList(d);
+    if (format(t) == ChangeFeed.Format.DEBEZIUM) {
+      // the envelope's columns (key, before, after, op, ts_ms) are JSON and bookkeeping, the base columns are not
+      // written: no column of a debezium feed can take a column defect, whatever it names
+      out.add(path + ".defect", kind, "a " + kind + " defect alters columns, and " + t.name() + "'s debezium feed "
+          + "writes none it can alter: its columns are the envelope's " + DEBEZIUM_COLUMNS + " (row JSON and "
+          + "bookkeeping)", "remove this " + kind + " defect (a debezium feed takes the row defects duplicates and "
+          + "out_of_order, which copy and swap whole envelopes), or give the change_feed \"format\": \"plain\"");
+      return;
+    }
     if (list && columns.isEmpty()) {
       out.add(path + ".columns", columns, "a " + kind + " defect alters at least one column",
           "list the columns it alters");
@@ -149,11 +161,6 @@ final class QualityRules {
   private String unfit(Table t, Defect d, Column c) {
     if (c.omit()) {
       return "it is omitted (a helper, not written)";
-    }
-    if (format(t) == ChangeFeed.Format.DEBEZIUM) {
-      return t.name() + "'s debezium feed writes envelopes (key, before, after, op, ts_ms), not its columns; "
-          + "give it \"format\": \"plain\" for column defects, or keep only row defects (duplicates, "
-          + "out_of_order)";
     }
     if (c.name().equals(t.primaryKey())) {
       return "it is the primary key (duplicates repeat it; to break keys use duplicates)";
