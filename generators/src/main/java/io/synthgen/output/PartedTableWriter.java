@@ -13,8 +13,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The format-independent half of every writer: splits batches at {@code rowsPerFile} boundaries (part k holds rows
- * {@code [k * rowsPerFile, (k + 1) * rowsPerFile)}), writes each part under a hidden temporary name beside the output,
+ * The format-independent half of every writer: splits batches at {@code rowsPerFile} boundaries (part k holds the
+ * rows at output positions {@code [k * rowsPerFile, (k + 1) * rowsPerFile)}, counted as they are appended, whatever
+ * the batches' row ids: an append slice's ids start past 0, and swapped or copied rows do not follow them), writes each part under a hidden temporary name beside the output,
  * hashes while writing, and renames on commit: {@code {table}{ext}} for one part, {@code {table}/part-00000{ext}...}
  * for several.
  */
@@ -34,6 +35,10 @@ final class PartedTableWriter implements TableWriter {
   private Path createdFolder;
   private Part current;
   private long currentPart = -1;
+  /** Rows appended so far: the output position of the next chunk's first row. */
+  private long appended;
+  /** Output position minus row id of the row after the last appended chunk: the next guess of a batch's position. */
+  private volatile long offset;
   private State state = State.OPEN;
 
   PartedTableWriter(Path dir, String table, List<OutputColumn> columns, FileFormat format, long rowsPerFile) {
@@ -50,25 +55,28 @@ final class PartedTableWriter implements TableWriter {
   @Override
   public EncodedChunk encode(Batch batch) throws IOException {
     checkBatch(batch);
-    List<SplitChunk.Piece> pieces = new ArrayList<>(1);
     int n = batch.size();
     if (rowsPerFile <= 0 || n == 0) {
-      pieces.add(new SplitChunk.Piece(0, format.encode(batch, 0, n)));
-      return new SplitChunk(pieces);
+      return new SplitChunk(List.of(new SplitChunk.Piece(0, format.encode(batch, 0, n))), 0, null);
     }
-    long[] rows = batch.rows();
+    // Encoding runs on many threads before the batch's output position is known: split where the batch would cross
+    // part boundaries if it started at the guessed position; append re-encodes the rare batch whose guess was wrong.
+    long guess = Math.max(0, batch.rows()[0] + offset);
+    return new SplitChunk(encodeFrom(batch, guess), guess, batch);
+  }
+
+  /** The batch encoded as pieces split at the part boundaries it crosses when its first row is at {@code start}. */
+  private List<SplitChunk.Piece> encodeFrom(Batch batch, long start) throws IOException {
+    int n = batch.size();
+    List<SplitChunk.Piece> pieces = new ArrayList<>(1);
     int from = 0;
-    long part = rows[0] / rowsPerFile;
-    for (int i = 1; i < n; i++) {
-      long p = rows[i] / rowsPerFile;
-      if (p != part) {
-        pieces.add(new SplitChunk.Piece(part, format.encode(batch, from, i)));
-        from = i;
-        part = p;
-      }
+    while (from < n) {
+      long pos = start + from;
+      int to = (int) Math.min(n, from + (rowsPerFile - pos % rowsPerFile));
+      pieces.add(new SplitChunk.Piece(pos / rowsPerFile, format.encode(batch, from, to)));
+      from = to;
     }
-    pieces.add(new SplitChunk.Piece(part, format.encode(batch, from, n)));
-    return new SplitChunk(pieces);
+    return pieces;
   }
 
   private void checkBatch(Batch batch) {
@@ -97,22 +105,39 @@ final class PartedTableWriter implements TableWriter {
     if (!(chunk instanceof SplitChunk split)) {
       throw new IllegalArgumentException("append takes chunks from this writer's encode, got " + chunk.getClass());
     }
-    for (SplitChunk.Piece piece : split.pieces()) {
-      if (piece.chunk().rows() == 0) {
+    List<SplitChunk.Piece> pieces = split.pieces();
+    if (rowsPerFile > 0 && split.rows() > 0) {
+      // parts hold output positions [k * rowsPerFile, (k + 1) * rowsPerFile): rows as appended, whatever the row ids
+      // say (an append slice starts past row 0, swapped neighbours and injected copies do not follow their ids)
+      long m = split.rows();
+      long want = appended % rowsPerFile;
+      long had = split.guess() % rowsPerFile;
+      if (want != had && !(want + m <= rowsPerFile && had + m <= rowsPerFile)) {
+        pieces = encodeFrom(split.batch(), appended);
+      }
+      long last = Long.MIN_VALUE;
+      for (int i = 0; i < split.batch().size(); i++) {
+        last = Math.max(last, split.batch().rows()[i]);
+      }
+      offset = appended + m - (last + 1);
+    }
+    long at = appended;
+    for (SplitChunk.Piece piece : pieces) {
+      long rows = piece.chunk().rows();
+      if (rows == 0) {
         continue;
       }
-      if (piece.part() != currentPart) {
-        if (piece.part() < currentPart) {
-          throw new IllegalStateException("chunks must be appended in row order: got rows of part " + piece.part()
-              + " after part " + currentPart);
-        }
+      long part = rowsPerFile > 0 ? at / rowsPerFile : 0;
+      if (part != currentPart) {
         finishCurrent();
         startPart();
-        currentPart = piece.part();
+        currentPart = part;
       }
       current.sink.write(piece.chunk());
-      current.rows += piece.chunk().rows();
+      current.rows += rows;
+      at += rows;
     }
+    appended = at;
   }
 
   private void startPart() throws IOException {
