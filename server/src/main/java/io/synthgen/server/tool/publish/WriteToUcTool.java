@@ -20,6 +20,7 @@ import io.synthgen.server.catalog.Publisher;
 import io.synthgen.server.catalog.Workspace;
 import io.synthgen.server.job.Job;
 import io.synthgen.server.tool.Approved;
+import io.synthgen.server.tool.BatchChecks;
 import io.synthgen.server.tool.Confirmations;
 import io.synthgen.server.tool.JobCalls;
 import io.synthgen.server.tool.PlanChecks;

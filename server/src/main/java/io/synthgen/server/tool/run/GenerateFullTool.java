@@ -18,7 +18,7 @@ import io.synthgen.server.job.Job;
 import io.synthgen.server.plan.PlanVersion;
 import io.synthgen.server.plan.StoredPlan;
 import io.synthgen.server.tool.Approved;
-import io.synthgen.server.tool.publish.BatchChecks;
+import io.synthgen.server.tool.BatchChecks;
 import io.synthgen.server.tool.Confirmations;
 import io.synthgen.server.tool.JobCalls;
 import io.synthgen.server.tool.PlanChecks;
