@@ -7,7 +7,7 @@ import io.synthgen.plan.Destination;
 import io.synthgen.plan.Plan;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.series.Batches;
-import io.synthgen.series.Landing;
+import io.synthgen.run.Landing;
 import io.synthgen.server.catalog.VolumeBatch;
 import io.synthgen.run.RunManifest;
 import io.synthgen.run.Runs;

@@ -13,7 +13,7 @@ import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.run.RunResult;
 import io.synthgen.run.Runs;
 import io.synthgen.series.Batches;
-import io.synthgen.series.Landing;
+import io.synthgen.run.Landing;
 import io.synthgen.server.job.Job;
 import io.synthgen.server.plan.PlanVersion;
 import io.synthgen.server.plan.StoredPlan;
