@@ -50,12 +50,12 @@ public final class OrphanKeys {
       DataType t = fk.type();
       long lo = t.kind() == DataType.Kind.INT ? Integer.MIN_VALUE : Long.MIN_VALUE;
       long hi = t.kind() == DataType.Kind.INT ? Integer.MAX_VALUE : Long.MAX_VALUE;
-      Long above = exact(s.start(), s.step(), maxKeys, pool, lo, hi);
+      Long above = io.synthgen.plan.validate.OrphanRoom.exact(s.start(), s.step(), maxKeys, pool, lo, hi);
       if (above != null) {
         base = above;
         direction = s.step();
       } else {
-        Long below = exact(s.start(), -s.step(), 1, pool, lo, hi);
+        Long below = io.synthgen.plan.validate.OrphanRoom.exact(s.start(), -s.step(), 1, pool, lo, hi);
         if (below == null) {
           throw new IllegalArgumentException("orphans on " + table.name() + "." + fk.name() + ": no key outside "
               + ref + "'s range fits " + t + "; narrow the sequence or widen the column");
@@ -73,24 +73,9 @@ public final class OrphanKeys {
     }
   }
 
-  /**
-   * True when orphans can be made for a sequence parent key (start, step) with {@code keys} keys through the series
-   * and {@code pool} distinct orphans: {@code pool} values above the last key, or below the start, fit [lo, hi].
-   * The plan checks refuse an orphans defect for which this is false.
-   */
+  /** Whether orphan keys fit beside a sequence key: see {@link io.synthgen.plan.validate.OrphanRoom#possible}. */
   public static boolean possible(long start, long step, long keys, long pool, long lo, long hi) {
-    return exact(start, step, keys, pool, lo, hi) != null || exact(start, -step, 1, pool, lo, hi) != null;
-  }
-
-  /** start + step x from and start + step x (from + count - 1), both within [lo, hi], or null. */
-  private static Long exact(long start, long step, long from, long count, long lo, long hi) {
-    try {
-      long first = Math.addExact(start, Math.multiplyExact(step, from));
-      long last = Math.addExact(first, Math.multiplyExact(step, count - 1));
-      return first >= lo && first <= hi && last >= lo && last <= hi ? first : null;
-    } catch (ArithmeticException e) {
-      return null;
-    }
+    return io.synthgen.plan.validate.OrphanRoom.possible(start, step, keys, pool, lo, hi);
   }
 
   boolean numeric() {

@@ -1,5 +1,9 @@
 package io.synthgen.series;
 
+import io.synthgen.series.keys.KeyLifecycle;
+import io.synthgen.series.keys.BatchKeys;
+import io.synthgen.series.keys.Op;
+import io.synthgen.series.keys.ChangeKind;
 import io.synthgen.engine.TableSource;
 import io.synthgen.output.OutputColumn;
 import io.synthgen.plan.ChangeFeed;

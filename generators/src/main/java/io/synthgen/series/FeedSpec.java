@@ -1,5 +1,8 @@
 package io.synthgen.series;
 
+import io.synthgen.series.keys.KeyLifecycle;
+import io.synthgen.series.keys.OperationCounts;
+import io.synthgen.series.keys.OperationTimes;
 import io.synthgen.engine.Engine;
 import io.synthgen.output.OutputColumn;
 import io.synthgen.plan.ChangeFeed;

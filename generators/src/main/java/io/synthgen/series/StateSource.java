@@ -1,5 +1,6 @@
 package io.synthgen.series;
 
+import io.synthgen.series.keys.KeyLifecycle;
 import io.synthgen.engine.TableSource;
 import io.synthgen.output.OutputColumn;
 import io.synthgen.resolve.ResolvedTable;

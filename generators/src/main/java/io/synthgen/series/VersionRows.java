@@ -1,5 +1,8 @@
 package io.synthgen.series;
 
+import io.synthgen.series.keys.KeyLifecycle;
+import io.synthgen.series.keys.Version;
+
 /**
  * The row images a chunk of a feed, a state or a history needs, one per element: the key (its base row, whose
  * values the unchanged columns keep, made in the key's insert batch) and the version (the row the changed columns

@@ -1,5 +1,6 @@
 package io.synthgen.quality;
 
+import io.synthgen.plan.DefectKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

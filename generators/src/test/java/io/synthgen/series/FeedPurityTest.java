@@ -1,5 +1,6 @@
 package io.synthgen.series;
 
+import io.synthgen.series.keys.KeyLifecycle;
 import static io.synthgen.testing.Plans.document;
 import static io.synthgen.testing.Plans.read;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

@@ -1,5 +1,6 @@
 package io.synthgen.series;
 
+import io.synthgen.series.keys.KeyLifecycle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,7 @@
 package io.synthgen.series;
 
+import io.synthgen.series.keys.KeyLifecycle;
+import io.synthgen.series.keys.OperationCounts;
 import static io.synthgen.testing.Plans.document;
 import static io.synthgen.testing.Plans.read;
 

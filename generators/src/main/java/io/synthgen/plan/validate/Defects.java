@@ -5,7 +5,7 @@ import io.synthgen.plan.ColumnGen;
 import io.synthgen.plan.Defect;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.Table;
-import io.synthgen.quality.DefectKind;
+import io.synthgen.plan.DefectKind;
 import java.util.List;
 
 /** What each kind of {@link Defect} is called and which columns it alters. */

@@ -1,7 +1,7 @@
 package io.synthgen.plan.validate;
 
 import io.synthgen.plan.ChangeFeed;
-import io.synthgen.series.OperationCounts;
+import io.synthgen.series.keys.OperationCounts;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

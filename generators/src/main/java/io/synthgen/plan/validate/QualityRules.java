@@ -7,7 +7,6 @@ import io.synthgen.plan.DataType;
 import io.synthgen.plan.Defect;
 import io.synthgen.plan.Quality;
 import io.synthgen.plan.Table;
-import io.synthgen.quality.OrphanKeys;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -218,7 +217,7 @@ final class QualityRules {
     long rows = parent.perParent() == null ? parent.rows() : parent.rows() > Long.MAX_VALUE / 2 ? Long.MAX_VALUE
         : 2 * parent.rows();
     long keys = SeriesDefaults.keysOverSeries(v.plan, parent, rows);
-    if (!OrphanKeys.possible(s.start(), s.step(), keys, Math.max(1, rows), lo, hi)) {
+    if (!OrphanRoom.possible(s.start(), s.step(), keys, Math.max(1, rows), lo, hi)) {
       return "no key outside " + ref + "'s range fits " + key.type() + " (its sequence fills the type above and "
           + "below); narrow the sequence (start, step) or widen the column";
     }

@@ -2,7 +2,7 @@ package io.synthgen.server.catalog;
 
 import io.synthgen.engine.Cancellation;
 import io.synthgen.output.FileEntry;
-import io.synthgen.series.Landing;
+import io.synthgen.run.Landing;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

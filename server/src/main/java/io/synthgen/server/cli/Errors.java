@@ -3,7 +3,7 @@ package io.synthgen.server.cli;
 import io.synthgen.plan.PlanException;
 import io.synthgen.plan.Violation;
 import io.synthgen.run.OutputFolderException;
-import io.synthgen.series.Landing;
+import io.synthgen.run.Landing;
 import io.synthgen.server.catalog.CatalogException;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -7,7 +7,7 @@ import io.synthgen.resolve.Resolver;
 import io.synthgen.run.RunResult;
 import io.synthgen.run.Runs;
 import io.synthgen.series.Batches;
-import io.synthgen.series.Landing;
+import io.synthgen.run.Landing;
 import io.synthgen.validate.Check;
 import io.synthgen.engine.TableSource;
 import java.nio.file.Path;

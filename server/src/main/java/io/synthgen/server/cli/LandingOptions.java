@@ -1,7 +1,7 @@
 package io.synthgen.server.cli;
 
 import io.synthgen.output.WriterOptions;
-import io.synthgen.series.Landing;
+import io.synthgen.run.Landing;
 import picocli.CommandLine.Option;
 
 /** A landing zone's layout and file size: generate --layout and stream. */

@@ -7,7 +7,7 @@ import io.synthgen.plan.Plan;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.Resolver;
 import io.synthgen.series.Batches;
-import io.synthgen.series.Landing;
+import io.synthgen.run.Landing;
 import io.synthgen.server.catalog.PublishProgress;
 import io.synthgen.server.catalog.VolumeBatch;
 import io.synthgen.server.catalog.Workspace;

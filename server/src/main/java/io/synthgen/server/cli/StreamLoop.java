@@ -6,7 +6,7 @@ import io.synthgen.engine.Progress;
 import io.synthgen.engine.TableSource;
 import io.synthgen.output.WriterOptions;
 import io.synthgen.resolve.ResolvedPlan;
-import io.synthgen.series.Landing;
+import io.synthgen.run.Landing;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -14,7 +14,7 @@ import io.synthgen.plan.Destination;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.ResolvedTable;
 import io.synthgen.resolve.Resolver;
-import io.synthgen.series.Landing;
+import io.synthgen.run.Landing;
 import io.synthgen.template.Scaling;
 import io.synthgen.template.Templates;
 import io.synthgen.vec.Batch;

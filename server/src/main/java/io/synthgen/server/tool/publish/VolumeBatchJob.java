@@ -9,7 +9,7 @@ import io.synthgen.engine.Progress;
 import io.synthgen.output.WriterOptions;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.series.Batches;
-import io.synthgen.series.Landing;
+import io.synthgen.run.Landing;
 import io.synthgen.server.catalog.CatalogException;
 import io.synthgen.server.catalog.PublishRequest;
 import io.synthgen.server.catalog.VolumeBatch;

@@ -1,4 +1,4 @@
-package io.synthgen.series;
+package io.synthgen.series.keys;
 
 import java.util.List;
 

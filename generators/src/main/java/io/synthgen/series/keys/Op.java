@@ -1,4 +1,4 @@
-package io.synthgen.series;
+package io.synthgen.series.keys;
 
 /**
  * One row of a change-feed batch: its operation, the key it touches and its ordinal among the batch's rows of that

@@ -1,4 +1,4 @@
-package io.synthgen.series;
+package io.synthgen.series.keys;
 
 import io.synthgen.random.Stream;
 import io.synthgen.random.XxHash64;

@@ -1,4 +1,4 @@
-package io.synthgen.series;
+package io.synthgen.series.keys;
 
 /**
  * The values a key holds at a point of its series: either those of its insert ({@link ChangeKind#APPEND}: batch of

@@ -1,6 +1,5 @@
-package io.synthgen.quality;
+package io.synthgen.plan;
 
-import io.synthgen.plan.Defect;
 import java.util.Locale;
 
 /** The defects by their JSON names, as the ground truth names them. */

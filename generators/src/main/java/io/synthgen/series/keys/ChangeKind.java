@@ -1,4 +1,4 @@
-package io.synthgen.series;
+package io.synthgen.series.keys;
 
 /** The operation of one change-feed row. */
 public enum ChangeKind {

@@ -1,4 +1,4 @@
-package io.synthgen.series;
+package io.synthgen.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +18,6 @@ import io.synthgen.plan.Destination;
 import io.synthgen.plan.Plan;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.ResolvedTable;
-import io.synthgen.run.Runs;
 import io.synthgen.validate.Check;
 import io.synthgen.validate.ValidationReport;
 import io.synthgen.validate.Validator;

@@ -1,4 +1,4 @@
-package io.synthgen.series;
+package io.synthgen.series.keys;
 
 /**
  * One batch of a {@link KeyLifecycle} with its row order ρ_b and update order π_b built once: what an engine holds

@@ -1,8 +1,7 @@
-package io.synthgen.server.tool.publish;
+package io.synthgen.server.tool;
 
 import io.synthgen.plan.Series;
 import io.synthgen.resolve.ResolvedPlan;
-import io.synthgen.server.tool.ToolError;
 
 /** The refusals generate_full and write_to_uc share for a batch argument. */
 public final class BatchChecks {

@@ -1,4 +1,4 @@
-package io.synthgen.series;
+package io.synthgen.series.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,10 +1,11 @@
-package io.synthgen.series;
+package io.synthgen.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.synthgen.series.FeedSources;
 import io.synthgen.engine.Cancellation;
 import io.synthgen.engine.Engine;
 import io.synthgen.engine.Progress;
