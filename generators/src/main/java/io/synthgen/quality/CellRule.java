@@ -1,5 +1,6 @@
 package io.synthgen.quality;
 
+import io.synthgen.validate.CellText;
 import io.synthgen.plan.DefectKind;
 import io.synthgen.column.Instants;
 import io.synthgen.plan.Column;

@@ -1,5 +1,6 @@
 package io.synthgen.quality;
 
+import io.synthgen.validate.CellText;
 import io.synthgen.plan.DataType;
 import io.synthgen.vec.BoolVec;
 import io.synthgen.vec.DoubleVec;

@@ -1,5 +1,6 @@
 package io.synthgen.quality;
 
+import io.synthgen.validate.CellText;
 import io.synthgen.engine.BatchObserver;
 import io.synthgen.engine.TableSource;
 import io.synthgen.output.OutputColumn;

@@ -1,5 +1,6 @@
 package io.synthgen.quality;
 
+import io.synthgen.validate.CellText;
 import io.synthgen.output.OutputColumn;
 import io.synthgen.output.TableReader;
 import io.synthgen.output.formats.TableReaders;

@@ -2,7 +2,6 @@ package io.synthgen.validate;
 
 import io.synthgen.engine.TableSource;
 import io.synthgen.output.OutputColumn;
-import io.synthgen.quality.CellText;
 import io.synthgen.vec.Batch;
 import io.synthgen.vec.Vec;
 import java.util.ArrayDeque;

@@ -1,4 +1,4 @@
-package io.synthgen.quality;
+package io.synthgen.validate;
 
 import io.synthgen.plan.DataType;
 import io.synthgen.vec.BoolVec;
@@ -70,7 +70,7 @@ public final class CellText {
     return frac == 0 ? s : s + String.format(java.util.Locale.ROOT, ".%06d", frac);
   }
 
-  static LocalDateTime toDateTime(long micros) {
+  public static LocalDateTime toDateTime(long micros) {
     return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
         (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
   }
@@ -98,7 +98,7 @@ public final class CellText {
   }
 
   /** Sets cell {@code i} of a mutable vector (see {@link MutableColumn}) from its text; null makes it NULL. */
-  static void set(Vec v, int i, String text) {
+  public static void set(Vec v, int i, String text) {
     if (text == null) {
       v.setNull(i);
       return;
@@ -118,7 +118,7 @@ public final class CellText {
     }
   }
 
-  static long days(long micros) {
+  public static long days(long micros) {
     return Math.floorDiv(micros, MICROS_PER_DAY);
   }
 }
