@@ -3,7 +3,10 @@ package io.synthgen.draft;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.synthgen.plan.Plan;
+import io.synthgen.plan.Series;
+import java.time.LocalDate;
 import io.synthgen.template.Templates;
 import org.junit.jupiter.api.Test;
 
@@ -19,5 +22,43 @@ class SeriesFixesTest {
         [{"op": "add_table", "table": {"name": "zzz", "rows": 5, "columns": ["id", "name"]}}]""");
     assertEquals(2, q.table("zzz").orElseThrow().columns().size());
     assertTrue(q.table("customers_history").orElseThrow().history() != null);
+  }
+
+  private static final String DEVICES = """
+      {"name": "devices", "rows": 100, "primary_key": "device_id", "columns": [
+        {"name": "device_id", "type": "bigint", "strategy": "sequence"},
+        {"name": "status", "values": ["active", "idle"]}]%s}""";
+
+  private static final String READINGS = """
+      {"name": "readings", "rows": 1000, "primary_key": "reading_id", %s"columns": [
+        {"name": "reading_id", "type": "bigint", "strategy": "sequence"},
+        {"name": "device_id", "type": "bigint", "strategy": "foreign_key", "references": "devices.device_id"},
+        {"name": "reading_ts", "type": "timestamp", "strategy": "date_range", "start": "2024-01-01 00:00:00",
+         "end": "2024-01-01 23:59:59"}]}""";
+
+  private static Plan own(String tables) throws Exception {
+    return Drafter.plan(new ObjectMapper().readTree("{\"tables\": [" + tables + "]}"), LocalDate.of(2026, 12, 1), 1,
+        null);
+  }
+
+  @Test
+  void ownTablesWithAFeedAHistoryAndAppendsGetTheDefaultSeries() throws Exception {
+    Plan p = own(DEVICES.formatted(", \"change_feed\": {\"rows_per_batch\": 10}") + ","
+        + "{\"name\": \"devices_history\", \"history\": {\"of\": \"devices\"}},"
+        + READINGS.formatted("\"batch\": {\"mode\": \"append\"}, "));
+    assertEquals(new Series("2024-01-01", "1 day", Series.DEFAULT_BATCHES), p.series(),
+        "from the start of readings' advancing reading_ts, not the reference date");
+    Plan feedOnly = own(DEVICES.formatted(", \"change_feed\": {\"rows_per_batch\": 10}"));
+    assertEquals(new Series("2026-12-01", "1 day", Series.DEFAULT_BATCHES), feedOnly.series());
+    assertEquals(null, own(DEVICES.formatted("")).series(), "no series for a plan that does not take part in batches");
+  }
+
+  @Test
+  void theDefaultSeriesOfARevisionStartsWhereTheAppendTablesAdvancingColumnsStart() throws Exception {
+    Plan p = own(DEVICES.formatted("") + "," + READINGS.formatted(""));
+    Plan q = RevisionsTest.revise(p, "[{\"op\": \"set_batch\", \"table\": \"readings\", \"mode\": \"append\"}]");
+    assertEquals("2024-01-01", q.series().start());
+    Plan r = RevisionsTest.revise(p, "[{\"op\": \"set_change_feed\", \"table\": \"devices\"}]");
+    assertEquals("2026-12-01", r.series().start(), "no append table: the reference date");
   }
 }
