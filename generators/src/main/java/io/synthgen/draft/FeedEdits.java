@@ -174,8 +174,10 @@ final class FeedEdits {
           return tn + "'s change feed " + feed;
         }
       }
-      if (t.hasNonNull("quality") && (tn + "_defects").toLowerCase(Locale.ROOT).equals(n)) {
-        return tn + "'s ground truth " + tn + "_defects";
+      String output = t.hasNonNull("change_feed")
+          ? t.get("change_feed").path("name").asText(ChangeFeed.defaultName(tn)) : tn;
+      if (t != except && t.hasNonNull("quality") && (output + "_defects").toLowerCase(Locale.ROOT).equals(n)) {
+        return tn + "'s ground truth " + output + "_defects";
       }
     }
     return null;

@@ -61,4 +61,18 @@ class SeriesFixesTest {
     Plan r = RevisionsTest.revise(p, "[{\"op\": \"set_change_feed\", \"table\": \"devices\"}]");
     assertEquals("2026-12-01", r.series().start(), "no append table: the reference date");
   }
+
+  @Test
+  void theQualityLineNamesTheGroundTruthTheRunWrites() throws Exception {
+    Plan p = RevisionsTest.revise(Templates.load("retail"), """
+        [{"op": "set_change_feed", "table": "customers"},
+         {"op": "add_defect", "table": "customers", "defect": {"defect": "duplicates", "rate": 0.1}}]""");
+    String line = SeriesText.quality(p.table("customers").orElseThrow());
+    assertTrue(line.endsWith("(ground truth: customers_cdc_defects)"), line);
+    Plan q = RevisionsTest.revise(p, "[{\"op\": \"set_change_feed\", \"table\": \"customers\", \"name\": \"cust_feed\"}]");
+    assertTrue(SeriesText.quality(q.table("customers").orElseThrow()).endsWith("(ground truth: cust_feed_defects)"));
+    Plan plain = RevisionsTest.revise(Templates.load("retail"), """
+        [{"op": "add_defect", "table": "customers", "defect": {"defect": "duplicates", "rate": 0.1}}]""");
+    assertTrue(SeriesText.quality(plain.table("customers").orElseThrow()).endsWith("(ground truth: customers_defects)"));
+  }
 }
