@@ -75,4 +75,16 @@ class SeriesFixesTest {
         [{"op": "add_defect", "table": "customers", "defect": {"defect": "duplicates", "rate": 0.1}}]""");
     assertTrue(SeriesText.quality(plain.table("customers").orElseThrow()).endsWith("(ground truth: customers_defects)"));
   }
+
+  @Test
+  void aNullsDefectTakesOverTheColumnsOwnNullRate() throws Exception {
+    Plan before = Templates.load("retail");
+    assertEquals(0.02, before.table("customers").orElseThrow().column("email").orElseThrow().nullRate(), 1e-12);
+    Plan p = RevisionsTest.revise(before, """
+        [{"op": "add_defect", "table": "customers", "defect": {"defect": "nulls", "columns": ["email"], "rate": 0.02}}]""");
+    assertEquals(0.0, p.table("customers").orElseThrow().column("email").orElseThrow().nullRate(), 1e-12,
+        "the 2% asked for is the column's whole NULL share");
+    java.util.List<String> diff = PlanDiff.lines(before, p);
+    assertTrue(diff.stream().anyMatch(l -> l.contains("email") && l.contains("null")), diff::toString);
+  }
 }
