@@ -118,6 +118,7 @@ final class SeriesEdits {
       return;
     }
     List<String> incremental = new ArrayList<>();
+    List<String> drops = new ArrayList<>();
     List<String> fixes = new ArrayList<>();
     for (JsonNode t : tree.withArray("tables")) {
       String name = t.path("name").asText();
@@ -131,9 +132,10 @@ final class SeriesEdits {
       }
       if (t.hasNonNull("history")) {
         incremental.add(name + " (history)");
-        fixes.add("{\"op\": \"drop_table\", \"table\": \"" + name + "\"}");
+        drops.add("{\"op\": \"drop_table\", \"table\": \"" + name + "\"}");
       }
     }
+    fixes.addAll(0, drops); // a history table goes before its source's feed, which it is made from
     if (!incremental.isEmpty()) {
       problems.add(path + ".op", "remove_series", "tables take part in the series: " + String.join(", ",
           incremental), "make them static first, in this revision before remove_series: " + String.join(", ",

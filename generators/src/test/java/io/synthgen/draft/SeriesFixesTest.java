@@ -87,4 +87,27 @@ class SeriesFixesTest {
     java.util.List<String> diff = PlanDiff.lines(before, p);
     assertTrue(diff.stream().anyMatch(l -> l.contains("email") && l.contains("null")), diff::toString);
   }
+
+  private static String fixOps(io.synthgen.plan.Violation v, String before) {
+    String fix = v.fix();
+    int at = fix.indexOf(before + ": ");
+    assertTrue(at >= 0, fix);
+    return fix.substring(at + before.length() + 2);
+  }
+
+  @Test
+  void theFixChainsOfRemoveSeriesAndAddHistoryApplyAsWritten() throws Exception {
+    Plan p = own(DEVICES.formatted("") + "," + READINGS.formatted(""));
+    p = RevisionsTest.revise(p, """
+        [{"op": "set_batch", "table": "readings", "mode": "append"}, {"op": "set_change_feed", "table": "devices"},
+         {"op": "add_history", "table": "devices_history", "of": "devices"}]""");
+    io.synthgen.plan.Violation v = SeriesRevisionsTest.refused(p, "[{\"op\": \"remove_series\"}]");
+    Plan none = RevisionsTest.revise(p, "[" + fixOps(v, "remove_series") + ", {\"op\": \"remove_series\"}]");
+    assertEquals(null, none.series());
+
+    String add = "{\"op\": \"add_history\", \"table\": \"readings_history\", \"of\": \"readings\"}";
+    io.synthgen.plan.Violation h = SeriesRevisionsTest.refused(p, "[" + add + "]");
+    Plan withHistory = RevisionsTest.revise(p, "[" + fixOps(h, "add_history") + ", " + add + "]");
+    assertTrue(withHistory.table("readings_history").orElseThrow().history() != null);
+  }
 }
