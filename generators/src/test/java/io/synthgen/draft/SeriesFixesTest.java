@@ -110,4 +110,15 @@ class SeriesFixesTest {
     Plan withHistory = RevisionsTest.revise(p, "[" + fixOps(h, "add_history") + ", " + add + "]");
     assertTrue(withHistory.table("readings_history").orElseThrow().history() != null);
   }
+
+  @Test
+  void aHugeSeriesIntervalIsAViolationWithTheLimit() throws Exception {
+    Plan p = own(DEVICES.formatted(", \"change_feed\": {\"rows_per_batch\": 10}"));
+    for (String interval : java.util.List.of("100000000 weeks", "1000000 weeks")) {
+      io.synthgen.plan.Violation v = SeriesRevisionsTest.refused(p,
+          "[{\"op\": \"set_series\", \"interval\": \"" + interval + "\"}]");
+      assertEquals("series.interval", v.path(), v.toString());
+      assertTrue(v.fix().contains("36525 days"), v.toString());
+    }
+  }
 }
