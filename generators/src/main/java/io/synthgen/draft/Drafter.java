@@ -196,6 +196,13 @@ public final class Drafter {
         ((ObjectNode) t).remove("columns");
       }
     }
+    for (JsonNode t : tables) {
+      // own tables with a change feed, appends or history need a series the description cannot give: the default
+      if (t.has("change_feed") || t.has("history") || "append".equalsIgnoreCase(t.path("batch").path("mode").asText())) {
+        SeriesEdits.ensureSeries(plan);
+        break;
+      }
+    }
     return new Draft(plan, problems.list(), derivedRows);
   }
 

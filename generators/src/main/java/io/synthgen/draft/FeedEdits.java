@@ -128,9 +128,12 @@ final class FeedEdits {
       return;
     }
     if (!source.hasNonNull("change_feed")) {
+      // an append table takes no feed: the fix makes it static first, so it applies as written
+      String staticFirst = "append".equalsIgnoreCase(source.path("batch").path("mode").asText())
+          ? "{\"op\": \"set_batch\", \"table\": \"" + of + "\", \"mode\": \"static\"}, " : "";
       problems.add(path + ".of", of, "a history table is made from a change feed, and " + of + " has none",
-          "add one first, in this revision before add_history: {\"op\": \"set_change_feed\", \"table\": \"" + of
-              + "\"}");
+          "add one first, in this revision before add_history: " + staticFirst + "{\"op\": \"set_change_feed\", "
+              + "\"table\": \"" + of + "\"}");
       return;
     }
     String clash = outputNameTaken(tree, null, name);
@@ -174,8 +177,10 @@ final class FeedEdits {
           return tn + "'s change feed " + feed;
         }
       }
-      if (t.hasNonNull("quality") && (tn + "_defects").toLowerCase(Locale.ROOT).equals(n)) {
-        return tn + "'s ground truth " + tn + "_defects";
+      String output = t.hasNonNull("change_feed")
+          ? t.get("change_feed").path("name").asText(ChangeFeed.defaultName(tn)) : tn;
+      if (t != except && t.hasNonNull("quality") && (output + "_defects").toLowerCase(Locale.ROOT).equals(n)) {
+        return tn + "'s ground truth " + output + "_defects";
       }
     }
     return null;

@@ -65,6 +65,15 @@ final class QualityEdits {
         return;
       }
     }
+    if (kind.equals("nulls")) {
+      // the column's own nulls move into the defect, as the quality recipes do: the rate the person asked for is
+      // the column's whole NULL share, and every NULL is in the ground truth
+      for (JsonNode c : table.withArray("columns")) {
+        if (named.contains(c.path("name").asText()) && c.path("null_rate").asDouble(0) > 0) {
+          ((ObjectNode) c).remove("null_rate");
+        }
+      }
+    }
     ObjectNode quality = table.hasNonNull("quality") ? (ObjectNode) table.get("quality") : table.objectNode();
     ArrayNode defects = quality.withArray("defects");
     for (int i = 0; i < defects.size(); i++) {

@@ -57,12 +57,12 @@ final class SeriesDiff {
     Quality.GroundTruth ga = was.quality() == null ? null : was.quality().groundTruth();
     Quality.GroundTruth gb = now.quality() == null ? null : now.quality().groundTruth();
     if (ga != null && gb != null && ga != gb) {
-      out.add("~ " + t + " ground truth: " + truth(ga, t) + " → " + truth(gb, t));
+      out.add("~ " + t + " ground truth: " + truth(ga, was) + " → " + truth(gb, now));
     }
   }
 
-  private static String truth(Quality.GroundTruth g, String table) {
-    return g == Quality.GroundTruth.COLUMNS ? "a _defects column" : table + "_defects";
+  private static String truth(Quality.GroundTruth g, Table table) {
+    return g == Quality.GroundTruth.COLUMNS ? "a _defects column" : SeriesText.truthTable(table);
   }
 
   private static String role(Plan p, Table t) {

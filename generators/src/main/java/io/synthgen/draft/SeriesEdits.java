@@ -35,10 +35,52 @@ final class SeriesEdits {
    */
   static ObjectNode defaultSeries(ObjectNode tree) {
     ObjectNode s = tree.objectNode();
-    s.put("start", tree.path("reference_date").asText(DEFAULT_START));
+    String advancing = advanceStart(tree);
+    s.put("start", advancing != null ? advancing : tree.path("reference_date").asText(DEFAULT_START));
     s.put("interval", DEFAULT_INTERVAL);
     s.put("batches", Series.DEFAULT_BATCHES);
     return s;
+  }
+
+  /**
+   * The earliest absolute start of the advancing columns of the plan's append tables (their {@code advance} list, or
+   * by default their date and timestamp ranges spanning at most {@value #DEFAULT_INTERVAL}), so batch 0's window holds
+   * the rows those columns give; null when there is none (the reference date is the start then).
+   */
+  static String advanceStart(JsonNode tree) {
+    java.time.LocalDateTime earliest = null;
+    boolean dateOnly = true;
+    java.time.Duration interval = io.synthgen.plan.validate.TimeSpec.interval(DEFAULT_INTERVAL);
+    for (JsonNode t : tree.path("tables")) {
+      if (!"append".equalsIgnoreCase(t.path("batch").path("mode").asText())) {
+        continue;
+      }
+      List<String> advance = strings(t.path("batch").get("advance"));
+      for (JsonNode c : t.path("columns")) {
+        if (!"date_range".equals(c.path("strategy").asText())) {
+          continue;
+        }
+        io.synthgen.plan.validate.TimeSpec.Instant from = io.synthgen.plan.validate.TimeSpec.instant(
+            c.path("start").asText(null));
+        io.synthgen.plan.validate.TimeSpec.Instant to = io.synthgen.plan.validate.TimeSpec.instant(
+            c.path("end").asText(null));
+        if (from == null || from.relative()) {
+          continue;
+        }
+        boolean listed = advance.isEmpty()
+            ? to != null && !to.relative() && !to.absolute().isAfter(from.absolute().plus(interval))
+            : advance.contains(c.path("name").asText());
+        if (listed && (earliest == null || from.absolute().isBefore(earliest))) {
+          earliest = from.absolute();
+          dateOnly = from.dateOnly();
+        }
+      }
+    }
+    if (earliest == null) {
+      return null;
+    }
+    return dateOnly || earliest.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+        ? earliest.toLocalDate().toString() : earliest.toString().replace('T', ' ');
   }
 
   /** Adds the default series when the plan has none; true when it did. */
@@ -76,6 +118,7 @@ final class SeriesEdits {
       return;
     }
     List<String> incremental = new ArrayList<>();
+    List<String> drops = new ArrayList<>();
     List<String> fixes = new ArrayList<>();
     for (JsonNode t : tree.withArray("tables")) {
       String name = t.path("name").asText();
@@ -89,9 +132,10 @@ final class SeriesEdits {
       }
       if (t.hasNonNull("history")) {
         incremental.add(name + " (history)");
-        fixes.add("{\"op\": \"drop_table\", \"table\": \"" + name + "\"}");
+        drops.add("{\"op\": \"drop_table\", \"table\": \"" + name + "\"}");
       }
     }
+    fixes.addAll(0, drops); // a history table goes before its source's feed, which it is made from
     if (!incremental.isEmpty()) {
       problems.add(path + ".op", "remove_series", "tables take part in the series: " + String.join(", ",
           incremental), "make them static first, in this revision before remove_series: " + String.join(", ",

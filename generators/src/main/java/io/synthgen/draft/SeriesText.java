@@ -97,9 +97,20 @@ public final class SeriesText {
     for (Defect d : q.defects()) {
       parts.add(defect(d));
     }
-    String truth = q.groundTruth() == Quality.GroundTruth.COLUMNS ? "a _defects column"
-        : t.name() + "_defects";
+    String truth = q.groundTruth() == Quality.GroundTruth.COLUMNS ? "a _defects column" : truthTable(t);
     return String.join(", ", parts) + " (ground truth: " + truth + ")";
+  }
+
+  /**
+   * The sidecar ground truth a run writes for the table: {@code <output>_defects}, the output being the table's
+   * change feed when it has one (a feed table writes its feed, not its rows), else the table.
+   */
+  public static String truthTable(Table t) {
+    if (t.changeFeed() == null) {
+      return t.name() + "_defects";
+    }
+    String feed = t.changeFeed().name();
+    return (feed == null ? io.synthgen.plan.ChangeFeed.defaultName(t.name()) : feed) + "_defects";
   }
 
   /** One defect, e.g. {@code email nulls 2%}, {@code reading_ts jitter ±60 seconds}. */

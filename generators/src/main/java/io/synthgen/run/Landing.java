@@ -16,6 +16,7 @@ import io.synthgen.output.OutputColumn;
 import io.synthgen.output.WriterOptions;
 import io.synthgen.plan.Destination;
 import io.synthgen.plan.Plan;
+import io.synthgen.quality.QualitySources;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.ResolvedTable;
 import io.synthgen.validate.Check;
@@ -40,6 +41,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -191,7 +193,9 @@ public final class Landing {
   }
 
   /**
-   * Lands one batch: writes {@code sources} (what batch {@code batch} of {@code plan} writes) into {@code root}.
+   * Lands one batch: writes {@code sources} (what batch {@code batch} of {@code plan} writes) into {@code root}, with
+   * each table's defects injected and its {@code <name>_defects} ground truth beside it, exactly as
+   * {@link Runs#generate} writes the batch.
    *
    * @param options format, compression and {@code rowsPerFile} (the max records per file; 0: one file per folder)
    * @param overwrite replace the batch's folders when they exist (only those folders)
@@ -204,7 +208,12 @@ public final class Landing {
       WriterOptions options, boolean overwrite, Engine engine, Progress progress, Cancellation cancel,
       Validator validator) throws IOException {
     long start = System.nanoTime();
-    check(sources, batch, layout, options);
+    // what Runs.generate writes for this batch: the defective sources and their <name>_defects ground truth
+    List<TableSource> withDefects = validator == null ? QualitySources.applyAll(plan, sources)
+        : QualitySources.applyAll(plan, sources, validator);
+    Function<TableSource, BatchObserver> observers = validator == null ? s -> null
+        : QualitySources.observers(validator);
+    check(withDefects, batch, layout, options);
     String hash = Runs.planHash(plan.withExactRows());
     if (Files.isDirectory(root)) {
       checkDescription(root, plan, hash, layout); // before the lock file is made: a foreign folder stays as it was
@@ -214,7 +223,7 @@ public final class Landing {
     try {
       checkDescription(root, plan, hash, layout);
       List<String> existing = new ArrayList<>();
-      for (TableSource s : sources) {
+      for (TableSource s : withDefects) {
         String folder = layout.folder(s.name(), batch);
         if (Files.exists(root.resolve(folder))) {
           existing.add(folder);
@@ -227,9 +236,8 @@ public final class Landing {
       Path staging = root.resolve(STAGING_PREFIX + token());
       try {
         List<TableSource> wrapped = new ArrayList<>();
-        for (TableSource s : sources) {
-          wrapped.add(new Positioned(s, validator == null || s.table() == null ? null
-              : validator.observer(s.table())));
+        for (TableSource s : withDefects) {
+          wrapped.add(new Positioned(s, observers.apply(s)));
         }
         Path written = staging.resolve("tables");
         List<TableRun> runs = engine.run(wrapped, written, options, progress, cancel, null);

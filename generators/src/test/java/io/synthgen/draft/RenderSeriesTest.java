@@ -56,7 +56,7 @@ class RenderSeriesTest {
     assertTrue(md.contains("**Series:** 5 batches, 1 day each, from 2024-01-01\n"), md);
     assertTrue(md.contains("**Batches:** customers_cdc: full load 10,000 then 1,000 per batch, "
         + "APPEND/UPDATE/DELETE 50/30/10, changes email, address_line1, columns operation, operation_date\n"), md);
-    assertTrue(md.contains("**Quality:** email nulls 2%, duplicates 4% (ground truth: customers_defects)\n"), md);
+    assertTrue(md.contains("**Quality:** email nulls 2%, duplicates 4% (ground truth: customers_cdc_defects)\n"), md);
     assertTrue(md.contains("### customers_history — history of customers\n\n**Batches:** customers_history: SCD2 "
         + "of customers"), md);
     assertTrue(md.contains("**Batches:** 50,000 rows per batch (keys continue), txn_timestamp advances 1 day per "

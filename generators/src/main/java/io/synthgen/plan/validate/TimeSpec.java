@@ -19,13 +19,24 @@ public final class TimeSpec {
   private static final Pattern INTERVAL = Pattern.compile("(\\d{1,9}) (second|minute|hour|day|week)s?");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
+  /**
+   * The longest interval a plan may name (series interval, date_range interval, jitter and very_late max): 100 years
+   * of 365.25 days. Longer intervals are refused where they are read, so no product of an interval with a batch or
+   * row count can leave the timestamp type.
+   */
+  public static final Duration MAX_INTERVAL = Duration.ofDays(36_525);
+
+  /** The farthest a reference-relative instant may be from the reference date: 1,000 years of 365.25 days. */
+  public static final Duration MAX_OFFSET = Duration.ofDays(365_250);
+
   /** The instant syntax, for messages. */
   public static final String INSTANT_SYNTAX =
-      "a date (2024-12-31), a timestamp (2024-12-31T08:30:00) or ref, ref-180d, ref+6h (units d, h, m, s)";
+      "a date (2024-12-31), a timestamp (2024-12-31T08:30:00) or ref, ref-180d, ref+6h (units d, h, m, s; at most "
+      + "365250 days, 1,000 years, from the reference date)";
 
   /** The interval syntax, for messages. */
   public static final String INTERVAL_SYNTAX =
-      "a count and a unit: 1 second, 15 minutes, 1 hour, 1 day, 1 week";
+      "a count and a unit: 1 second, 15 minutes, 1 hour, 1 day, 1 week (at most 36525 days or 5217 weeks, 100 years)";
 
   private TimeSpec() {
   }
@@ -47,7 +58,7 @@ public final class TimeSpec {
     }
   }
 
-  /** Parses an instant, or returns null when the text is not one. */
+  /** Parses an instant, or returns null when the text is not one or is farther than {@link #MAX_OFFSET} from ref. */
   public static Instant instant(String text) {
     if (text == null) {
       return null;
@@ -58,12 +69,14 @@ public final class TimeSpec {
         return new Instant(null, Duration.ZERO, true);
       }
       long n = Long.parseLong(m.group(2)) * ("-".equals(m.group(1)) ? -1 : 1);
+      Instant i;
       switch (m.group(3)) {
-        case "d": return new Instant(null, Duration.ofDays(n), true);
-        case "h": return new Instant(null, Duration.ofHours(n), false);
-        case "m": return new Instant(null, Duration.ofMinutes(n), false);
-        default: return new Instant(null, Duration.ofSeconds(n), false);
+        case "d": i = new Instant(null, Duration.ofDays(n), true); break;
+        case "h": i = new Instant(null, Duration.ofHours(n), false); break;
+        case "m": i = new Instant(null, Duration.ofMinutes(n), false); break;
+        default: i = new Instant(null, Duration.ofSeconds(n), false); break;
       }
+      return i.offset().abs().compareTo(MAX_OFFSET) > 0 ? null : i;
     }
     try {
       if (DATE.matcher(text).matches()) {
@@ -78,7 +91,7 @@ public final class TimeSpec {
     return null;
   }
 
-  /** Parses an interval, or returns null when the text is not one (or is zero). */
+  /** Parses an interval, or returns null when the text is not one, is zero or is longer than {@link #MAX_INTERVAL}. */
   public static Duration interval(String text) {
     if (text == null) {
       return null;
@@ -91,12 +104,14 @@ public final class TimeSpec {
     if (n == 0) {
       return null;
     }
+    Duration d;
     switch (m.group(2)) {
-      case "second": return Duration.ofSeconds(n);
-      case "minute": return Duration.ofMinutes(n);
-      case "hour": return Duration.ofHours(n);
-      case "day": return Duration.ofDays(n);
-      default: return Duration.ofDays(7 * n);
+      case "second": d = Duration.ofSeconds(n); break;
+      case "minute": d = Duration.ofMinutes(n); break;
+      case "hour": d = Duration.ofHours(n); break;
+      case "day": d = Duration.ofDays(n); break;
+      default: d = Duration.ofDays(7 * n); break;
     }
+    return d.compareTo(MAX_INTERVAL) > 0 ? null : d;
   }
 }

@@ -92,6 +92,8 @@ final class ProposePlanTool extends ServiceTool {
       plan = Recipes.apply(recipe, plan);
       summary += ", with the " + recipe + " recipe";
     }
+    // own tables get the default series from the drafter (a description cannot carry one): said in a note
+    Plan beforeChanges = origin.equals("tables") ? plan.withSeries(null) : plan;
     JsonNode changes = call.args().get("changes");
     if (changes != null && !changes.isNull()) {
       // target shares are solved again on the plan the changes make (Revisions)
@@ -110,7 +112,15 @@ final class ProposePlanTool extends ServiceTool {
     String next = PlanViews.showAndAsk(stored, stored.latest());
     Path out = PlanChecks.outputDir(services, checked.plan());
     ObjectNode view = PlanViews.view(stored, stored.latest(), checked.resolved(), out, next);
-    return ToolResult.ok(view, PlanViews.render(stored, stored.latest(), checked.resolved(), out)
+    List<String> notes = RevisePlanTool.notes(beforeChanges, checked.plan(),
+        changes == null || changes.isNull() ? JsonNodeFactory.instance.arrayNode() : changes);
+    StringBuilder text = new StringBuilder();
+    if (!notes.isEmpty()) {
+      notes.forEach(view.putArray("notes")::add);
+      notes.forEach(n -> text.append(n).append('\n'));
+      text.append('\n');
+    }
+    return ToolResult.ok(view, text + PlanViews.render(stored, stored.latest(), checked.resolved(), out)
         + "\nNext: " + next);
   }
 

@@ -98,8 +98,13 @@ final class RevisePlanTool extends ServiceTool {
           why.add(t.name() + " appends rows in every batch");
         }
       }
+      String start = after.series().start();
+      String from = after.referenceDate() == null || start.equals(after.referenceDate().toString()) ? ""
+          : " It starts on " + start + ", where the append tables' advancing columns start (not the reference date "
+              + after.referenceDate() + "), so batch 0's window holds their rows.";
       out.add("Added the default series (" + SeriesText.series(after) + ") because " + String.join(", ",
-          why) + "; ask the person whether it fits, and change it with set_series {start, interval, batches}.");
+          why) + "; ask the person whether it fits, and change it with set_series {start, interval, batches}."
+          + from);
     }
     return out;
   }

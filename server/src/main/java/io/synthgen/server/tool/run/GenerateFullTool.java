@@ -67,10 +67,12 @@ final class GenerateFullTool extends ServiceTool {
           + "not acknowledged", "ask the person; then approve_plan again with acknowledge_serverless: true");
     }
     Path out = PlanChecks.outputDir(services, v.plan());
-    Long batch = call.args().hasNonNull("batch") ? call.whole("batch", 0, Landing.MAX_BATCH, 0) : null;
+    // any batch of a series (PlanLimits.MAX_BATCHES); a landing layout's own, smaller bound is checked below
+    long lastBatch = io.synthgen.plan.validate.PlanLimits.MAX_BATCHES - 1;
+    Long batch = call.args().hasNonNull("batch") ? call.whole("batch", 0, lastBatch, 0) : null;
     String layoutName = call.string("layout");
     Long after = call.args().hasNonNull("snapshot_after")
-        ? call.whole("snapshot_after", 0, Landing.MAX_BATCH, 0) : null;
+        ? call.whole("snapshot_after", 0, lastBatch, 0) : null;
     if (after != null && (batch != null || layoutName != null)) {
       throw new ToolError("bad_arguments", "snapshot_after writes the state after a batch; it takes no batch or "
           + "layout", "call generate_full with snapshot_after alone, or with batch (and layout) alone");
@@ -89,6 +91,12 @@ final class GenerateFullTool extends ServiceTool {
       }
       long k = batch == null ? 0 : batch;
       BatchChecks.require(r, k, "generate_full", "batch");
+      if (k > layout.maxBatch()) {
+        throw new ToolError("bad_arguments", "batch " + k + " cannot be named in the " + layout.jsonName()
+            + " landing layout, whose folders name batches 0 to " + layout.maxBatch(), (layout == Landing.Layout.CDC_RAW
+            ? "use layout batches (batches 0 to " + Landing.MAX_BATCH + "), or " : "")
+            + "write the batch as a run folder with the command line: synthgen generate --batch " + k);
+      }
       return submitLanding(call, a, r, out, k, layout, wait);
     }
     Job running = writing.get(out);

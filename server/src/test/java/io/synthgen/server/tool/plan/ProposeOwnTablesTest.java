@@ -44,6 +44,29 @@ class ProposeOwnTablesTest {
   }
 
   @Test
+  void ownTablesWithAFeedHistoryAndAppendsGetTheDefaultSeriesAndSayIt() throws Exception {
+    String tables = """
+        {"name": "direct", "tables": [
+         {"name": "devices", "rows": 100, "primary_key": "device_id", "columns": [
+           {"name": "device_id", "type": "bigint", "strategy": "sequence"}, {"name": "status", "values": ["on", "off"]}],
+          "change_feed": {"rows_per_batch": 10, "weights": {"update": 90, "delete": 10}}},
+         {"name": "devices_history", "history": {"of": "devices"}},
+         {"name": "readings", "rows": 500, "primary_key": "reading_id", "batch": {"mode": "append"}, "columns": [
+           {"name": "reading_id", "type": "bigint", "strategy": "sequence"},
+           {"name": "ts", "type": "timestamp", "strategy": "date_range", "start": "2024-03-01",
+            "end": "2024-03-01T23:59:59"}]}]}""";
+    try (ToolFixture f = new ToolFixture(dir)) {
+      ToolResult r = f.call("propose_plan", tables);
+      assertFalse(r.isError(), r.text());
+      var plan = f.services.plans().get(r.structured().path("plan_id").asText()).latest().plan();
+      assertEquals("2024-03-01", plan.series().start());
+      String note = r.structured().path("notes").path(0).asText();
+      assertTrue(note.startsWith("Added the default series") && note.contains("It starts on 2024-03-01"), r.text());
+      assertTrue(r.text().contains(note), r.text());
+    }
+  }
+
+  @Test
   void fiveMistakesAreFiveViolations() throws Exception {
     ObjectNode args = lineItems();
     JsonNode tables = args.get("tables");

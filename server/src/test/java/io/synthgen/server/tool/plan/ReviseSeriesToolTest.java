@@ -60,7 +60,7 @@ class ReviseSeriesToolTest {
     assertTrue(text.contains("**Series:** 5 batches, 1 day each, from 2026-03-01"), text);
     assertTrue(text.contains("**Batches:** customers_cdc: full load "), text);
     assertTrue(text.contains("changes email, address_line1"), text);
-    assertTrue(text.contains("**Quality:** email nulls 2% (ground truth: customers_defects)"), text);
+    assertTrue(text.contains("**Quality:** email nulls 2% (ground truth: customers_cdc_defects)"), text);
     assertTrue(text.contains("### customers_history — history of customers"), text);
   }
 

@@ -89,6 +89,23 @@ class GenerateFullBatchesTest {
   }
 
   @Test
+  void aBatchBeyondTheLayoutsNamesIsRefusedWithTheLimitAndAnyBatchOfTheSeriesIsAccepted() throws Exception {
+    io.synthgen.plan.Plan p = PlanCodec.read(BatchCommandsTest.PLAN);
+    io.synthgen.plan.Series s = p.series();
+    String longer = f.services.plans().create("owner-a", p.withSeries(new io.synthgen.plan.Series(s.start(), "1 hour",
+        20_000)), "test", 0).id();
+    assertFalse(f.call("approve_plan", "{\"plan_id\": \"" + longer + "\", \"version\": 1}").isError());
+    ToolResult cdc = f.call("generate_full", "{\"plan_id\": \"" + longer + "\", \"batch\": 1500, \"layout\": "
+        + "\"cdc_raw\"}");
+    assertEquals("bad_arguments", code(cdc));
+    assertTrue(cdc.text().contains("0 to 999") && cdc.text().contains("layout batches"), cdc.text());
+    ToolResult batches = f.call("generate_full", "{\"plan_id\": \"" + longer + "\", \"batch\": 15000}");
+    assertEquals("bad_arguments", code(batches));
+    assertTrue(batches.text().contains("0 to 9999") && batches.text().contains("synthgen generate --batch 15000"),
+        batches.text());
+  }
+
+  @Test
   void layoutAloneLandsBatchZeroInTheSeedsNames() throws Exception {
     ToolResult r = full(", \"layout\": \"cdc_raw\"");
     assertFalse(r.isError(), r.text());
