@@ -209,8 +209,8 @@ public final class Landing {
       Validator validator) throws IOException {
     long start = System.nanoTime();
     // what Runs.generate writes for this batch: the defective sources and their <name>_defects ground truth
-    List<TableSource> withDefects = validator == null ? QualitySources.applyAll(plan, sources)
-        : QualitySources.applyAll(plan, sources, validator);
+    List<TableSource> withDefects = validator == null ? QualitySources.applyAll(plan, sources, batch)
+        : QualitySources.applyAll(plan, sources, validator, batch);
     Function<TableSource, BatchObserver> observers = validator == null ? s -> null
         : QualitySources.observers(validator);
     check(withDefects, batch, layout, options);

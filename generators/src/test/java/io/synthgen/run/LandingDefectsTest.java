@@ -1,4 +1,4 @@
-package io.synthgen.series;
+package io.synthgen.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,8 +8,7 @@ import io.synthgen.engine.Engine;
 import io.synthgen.engine.Progress;
 import io.synthgen.output.WriterOptions;
 import io.synthgen.resolve.ResolvedPlan;
-import io.synthgen.run.RunResult;
-import io.synthgen.run.Runs;
+import io.synthgen.series.Batches;
 import io.synthgen.testing.Duck;
 import io.synthgen.testing.Plans;
 import java.nio.file.Files;
