@@ -28,6 +28,7 @@ import io.synthgen.server.tool.ToolCall;
 import io.synthgen.server.tool.ToolError;
 import io.synthgen.server.tool.ToolResult;
 import io.synthgen.validate.Check;
+import io.synthgen.validate.ValidationReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -229,23 +230,9 @@ final class GenerateFullTool extends ServiceTool {
       to.put("folder", t.folder());
       to.put("rows", t.rows());
       to.put("bytes", t.bytes());
-      ArrayNode files = to.putArray("files");
-      int shown = 0;
-      for (FileEntry f : t.files()) {
-        if (shown++ == 5) {
-          files.add("… " + (t.files().size() - 5) + " more in the manifest");
-          break;
-        }
-        files.add(f.path());
-      }
+      putFiles(to, t.files());
     }
-    ObjectNode v = o.putObject("validation");
-    v.put("passed", lr.validation().passed());
-    v.put("checks", lr.validation().checks().size());
-    ArrayNode failures = v.putArray("failures");
-    for (Check c : lr.validation().failures()) {
-      failures.add(c.toString());
-    }
+    putValidation(o, lr.validation());
     return o;
   }
 
@@ -297,23 +284,32 @@ final class GenerateFullTool extends ServiceTool {
       to.put("name", t.table());
       to.put("rows", t.rows());
       to.put("bytes", t.bytes());
-      ArrayNode files = to.putArray("files");
-      int shown = 0;
-      for (FileEntry f : t.files()) {
-        if (shown++ == 5) {
-          files.add("… " + (t.files().size() - 5) + " more in the manifest");
-          break;
-        }
-        files.add(f.path());
-      }
+      putFiles(to, t.files());
     }
+    putValidation(o, rr.validation());
+    return o;
+  }
+
+  /** A table's files, the first five by path and a count of the rest. */
+  private static void putFiles(ObjectNode table, List<FileEntry> entries) {
+    ArrayNode files = table.putArray("files");
+    int shown = 0;
+    for (FileEntry f : entries) {
+      if (shown++ == 5) {
+        files.add("… " + (entries.size() - 5) + " more in the manifest");
+        break;
+      }
+      files.add(f.path());
+    }
+  }
+
+  private static void putValidation(ObjectNode o, ValidationReport report) {
     ObjectNode v = o.putObject("validation");
-    v.put("passed", rr.validation().passed());
-    v.put("checks", rr.validation().checks().size());
+    v.put("passed", report.passed());
+    v.put("checks", report.checks().size());
     ArrayNode failures = v.putArray("failures");
-    for (Check c : rr.validation().failures()) {
+    for (Check c : report.failures()) {
       failures.add(c.toString());
     }
-    return o;
   }
 }
