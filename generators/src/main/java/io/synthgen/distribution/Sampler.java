@@ -63,6 +63,11 @@ public abstract class Sampler {
   /** The distribution's mean (for validation tolerances), or NaN when undefined. */
   public abstract double mean();
 
+  /** {@link #sample} as a Spark SQL {@code DOUBLE} expression at the scope's row, equal to it bit for bit. */
+  public String sql(io.synthgen.sql.SqlScope scope) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no SQL translation yet");
+  }
+
   /** A uniform in [0,1) from the k-th draw. */
   protected final double u(int k, long rowHash) {
     return uniforms.at(k, rowHash);

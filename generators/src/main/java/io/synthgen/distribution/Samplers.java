@@ -21,14 +21,14 @@ final class Samplers {
 
     @Override
     public double sample(long h) {
-      double z = Math.sqrt(-2.0 * Math.log(uPos(0, h))) * Math.cos(2.0 * Math.PI * u(1, h));
+      double z = Math.sqrt(-2.0 * StrictMath.log(uPos(0, h))) * Math.cos(2.0 * Math.PI * u(1, h));
       double x = mean + sd * z;
-      return log ? Math.exp(x) : x;
+      return log ? StrictMath.exp(x) : x;
     }
 
     @Override
     public double mean() {
-      return log ? Math.exp(mean + sd * sd / 2) : mean;
+      return log ? StrictMath.exp(mean + sd * sd / 2) : mean;
     }
   }
 
@@ -43,7 +43,7 @@ final class Samplers {
 
     @Override
     public double sample(long h) {
-      return -Math.log(uPos(0, h)) / rate;
+      return -StrictMath.log(uPos(0, h)) / rate;
     }
 
     @Override
@@ -80,7 +80,7 @@ final class Samplers {
         for (int k = 0; k < intShape; k++) {
           p *= uPos(first + k, h);
         }
-        return -Math.log(p);
+        return -StrictMath.log(p);
       }
       boolean boost = shape < 1;
       double a = boost ? shape + 1 : shape;
@@ -91,7 +91,7 @@ final class Samplers {
       while (k < last) {
         double u1 = uPos(k, h);
         double u2 = u(k + 1, h);
-        double z = Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);
+        double z = Math.sqrt(-2.0 * StrictMath.log(u1)) * Math.cos(2.0 * Math.PI * u2);
         double v = 1 + c * z;
         double u = u(k + 2, h);
         k += 3;
@@ -99,12 +99,12 @@ final class Samplers {
           continue;
         }
         v = v * v * v;
-        if (Math.log(u) < 0.5 * z * z + d - d * v + d * Math.log(v)) {
+        if (StrictMath.log(u) < 0.5 * z * z + d - d * v + d * StrictMath.log(v)) {
           double g = d * v;
-          return boost ? g * Math.pow(uPos(k, h), 1.0 / shape) : g;
+          return boost ? g * StrictMath.pow(uPos(k, h), 1.0 / shape) : g;
         }
       }
-      return boost ? d * Math.pow(uPos(k, h), 1.0 / shape) : d; // practically unreachable: acceptance is > 95 %
+      return boost ? d * StrictMath.pow(uPos(k, h), 1.0 / shape) : d; // practically unreachable: acceptance is > 95 %
     }
 
     @Override
@@ -157,7 +157,7 @@ final class Samplers {
 
     @Override
     public double sample(long h) {
-      return xm / Math.pow(uPos(0, h), 1.0 / alpha);
+      return xm / StrictMath.pow(uPos(0, h), 1.0 / alpha);
     }
 
     @Override
@@ -203,7 +203,7 @@ final class Samplers {
       this.lambda = lambda;
       this.mode = (int) Math.floor(lambda);
       if (lambda <= 500) {
-        double p = Math.exp(-lambda);
+        double p = StrictMath.exp(-lambda);
         double cdf = 0;
         for (int k = 0; k < mode; k++) {
           cdf += p;
@@ -220,7 +220,7 @@ final class Samplers {
     @Override
     public double sample(long h) {
       if (lambda > 500) {
-        double z = Math.sqrt(-2.0 * Math.log(uPos(0, h))) * Math.cos(2.0 * Math.PI * u(1, h));
+        double z = Math.sqrt(-2.0 * StrictMath.log(uPos(0, h))) * Math.cos(2.0 * Math.PI * u(1, h));
         return Math.max(0, Math.rint(lambda + Math.sqrt(lambda) * z));
       }
       double u = u(0, h);

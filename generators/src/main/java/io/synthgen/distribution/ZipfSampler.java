@@ -56,12 +56,12 @@ public final class ZipfSampler extends Sampler {
   }
 
   private double hIntegral(double x) {
-    double logX = Math.log(x);
+    double logX = StrictMath.log(x);
     return helper2((1.0 - s) * logX) * logX;
   }
 
   private double h(double x) {
-    return Math.exp(-s * Math.log(x));
+    return StrictMath.exp(-s * StrictMath.log(x));
   }
 
   private double hIntegralInverse(double x) {
@@ -69,7 +69,7 @@ public final class ZipfSampler extends Sampler {
     if (t < -1.0) {
       t = -1.0;
     }
-    return Math.exp(helper1(t) * x);
+    return StrictMath.exp(helper1(t) * x);
   }
 
   private static double helper1(double x) {

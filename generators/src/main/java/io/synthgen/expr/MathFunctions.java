@@ -18,10 +18,10 @@ final class MathFunctions {
         new FunctionDef("floor", "floor(x)", 1, 1, false, c -> floorCeil(c, true)),
         new FunctionDef("ceil", "ceil(x)", 1, 1, false, c -> floorCeil(c, false)),
         new FunctionDef("sqrt", "sqrt(x)", 1, 1, false, c -> dbl(c, Math::sqrt, false)),
-        new FunctionDef("exp", "exp(x)", 1, 1, false, c -> dbl(c, Math::exp, false)),
-        new FunctionDef("ln", "ln(x)", 1, 1, false, c -> dbl(c, x -> x > 0 ? Math.log(x) : Double.NaN, true)),
+        new FunctionDef("exp", "exp(x)", 1, 1, false, c -> dbl(c, StrictMath::exp, false)),
+        new FunctionDef("ln", "ln(x)", 1, 1, false, c -> dbl(c, x -> x > 0 ? StrictMath.log(x) : Double.NaN, true)),
         new FunctionDef("log10", "log10(x)", 1, 1, false,
-            c -> dbl(c, x -> x > 0 ? Math.log10(x) : Double.NaN, true)),
+            c -> dbl(c, x -> x > 0 ? StrictMath.log10(x) : Double.NaN, true)),
         new FunctionDef("sin", "sin(x)", 1, 1, false, c -> dbl(c, Math::sin, false)),
         new FunctionDef("cos", "cos(x)", 1, 1, false, c -> dbl(c, Math::cos, false)),
         new FunctionDef("tan", "tan(x)", 1, 1, false, c -> dbl(c, Math::tan, false)),
@@ -43,7 +43,7 @@ final class MathFunctions {
     Node x = c.numeric(0);
     Node y = c.numeric(1);
     return c.bad() ? Node.failure()
-        : MapNodes.doubles2(CastNode.of(x, DataType.DOUBLE), CastNode.of(y, DataType.DOUBLE), Math::pow);
+        : MapNodes.doubles2(CastNode.of(x, DataType.DOUBLE), CastNode.of(y, DataType.DOUBLE), StrictMath::pow);
   }
 
   private static Node mod(Call c, Arith.Op op) {

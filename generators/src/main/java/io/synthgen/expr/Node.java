@@ -25,6 +25,11 @@ abstract class Node {
 
   abstract Vec eval(ExprInput in);
 
+  /** The node as a Spark SQL expression of {@link #type}, equal to {@link #eval} cell for cell. */
+  String sql(io.synthgen.sql.SqlScope scope) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no SQL translation yet");
+  }
+
   /**
    * The node as an expression's final value, which goes to writers rather than to other nodes: the same values as
    * {@link #eval}, but string nodes may answer in UTF-8 layout.
