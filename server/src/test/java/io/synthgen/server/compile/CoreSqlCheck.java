@@ -49,9 +49,26 @@ final class CoreSqlCheck {
 
   /** Rows [first, first + count) of batch {@code batch} (null: no batch) of a table, or all when count < 0. */
   static List<String> mismatches(ResolvedPlan plan, String table, Long batch, long first, int count) {
+    return mismatches(plan, plan, table, batch, first, count);
+  }
+
+  /** The first and last {@code __row} of a table's SELECT of a batch, as Spark computes them. */
+  static List<Long> rowRange(ResolvedPlan plan, String table, Long batch) {
+    try {
+      String sql = SqlCompiler.compile(plan, new SqlOptions(batch, 2)).table(table).selectWithRow();
+      Row r = spark().sql("SELECT min(`__row`), max(`__row`) FROM (" + sql + ")").first();
+      return List.of(r.getLong(0), r.getLong(1));
+    } catch (PlanException e) {
+      throw new AssertionError(e.violations().toString(), e);
+    }
+  }
+
+  /** The SQL of {@code sqlPlan} against the local rows of {@code plan} (the check's own test gives two plans). */
+  static List<String> mismatches(ResolvedPlan sqlPlan, ResolvedPlan plan, String table, Long batch, long first,
+      int count) {
     CompiledTable ct;
     try {
-      ct = SqlCompiler.compile(plan, new SqlOptions(batch, 2)).table(table);
+      ct = SqlCompiler.compile(sqlPlan, new SqlOptions(batch, 2)).table(table);
     } catch (PlanException e) {
       throw new AssertionError(e.violations().toString(), e);
     }
