@@ -87,6 +87,88 @@ class CoreSqlTest {
        ]}
       """;
 
+  static final String PER_PARENT = """
+      {"format": "synthgen.plan/v1", "name": "nested", "seed": 5, "reference_date": "2025-01-01", "tier": 1,
+       "destination": {"kind": "local", "path": "out", "format": "parquet"},
+       "tables": [
+        {"name": "customers", "rows": 300, "primary_key": "customer_id", "columns": [
+          {"name": "customer_id", "type": "bigint", "strategy": "sequence", "start": 1, "step": 1},
+          {"name": "code", "type": "string", "strategy": "uuid", "unique": true},
+          {"name": "weight", "type": "double", "strategy": "uniform", "min": 0, "max": 5},
+          {"name": "n_orders", "type": "int", "strategy": "child_aggregate", "table": "orders", "function": "count"},
+          {"name": "total", "type": "decimal(12,2)", "strategy": "child_aggregate", "table": "orders",
+           "function": "sum", "column": "amount"},
+          {"name": "avg_amount", "type": "decimal(12,2)", "strategy": "child_aggregate", "table": "orders",
+           "function": "avg", "column": "amount"},
+          {"name": "avg_amount_d", "type": "double", "strategy": "child_aggregate", "table": "orders",
+           "function": "avg", "column": "amount"},
+          {"name": "max_qty", "type": "int", "strategy": "child_aggregate", "table": "orders", "function": "max",
+           "column": "qty"},
+          {"name": "min_score", "type": "double", "strategy": "child_aggregate", "table": "orders",
+           "function": "min", "column": "score"},
+          {"name": "sum_score", "type": "double", "strategy": "child_aggregate", "table": "orders",
+           "function": "sum", "column": "score"},
+          {"name": "sum_qty", "type": "bigint", "strategy": "child_aggregate", "table": "orders", "function": "sum",
+           "column": "qty"},
+          {"name": "avg_qty", "type": "double", "strategy": "child_aggregate", "table": "orders", "function": "avg",
+           "column": "qty"},
+          {"name": "last_day", "type": "date", "strategy": "child_aggregate", "table": "orders", "function": "max",
+           "column": "day"}]},
+        {"name": "orders", "rows": 597, "primary_key": "order_id",
+         "per_parent": {"table": "customers", "count": {"distribution": {"type": "poisson", "lambda": 2},
+           "max": 6}},
+         "columns": [
+          {"name": "order_id", "type": "bigint", "strategy": "sequence", "start": 1, "step": 1},
+          {"name": "customer_id", "type": "bigint", "strategy": "parent", "references": "customers.customer_id"},
+          {"name": "idx", "type": "int", "strategy": "child_index", "start": 1},
+          {"name": "amount", "type": "decimal(10,2)", "strategy": "uniform", "min": 1, "max": 100,
+           "null_rate": 0.1},
+          {"name": "qty", "type": "int", "strategy": "uniform", "min": 1, "max": 5, "null_rate": 0.2},
+          {"name": "score", "type": "double", "strategy": "distribution",
+           "distribution": {"type": "normal", "mean": 0, "stddev": 1}},
+          {"name": "day", "type": "date", "strategy": "date_range", "start": "2024-01-01", "end": "2024-12-31",
+           "interval": "1 day"},
+          {"name": "n_items", "type": "int", "strategy": "child_aggregate", "table": "items", "function": "count"},
+          {"name": "items_price", "type": "double", "strategy": "child_aggregate", "table": "items",
+           "function": "sum", "column": "price"}]},
+        {"name": "items", "rows": 583, "primary_key": "item_id",
+         "per_parent": {"table": "orders", "count": {"distribution": {"type": "uniform", "min": 0, "max": 3},
+           "rounding": "floor"}},
+         "columns": [
+          {"name": "item_id", "type": "bigint", "strategy": "sequence", "start": 1, "step": 1},
+          {"name": "order_id", "type": "bigint", "strategy": "parent", "references": "orders.order_id"},
+          {"name": "n", "type": "bigint", "strategy": "child_index", "start": 0},
+          {"name": "price", "type": "double", "strategy": "distribution",
+           "distribution": {"type": "lognormal", "mu": 2, "sigma": 0.5}, "null_rate": 0.1},
+          {"name": "customer_id", "type": "bigint", "strategy": "lookup", "via": "order_id",
+           "column": "customer_id"}]},
+        {"name": "reviews", "rows": 2000, "columns": [
+          {"name": "review_id", "type": "bigint", "strategy": "sequence", "start": 1, "step": 1},
+          {"name": "order_id", "type": "bigint", "strategy": "foreign_key", "references": "orders.order_id"},
+          {"name": "order_idx", "type": "int", "strategy": "lookup", "via": "order_id", "column": "idx"},
+          {"name": "order_customer", "type": "bigint", "strategy": "lookup", "via": "order_id",
+           "column": "customer_id"},
+          {"name": "item_id", "type": "bigint", "strategy": "foreign_key", "references": "items.item_id",
+           "distribution": {"type": "zipf", "exponent": 1.1}, "null_rate": 0.05},
+          {"name": "item_customer", "type": "bigint", "strategy": "lookup", "via": "item_id",
+           "column": "customer_id"},
+          {"name": "item_n", "type": "bigint", "strategy": "lookup", "via": "item_id", "column": "n"},
+          {"name": "customer", "type": "string", "strategy": "foreign_key", "references": "customers.code",
+           "distribution": {"type": "weighted", "by": "weight"}},
+          {"name": "customer_total", "type": "decimal(12,2)", "strategy": "lookup", "via": "customer",
+           "column": "total"}]}
+       ]}
+      """;
+
+  @Test
+  void perParentTablesAggregatesAndKeysIntoThemEqualTheLocalEngine() {
+    ResolvedPlan plan = CoreSqlCheck.resolve(PER_PARENT);
+    assertTrue(plan.table("customers").columns().size() > 0);
+    for (String t : List.of("customers", "orders", "items", "reviews")) {
+      assertEquals(List.of(), CoreSqlCheck.mismatches(plan, t, null, 0, -1));
+    }
+  }
+
   @Test
   void batchThreeOfASeriesMovesAdvanceColumnsAndKeysIntoAppendParents() {
     ResolvedPlan plan = CoreSqlCheck.resolve(SERIES);
