@@ -2,7 +2,6 @@ package io.synthgen.compile;
 
 import io.synthgen.column.ValueSql;
 import io.synthgen.plan.DataType;
-import io.synthgen.sql.SqlTypes;
 
 /**
  * A child aggregate in SQL with the local engine's values ({@code ChildAggregateGen}): over a child table's rows
@@ -63,7 +62,7 @@ final class Aggregates {
     boolean sum = function.equals("sum");
     if (exact) {
       String v = sum ? "COALESCE(" + raw + ", 0)" : raw;
-      return "CAST(" + v + " AS " + SqlTypes.of(type) + ")";
+      return "CAST(" + v + " AS " + ValueSql.sparkType(type) + ")";
     }
     if (type.kind() == DataType.Kind.DOUBLE) {
       return sum ? "COALESCE(" + raw + ", 0D)" : raw;
@@ -75,7 +74,7 @@ final class Aggregates {
   static String count(String countSql, DataType type) {
     return switch (type.kind()) {
       case DECIMAL -> ValueSql.fromLong(type, countSql);
-      case INT, BIGINT, DOUBLE -> "CAST(" + countSql + " AS " + SqlTypes.of(type) + ")";
+      case INT, BIGINT, DOUBLE -> "CAST(" + countSql + " AS " + ValueSql.sparkType(type) + ")";
       default -> throw new IllegalStateException("a count is numeric, not " + type);
     };
   }

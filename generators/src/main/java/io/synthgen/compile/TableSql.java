@@ -8,7 +8,6 @@ import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.ResolvedTable;
 import io.synthgen.sql.SqlScope;
 import io.synthgen.sql.SqlText;
-import io.synthgen.sql.SqlTypes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -130,7 +129,7 @@ final class TableSql {
     String alias = SqlText.ident(column(name));
     DataType type = table.column(name).spec().type();
     DataType valueType = valueType(table, name);
-    return (valueType.equals(type) ? alias : "CAST(" + alias + " AS " + SqlTypes.of(type) + ")") + " AS "
+    return (valueType.equals(type) ? alias : "CAST(" + alias + " AS " + io.synthgen.column.ValueSql.sparkType(type) + ")") + " AS "
         + SqlText.ident(name);
   }
 

@@ -107,7 +107,10 @@ class CoreSqlTest {
           {"name": "event_id", "type": "bigint", "strategy": "sequence", "start": 0, "step": 1},
           {"name": "account_id", "type": "bigint", "strategy": "foreign_key", "references": "accounts.account_id",
            "null_rate": 0.01},
-          {"name": "account_tier", "type": "int", "strategy": "lookup", "via": "account_id", "column": "tier"}]}
+          {"name": "account_tier", "type": "int", "strategy": "lookup", "via": "account_id", "column": "tier"},
+          {"name": "hot_account", "type": "bigint", "strategy": "foreign_key", "references": "accounts.account_id",
+           "distribution": {"type": "zipf", "exponent": 1.2}},
+          {"name": "hot_tier", "type": "int", "strategy": "lookup", "via": "hot_account", "column": "tier"}]}
        ]}
       """;
 
