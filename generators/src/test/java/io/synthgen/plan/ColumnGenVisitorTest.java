@@ -91,6 +91,17 @@ class ColumnGenVisitorTest {
   }
 
   @Test
+  void theSamplesHoldOneValidInstanceOfEveryRecord() {
+    assertEquals(ColumnGen.STRATEGIES, List.copyOf(StrategySamples.all().keySet()));
+    Set<Class<?>> classes = new java.util.HashSet<>();
+    StrategySamples.all().forEach((id, g) -> {
+      assertEquals(id, g.strategy());
+      classes.add(g.getClass());
+    });
+    assertEquals(Set.copyOf(RECORDS), classes);
+  }
+
+  @Test
   void aVisitorAnswersEveryStrategy() {
     ColumnGen.Visitor<String> ids = new ColumnGen.Visitor<>() {
       public String sequence(ColumnGen.Sequence g) { return g.strategy(); }
