@@ -90,6 +90,11 @@ public abstract class Sampler {
    */
   public abstract String sql(SqlScope scope);
 
+  /** The stream key of draw k. */
+  protected final long keyOf(int k) {
+    return uniforms.key(k);
+  }
+
   /** The SQL of {@link #u}: draw k's uniform in [0, 1). */
   protected final String uSql(int k, SqlScope scope) {
     return SqlText.uniform(scope, uniforms.key(k));

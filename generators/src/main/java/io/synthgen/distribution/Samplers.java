@@ -155,26 +155,49 @@ final class Samplers {
       String i = v + "_i";
       String z = v + "_z";
       String w = v + "_v";
-      String uPos1 = "(1.0D - " + SqlForms.uniformOfKey("element_at(" + keys + ", 3 * " + i + " + 1)", scope) + ")";
-      String u2 = SqlForms.uniformOfKey("element_at(" + keys + ", 3 * " + i + " + 2)", scope);
-      String u3 = SqlForms.uniformOfKey("element_at(" + keys + ", 3 * " + i + " + 3)", scope);
-      String boostNext = "power(1.0D - " + SqlForms.uniformOfKey("element_at(" + keys + ", 3 * " + i + " + 4)", scope)
-          + ", " + SqlText.lit(1.0 / shape) + ")";
       String dl = SqlText.lit(d);
-      // v = 1 + c z; accepted when v > 0 and ln(u) < 0.5 z z + d - d v^3 + d ln(v^3); the value is d v^3
-      String cube = "(" + w + " * " + w + " * " + w + ")";
-      String accept = w + " > 0.0D AND ln(" + u3 + ") < 0.5D * " + z + " * " + z + " + " + dl + " - " + dl + " * "
-          + cube + " + " + dl + " * ln(" + cube + ")";
-      String g = "(" + dl + " * " + cube + ")";
-      String value = boost ? "(" + g + " * " + boostNext + ")" : g;
-      String attempt = SqlForms.let(SqlForms.boxMuller(uPos1, u2), z,
-          SqlForms.let("(1.0D + " + SqlText.lit(c) + " * " + z + ")", w,
-              "IF(" + accept + ", named_struct('done', true, 'g', " + value + "), " + v + ")"));
+      String first = marsagliaAttempt(dl, c, boost, SqlForms.boxMuller(uPosSql(0, scope), uSql(1, scope)),
+          uSql(2, scope), uPosSql(3, scope));
+      String draw = "element_at(" + keys + ", 3 * " + i + " + %d)";
+      String uPos1 = "(1.0D - " + SqlForms.uniformOfKey(draw.formatted(1), scope) + ")";
+      String u2 = SqlForms.uniformOfKey(draw.formatted(2), scope);
+      String u3 = SqlForms.uniformOfKey(draw.formatted(3), scope);
+      String next = "(1.0D - " + SqlForms.uniformOfKey(draw.formatted(4), scope) + ")";
+      String attempt = SqlForms.let(SqlForms.boxMuller(uPos1, u2), z, SqlForms.let("(1.0D + " + SqlText.lit(c)
+          + " * " + z + ")", w, "IF(" + marsagliaAccept(dl, z, w, u3) + ", named_struct('done', true, 'g', "
+          + marsagliaValue(dl, w, boost, next) + "), " + v + ")"));
       String fallback = boost ? "(" + dl + " * power(" + uPosSql(3 * attempts, scope) + ", "
           + SqlText.lit(1.0 / shape) + "))" : dl;
-      return "aggregate(sequence(0, " + (attempts - 1) + "), named_struct('done', false, 'g', 0.0D), (" + v + ", " + i
-          + ") -> IF(" + v + ".done, " + v + ", " + attempt + "), " + v + " -> IF(" + v + ".done, " + v + ".g, "
-          + fallback + "))";
+      String rest = "aggregate(sequence(1, " + (attempts - 1) + "), named_struct('done', false, 'g', 0.0D), (" + v
+          + ", " + i + ") -> IF(" + v + ".done, " + v + ", " + attempt + "), " + v + " -> IF(" + v + ".done, " + v
+          + ".g, " + fallback + "))";
+      return "coalesce(" + first + ", " + rest + ")";
+    }
+
+    /**
+     * The first attempt as a closed form Spark compiles: its value, or NULL when rejected. {@code z} is the normal
+     * draw's SQL, repeated (Spark evaluates the repeats once).
+     */
+    private String marsagliaAttempt(String dl, double c, boolean boost, String z, String u, String next) {
+      String w = "(1.0D + " + SqlText.lit(c) + " * " + z + ")";
+      return "IF(" + marsagliaAccept(dl, z, w, u) + ", " + marsagliaValue(dl, w, boost, next) + ", CAST(NULL AS "
+          + "DOUBLE))";
+    }
+
+    /**
+     * Accepted when v &gt; 0 and ln(u) &lt; 0.5 z z + d - d v^3 + d ln(v^3), in Java's order; u = 0 is accepted
+     * as Java's ln(0) = -Infinity is (Spark's ln(0) is NULL).
+     */
+    private static String marsagliaAccept(String dl, String z, String w, String u) {
+      String cube = "(" + w + " * " + w + " * " + w + ")";
+      return "(" + w + " > 0.0D AND (" + u + " = 0.0D OR ln(" + u + ") < 0.5D * " + z + " * " + z + " + " + dl
+          + " - " + dl + " * " + cube + " + " + dl + " * ln(" + cube + ")))";
+    }
+
+    /** d v^3, boosted by the next draw's u^(1/shape) when shape &lt; 1. */
+    private String marsagliaValue(String dl, String w, boolean boost, String next) {
+      String g = "(" + dl + " * (" + w + " * " + w + " * " + w + "))";
+      return boost ? "(" + g + " * power(" + next + ", " + SqlText.lit(1.0 / shape) + "))" : g;
     }
   }
 
@@ -366,8 +389,9 @@ final class Samplers {
 
     /**
      * In SQL: above 500 the rounded normal; else u is compared with the walks' cumulative values, replayed in Java
-     * (the up-walk and the down-walk compute different doubles) and searched by bisection, so a row costs
-     * O(log lambda) whichever way it walks.
+     * (the up-walk and the down-walk compute different doubles). The first {@link #window} steps of each walk are
+     * closed-form comparisons Spark compiles; a walk beyond them (rarer than 1 in 500 rows) is finished by bisection
+     * over the rest.
      */
     @Override
     public String sql(SqlScope scope) {
@@ -375,18 +399,46 @@ final class Samplers {
         String z = SqlForms.boxMuller(uPosSql(0, scope), uSql(1, scope));
         return "greatest(0.0D, rint(" + SqlText.lit(lambda) + " + " + SqlText.lit(Math.sqrt(lambda)) + " * " + z + "))";
       }
-      String u = "__sg_pu";
-      String up = SqlForms.prefixCount(scope.constantArray("poisson_up", doubles(upWalk)), upWalk.length,
-          e -> e + " <= " + u, "__sg_ps");
-      String upValue = "CAST(" + SqlText.lit((long) mode) + " + " + up + " AS DOUBLE)";
+      String u = uSql(0, scope);
+      String upValue = "CAST(" + SqlText.lit((long) mode) + " + " + walkCount(upWalk, u, true, scope) + " AS DOUBLE)";
       if (mode == 0) {
-        return SqlForms.let(uSql(0, scope), u, upValue);
+        return upValue;
       }
-      String down = SqlForms.prefixCount(scope.constantArray("poisson_down", doubles(downWalk)), downWalk.length,
-          e -> e + " > " + u, "__sg_ps");
-      String downValue = "CAST(greatest(" + SqlText.lit((long) mode - 1) + " - " + down + ", 0L) AS DOUBLE)";
-      return SqlForms.let(uSql(0, scope), u, "IF(" + u + " >= " + SqlText.lit(cdfBeforeMode) + ", " + upValue
-          + ", " + downValue + ")");
+      String downValue = "CAST(greatest(" + SqlText.lit((long) mode - 1) + " - " + walkCount(downWalk, u, false, scope)
+          + ", 0L) AS DOUBLE)";
+      return "IF(" + u + " >= " + SqlText.lit(cdfBeforeMode) + ", " + upValue + ", " + downValue + ")";
+    }
+
+    /** Steps of a walk written out as comparisons: about three standard deviations. */
+    private int window(int length) {
+      return Math.min(length, 8 + 3 * (int) Math.ceil(Math.sqrt(lambda)));
+    }
+
+    /**
+     * How many leading entries of a walk pass: {@code entry <= u} going up, {@code entry > u} going down. The
+     * entries are sorted that way, so the count is a sum of the first steps' comparisons, plus the bisection of the
+     * rest when all of them pass.
+     */
+    private String walkCount(double[] walk, String u, boolean up, SqlScope scope) {
+      int t = window(walk.length);
+      StringBuilder sum = new StringBuilder("(");
+      for (int j = 0; j < t; j++) {
+        sum.append(j == 0 ? "" : " + ").append("IF(").append(pass(SqlText.lit(walk[j]), u, up)).append(", 1L, 0L)");
+      }
+      sum.append(")");
+      if (t == walk.length) {
+        return sum.toString();
+      }
+      double[] rest = java.util.Arrays.copyOfRange(walk, t, walk.length);
+      String v = "__sg_pu";
+      String bisect = SqlForms.prefixCount(scope.constantArray(up ? "poisson_up" : "poisson_down", doubles(rest)),
+          rest.length, e -> pass(e, v, up), "__sg_ps");
+      return "IF(" + pass(SqlText.lit(walk[t - 1]), u, up) + ", " + SqlText.lit((long) t) + " + "
+          + SqlForms.let(u, v, bisect) + ", " + sum + ")";
+    }
+
+    private static String pass(String entry, String u, boolean up) {
+      return up ? entry + " <= " + u : entry + " > " + u;
     }
 
     private static String doubles(double[] values) {
