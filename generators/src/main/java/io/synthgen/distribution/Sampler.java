@@ -137,7 +137,7 @@ public abstract class Sampler {
     } else if (d instanceof Distribution.Exponential e) {
       return new Samplers.ExponentialSampler(source, e.rate());
     } else if (d instanceof Distribution.Gamma g) {
-      return new Samplers.GammaSampler(source, g.shape(), g.scale());
+      return new GammaSampler(source, g.shape(), g.scale());
     } else if (d instanceof Distribution.Beta b) {
       return new Samplers.BetaSampler(source, b.alpha(), b.beta());
     } else if (d instanceof Distribution.Pareto p) {
@@ -145,7 +145,7 @@ public abstract class Sampler {
     } else if (d instanceof Distribution.Zipf z) {
       return new ZipfSampler(source, z.n(), z.exponent());
     } else if (d instanceof Distribution.Poisson p) {
-      return new Samplers.PoissonSampler(source, p.lambda());
+      return new PoissonSampler(source, p.lambda());
     } else if (d instanceof Distribution.Uniform u) {
       return new Samplers.UniformSampler(source, u.min(), u.max());
     }
