@@ -82,7 +82,8 @@ final class ExprSqlFixture implements ExprScope {
         "9999-12-31 23:59:59.999999", "2024-02-30", "2024-1-5", "2024-01-31 25:00", "2024-01-31  10:00:00.1234567",
         "2024-01-31 10:00:00.", "abc%_\\x", "a,b,,c", "hello world  foo", "\t tab\n", "x\uE000y", "x\uD83D\uDE00y",
         "12345678901234567890", "9223372036854775807", "-9223372036854775808", "1e-400", "0.9999999999999999999",
-        "mixed CASE words", "o'brien", "\u00a0nbsp\u00a0", "a\u0000b", "ﬀ ligature", "aaa", "AAA"},
+        "mixed CASE words", "o'brien", "\u00a0nbsp\u00a0", "a\u0000b", "ﬀ ligature", "aaa", "AAA",
+        "\u0663\u0664", "\uff17.5", "-\u0967e\u0968", "\ud835\udfd7"},
         k -> word(rnd));
     add("dt", DataType.DATE, 9, new Object[] {day("0001-01-01"), day("9999-12-31"), day("2024-02-29"),
         day("2023-02-28"), day("1969-12-31"), day("1970-01-01"), day("2000-03-01"), day("1900-02-28"),

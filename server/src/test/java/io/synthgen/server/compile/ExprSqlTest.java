@@ -59,7 +59,7 @@ class ExprSqlTest {
    */
   @Test
   void mathFunctionsAgreeBitForBitOnManyValues() {
-    ExprSqlFixture many = new ExprSqlFixture(20_000);
+    ExprSqlFixture many = new ExprSqlFixture(12_000);
     SparkSession spark = many.session(true, "UTC");
     List<Case> math = new ArrayList<>();
     for (String e : List.of("sin(d)", "cos(d)", "tan(d)", "atan(d)", "exp(d / 100)", "ln(abs(d))", "log10(abs(d))",
