@@ -22,14 +22,17 @@ final class CastSql {
   /** Seconds since 1970 beyond this magnitude are NULL as timestamps ({@code CastNode.timestampOfSeconds}). */
   private static final long MAX_SECONDS = 9_200_000_000_000L;
 
-  /** Every decimal digit other than 0-9 (Java's number parsers read them all), and its value as 0-9. */
+  /**
+   * Every decimal digit other than 0-9 that Java's number parsers read (they read UTF-16 characters, so the digits
+   * of the Basic Multilingual Plane), and its value as 0-9.
+   */
   private static final String OTHER_DIGITS;
   private static final String OTHER_DIGIT_VALUES;
 
   static {
     StringBuilder from = new StringBuilder();
     StringBuilder to = new StringBuilder();
-    for (int cp = 128; cp <= Character.MAX_CODE_POINT; cp++) {
+    for (int cp = 128; cp < Character.MIN_SUPPLEMENTARY_CODE_POINT; cp++) {
       int v = Character.digit(cp, 10);
       if (v >= 0) {
         from.appendCodePoint(cp);

@@ -21,7 +21,7 @@ final class SqlOps {
   static final long MICROS_PER_DAY = DateFunctions.MICROS_PER_DAY;
 
   /** Operands up to this length are repeated where an expression needs them twice; longer ones are bound once. */
-  private static final int INLINE_LENGTH = 64;
+  private static final int INLINE_LENGTH = 160;
   private static final Pattern LAMBDA_VAR = Pattern.compile("\\bsgv(\\d+)\\b");
 
   private SqlOps() {

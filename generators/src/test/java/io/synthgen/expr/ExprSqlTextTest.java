@@ -151,7 +151,7 @@ class ExprSqlTextTest {
 
   @Test
   void lambdaVariablesAreFreshInNestedBindings() {
-    String s = sql("least(least(x * 3.5, x / 7.25, x - 1e300), x + 1e-300)");
+    String s = sql("least(least(least(x * 3.5, x / 7.25, x - 1e300), x + 1e-300, x * x * x), x - 2e-300)");
     Matcher m = Pattern.compile("transform\\(array\\(").matcher(s);
     int lambdas = 0;
     while (m.find()) {
