@@ -134,6 +134,16 @@ final class SqlDiff {
    * Parquet in {@code dir} as a run writes them.
    */
   static LocalTable slice(ResolvedPlan plan, ResolvedTable table, long first, int n, Path dir) throws IOException {
+    return slice(plan, table, null, first, n, dir);
+  }
+
+  /**
+   * Rows [first, first + n) of batch {@code batch} of a table (counted from the batch's first row, as
+   * {@link TableEvaluator#slice} counts them: an append table's batch-k rows with their batch and shift), or of the
+   * table itself when {@code batch} is null ({@link TableEvaluator#range}); numbered by their row index.
+   */
+  static LocalTable slice(ResolvedPlan plan, ResolvedTable table, Long batch, long first, int n, Path dir)
+      throws IOException {
     List<OutputColumn> columns = Engine.outputColumns(table);
     TableSource source = new TableSource() {
       @Override
@@ -153,7 +163,8 @@ final class SqlDiff {
 
       @Override
       public Batch chunk(long at, int count) {
-        return TableEvaluator.range(plan, table, Math.addExact(first, at), count).outputBatch();
+        return batch == null ? TableEvaluator.range(plan, table, Math.addExact(first, at), count).outputBatch()
+            : TableEvaluator.slice(plan, table, batch, Math.addExact(first, at), count).outputBatch();
       }
 
       @Override
@@ -163,7 +174,7 @@ final class SqlDiff {
     };
     List<TableRun> runs = new Engine(2, 4_096).run(List.of(source), dir, WriterOptions.parquetZstd(),
         Progress.NONE, new Cancellation(), null);
-    return local(dir, runs.get(0), first);
+    return local(dir, runs.get(0), batch == null ? first : Math.addExact(table.firstRow(batch), first));
   }
 
   /**
