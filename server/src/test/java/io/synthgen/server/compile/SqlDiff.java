@@ -66,10 +66,28 @@ final class SqlDiff {
 
   private static final AtomicInteger VIEWS = new AtomicInteger();
 
+  /** SELECT results kept computed (a plan's tables), so a table compared and then checked for containment runs once. */
+  static final int KEPT_RESULTS = 16;
+
   private final SparkSession spark;
+  private final LinkedHashMap<String, Dataset<Row>> computed = new LinkedHashMap<>();
 
   SqlDiff(SparkSession spark) {
     this.spark = spark;
+  }
+
+  /** The rows of a SELECT, computed once (for the last {@value #KEPT_RESULTS} SELECTs). */
+  private Dataset<Row> computed(String select) {
+    Dataset<Row> d = computed.get(select);
+    if (d == null) {
+      d = spark.sql(select).localCheckpoint(true);
+      computed.put(select, d);
+      if (computed.size() > KEPT_RESULTS) {
+        String oldest = computed.keySet().iterator().next();
+        computed.remove(oldest).unpersist();
+      }
+    }
+    return d;
   }
 
   /** One table of local output: its Parquet files in row order, with rows, and the local row index of each file's first row. */
@@ -231,7 +249,7 @@ final class SqlDiff {
     String sv = "spark_" + id;
     Dataset<Row> spark;
     try {
-      spark = this.spark.sql(sql.select()).localCheckpoint(true);
+      spark = computed(sql.select());
     } catch (Exception e) {
       return new Outcome(label, table.name(), local.rows(), -1, -1, -1,
           List.of("the SELECT fails on Spark: " + firstLines(e)), "  SQL: " + abbreviate(sql.select(), 2_000));
@@ -268,7 +286,6 @@ final class SqlDiff {
     String detail = equal ? "" : explain(table, local, sql, containment);
     this.spark.catalog().dropTempView(lv);
     this.spark.catalog().dropTempView(sv);
-    spark.unpersist();
     mine.unpersist();
     return new Outcome(label, table.name(), localRows, containment ? localRows : sqlRows, localOnly, sqlOnly,
         problems, detail);
