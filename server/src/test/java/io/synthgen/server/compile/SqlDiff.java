@@ -111,7 +111,14 @@ final class SqlDiff {
 
   /** The comparison of one table. */
   record Outcome(String label, String table, long localRows, long sqlRows, long localOnly, long sqlOnly,
-      List<String> problems, String detail) {
+      List<String> problems, String detail, double seconds) {
+
+    /** The same outcome with more problems. */
+    Outcome with(List<String> more) {
+      List<String> all = new ArrayList<>(problems);
+      all.addAll(more);
+      return new Outcome(label, table, localRows, sqlRows, localOnly, sqlOnly, all, detail, seconds);
+    }
 
     boolean equal() {
       return problems.isEmpty() && localRows == sqlRows && localOnly == 0 && sqlOnly == 0;
@@ -120,7 +127,8 @@ final class SqlDiff {
     @Override
     public String toString() {
       String head = String.format(Locale.ROOT, "%s %s: %s (local %d rows, spark %d rows, %d rows only local, %d only"
-          + " in spark)", label, table, equal() ? "equal" : "DIFFERENT", localRows, sqlRows, localOnly, sqlOnly);
+          + " in spark; %.1f s)", label, table, equal() ? "equal" : "DIFFERENT", localRows, sqlRows, localOnly,
+          sqlOnly, seconds);
       StringBuilder b = new StringBuilder(head);
       problems.forEach(p -> b.append("\n  ").append(p));
       if (!detail.isEmpty()) {
@@ -242,6 +250,7 @@ final class SqlDiff {
   }
 
   private Outcome compare(String label, ResolvedTable table, LocalTable local, SqlTable sql, boolean containment) {
+    long start = System.nanoTime();
     List<ResolvedColumn> columns = table.outputColumns();
     List<String> problems = new ArrayList<>();
     String id = "v" + VIEWS.incrementAndGet();
@@ -252,7 +261,8 @@ final class SqlDiff {
       spark = computed(sql.select());
     } catch (Exception e) {
       return new Outcome(label, table.name(), local.rows(), -1, -1, -1,
-          List.of("the SELECT fails on Spark: " + firstLines(e)), "  SQL: " + abbreviate(sql.select(), 2_000));
+          List.of("the SELECT fails on Spark: " + firstLines(e)), "  SQL: " + abbreviate(sql.select(), 2_000),
+          seconds(start));
     }
     problems.addAll(schemaProblems("the SELECT", spark.schema(), columns, false));
     problems.addAll(schemaProblems("our Parquet read by Spark", this.spark.read()
@@ -270,7 +280,7 @@ final class SqlDiff {
           .first();
     } catch (Exception e) {
       problems.add("comparing as the plan's types fails on Spark: " + firstLines(e));
-      return new Outcome(label, table.name(), local.rows(), -1, -1, -1, problems, "");
+      return new Outcome(label, table.name(), local.rows(), -1, -1, -1, problems, "", seconds(start));
     }
     long localRows = counts.getLong(0);
     long sqlRows = counts.getLong(1);
@@ -288,7 +298,11 @@ final class SqlDiff {
     this.spark.catalog().dropTempView(sv);
     mine.unpersist();
     return new Outcome(label, table.name(), localRows, containment ? localRows : sqlRows, localOnly, sqlOnly,
-        problems, detail);
+        problems, detail, seconds(start));
+  }
+
+  private static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
   }
 
   /**

@@ -182,7 +182,7 @@ class SqlEqualityIT {
     try {
       sql = compile(plan, batch);
     } catch (AssertionError e) {
-      return List.of(new Outcome(label, "(plan)", -1, -1, -1, -1, List.of(e.getMessage()), ""));
+      return List.of(new Outcome(label, "(plan)", -1, -1, -1, -1, List.of(e.getMessage()), "", 0));
     }
     List<Outcome> out = new ArrayList<>();
     assertEquals(plan.tables().stream().map(ResolvedTable::name).toList(),
@@ -198,13 +198,7 @@ class SqlEqualityIT {
       if (ct.rows() != mine.rows()) {
         columns.add("CompiledTable.rows() is " + ct.rows() + ", the local engine wrote " + mine.rows());
       }
-      if (!columns.isEmpty()) {
-        List<String> problems = new ArrayList<>(o.problems());
-        problems.addAll(columns);
-        o = new Outcome(o.label(), o.table(), o.localRows(), o.sqlRows(), o.localOnly(), o.sqlOnly(), problems,
-            o.detail());
-      }
-      out.add(o);
+      out.add(o.with(columns));
     }
     return out;
   }
