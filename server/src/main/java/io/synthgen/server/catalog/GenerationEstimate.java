@@ -60,14 +60,14 @@ public record GenerationEstimate(long rows, long bytes) {
       case BIGINT:
       case DOUBLE:
       case TIMESTAMP:
+      case DECIMAL:
+        // a plan decimal has at most 18 digits: Spark keeps it in a long
         return 8;
       case INT:
       case DATE:
         return 4;
       case BOOLEAN:
         return 1;
-      case DECIMAL:
-        return type.precision() <= 18 ? 8 : 16;
       case STRING:
         return 4 + ((StrVec) v).str(i).getBytes(StandardCharsets.UTF_8).length;
     }
