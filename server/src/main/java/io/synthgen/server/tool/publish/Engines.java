@@ -9,10 +9,10 @@ import io.synthgen.server.tool.ToolError;
 import java.util.Optional;
 
 /**
- * Which engine makes write_to_uc's rows. Asked for, it is that one (the warehouse refuses a plan it cannot run, with
- * why). Left out, Tier 2 and 3 plans are generated in the SQL warehouse and Tier 1 plans on this machine and
- * uploaded (the tier is the plan's: {@link Tiers}); files for a volume, and plans the warehouse cannot run (a series,
- * injected defects), are always made here.
+ * Which engine makes write_to_uc's rows. Asked for, it is that one (the warehouse refuses a plan it cannot run and a
+ * batch, with why). Left out, Tier 2 and 3 plans are generated in the SQL warehouse and Tier 1 plans on this machine
+ * and uploaded (the tier is the plan's: {@link Tiers}); files for a volume, batches, and plans the warehouse cannot
+ * run (a series, injected defects) are made here.
  */
 final class Engines {
 
@@ -36,15 +36,27 @@ final class Engines {
   private Engines() {
   }
 
-  static Choice choose(String asked, Approved a, PublishRequest req) throws ToolError {
+  /**
+   * @param batch the call appends a batch of the plan's series (to a volume, or as a job)
+   */
+  static Choice choose(String asked, Approved a, PublishRequest req, boolean batch) throws ToolError {
     Optional<String> unsupported = WarehouseGeneration.unsupported(a.version().plan());
     if (asked != null) {
       PublishRequest.Engine e = PublishRequest.Engine.parse(asked);
-      if (e != PublishRequest.Engine.UPLOAD && unsupported.isPresent()) {
-        throw new ToolError("engine_unsupported", "engine " + e.jsonName() + " cannot generate this plan: "
-            + unsupported.get(), "call write_to_uc with engine: upload (or leave out engine)");
+      if (e == PublishRequest.Engine.WAREHOUSE && batch) {
+        throw new ToolError("bad_arguments", "engine warehouse makes whole tables; a batch of the series is "
+            + "appended to a volume as files or made by a job", "leave out engine (files landed from this machine, "
+            + "with target files and a volume) or use engine job");
+      }
+      if (e == PublishRequest.Engine.WAREHOUSE && unsupported.isPresent()) {
+        throw new ToolError("engine_unsupported", "engine warehouse cannot generate this plan: " + unsupported.get(),
+            "call write_to_uc with engine: upload (or leave out engine)");
       }
       return new Choice(e, "asked for", true);
+    }
+    if (batch) {
+      return new Choice(PublishRequest.Engine.UPLOAD, "a batch is landed on this machine and appended as files",
+          false);
     }
     if (req.target() == PublishRequest.Target.FILES) {
       return new Choice(PublishRequest.Engine.UPLOAD, "files for a volume are generated on this machine", false);

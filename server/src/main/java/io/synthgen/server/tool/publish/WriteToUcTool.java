@@ -56,18 +56,13 @@ final class WriteToUcTool extends ServiceTool {
     double wait = call.number("wait_seconds", 0, JobCalls.MAX_WAIT_SECONDS, JobCalls.DEFAULT_WAIT_SECONDS);
     Approved a = Approved.require(services, call, "write_to_uc");
     PublishRequest req = request(call, a.version().plan());
-    if (call.args().hasNonNull("batch")) {
-      if (req.engine() != PublishRequest.Engine.UPLOAD) {
-        throw new ToolError("bad_arguments", "a batch is landed on this machine and appended to a volume as files; "
-            + "engine " + req.engine().jsonName() + " does not apply", "leave out engine (or use upload)");
-      }
-      return appendBatch(call, a, req, call.whole("batch", 0, Landing.MAX_BATCH, 0), wait);
-    }
+    boolean batch = call.args().hasNonNull("batch");
     // the one place the engines part: each branch prepares, asks the person, and runs its own job
-    Engines.Choice engine = Engines.choose(call.string("engine"), a, req);
+    Engines.Choice engine = Engines.choose(call.string("engine"), a, req, batch);
     switch (engine.engine()) {
       case UPLOAD:
-        return upload(call, a, req.withEngine(PublishRequest.Engine.UPLOAD), engine, wait);
+        return batch ? appendBatch(call, a, req, call.whole("batch", 0, Landing.MAX_BATCH, 0), wait)
+            : upload(call, a, req.withEngine(PublishRequest.Engine.UPLOAD), engine, wait);
       case WAREHOUSE:
         return inWarehouse(call, a, req.withEngine(PublishRequest.Engine.WAREHOUSE), wait);
       case JOB:

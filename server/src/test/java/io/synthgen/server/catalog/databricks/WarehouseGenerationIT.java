@@ -5,9 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.synthgen.compile.CompiledPlan;
+import io.synthgen.compile.SqlCompiler;
+import io.synthgen.compile.SqlOptions;
 import io.synthgen.engine.Cancellation;
+import io.synthgen.engine.TableEvaluator;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.json.PlanCodec;
+import io.synthgen.resolve.ResolvedPlan;
+import io.synthgen.resolve.ResolvedTable;
+import io.synthgen.resolve.Resolver;
 import io.synthgen.run.Runs;
 import io.synthgen.server.catalog.CatalogException;
 import io.synthgen.server.catalog.PublishProgress;
@@ -18,6 +25,8 @@ import io.synthgen.server.catalog.TableAction;
 import io.synthgen.server.catalog.WarehouseGeneration;
 import io.synthgen.server.catalog.WarehousePreparation;
 import io.synthgen.server.catalog.WarehouseTable;
+import io.synthgen.vec.Batch;
+import io.synthgen.vec.Vec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -213,6 +222,46 @@ class WarehouseGenerationIT {
       }
       assertEquals(50, ws.sparkTable("demo", "stop", "customers").count());
       assertEquals(80, ws.sparkTable("demo", "stop", "orders").count(), "never reached");
+    }
+  }
+
+  @Test
+  void theCompiledPlanMakesTheLocalEnginesRows() throws Exception {
+    ResolvedPlan r = Resolver.resolve(PlanCodec.read(PLAN.replace("\"rows\": 80", "\"rows\": 3000")
+        .replace("\"values\": [\"a\", \"b\"]", "\"values\": [\"a\", \"b\", \"c\"], \"weights\": [5, 3, 2], "
+            + "\"null_rate\": 0.1")));
+    Plan exact = r.withExactRows();
+    PublishSource planned = new PublishSource(exact, Runs.planHash(exact), "pln_eq", 1, null);
+    CompiledPlan compiled = SqlCompiler.compile(r, SqlOptions.DEFAULT);
+    List<WarehouseTable> tables = compiled.tables().stream().map(t -> new WarehouseTable(t.name(), t.rows(),
+        t.select())).toList();
+    try (DatabricksWorkspace w = DatabricksWorkspace.connect(ws.sdkConfig())) {
+      WarehouseGeneration g = new WarehouseGeneration(w);
+      PublishResult done = g.execute(g.prepare(request("same", PublishRequest.Mode.OVERWRITE), planned, tables,
+          compiled.setup()), true, PublishProgress.NONE, new Cancellation());
+      assertEquals(List.of(50L, 3000L), done.tables().stream().map(PublishResult.TableResult::rowsVerified).toList());
+    }
+    for (ResolvedTable t : r.tables()) {
+      Batch local = TableEvaluator.range(r, t, 0, (int) t.rows()).outputBatch();
+      List<String> expected = new ArrayList<>();
+      for (int i = 0; i < local.size(); i++) {
+        List<String> cells = new ArrayList<>();
+        for (Vec v : local.vectors()) {
+          cells.add(String.valueOf(v.get(i)));
+        }
+        expected.add(String.join("|", cells));
+      }
+      List<String> actual = new ArrayList<>();
+      for (Row row : ws.sparkTable("demo", "same", t.name()).collectAsList()) {
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < row.size(); i++) {
+          cells.add(String.valueOf(row.get(i)));
+        }
+        actual.add(String.join("|", cells));
+      }
+      Collections.sort(expected);
+      Collections.sort(actual);
+      assertEquals(expected, actual, t.name() + ": the warehouse's rows are the local engine's");
     }
   }
 

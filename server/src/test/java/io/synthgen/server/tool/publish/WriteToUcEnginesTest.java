@@ -74,6 +74,49 @@ class WriteToUcEnginesTest {
     assertTrue(unknown.isError(), unknown.text());
   }
 
+  @Test
+  void tierTwoIsGeneratedInTheWarehouseAndItsDryRunShowsTheCompiledStatements() throws Exception {
+    String id = approved("{\"template\": \"retail\", \"rows\": 200, \"tier\": 2}");
+    JsonNode dry = ok(f.call("write_to_uc", args(id) + ", \"dry_run\": true}"));
+    assertEquals("warehouse", dry.path("engine").asText(), dry.toString());
+    assertEquals("wh1", dry.path("warehouse").path("id").asText());
+    assertTrue(dry.path("compute").asText().startsWith("Databricks SQL warehouse 'Starter', serverless: generates "),
+        dry.toString());
+    assertFalse(dry.has("uploads"), "nothing is uploaded");
+    assertFalse(dry.has("volume"), "no staging volume");
+    assertEquals(List.of("schema demo.shop"), List.of(dry.path("creates").get(0).asText()));
+    assertEquals(5, dry.path("tables").size());
+    JsonNode customers = dry.path("tables").get(0);
+    String create = customers.path("statements").get(0).asText();
+    assertTrue(create.startsWith("CREATE OR REPLACE TABLE `demo`.`shop`.`customers` USING DELTA COMMENT "), create);
+    assertTrue(create.contains(" AS SELECT CAST(`customer_id` AS BIGINT) AS `customer_id`, "), create);
+    assertTrue(create.length() <= 1_500 + 200, "long statements are cut in the answer: " + create.length());
+    assertTrue(customers.path("statement_bytes").asLong() > create.length() - 200, customers.toString());
+    assertEquals("SELECT count(*) AS `n` FROM `demo`.`shop`.`customers`", customers.path("statements")
+        .get(customers.path("statements").size() - 1).asText());
+    assertTrue(dry.path("estimate").path("bytes_uncompressed").asLong() > 0, dry.toString());
+    assertEquals(List.of(), ws.changes(), "a dry run changes nothing");
+
+    ToolResult ask = f.call("write_to_uc", args(id) + "}");
+    assertTrue(ask.isError(), ask.text());
+    assertEquals("serverless_not_acknowledged", ask.structured().path("error").path("code").asText());
+    assertTrue(ask.text().contains("Generating the tables runs SQL on the serverless warehouse"), ask.text());
+    assertEquals(List.of(), ws.changes());
+  }
+
+  @Test
+  void thePlanShownForUnityCatalogAtTierTwoNamesTheWarehouseWithAnEstimate() throws Exception {
+    ToolResult r = f.call("propose_plan", "{\"template\": \"retail\", \"rows\": 200, \"tier\": 2, "
+        + "\"destination\": {\"kind\": \"unity_catalog\", \"catalog\": \"demo\", \"schema\": \"shop\"}}");
+    assertFalse(r.isError(), r.text());
+    assertTrue(r.text().contains("**Compute:** Databricks SQL warehouse (chosen at write time), serverless: generates "),
+        r.text());
+    assertTrue(r.text().contains(" uncompressed) there with the plan compiled to Spark SQL"), r.text());
+    assertTrue(r.text().contains("**Output:** `demo.shop.*` (Delta tables), generated in the SQL warehouse"), r.text());
+    assertTrue(r.structured().path("engine").asText().startsWith("Spark SQL compiled from the plan"),
+        r.structured().path("engine").asText());
+  }
+
   private static String args(String id) {
     return "{\"plan_id\": \"" + id + "\", \"catalog\": \"demo\", \"schema\": \"shop\"";
   }
