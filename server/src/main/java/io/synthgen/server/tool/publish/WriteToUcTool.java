@@ -64,7 +64,7 @@ final class WriteToUcTool extends ServiceTool {
         return batch ? appendBatch(call, a, req, call.whole("batch", 0, Landing.MAX_BATCH, 0), wait)
             : upload(call, a, req.withEngine(PublishRequest.Engine.UPLOAD), engine, wait);
       case WAREHOUSE:
-        return inWarehouse(call, a, req.withEngine(PublishRequest.Engine.WAREHOUSE), wait);
+        return inWarehouse(call, a, req.withEngine(PublishRequest.Engine.WAREHOUSE), engine, wait);
       case JOB:
         return asJob(call, a, req.withEngine(PublishRequest.Engine.JOB), wait);
     }
@@ -114,7 +114,8 @@ final class WriteToUcTool extends ServiceTool {
    * AS SELECT}); nothing generated or uploaded here. Statements over the warehouse's size limit are refused before
    * the workspace is touched.
    */
-  private ToolResult inWarehouse(ToolCall call, Approved a, PublishRequest req, double wait) throws Exception {
+  private ToolResult inWarehouse(ToolCall call, Approved a, PublishRequest req, Engines.Choice engine, double wait)
+      throws Exception {
     Plan exact = a.resolved().withExactRows();
     PublishSource src = new PublishSource(exact, Runs.planHash(exact), a.id(), a.version().version(), null);
     WarehouseSql sql = WarehouseSql.compile(a.resolved());
@@ -130,6 +131,7 @@ final class WriteToUcTool extends ServiceTool {
           sql.setup()));
       if (call.bool("dry_run")) {
         ObjectNode o = PublishViews.warehousePreparation(prep, estimate);
+        engine.note(o);
         o.put("dry_run", true);
         o.put("next_step", "show the person what would happen; call write_to_uc without dry_run to do it");
         return ToolResult.ok(o, PublishViews.warehouseDryRun(prep, estimate));
@@ -140,7 +142,9 @@ final class WriteToUcTool extends ServiceTool {
           a.resolved().totalRows(), new WarehouseJob(prep, estimate, ws));
       handedOver = true;
       JobCalls.await(job, wait, call);
-      return JobCalls.result(job);
+      ToolResult res = JobCalls.result(job);
+      engine.note(res.structured());
+      return res;
     } finally {
       if (!handedOver) {
         ws.close();
