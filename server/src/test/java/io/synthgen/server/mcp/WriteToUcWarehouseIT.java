@@ -230,7 +230,7 @@ class WriteToUcWarehouseIT {
       case STRING: return v.asText();
       case BOOLEAN: return Boolean.toString(v.asBoolean());
       case DATE: return v.asText();
-      case TIMESTAMP: return LocalDateTime.parse(v.asText()).toInstant(ZoneOffset.UTC).toString();
+      case TIMESTAMP: return LocalDateTime.parse(v.asText().replace(' ', 'T')).toInstant(ZoneOffset.UTC).toString();
     }
     throw new IllegalStateException(type.toString());
   }
