@@ -33,10 +33,16 @@ final class TableStatements {
 
   /** {@code CREATE [OR REPLACE] TABLE … USING DELTA COMMENT … TBLPROPERTIES (…) AS SELECT … FROM parquet.`dir`}. */
   String create(boolean replace, String comment, Map<String, String> properties, String dir) {
+    return createAs(fullName(), replace, comment, properties, select(dir));
+  }
+
+  /** {@code CREATE [OR REPLACE] TABLE name USING DELTA COMMENT … TBLPROPERTIES (…) AS select}. */
+  static String createAs(String name, boolean replace, String comment, Map<String, String> properties,
+      String select) {
     StringJoiner props = new StringJoiner(", ", "(", ")");
     properties.forEach((k, v) -> props.add(UcNames.literal(k) + " = " + UcNames.literal(v)));
-    return (replace ? "CREATE OR REPLACE TABLE " : "CREATE TABLE ") + fullName() + " USING DELTA COMMENT "
-        + UcNames.literal(comment) + " TBLPROPERTIES " + props + " AS " + select(dir);
+    return (replace ? "CREATE OR REPLACE TABLE " : "CREATE TABLE ") + name + " USING DELTA COMMENT "
+        + UcNames.literal(comment) + " TBLPROPERTIES " + props + " AS " + select;
   }
 
   /**
