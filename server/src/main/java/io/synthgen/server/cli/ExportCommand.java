@@ -52,11 +52,13 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Path target = source.workingDir.resolve(out);
+    ExportFiles.check(target, force);
     ResolvedPlan resolved = Resolver.resolve(source.load());
     ExportScript script = Exports.script(resolved, null, 0, new Exports.Request(format, catalog, schema, batch),
         Exports.version());
     String text = Exports.text(format, script);
-    Path file = ExportFiles.write(source.workingDir.resolve(out), text, force);
+    Path file = ExportFiles.write(target, text, force);
     System.out.printf(Locale.ROOT, "wrote %s: %s of plan %s, %d tables, %,d rows (%,d bytes)%n", file,
         describe(format), resolved.plan().name(), script.tables().size(),
         script.tables().stream().mapToLong(ExportScript.Step::rows).sum(),

@@ -24,6 +24,36 @@ public final class ExportFiles {
    *     and {@code force} is false (each saying what to do)
    */
   public static Path write(Path out, String text, boolean force) throws IOException {
+    Path file = check(out, force);
+    Path dir = file.getParent();
+    Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".part");
+    try {
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      if (force) {
+        try {
+          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } else {
+        // a rename within the folder that fails when a file appeared since the check (an atomic move would replace it)
+        Files.move(tmp, file);
+      }
+    } catch (FileAlreadyExistsException e) {
+      throw new IllegalArgumentException(out + " already exists; give another --out, or add --force to replace it",
+          e);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    return file;
+  }
+
+  /**
+   * Refuses what {@link #write} would refuse, before any work is done.
+   *
+   * @return the absolute file
+   */
+  public static Path check(Path out, boolean force) {
     Path file = out.toAbsolutePath().normalize();
     Path dir = file.getParent();
     if (Files.isDirectory(file)) {
@@ -36,20 +66,6 @@ public final class ExportFiles {
     }
     if (Files.exists(file) && !force) {
       throw new IllegalArgumentException(out + " already exists; give another --out, or add --force to replace it");
-    }
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".part");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (FileAlreadyExistsException e) {
-      throw new IllegalArgumentException(out + " already exists; give another --out, or add --force to replace it",
-          e);
-    } finally {
-      Files.deleteIfExists(tmp);
     }
     return file;
   }

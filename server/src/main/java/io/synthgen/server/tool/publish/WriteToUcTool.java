@@ -50,6 +50,9 @@ final class WriteToUcTool extends ServiceTool {
     double wait = call.number("wait_seconds", 0, JobCalls.MAX_WAIT_SECONDS, JobCalls.DEFAULT_WAIT_SECONDS);
     Approved a = Approved.require(services, call, "write_to_uc");
     PublishRequest req = request(call, a.version().plan());
+    if ("job".equals(call.string("engine"))) {
+      return new NotebookJobCall(services).call(call, a, req, wait);
+    }
     if (call.args().hasNonNull("batch")) {
       return appendBatch(call, a, req, call.whole("batch", 0, Landing.MAX_BATCH, 0), wait);
     }
