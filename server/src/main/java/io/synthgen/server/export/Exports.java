@@ -1,6 +1,7 @@
 package io.synthgen.server.export;
 
 import io.synthgen.plan.Plan;
+import io.synthgen.plan.PlanException;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.run.Runs;
 import io.synthgen.server.catalog.JobRunsSql;
@@ -32,13 +33,20 @@ public final class Exports {
    * @param planId the stored plan's id and its version, or null (and 0) for a plan file or template
    * @param version synthgen's version, for the header
    */
-  public static String export(ResolvedPlan resolved, String planId, int planVersion, Request req, String version) {
+  public static String export(ResolvedPlan resolved, String planId, int planVersion, Request req, String version)
+      throws PlanException {
     return text(req.format(), script(resolved, planId, planVersion, req, version));
   }
 
-  /** The statements of an export. */
+  /**
+   * The statements of an export.
+   *
+   * @throws PlanException for what the compiler cannot produce exactly (change feeds, history tables, ...), every
+   *     problem at once
+   * @throws IllegalArgumentException for a batch the plan does not have, or a catalog without a schema
+   */
   public static ExportScript script(ResolvedPlan resolved, String planId, int planVersion, Request req,
-      String version) {
+      String version) throws PlanException {
     Plan exact = resolved.withExactRows();
     PublishSource src = new PublishSource(exact, Runs.planHash(exact), planId, planVersion, null);
     JobRunsSql names = new JobRunsSql(req.catalog(), req.schema(), src);
