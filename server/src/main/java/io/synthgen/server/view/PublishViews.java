@@ -133,10 +133,16 @@ public final class PublishViews {
   public static String text(JsonNode r) {
     StringBuilder b = new StringBuilder();
     boolean files = "files".equals(r.path("target").asText());
-    b.append(String.format(Locale.ROOT, "%s %s.%s%s in %.1f s (%d files sent, %d already there)",
-        files ? "landed files in" : "published to", r.path("catalog").asText(), r.path("schema").asText(),
-        files ? "." + r.path("volume").asText() : "", r.path("seconds").asDouble(), r.path("files_sent").asInt(),
-        r.path("files_skipped").asInt()));
+    if ("job".equals(r.path("engine").asText())) {
+      b.append(String.format(Locale.ROOT, "published to %s.%s in %.1f s by job run %d of %s (generated in "
+          + "Databricks)", r.path("catalog").asText(), r.path("schema").asText(), r.path("seconds").asDouble(),
+          r.path("run_id").asLong(), r.path("notebook_path").asText()));
+    } else {
+      b.append(String.format(Locale.ROOT, "%s %s.%s%s in %.1f s (%d files sent, %d already there)",
+          files ? "landed files in" : "published to", r.path("catalog").asText(), r.path("schema").asText(),
+          files ? "." + r.path("volume").asText() : "", r.path("seconds").asDouble(), r.path("files_sent").asInt(),
+          r.path("files_skipped").asInt()));
+    }
     if (r.has("warehouse")) {
       b.append("\nwarehouse: ").append(r.path("warehouse").path("reason").asText());
     }

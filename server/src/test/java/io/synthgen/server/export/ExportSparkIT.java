@@ -4,16 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synthgen.engine.Cancellation;
-import io.synthgen.engine.Engine;
-import io.synthgen.engine.Progress;
-import io.synthgen.output.WriterOptions;
-import io.synthgen.plan.Column;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.json.PlanCodec;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.Resolver;
-import io.synthgen.run.RunManifest;
 import io.synthgen.run.Runs;
 import io.synthgen.server.catalog.JobRunsSql;
 import io.synthgen.server.catalog.PublishSource;
@@ -22,15 +16,11 @@ import io.synthgen.server.catalog.databricks.NotebookCells;
 import io.synthgen.server.catalog.databricks.SharedSpark;
 import io.synthgen.template.Scaling;
 import io.synthgen.template.Templates;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,44 +34,13 @@ class ExportSparkIT {
 
   private static final AtomicInteger DATABASES = new AtomicInteger();
 
-  /** Structural strategies, with notes and a description holding quotes, backslashes and comment closers. */
-  static final String PLAN = """
-      {"format": "synthgen.plan/v1", "name": "exported", "seed": 11, "reference_date": "2025-01-01", "tier": 1,
-       "destination": {"kind": "local", "path": "out", "format": "parquet"},
-       "tables": [
-        {"name": "regions", "rows": 12, "primary_key": "region_id",
-         "description": "Regions */ with \\"quotes\\", 'apostrophes' and \\\\ backslashes \\"\\"\\"",
-         "columns": [
-          {"name": "region_id", "type": "int", "strategy": "sequence", "start": 10, "step": 5,
-           "note": "key */ -- not a comment 'x' \\"\\"\\" \\\\"},
-          {"name": "weight", "type": "bigint", "strategy": "sequence", "start": 1, "step": 3},
-          {"name": "label", "type": "string", "strategy": "constant", "value": "it's \\"north\\" */ # COMMAND ----------"}]},
-        {"name": "customers", "rows": 300, "primary_key": "customer_id", "columns": [
-          {"name": "customer_id", "type": "bigint", "strategy": "sequence", "start": 1000, "step": 1},
-          {"name": "region_id", "type": "int", "strategy": "foreign_key", "references": "regions.region_id",
-           "null_rate": 0.1},
-          {"name": "region_w", "type": "int", "strategy": "foreign_key", "references": "regions.region_id",
-           "distribution": {"type": "weighted", "by": "weight"}},
-          {"name": "region_label", "type": "string", "strategy": "lookup", "via": "region_w", "column": "label"},
-          {"name": "price", "type": "decimal(10,2)", "strategy": "constant", "value": 12.5},
-          {"name": "since", "type": "date", "strategy": "constant", "value": "2024-02-29"},
-          {"name": "at", "type": "timestamp", "strategy": "constant", "value": "2024-02-29 10:11:12"},
-          {"name": "flag", "type": "boolean", "strategy": "constant", "value": true, "null_rate": 0.5}]},
-        {"name": "orders", "rows": 1500, "columns": [
-          {"name": "order_id", "type": "bigint", "strategy": "sequence", "start": 1, "step": 1},
-          {"name": "customer_id", "type": "bigint", "strategy": "foreign_key", "references": "customers.customer_id",
-           "null_rate": 0.02},
-          {"name": "cust_since", "type": "date", "strategy": "lookup", "via": "customer_id", "column": "since"},
-          {"name": "amount", "type": "double", "strategy": "constant", "value": -0.125}]}
-       ]}
-      """;
 
   @TempDir
   Path dir;
 
   @Test
   void theSqlFileRunStatementByStatementMakesTheLocalEnginesTables() throws Exception {
-    ResolvedPlan plan = Resolver.resolve(PlanCodec.read(PLAN));
+    ResolvedPlan plan = Resolver.resolve(PlanCodec.read(ExportPlans.STRUCTURAL));
     ExportScript script = Exports.script(plan, null, 0, new Exports.Request(ExportFormat.SQL, null, null, null),
         "test");
     List<String> statements = SqlScript.statements(Exports.text(ExportFormat.SQL, script));
@@ -114,7 +73,7 @@ class ExportSparkIT {
 
   @Test
   void theNotebooksCellsRunInATimeZoneOtherThanUtcAndMakeTheSameTables() throws Exception {
-    ResolvedPlan plan = Resolver.resolve(PlanCodec.read(PLAN));
+    ResolvedPlan plan = Resolver.resolve(PlanCodec.read(ExportPlans.STRUCTURAL));
     String notebook = Exports.export(plan, "pln_x", 2, new Exports.Request(ExportFormat.NOTEBOOK, null, null, null),
         "test");
     List<List<String>> cells = NotebookCells.parse(notebook);
@@ -149,40 +108,8 @@ class ExportSparkIT {
     return s;
   }
 
-  /** Every table equals the local engine's Parquet, both ways, after casting both to the plan types. */
   private void assertEqualToLocal(SparkSession s, ResolvedPlan plan) throws Exception {
-    // the tables hold instants whatever zone made them; the local files hold UTC wall-clock timestamps (Parquet
-    // isAdjustedToUTC=false), which read as instants only in UTC
-    s.conf().set("spark.sql.session.timeZone", "UTC");
-    Path run = Files.createTempDirectory(dir, "run");
-    Runs.generate(plan, run, WriterOptions.of(plan.plan().destination(), null, null, 0), new Engine(2,
-        Engine.DEFAULT_CHUNK_ROWS), Progress.NONE, new Cancellation());
-    RunManifest m = RunManifest.read(run).orElseThrow();
-    for (var t : plan.plan().tables()) {
-      StringJoiner cols = new StringJoiner(", ");
-      for (Column c : t.columns()) {
-        if (!c.omit()) {
-          cols.add("CAST(" + UcNames.quote(c.name()) + " AS " + sqlType(c) + ") AS " + UcNames.quote(c.name()));
-        }
-      }
-      String file = run.resolve(m.table(t.name()).orElseThrow().files().get(0).path()).toString();
-      s.read().parquet(file).createOrReplaceTempView("local_" + t.name());
-      String local = "SELECT " + cols + " FROM local_" + t.name();
-      String spark = "SELECT " + cols + " FROM " + UcNames.quote(t.name());
-      long rows = plan.table(t.name()).rows();
-      assertEquals(rows, s.sql(spark).count(), t.name() + " rows");
-      List<Row> onlySpark = s.sql(spark + " EXCEPT ALL " + local).limit(3).collectAsList();
-      List<Row> onlyLocal = s.sql(local + " EXCEPT ALL " + spark).limit(3).collectAsList();
-      assertEquals(List.of(), onlySpark, t.name() + ": rows only in the exported table");
-      assertEquals(List.of(), onlyLocal, t.name() + ": rows only in the local engine's file");
-    }
+    LocalTables.assertEqual(s, plan, dir, UcNames::quote);
   }
 
-  private static String sqlType(Column c) {
-    var t = c.type();
-    return switch (t.kind()) {
-      case DECIMAL -> String.format(Locale.ROOT, "DECIMAL(%d,%d)", t.precision(), t.scale());
-      default -> t.kind().name();
-    };
-  }
 }

@@ -19,11 +19,18 @@ final class NotebookJob implements JobWork {
 
   private final Workspace ws;
   private final JobRuns.Request request;
+  private final String catalog;
+  private final String schema;
+  private final java.util.Set<String> replaces;
   private final long rows;
 
-  NotebookJob(Workspace ws, JobRuns.Request request) {
+  /** @param replaces the tables that existed when the person confirmed (reported as replaced) */
+  NotebookJob(Workspace ws, JobRuns.Request request, String catalog, String schema, java.util.Set<String> replaces) {
     this.ws = ws;
     this.request = request;
+    this.catalog = catalog;
+    this.schema = schema;
+    this.replaces = java.util.Set.copyOf(replaces);
     this.rows = request.tables().stream().mapToLong(JobRuns.Table::rows).sum();
   }
 
@@ -36,6 +43,9 @@ final class NotebookJob implements JobWork {
       }, cancel);
       ObjectNode o = JsonNodeFactory.instance.objectNode();
       o.put("engine", "job");
+      o.put("target", "tables");
+      o.put("catalog", catalog);
+      o.put("schema", schema);
       o.put("run_id", r.runId());
       o.put("notebook_path", r.notebookPath());
       if (r.pageUrl() != null) {
@@ -44,7 +54,9 @@ final class NotebookJob implements JobWork {
       ArrayNode tables = o.putArray("tables");
       for (JobRuns.Table t : r.tables()) {
         // the notebook's own check failed the run unless the table has exactly these rows
-        tables.addObject().put("table", t.name()).put("rows", t.rows()).put("rows_checked", true);
+        tables.addObject().put("table", t.name()).put("target", t.name())
+            .put("action", replaces.contains(t.name()) ? "replace" : "create").put("rows", t.rows())
+            .put("rows_verified", t.rows());
       }
       o.put("rows", rows);
       o.put("seconds", r.seconds());

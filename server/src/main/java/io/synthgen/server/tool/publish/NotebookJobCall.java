@@ -89,7 +89,7 @@ final class NotebookJobCall {
           + a.id() + " version " + a.version().version() + ")", Exports.text(ExportFormat.NOTEBOOK, script),
           tables);
       Job job = services.jobs().submit(Job.PUBLISH, a.id(), a.version().version(), call.owner(), rows,
-          new NotebookJob(ws, run));
+          new NotebookJob(ws, run, req.catalog(), req.schema(), new java.util.HashSet<>(replaces)));
       handedOver = true;
       JobCalls.await(job, wait, call);
       return JobCalls.result(job);
