@@ -14,6 +14,12 @@ import java.util.concurrent.CancellationException;
  */
 public final class JobRuns {
 
+  /**
+   * Bytes a notebook may have: the Workspace API imports at most 10 MB of content. A plan whose SELECTs are longer
+   * (large dictionaries written as array literals, many tables) is refused before anything is imported.
+   */
+  public static final int MAX_NOTEBOOK_BYTES = 10 * 1024 * 1024;
+
   /** The longest pause between two polls of a run's state. */
   static final long MAX_POLL_MS = 5_000;
 
@@ -99,6 +105,21 @@ public final class JobRuns {
   }
 
   /**
+   * Refuses a notebook over {@link #MAX_NOTEBOOK_BYTES}.
+   *
+   * @throws CatalogException INVALID, saying the size and how to stay under it
+   */
+  public static void checkSize(String notebook) {
+    int bytes = notebook.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (bytes > MAX_NOTEBOOK_BYTES) {
+      throw new CatalogException(CatalogException.Kind.INVALID, String.format(Locale.ROOT, "the notebook has %,d "
+          + "bytes; the Workspace API imports at most %,d", bytes, MAX_NOTEBOOK_BYTES), "export the plan as a SQL "
+          + "file (synthgen export --format sql) and run it as a job's SQL file task, or use engine warehouse; "
+          + "smaller dictionaries shorten the statements");
+    }
+  }
+
+  /**
    * Imports the notebook, submits the run and follows it to its end.
    *
    * @throws CatalogException STATEMENT_FAILED when the run fails (with the cell's error), or the workspace's
@@ -110,6 +131,7 @@ public final class JobRuns {
     if (cancel.isCancelled()) {
       throw new CancellationException("cancelled before the notebook was imported; nothing was changed");
     }
+    checkSize(req.notebook());
     progress.update("importing the notebook to " + req.notebookPath(), 0.0);
     boolean existed = check(req.notebookPath());
     String folder = req.notebookPath().substring(0, req.notebookPath().lastIndexOf('/'));

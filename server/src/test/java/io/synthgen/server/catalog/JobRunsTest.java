@@ -100,4 +100,15 @@ class JobRunsTest {
     assertTrue(runs.check(PATH + "/inner"), "an existing notebook is replaced");
     assertEquals(PATH, JobRuns.defaultPath("someone@example.com", "retail"));
   }
+
+  @Test
+  void aNotebookOverTheImportLimitIsRefusedBeforeAnythingIsImported() {
+    FakeWorkspace ws = new FakeWorkspace(dir, "demo");
+    String big = "# Databricks notebook source\n" + "x".repeat(JobRuns.MAX_NOTEBOOK_BYTES);
+    CatalogException e = assertThrows(CatalogException.class, () -> new JobRuns(ws, 1).run(new JobRuns.Request(PATH,
+        "big", big, List.of()), (s, f) -> { }, new Cancellation()));
+    assertEquals(CatalogException.Kind.INVALID, e.kind());
+    assertTrue(e.getMessage().contains("the Workspace API imports at most 10,485,760"), e.getMessage());
+    assertEquals(List.of(), ws.calls(), "nothing was asked of the workspace");
+  }
 }

@@ -52,6 +52,11 @@ final class NotebookJobCall {
     }
     ExportScript script = Exports.script(a.resolved(), a.id(), a.version().version(),
         new Exports.Request(ExportFormat.NOTEBOOK, req.catalog(), req.schema(), batch), Exports.version());
+    String notebook = Exports.text(ExportFormat.NOTEBOOK, script);
+    WriteToUcTool.catalog(() -> {
+      JobRuns.checkSize(notebook);
+      return null;
+    });
     Workspace ws = WriteToUcTool.catalog(() -> services.workspaces().open(call.string("profile")));
     boolean handedOver = false;
     try {
@@ -86,8 +91,7 @@ final class NotebookJobCall {
       acknowledgeServerless(call, a, compute);
       confirmReplacing(call, replaces);
       JobRuns.Request run = new JobRuns.Request(path, "synthgen " + a.version().plan().name() + " ("
-          + a.id() + " version " + a.version().version() + ")", Exports.text(ExportFormat.NOTEBOOK, script),
-          tables);
+          + a.id() + " version " + a.version().version() + ")", notebook, tables);
       Job job = services.jobs().submit(Job.PUBLISH, a.id(), a.version().version(), call.owner(), rows,
           new NotebookJob(ws, run, req.catalog(), req.schema(), new java.util.HashSet<>(replaces)));
       handedOver = true;
