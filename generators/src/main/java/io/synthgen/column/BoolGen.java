@@ -1,6 +1,8 @@
 package io.synthgen.column;
 
 import io.synthgen.random.Stream;
+import io.synthgen.sql.SqlScope;
+import io.synthgen.sql.SqlText;
 import io.synthgen.vec.BoolVec;
 import io.synthgen.vec.Vec;
 
@@ -24,6 +26,11 @@ public final class BoolGen implements ColumnGenerator {
       out.values[i] = stream.uniform(h[i]) < p;
     }
     return out;
+  }
+
+  @Override
+  public String sql(SqlScope scope) {
+    return "(" + SqlText.uniform(scope, stream.key()) + " < " + SqlText.lit(p) + ")";
   }
 
   @Override

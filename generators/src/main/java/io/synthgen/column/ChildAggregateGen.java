@@ -29,6 +29,12 @@ public final class ChildAggregateGen implements ColumnGenerator {
     this.column = column;
   }
 
+  /** The aggregate as the compiler computes it over the child table's own SELECT (docs/spark-sql.md). */
+  @Override
+  public String sql(io.synthgen.sql.SqlScope scope) {
+    return scope.childAggregate(childTable, function, column);
+  }
+
   @Override
   public Vec generate(BatchContext ctx) {
     int n = ctx.size();

@@ -28,4 +28,10 @@ public final class ChildIndexGen implements ColumnGenerator {
     }
     return out;
   }
+
+  @Override
+  public String sql(io.synthgen.sql.SqlScope scope) {
+    String v = "(" + io.synthgen.sql.SqlText.lit(start) + " + " + scope.perParentOrdinal() + ")";
+    return type.kind() == DataType.Kind.INT ? "CAST(" + v + " AS INT)" : v;
+  }
 }

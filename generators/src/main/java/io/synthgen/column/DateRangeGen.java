@@ -4,6 +4,8 @@ import io.synthgen.distribution.AliasTable;
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.TimeProfile;
 import io.synthgen.random.Stream;
+import io.synthgen.sql.SqlScope;
+import io.synthgen.sql.SqlText;
 import io.synthgen.vec.LongVec;
 import io.synthgen.vec.Vec;
 import java.time.LocalDate;
@@ -111,6 +113,51 @@ public final class DateRangeGen implements ColumnGenerator {
       out.values[i] = date ? Math.floorDiv(micros, Instants.MICROS_PER_DAY) : micros;
     }
     return out;
+  }
+
+  /**
+   * The grid point in SQL. Without a profile {@code floor(u * points)}; with one, the bucket by the alias table
+   * (draw 0) over constant arrays of its probabilities and aliases, then a point inside it (draw 1) from constant
+   * arrays of each bucket's first point and point count. The profile's factors (weekdays, months, hours, holidays,
+   * incidents) are all in the precomputed bucket weights, so the SQL reads no calendar. A date is its epoch day
+   * ({@code date_from_unix_date}), a timestamp its epoch microseconds ({@code timestamp_micros}): no time zone.
+   */
+  @Override
+  public String sql(SqlScope scope) {
+    String k;
+    if (buckets == null) {
+      k = SqlText.below(SqlText.bits(scope, pick.key()), points);
+    } else {
+      String b = buckets.sql(scope, "profile_buckets", SqlText.uniform(scope, pick.key()));
+      boolean oneEach = true;
+      for (int i = 0; i < bucketFirst.length; i++) {
+        oneEach &= bucketFirst[i] == i && bucketCount[i] == 1;
+      }
+      if (oneEach) {
+        k = "CAST(" + b + " AS BIGINT)";
+      } else {
+        java.util.List<String> first = new java.util.ArrayList<>(bucketFirst.length);
+        java.util.List<String> count = new java.util.ArrayList<>(bucketCount.length);
+        for (int i = 0; i < bucketFirst.length; i++) {
+          first.add(SqlText.lit(bucketFirst[i]));
+          count.add(SqlText.lit(bucketCount[i]));
+        }
+        String bucket = b; // read twice: Spark evaluates the repeat once
+        String firstOf = "element_at(" + scope.constantArray("profile_first", SqlText.array(first)) + ", " + bucket
+            + " + 1)";
+        String countOf = "element_at(" + scope.constantArray("profile_count", SqlText.array(count)) + ", " + bucket
+            + " + 1)";
+        k = "(" + firstOf + " + CAST(" + SqlText.uniform(scope, within.key()) + " * CAST(" + countOf
+            + " AS DOUBLE) AS BIGINT))";
+      }
+    }
+    if (type.kind() == DataType.Kind.DATE) {
+      // the interval is whole days, so floorDiv(start + k * interval, day) = floorDiv(start, day) + k * days
+      long startDay = Math.floorDiv(startMicros, Instants.MICROS_PER_DAY);
+      return "date_from_unix_date(CAST(" + SqlText.lit(startDay) + " + " + k + " * "
+          + SqlText.lit(interval / Instants.MICROS_PER_DAY) + " AS INT))";
+    }
+    return "timestamp_micros(" + SqlText.lit(startMicros) + " + " + k + " * " + SqlText.lit(interval) + ")";
   }
 
   @Override

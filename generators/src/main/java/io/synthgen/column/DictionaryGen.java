@@ -2,6 +2,8 @@ package io.synthgen.column;
 
 import io.synthgen.dictionary.Dictionary;
 import io.synthgen.random.Stream;
+import io.synthgen.sql.SqlScope;
+import io.synthgen.sql.SqlText;
 import io.synthgen.vec.StrDict;
 import io.synthgen.vec.StrVec;
 import io.synthgen.vec.Vec;
@@ -32,6 +34,20 @@ public final class DictionaryGen implements ColumnGenerator {
       codes[i] = (int) Stream.below(stream.bits(h[i]), size);
     }
     return StrVec.dictionary(values, codes, n);
+  }
+
+  /**
+   * A list or pool: the value at {@code floor(u * size)} of a constant array of the scope (named after the
+   * dictionary; a pool's values are the ones this column's stream composed). A composite: its parts in SQL.
+   */
+  @Override
+  public String sql(SqlScope scope) {
+    if (values == null) {
+      return dictionary.composeSql(stream, scope);
+    }
+    String hint = dictionary.kind() == Dictionary.Kind.POOLED ? "pool_" + dictionary.name() : "words_" + dictionary.name();
+    return ValueSql.pick(scope, hint, ValueSql.strings(values.values()),
+        ValueSql.belowInt(SqlText.bits(scope, stream.key()), values.size()));
   }
 
   @Override

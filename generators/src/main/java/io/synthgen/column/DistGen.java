@@ -1,10 +1,13 @@
 package io.synthgen.column;
 
 import io.synthgen.distribution.Sampler;
+import io.synthgen.distribution.SqlForms;
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.Rounding;
 import io.synthgen.plan.Shaped;
 import io.synthgen.random.Stream;
+import io.synthgen.sql.SqlScope;
+import io.synthgen.sql.SqlText;
 import io.synthgen.vec.Vec;
 
 /**
@@ -37,6 +40,16 @@ public final class DistGen implements ColumnGenerator {
     return sampler.distinctEstimate(type, rows);
   }
 
+  /** The shaped draw converted as {@link Casts#fromDoubles} converts it. */
+  @Override
+  public String sql(SqlScope scope) {
+    String x = sampler.sql(scope);
+    if (type.kind() != DataType.Kind.DOUBLE && SqlForms.heavy(x)) {
+      return SqlForms.let(x, "__sg_dv", ValueSql.fromDouble(type, "__sg_dv"));
+    }
+    return ValueSql.fromDouble(type, x);
+  }
+
   /** A distribution with its affine map, clamp and rounding; also used for per-parent child counts. */
   public static final class ShapedSampler {
     private final Sampler sampler;
@@ -55,6 +68,31 @@ public final class DistGen implements ColumnGenerator {
       double x = shaped.offset() + shaped.scale() * sampler.sample(rowHash);
       x = Casts.round(x, shaped.rounding());
       return x < lo ? lo : x > hi ? hi : x;
+    }
+
+    /**
+     * {@link #sample} as a Spark SQL DOUBLE: offset + scale * draw, rounded (exactly, signed zeros included), then
+     * clamped with {@code greatest}/{@code least} (draws are never NaN: the plan's rules keep them finite).
+     */
+    public String sql(SqlScope scope) {
+      String x = sampler.sql(scope);
+      Rounding r = shaped.rounding();
+      if (r != Rounding.NONE && SqlForms.heavy(x)) {
+        return SqlForms.let(x, "__sg_sx", shape("__sg_sx"));
+      }
+      return shape(x);
+    }
+
+    private String shape(String draw) {
+      String x = "(" + SqlText.lit(shaped.offset()) + " + " + SqlText.lit(shaped.scale()) + " * " + draw + ")";
+      x = ValueSql.round(x, shaped.rounding());
+      if (shaped.min() != null) {
+        x = "greatest(" + x + ", " + SqlText.lit(lo) + ")";
+      }
+      if (shaped.max() != null) {
+        x = "least(" + x + ", " + SqlText.lit(hi) + ")";
+      }
+      return x;
     }
 
     /** The unclamped mean, or NaN. */

@@ -4,6 +4,8 @@ import io.synthgen.distribution.AliasTable;
 import io.synthgen.distribution.ZipfSampler;
 import io.synthgen.plan.FkDistribution;
 import io.synthgen.random.Stream;
+import io.synthgen.sql.SqlScope;
+import io.synthgen.sql.SqlText;
 import io.synthgen.vec.DoubleVec;
 import io.synthgen.vec.LongVec;
 import io.synthgen.vec.Vec;
@@ -28,6 +30,7 @@ public final class ForeignKeyGen implements ColumnGenerator, ParentKeys {
   private final long permB;
   private final String columnName;
   private volatile AliasTable weighted;
+  private volatile AliasSlots slots;
 
   /** {@code columnName} is this column's own name, under which the engine caches its parent rows. */
   public ForeignKeyGen(String columnName, ParentKeyValues keys, long parentCount, FkDistribution distribution,
@@ -116,22 +119,86 @@ public final class ForeignKeyGen implements ColumnGenerator, ParentKeys {
           throw new IllegalStateException("a weighted foreign key can weigh at most " + MAX_WEIGHTED_PARENTS
               + " parent rows; " + keys.parentTable() + " has " + parentCount + "; use zipf instead");
         }
-        double[] w = new double[(int) parentCount];
-        long[] rows = new long[WEIGHT_CHUNK];
-        for (long start = 0; start < parentCount; start += WEIGHT_CHUNK) {
-          int n = (int) Math.min(WEIGHT_CHUNK, parentCount - start);
-          for (int i = 0; i < n; i++) {
-            rows[i] = start + i;
-          }
-          Vec v = ctx.evaluate(keys.parentTable(), by, rows, n);
-          for (int i = 0; i < n; i++) {
-            w[(int) start + i] = v.isNull(i) ? 0 : numeric(v, i);
-          }
-        }
-        weighted = new AliasTable(finite(w));
+        weighted = new AliasTable(finite(readWeights(ctx, by)));
       }
       return weighted;
     }
+  }
+
+  /** Every parent row's weight: its {@code by} value, 0 where NULL or negative. */
+  private double[] readWeights(BatchContext ctx, String by) {
+    double[] w = new double[(int) parentCount];
+    long[] rows = new long[WEIGHT_CHUNK];
+    for (long start = 0; start < parentCount; start += WEIGHT_CHUNK) {
+      int n = (int) Math.min(WEIGHT_CHUNK, parentCount - start);
+      for (int i = 0; i < n; i++) {
+        rows[i] = start + i;
+      }
+      Vec v = ctx.evaluate(keys.parentTable(), by, rows, n);
+      for (int i = 0; i < n; i++) {
+        w[(int) start + i] = v.isNull(i) ? 0 : numeric(v, i);
+      }
+    }
+    return w;
+  }
+
+  /** The parent rows this key draws from. */
+  public long parentCount() {
+    return parentCount;
+  }
+
+  /** The distribution of the parent row: uniform, zipf or weighted. */
+  public FkDistribution distribution() {
+    return distribution;
+  }
+
+  /**
+   * Before {@link #parentRowSql} of a weighted key: reads the parent's weights through {@code ctx} (a context of
+   * this column's table, whose {@code evaluate} gives parent rows as the parent writes them) and keeps the alias
+   * slots the SQL writes as constants. Other distributions need nothing. Idempotent.
+   */
+  public void prepareSql(BatchContext ctx) {
+    if (distribution instanceof FkDistribution.Weighted w && slots == null && parentCount > 0) {
+      synchronized (this) {
+        if (slots == null) {
+          slots = new AliasSlots(finite(readWeights(ctx, w.by())));
+        }
+      }
+    }
+  }
+
+  @Override
+  public String sql(SqlScope scope) {
+    return keys.sql(scope, columnName, scope.parentRow(columnName));
+  }
+
+  /**
+   * The drawn parent row (before the offset of an append parent, which the compiler adds as the engine does): the
+   * same draw as {@link #parentRows} in SQL. A weighted key needs {@link #prepareSql} first.
+   */
+  @Override
+  public String parentRowSql(SqlScope scope) {
+    if (parentCount == 0) {
+      return "0L";
+    }
+    if (distribution instanceof FkDistribution.Uniform) {
+      return SqlText.below(SqlText.bits(scope, stream.key()), parentCount);
+    } else if (distribution instanceof FkDistribution.Zipf) {
+      String rank = "(CAST(" + zipf.sql(scope) + " AS BIGINT) - 1L)";
+      // a * rank + b stays below 2^63 for every rank < parentCount unless the parent has billions of rows
+      boolean fits = Math.multiplyHigh(permA, parentCount - 1) == 0 && permA * (parentCount - 1) >= 0
+          && permA * (parentCount - 1) + permB >= 0;
+      String a = fits ? SqlText.lit(permA) : "CAST(" + SqlText.lit(permA) + " AS DECIMAL(38,0))";
+      String mod = "pmod(" + a + " * " + rank + " + " + SqlText.lit(permB) + ", " + SqlText.lit(parentCount) + ")";
+      return fits ? mod : "CAST(" + mod + " AS BIGINT)";
+    } else if (distribution instanceof FkDistribution.Weighted) {
+      AliasSlots s = slots;
+      if (s == null) {
+        throw new IllegalStateException("the weights of " + columnName + " were not read: call prepareSql first");
+      }
+      return s.sql(scope, "weights_" + columnName, SqlText.uniform(scope, stream.key()));
+    }
+    throw new IllegalStateException("unhandled foreign key distribution " + distribution);
   }
 
   /**

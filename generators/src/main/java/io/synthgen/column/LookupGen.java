@@ -24,6 +24,11 @@ public final class LookupGen implements ColumnGenerator {
   }
 
   @Override
+  public String sql(io.synthgen.sql.SqlScope scope) {
+    return scope.parentColumn(via, parentColumn);
+  }
+
+  @Override
   public List<String> dependencies() {
     return List.of(via);
   }

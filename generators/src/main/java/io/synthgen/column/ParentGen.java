@@ -34,6 +34,16 @@ public final class ParentGen implements ColumnGenerator, ParentKeys {
   }
 
   @Override
+  public String sql(io.synthgen.sql.SqlScope scope) {
+    return keys.sql(scope, columnName, scope.parentRow(columnName));
+  }
+
+  @Override
+  public String parentRowSql(io.synthgen.sql.SqlScope scope) {
+    return scope.perParentParentRow();
+  }
+
+  @Override
   public ParentKeys parentKeys() {
     return this;
   }

@@ -28,6 +28,15 @@ public final class ParentKeyValues {
     return keyColumn;
   }
 
+  /**
+   * The key of the parent row {@code parentRowSql} (a BIGINT SQL expression, never NULL) as the parent writes it:
+   * arithmetic for a sequence key, else the parent's key column read through the key column {@code fkColumn} (the
+   * compiler answers a generator's reads through its own key with the unmasked parent row).
+   */
+  String sql(io.synthgen.sql.SqlScope scope, String fkColumn, String parentRowSql) {
+    return sequence != null ? sequence.valueSql(parentRowSql) : scope.parentColumn(fkColumn, keyColumn);
+  }
+
   Vec keys(BatchContext ctx, long[] parentRows, int n) {
     if (sequence != null) {
       LongVec out = new LongVec(type, n);

@@ -1,6 +1,8 @@
 package io.synthgen.column;
 
 import io.synthgen.random.Stream;
+import io.synthgen.sql.SqlScope;
+import io.synthgen.sql.SqlText;
 import io.synthgen.vec.StrVec;
 import io.synthgen.vec.Utf8Builder;
 import io.synthgen.vec.Vec;
@@ -99,6 +101,47 @@ public final class PatternGen implements ColumnGenerator {
       }
     }
     return ascii ? utf8.build() : StrVec.plain(out, n);
+  }
+
+  /**
+   * The same characters in SQL. Which draw a random position reads and by how much its bits are divided first do
+   * not depend on the bits (only on the radices before it), so each position is {@code (bits div D) % radix} of a
+   * fixed draw, with D the product of the radices read before it from that draw.
+   */
+  @Override
+  public String sql(SqlScope scope) {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    StringBuilder literal = new StringBuilder();
+    int d = 0;
+    long divisor = 1;
+    long room = Long.MAX_VALUE;
+    for (int j = 0; j < template.length; j++) {
+      int rad = radix[j];
+      if (rad == 0) {
+        literal.append(template[j]);
+        continue;
+      }
+      if (literal.length() > 0) {
+        parts.add(SqlText.lit(literal.toString()));
+        literal.setLength(0);
+      }
+      if (room < rad * 64L) {
+        d = Math.min(d + 1, draws.length - 1);
+        divisor = 1;
+        room = Long.MAX_VALUE;
+      }
+      String bits = "shiftrightunsigned(" + SqlText.bits(scope, draws[d].key()) + ", 1)";
+      String digit = "CAST((" + (divisor == 1 ? bits : "(" + bits + " div " + SqlText.lit(divisor) + ")") + ") % "
+          + SqlText.lit((long) rad) + " AS INT)";
+      String alphabet = rad == 10 ? "0123456789" : rad == 9 ? "123456789" : rad == 26 ? ALNUM.substring(0, 26) : ALNUM;
+      parts.add("substr(" + SqlText.lit(alphabet) + ", " + digit + " + 1, 1)");
+      divisor *= rad;
+      room /= rad;
+    }
+    if (literal.length() > 0 || parts.isEmpty()) {
+      parts.add(SqlText.lit(literal.toString()));
+    }
+    return parts.size() == 1 ? parts.get(0) : "concat(" + String.join(", ", parts) + ")";
   }
 
   /** The string when the template holds non-ASCII literals: random positions are ASCII, literals come back whole. */

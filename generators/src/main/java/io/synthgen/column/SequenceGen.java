@@ -1,6 +1,8 @@
 package io.synthgen.column;
 
 import io.synthgen.plan.DataType;
+import io.synthgen.sql.SqlScope;
+import io.synthgen.sql.SqlText;
 import io.synthgen.vec.LongVec;
 import io.synthgen.vec.Vec;
 
@@ -31,6 +33,18 @@ public final class SequenceGen implements ColumnGenerator {
       out.values[i] = start + step * rows[i];
     }
     return out;
+  }
+
+  @Override
+  public String sql(SqlScope scope) {
+    return valueSql(scope.row());
+  }
+
+  /** {@link #valueAt} of a BIGINT SQL row expression, typed as the column (INT or BIGINT). */
+  public String valueSql(String rowSql) {
+    String v = start == 0 && step == 1 ? rowSql
+        : "(" + SqlText.lit(start) + " + " + SqlText.lit(step) + " * " + rowSql + ")";
+    return type.kind() == DataType.Kind.INT ? "CAST(" + v + " AS INT)" : v;
   }
 
   @Override

@@ -2,6 +2,8 @@ package io.synthgen.column;
 
 import io.synthgen.plan.DataType;
 import io.synthgen.random.Stream;
+import io.synthgen.sql.SqlScope;
+import io.synthgen.sql.SqlText;
 import io.synthgen.vec.DoubleVec;
 import io.synthgen.vec.LongVec;
 import io.synthgen.vec.Vec;
@@ -58,6 +60,20 @@ public final class UniformGen implements ColumnGenerator {
       out.values[i] = lo + stepUnits * Stream.below(stream.bits(h[i]), points);
     }
     return out;
+  }
+
+  @Override
+  public String sql(SqlScope scope) {
+    String bits = SqlText.bits(scope, stream.key());
+    if (type.kind() == DataType.Kind.DOUBLE) {
+      double width = max - min;
+      double step = points > 1 ? width / (points - 1) : 0;
+      return points > 0
+          ? "(" + SqlText.lit(min) + " + " + SqlText.lit(step) + " * " + SqlText.below(bits, points) + ")"
+          : "(" + SqlText.lit(min) + " + " + SqlText.lit(width) + " * " + SqlText.toUniform(bits) + ")";
+    }
+    return ValueSql.fromLong(type, "(" + SqlText.lit(lo) + " + " + SqlText.lit(stepUnits) + " * "
+        + SqlText.below(bits, points) + ")");
   }
 
   @Override

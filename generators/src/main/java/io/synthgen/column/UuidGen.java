@@ -1,6 +1,8 @@
 package io.synthgen.column;
 
 import io.synthgen.random.Stream;
+import io.synthgen.sql.SqlScope;
+import io.synthgen.sql.SqlText;
 import io.synthgen.vec.Utf8Builder;
 import io.synthgen.vec.Vec;
 
@@ -44,6 +46,19 @@ public final class UuidGen implements ColumnGenerator {
       c[at + k] = HEX[(int) (v & 0xF)];
       v >>>= 4;
     }
+  }
+
+  /** The same bits in SQL: {@code hex} of each half, padded to 16 digits, lower case, cut 8-4-4-4-12. */
+  @Override
+  public String sql(SqlScope scope) {
+    String msb = "((" + SqlText.bits(scope, hi.key()) + " & " + SqlText.lit(0xFFFFFFFFFFFF0FFFL) + ") | "
+        + SqlText.lit(0x0000000000004000L) + ")";
+    String lsb = "((" + SqlText.bits(scope, lo.key()) + " & " + SqlText.lit(0x3FFFFFFFFFFFFFFFL) + ") | "
+        + SqlText.lit(0x8000000000000000L) + ")";
+    String h = "lower(lpad(hex(" + msb + "), 16, '0'))";
+    String l = "lower(lpad(hex(" + lsb + "), 16, '0'))";
+    return "concat_ws('-', substr(" + h + ", 1, 8), substr(" + h + ", 9, 4), substr(" + h + ", 13, 4), substr(" + l
+        + ", 1, 4), substr(" + l + ", 5, 12))";
   }
 
   @Override

@@ -3,6 +3,8 @@ package io.synthgen.column;
 import io.synthgen.distribution.AliasTable;
 import io.synthgen.plan.DataType;
 import io.synthgen.random.Stream;
+import io.synthgen.sql.SqlScope;
+import io.synthgen.sql.SqlText;
 import io.synthgen.vec.BoolVec;
 import io.synthgen.vec.DoubleVec;
 import io.synthgen.vec.LongVec;
@@ -99,6 +101,33 @@ public final class ValuesGen implements ColumnGenerator {
       out.values[i] = longs[table.sample(stream.uniform(h[i]))];
     }
     return out;
+  }
+
+  /**
+   * The alias table's pick of the column's uniform (see {@link AliasTable#sql}), then the value at that index of a
+   * constant array of the column type's literals (long-backed values converted after the pick).
+   */
+  @Override
+  public String sql(SqlScope scope) {
+    String index = table.sql(scope, "values", SqlText.uniform(scope, stream.key()));
+    List<String> items = new ArrayList<>(table.size());
+    if (dict != null) {
+      items.addAll(ValueSql.strings(dict.values()));
+    } else if (doubles != null) {
+      for (double d : doubles) {
+        items.add(SqlText.lit(d));
+      }
+    } else if (bools != null) {
+      for (boolean b : bools) {
+        items.add(b ? "TRUE" : "FALSE");
+      }
+    } else {
+      for (long l : longs) {
+        items.add(SqlText.lit(l));
+      }
+      return ValueSql.fromLong(type, ValueSql.pick(scope, "values", items, index));
+    }
+    return ValueSql.pick(scope, "values", items, index);
   }
 
   @Override

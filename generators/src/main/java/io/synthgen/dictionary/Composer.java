@@ -23,6 +23,14 @@ interface Composer {
     out.append(scratch);
   }
 
+  /**
+   * The value as a Spark SQL STRING expression, given the SQL of each part's 64 random bits (BIGINT expressions, one
+   * per draw). Composites of a pool are never asked: their SQL reads the pool.
+   */
+  default String sql(String[] bits, io.synthgen.sql.SqlScope scope) {
+    throw new IllegalStateException("the values of a pooled dictionary are its pool's, not composed in SQL");
+  }
+
   /** How many independent draws one value needs. */
   int draws();
 }

@@ -90,6 +90,22 @@ public final class Dictionary {
     return out.build();
   }
 
+  /**
+   * The value of a composite dictionary at the scope's row as Spark SQL, equal to {@link #compose} row for row
+   * (lists and pools are read from {@link #values} instead).
+   */
+  public String composeSql(Stream stream, io.synthgen.sql.SqlScope scope) {
+    if (kind != Kind.COMPOSITE) {
+      throw new IllegalStateException(name + " is a " + kind + " dictionary: pick from its values");
+    }
+    Stream[] parts = parts(stream);
+    String[] bits = new String[parts.length];
+    for (int k = 0; k < parts.length; k++) {
+      bits[k] = io.synthgen.sql.SqlText.bits(scope, parts[k].key());
+    }
+    return composer.sql(bits, scope);
+  }
+
   private Stream[] parts(Stream stream) {
     Stream[] parts = new Stream[composer.draws()];
     for (int k = 0; k < parts.length; k++) {

@@ -77,6 +77,37 @@ public final class AliasTable {
     return x - i < prob[i] ? i : alias[i];
   }
 
+  /**
+   * {@link #sample} as Spark SQL: an INT index from a DOUBLE uniform expression, with the probability and alias
+   * columns as constant arrays of the scope (named {@code hint}_prob and {@code hint}_alias). {@code u} is read
+   * several times (Spark evaluates the repeats once), so it should be a draw or a bound variable.
+   */
+  public String sql(io.synthgen.sql.SqlScope scope, String hint, String u) {
+    int n = prob.length;
+    if (n == 1) {
+      return "0";
+    }
+    String x = "(" + u + " * " + io.synthgen.sql.SqlText.lit((double) n) + ")";
+    String i = "least(CAST(" + x + " AS INT), " + (n - 1) + ")";
+    boolean flat = true;
+    for (double p : prob) {
+      flat &= p == 1.0;
+    }
+    if (flat) {
+      return i;
+    }
+    java.util.List<String> p = new java.util.ArrayList<>(n);
+    java.util.List<String> a = new java.util.ArrayList<>(n);
+    for (int k = 0; k < n; k++) {
+      p.add(io.synthgen.sql.SqlText.lit(prob[k]));
+      a.add(Integer.toString(alias[k]));
+    }
+    String probs = scope.constantArray(hint + "_prob", io.synthgen.sql.SqlText.array(p));
+    String aliases = scope.constantArray(hint + "_alias", io.synthgen.sql.SqlText.array(a));
+    return "IF(" + x + " - " + i + " < element_at(" + probs + ", " + i + " + 1), " + i + ", element_at(" + aliases
+        + ", " + i + " + 1))";
+  }
+
   public int size() {
     return prob.length;
   }

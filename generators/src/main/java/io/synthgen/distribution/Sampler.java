@@ -2,6 +2,8 @@ package io.synthgen.distribution;
 
 import io.synthgen.plan.Distribution;
 import io.synthgen.random.Stream;
+import io.synthgen.sql.SqlScope;
+import io.synthgen.sql.SqlText;
 
 /**
  * Draws from a {@link Distribution} at a row. A sampler owns the streams of its draws (derived from one stream at
@@ -15,6 +17,14 @@ public abstract class Sampler {
   /** The k-th uniform in [0, 1) of a row. */
   interface Uniforms {
     double at(int k, long rowHash);
+
+    /**
+     * The stream key of draw k, whose uniform in SQL is {@code SqlText.uniform(scope, key(k))}. Uniforms chosen in a
+     * test have no stream and no SQL.
+     */
+    default long key(int k) {
+      throw new UnsupportedOperationException("chosen uniforms have no stream key, so no SQL");
+    }
   }
 
   /**
@@ -37,7 +47,17 @@ public abstract class Sampler {
           for (int k = 0; k < count; k++) {
             draws[k] = stream.draw(k);
           }
-          return (k, h) -> draws[k].uniform(h);
+          return new Uniforms() {
+            @Override
+            public double at(int k, long h) {
+              return draws[k].uniform(h);
+            }
+
+            @Override
+            public long key(int k) {
+              return draws[k].key();
+            }
+          };
         }
 
         @Override
@@ -63,9 +83,30 @@ public abstract class Sampler {
   /** The distribution's mean (for validation tolerances), or NaN when undefined. */
   public abstract double mean();
 
-  /** {@link #sample} as a Spark SQL {@code DOUBLE} expression at the scope's row, equal to it bit for bit. */
-  public String sql(io.synthgen.sql.SqlScope scope) {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no SQL translation yet");
+  /**
+   * {@link #sample} as a Spark SQL {@code DOUBLE} expression at the scope's row, equal to it bit for bit: the same
+   * draws, the same operations in the same order (Spark's {@code ln}, {@code exp} and {@code power} are
+   * {@code StrictMath}'s, {@code cos} is {@code Math}'s, {@code sqrt} is exact), no UDF.
+   */
+  public abstract String sql(SqlScope scope);
+
+  /** The SQL of {@link #u}: draw k's uniform in [0, 1). */
+  protected final String uSql(int k, SqlScope scope) {
+    return SqlText.uniform(scope, uniforms.key(k));
+  }
+
+  /** The SQL of {@link #uPos}: {@code 1 - u}, in (0, 1]. */
+  protected final String uPosSql(int k, SqlScope scope) {
+    return "(1.0D - " + uSql(k, scope) + ")";
+  }
+
+  /** The stream keys of draws {@code first} to {@code first + count - 1}, as a constant BIGINT array of the scope. */
+  protected final String keysSql(String hint, int first, int count, SqlScope scope) {
+    java.util.List<String> keys = new java.util.ArrayList<>(count);
+    for (int k = first; k < first + count; k++) {
+      keys.add(SqlText.lit(uniforms.key(k)));
+    }
+    return scope.constantArray(hint, SqlText.array(keys));
   }
 
   /** A uniform in [0,1) from the k-th draw. */

@@ -1,5 +1,8 @@
 package io.synthgen.distribution;
 
+import io.synthgen.sql.SqlScope;
+import io.synthgen.sql.SqlText;
+
 /** The continuous and Poisson samplers. Each documents the uniforms it consumes, so a SQL executor can match it. */
 final class Samplers {
 
@@ -30,6 +33,13 @@ final class Samplers {
     public double mean() {
       return log ? StrictMath.exp(mean + sd * sd / 2) : mean;
     }
+
+    @Override
+    public String sql(SqlScope scope) {
+      String x = "(" + SqlText.lit(mean) + " + " + SqlText.lit(sd) + " * "
+          + SqlForms.boxMuller(uPosSql(0, scope), uSql(1, scope)) + ")";
+      return log ? "exp(" + x + ")" : x;
+    }
   }
 
   /** -ln(u0) / rate. */
@@ -44,6 +54,11 @@ final class Samplers {
     @Override
     public double sample(long h) {
       return -StrictMath.log(uPos(0, h)) / rate;
+    }
+
+    @Override
+    public String sql(SqlScope scope) {
+      return "((-ln(" + uPosSql(0, scope) + ")) / " + SqlText.lit(rate) + ")";
     }
 
     @Override
@@ -111,6 +126,56 @@ final class Samplers {
     public double mean() {
       return shape * scale;
     }
+
+    @Override
+    public String sql(SqlScope scope) {
+      return "(" + SqlText.lit(scale) + " * " + standardSql(scope, "__sg_g") + ")";
+    }
+
+    /**
+     * {@link #standard(long, int)} from draw 0 in SQL. Integer shapes are one product of uniforms; Marsaglia-Tsang is
+     * a bounded {@code aggregate} over its attempts (three draws each, the fourth of an accepted attempt boosting
+     * when shape &lt; 1) that stops changing once an attempt is accepted. {@code v} prefixes lambda variable names.
+     */
+    String standardSql(SqlScope scope, String v) {
+      if (intShape > 0) {
+        StringBuilder p = new StringBuilder(uPosSql(0, scope));
+        for (int k = 1; k < intShape; k++) {
+          p.insert(0, "(").append(" * ").append(uPosSql(k, scope)).append(")");
+        }
+        return "(-ln(" + p + "))";
+      }
+      boolean boost = shape < 1;
+      double a = boost ? shape + 1 : shape;
+      double d = a - 1.0 / 3;
+      double c = 1.0 / Math.sqrt(9 * d);
+      int last = Math.min(drawCount, 60) - 3;
+      int attempts = (last + 2) / 3;
+      String keys = keysSql("gamma_draws", 0, 3 * attempts + 1, scope);
+      String i = v + "_i";
+      String z = v + "_z";
+      String w = v + "_v";
+      String uPos1 = "(1.0D - " + SqlForms.uniformOfKey("element_at(" + keys + ", 3 * " + i + " + 1)", scope) + ")";
+      String u2 = SqlForms.uniformOfKey("element_at(" + keys + ", 3 * " + i + " + 2)", scope);
+      String u3 = SqlForms.uniformOfKey("element_at(" + keys + ", 3 * " + i + " + 3)", scope);
+      String boostNext = "power(1.0D - " + SqlForms.uniformOfKey("element_at(" + keys + ", 3 * " + i + " + 4)", scope)
+          + ", " + SqlText.lit(1.0 / shape) + ")";
+      String dl = SqlText.lit(d);
+      // v = 1 + c z; accepted when v > 0 and ln(u) < 0.5 z z + d - d v^3 + d ln(v^3); the value is d v^3
+      String cube = "(" + w + " * " + w + " * " + w + ")";
+      String accept = w + " > 0.0D AND ln(" + u3 + ") < 0.5D * " + z + " * " + z + " + " + dl + " - " + dl + " * "
+          + cube + " + " + dl + " * ln(" + cube + ")";
+      String g = "(" + dl + " * " + cube + ")";
+      String value = boost ? "(" + g + " * " + boostNext + ")" : g;
+      String attempt = SqlForms.let(SqlForms.boxMuller(uPos1, u2), z,
+          SqlForms.let("(1.0D + " + SqlText.lit(c) + " * " + z + ")", w,
+              "IF(" + accept + ", named_struct('done', true, 'g', " + value + "), " + v + ")"));
+      String fallback = boost ? "(" + dl + " * power(" + uPosSql(3 * attempts, scope) + ", "
+          + SqlText.lit(1.0 / shape) + "))" : dl;
+      return "aggregate(sequence(0, " + (attempts - 1) + "), named_struct('done', false, 'g', 0.0D), (" + v + ", " + i
+          + ") -> IF(" + v + ".done, " + v + ", " + attempt + "), " + v + " -> IF(" + v + ".done, " + v + ".g, "
+          + fallback + "))";
+    }
   }
 
   /** Ga(alpha) / (Ga(alpha) + Ga(beta)), the two gammas from disjoint draws; always in [0, 1], never NaN. */
@@ -142,6 +207,19 @@ final class Samplers {
     public double mean() {
       return alpha / (alpha + beta);
     }
+
+    /** {@code x / (x + y)}, or the mean where both are 0: {@code try_divide} answers NULL exactly there. */
+    @Override
+    public String sql(SqlScope scope) {
+      String x = ga.standardSql(scope, "__sg_ga");
+      String y = gb.standardSql(scope, "__sg_gb");
+      String mean = SqlText.lit(mean());
+      if (SqlForms.heavy(x) || SqlForms.heavy(y)) {
+        return SqlForms.let(x, "__sg_bx", SqlForms.let(y, "__sg_by",
+            "coalesce(try_divide(__sg_bx, __sg_bx + __sg_by), " + mean + ")"));
+      }
+      return "coalesce(try_divide(" + x + ", " + x + " + " + y + "), " + mean + ")";
+    }
   }
 
   /** xm / u0^(1/alpha) with u0 in (0,1]. */
@@ -158,6 +236,20 @@ final class Samplers {
     @Override
     public double sample(long h) {
       return xm / StrictMath.pow(uPos(0, h), 1.0 / alpha);
+    }
+
+    /**
+     * The power is at least (2^-53)^(1/alpha); where that underflows to 0 Java's division gives Infinity, which
+     * Spark's (NULL or an error) does not, so the form guards it.
+     */
+    @Override
+    public String sql(SqlScope scope) {
+      String p = "power(" + uPosSql(0, scope) + ", " + SqlText.lit(1.0 / alpha) + ")";
+      String xml = SqlText.lit(xm);
+      if (StrictMath.pow(0x1p-53, 1.0 / alpha) > 0) {
+        return "(" + xml + " / " + p + ")";
+      }
+      return "coalesce(try_divide(" + xml + ", " + p + "), " + SqlText.lit(xm / 0.0) + ")";
     }
 
     @Override
@@ -183,6 +275,11 @@ final class Samplers {
     }
 
     @Override
+    public String sql(SqlScope scope) {
+      return "(" + SqlText.lit(min) + " + " + SqlText.lit(width) + " * " + uSql(0, scope) + ")";
+    }
+
+    @Override
     public double mean() {
       return min + width / 2;
     }
@@ -197,6 +294,10 @@ final class Samplers {
     private final int mode;
     private final double pMode;
     private final double cdfBeforeMode;
+    /** The cumulative values the walk up from the mode compares u with, in order (for SQL). */
+    private final double[] upWalk;
+    /** The cumulative values the walk down from the mode compares u with, in order (for SQL). */
+    private final double[] downWalk;
 
     PoissonSampler(Sampler.Source s, double lambda) {
       super(s, 2);
@@ -211,10 +312,89 @@ final class Samplers {
         }
         this.pMode = p;
         this.cdfBeforeMode = cdf;
+        this.upWalk = upWalk();
+        this.downWalk = downWalk();
       } else {
         this.pMode = 0;
         this.cdfBeforeMode = 0;
+        this.upWalk = new double[0];
+        this.downWalk = new double[0];
       }
+    }
+
+    /**
+     * The walk up from the mode, replayed: entry j is the cdf the walk compares u with after j steps, while its
+     * probability is positive. The walk stops at the first entry above u, so it returns mode + the number of entries
+     * at most u (the entries never decrease).
+     */
+    private double[] upWalk() {
+      java.util.List<Double> out = new java.util.ArrayList<>();
+      double cdf = cdfBeforeMode + pMode;
+      double p = pMode;
+      int k = mode;
+      out.add(cdf);
+      while (out.size() < 100_000) {
+        k++;
+        p *= lambda / k;
+        cdf += p;
+        if (p == 0) {
+          break;
+        }
+        out.add(cdf);
+      }
+      return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * The walk down from the mode, replayed: entry j is the cdf compared with u at k = mode - 1 - j. The walk
+     * returns the first k whose entry is at most u (the entries never increase), else 0.
+     */
+    private double[] downWalk() {
+      double[] out = new double[mode];
+      double cdf = cdfBeforeMode;
+      double p = pMode;
+      int k = mode;
+      int j = 0;
+      while (k > 0) {
+        p *= k / lambda;
+        k--;
+        cdf -= p;
+        out[j++] = cdf;
+      }
+      return out;
+    }
+
+    /**
+     * In SQL: above 500 the rounded normal; else u is compared with the walks' cumulative values, replayed in Java
+     * (the up-walk and the down-walk compute different doubles) and searched by bisection, so a row costs
+     * O(log lambda) whichever way it walks.
+     */
+    @Override
+    public String sql(SqlScope scope) {
+      if (lambda > 500) {
+        String z = SqlForms.boxMuller(uPosSql(0, scope), uSql(1, scope));
+        return "greatest(0.0D, rint(" + SqlText.lit(lambda) + " + " + SqlText.lit(Math.sqrt(lambda)) + " * " + z + "))";
+      }
+      String u = "__sg_pu";
+      String up = SqlForms.prefixCount(scope.constantArray("poisson_up", doubles(upWalk)), upWalk.length,
+          e -> e + " <= " + u, "__sg_ps");
+      String upValue = "CAST(" + SqlText.lit((long) mode) + " + " + up + " AS DOUBLE)";
+      if (mode == 0) {
+        return SqlForms.let(uSql(0, scope), u, upValue);
+      }
+      String down = SqlForms.prefixCount(scope.constantArray("poisson_down", doubles(downWalk)), downWalk.length,
+          e -> e + " > " + u, "__sg_ps");
+      String downValue = "CAST(greatest(" + SqlText.lit((long) mode - 1) + " - " + down + ", 0L) AS DOUBLE)";
+      return SqlForms.let(uSql(0, scope), u, "IF(" + u + " >= " + SqlText.lit(cdfBeforeMode) + ", " + upValue
+          + ", " + downValue + ")");
+    }
+
+    private static String doubles(double[] values) {
+      java.util.List<String> items = new java.util.ArrayList<>(values.length);
+      for (double v : values) {
+        items.add(SqlText.lit(v));
+      }
+      return SqlText.array(items);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.synthgen.plan.DataType;
 import io.synthgen.plan.DataType.Kind;
 import io.synthgen.plan.reach.Interval;
 import io.synthgen.plan.reach.TypeRange;
+import io.synthgen.sql.SqlScope;
 import io.synthgen.vec.DoubleVec;
 import io.synthgen.vec.LongVec;
 import io.synthgen.vec.Vec;
@@ -115,6 +116,27 @@ final class Arith extends Node {
       return Interval.of(b.lo() > 0 ? 0 : -m, m).assumed(why);
     }
     return Interval.of(a.lo() < 0 ? -m : 0, a.hi() > 0 ? m : 0).assumed(why);
+  }
+
+  /**
+   * Doubles and bigints compute as Spark does (a bigint that could wrap is refused when the plan is checked);
+   * decimals compute exactly in Spark's wider decimal and become NULL beyond 18 digits (try_cast); a zero divisor
+   * is NULL through NULLIF, never an error.
+   */
+  @Override
+  String sql(SqlScope scope) {
+    String a = left.sql(scope);
+    String b = right.sql(scope);
+    String zero = type.kind() == Kind.DOUBLE ? "0.0D" : type.kind() == Kind.DECIMAL ? "0BD" : "0L";
+    String r = switch (op) {
+      case ADD -> "(" + a + " + " + b + ")";
+      case SUB -> "(" + a + " - " + b + ")";
+      case MUL -> "(" + a + " * " + b + ")";
+      case DIV -> "(" + a + " / NULLIF(" + b + ", " + zero + "))";
+      case MOD -> "(" + a + " % NULLIF(" + b + ", " + zero + "))";
+      case PMOD -> "pmod(" + a + ", NULLIF(" + b + ", " + zero + "))";
+    };
+    return type.kind() == Kind.DECIMAL ? "try_cast(" + r + " AS " + SqlOps.type(type) + ")" : r;
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.synthgen.expr;
 
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.reach.Interval;
+import io.synthgen.sql.SqlScope;
 import io.synthgen.vec.LongVec;
 import io.synthgen.vec.Vec;
 import java.util.Arrays;
@@ -26,6 +27,11 @@ final class BatchNumber extends Node {
     long[] v = new long[n];
     Arrays.fill(v, in.batch());
     return new LongVec(DataType.BIGINT, v, n);
+  }
+
+  @Override
+  String sql(SqlScope scope) {
+    return scope.batch();
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.synthgen.expr;
 
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.reach.Interval;
+import io.synthgen.sql.SqlScope;
 import io.synthgen.vec.BoolVec;
 import io.synthgen.vec.Vec;
 import java.util.ArrayList;
@@ -38,6 +39,16 @@ final class CaseNode extends Node {
       r = r.hull(env.range(v));
     }
     return r;
+  }
+
+  /** Spark's CASE: a NULL condition counts as false, and only the chosen branch is evaluated. */
+  @Override
+  String sql(SqlScope scope) {
+    StringBuilder b = new StringBuilder("CASE");
+    for (int k = 0; k < conditions.size(); k++) {
+      b.append(" WHEN ").append(conditions.get(k).sql(scope)).append(" THEN ").append(values.get(k).sql(scope));
+    }
+    return b.append(" ELSE ").append(values.get(values.size() - 1).sql(scope)).append(" END").toString();
   }
 
   @Override

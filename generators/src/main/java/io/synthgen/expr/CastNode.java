@@ -4,6 +4,7 @@ import io.synthgen.plan.DataType;
 import io.synthgen.plan.DataType.Kind;
 import io.synthgen.plan.reach.Interval;
 import io.synthgen.plan.reach.TypeRange;
+import io.synthgen.sql.SqlScope;
 import io.synthgen.vec.BoolVec;
 import io.synthgen.vec.DoubleVec;
 import io.synthgen.vec.LongVec;
@@ -112,6 +113,11 @@ final class CastNode extends Node {
       case TIMESTAMP -> 27;
       case STRING -> ExprLimits.MAX_STRING_LENGTH;
     };
+  }
+
+  @Override
+  String sql(SqlScope scope) {
+    return CastSql.of(child.sql(scope), child.type, type);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.synthgen.expr;
 
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.reach.Interval;
+import io.synthgen.sql.SqlScope;
 import io.synthgen.vec.Vec;
 import java.util.List;
 
@@ -9,10 +10,30 @@ import java.util.List;
 final class ColumnRef extends Node {
 
   final String name;
+  /** For a parent lookup, the foreign key column it reads the parent row through (null when not known). */
+  private final String via;
 
   ColumnRef(String name, DataType type) {
+    this(name, type, null);
+  }
+
+  ColumnRef(String name, DataType type, String via) {
     super(type, List.of());
     this.name = name;
+    this.via = via;
+  }
+
+  @Override
+  String sql(SqlScope scope) {
+    int dot = name.indexOf('.');
+    if (dot < 0) {
+      return scope.column(name);
+    }
+    if (via == null) {
+      throw new IllegalStateException("'" + name + "' has no foreign key to read its parent row through: the "
+          + "expression was compiled with an ExprScope that does not answer foreignKeyTo");
+    }
+    return scope.parentColumn(via, name.substring(dot + 1));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.synthgen.expr;
 
 import io.synthgen.plan.DataType;
+import io.synthgen.sql.SqlScope;
 import io.synthgen.vec.BoolVec;
 import io.synthgen.vec.DoubleVec;
 import io.synthgen.vec.LongVec;
@@ -65,6 +66,25 @@ final class Compare extends Node {
       return new Compare(op.flipped(), right, left);
     }
     return new Compare(op, left, right);
+  }
+
+  /**
+   * Spark's comparison, except where its order differs from the local one: doubles compare as {@code
+   * Double.compare} (-0.0 below 0.0) and strings as {@code String.compareTo} (UTF-16 units).
+   */
+  @Override
+  String sql(SqlScope scope) {
+    String a = left.sql(scope);
+    String b = right.sql(scope);
+    Object ka = left instanceof Const c ? c.value : null;
+    Object kb = right instanceof Const c ? c.value : null;
+    if (left.type.kind() == DataType.Kind.DOUBLE) {
+      return SqlOps.compareDoubles(op.symbol, a, b, kb);
+    }
+    if (left.type.kind() == DataType.Kind.STRING) {
+      return SqlOps.compareStrings(op.symbol, a, b, ka, kb);
+    }
+    return "(" + a + " " + op.symbol + " " + b + ")";
   }
 
   @Override

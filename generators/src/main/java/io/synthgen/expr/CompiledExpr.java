@@ -25,4 +25,12 @@ public interface CompiledExpr {
 
   /** Evaluates over a batch; the result has {@code in.size()} elements. */
   Vec evaluate(ExprInput in);
+
+  /**
+   * The expression as one Spark SQL expression of the Spark type of {@link #type}: the column's final value,
+   * converted to the column's type exactly as {@link #evaluate} converts it, equal to it cell for cell (with ANSI
+   * mode on or off, in any session time zone). Same-table names read {@link io.synthgen.sql.SqlScope#column},
+   * parent lookups {@link io.synthgen.sql.SqlScope#parentColumn}, random functions the scope's row.
+   */
+  String sql(io.synthgen.sql.SqlScope scope);
 }

@@ -2,6 +2,7 @@ package io.synthgen.expr;
 
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.reach.Interval;
+import io.synthgen.sql.SqlScope;
 import io.synthgen.vec.LongVec;
 import io.synthgen.vec.StrVec;
 import io.synthgen.vec.Utf8Builder;
@@ -60,6 +61,20 @@ final class ConcatNode extends Node {
       len += (long) (parts.size() - 1) * s.length();
     }
     return len;
+  }
+
+  /** Spark's concat (NULL if any part is) and concat_ws (NULL parts skipped, NULL separator gives NULL). */
+  @Override
+  String sql(SqlScope scope) {
+    List<String> ps = new java.util.ArrayList<>();
+    for (Node p : parts) {
+      ps.add(p.sql(scope));
+    }
+    if (separator == null) {
+      return "concat(" + String.join(", ", ps) + ")";
+    }
+    ps.add(0, separator.sql(scope));
+    return "concat_ws(" + String.join(", ", ps) + ")";
   }
 
   @Override

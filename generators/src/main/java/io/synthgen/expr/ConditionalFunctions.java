@@ -3,6 +3,8 @@ package io.synthgen.expr;
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.DataType.Kind;
 import io.synthgen.random.XxHash64;
+import io.synthgen.sql.SqlScope;
+import io.synthgen.sql.SqlText;
 import io.synthgen.vec.BoolVec;
 import io.synthgen.vec.DoubleVec;
 import io.synthgen.vec.LongVec;
@@ -88,6 +90,15 @@ final class ConditionalFunctions {
     Merge merge = new Merge(t, args);
     return new Node(t, args) {
       @Override
+      String sql(SqlScope scope) {
+        List<String> xs = new ArrayList<>();
+        for (Node a : args) {
+          xs.add(a.sql(scope));
+        }
+        return pickSql(how, t, xs);
+      }
+
+      @Override
       Vec eval(ExprInput in) {
         int n = in.size();
         Vec[] vs = new Vec[args.size()];
@@ -120,6 +131,30 @@ final class ConditionalFunctions {
     };
   }
 
+  /**
+   * coalesce, least and greatest in SQL. Spark's least/greatest skip NULLs as the local ones do and agree on every
+   * type but doubles (-0.0 and 0.0 are equal to Spark) and strings (code point order): those fold pairwise, left to
+   * right, keeping the earlier of equal values as the local loop does.
+   */
+  static String pickSql(Pick how, DataType t, List<String> xs) {
+    if (how == Pick.FIRST) {
+      return "coalesce(" + String.join(", ", xs) + ")";
+    }
+    String name = how == Pick.LEAST ? "least" : "greatest";
+    boolean dbl = t.kind() == Kind.DOUBLE;
+    if (!dbl && t.kind() != Kind.STRING) {
+      return name + "(" + String.join(", ", xs) + ")";
+    }
+    String op = how == Pick.LEAST ? "<" : ">";
+    String acc = xs.get(0);
+    for (String x : xs.subList(1, xs.size())) {
+      acc = SqlOps.let2(acc, x, (a, b) -> "CASE WHEN " + a + " IS NULL THEN " + b + " WHEN " + b + " IS NULL THEN "
+          + a + " WHEN " + (dbl ? SqlOps.compareDoubles(op, b, a, null) : SqlOps.compareStrings(op, b, a, null, null))
+          + " THEN " + b + " ELSE " + a + " END");
+    }
+    return acc;
+  }
+
   private static int compare(Vec a, Vec b, int i) {
     if (a instanceof LongVec x) {
       return Long.compare(x.values[i], ((LongVec) b).values[i]);
@@ -146,6 +181,17 @@ final class ConditionalFunctions {
     }
     List<Node> args = c.args;
     return new Node(DataType.BIGINT, args) {
+      @Override
+      String sql(SqlScope scope) {
+        List<String> xs = new ArrayList<>();
+        for (Node a : args) {
+          if (a.type != null) {
+            xs.add(a.sql(scope));
+          }
+        }
+        return xs.isEmpty() ? SqlText.lit(XxHash64.SPARK_SEED) : "xxhash64(" + String.join(", ", xs) + ")";
+      }
+
       @Override
       Vec eval(ExprInput in) {
         int n = in.size();

@@ -2,6 +2,7 @@ package io.synthgen.expr;
 
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.reach.Interval;
+import io.synthgen.sql.SqlScope;
 import io.synthgen.vec.BoolVec;
 import io.synthgen.vec.DoubleVec;
 import io.synthgen.vec.LongVec;
@@ -121,6 +122,11 @@ final class Const extends Node {
       }
       case STRING -> StrVec.dictionary(dict, new int[n], n);
     };
+  }
+
+  @Override
+  String sql(SqlScope scope) {
+    return SqlOps.literal(type, value);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.synthgen.expr;
 
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.reach.TypeRange;
+import io.synthgen.sql.SqlText;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -34,26 +35,28 @@ final class DateFunctions {
         new FunctionDef("datediff", "datediff(end, start)", 2, 2, false, c -> {
           Node end = c.date(0);
           Node start = c.date(1);
-          return c.bad() ? Node.failure() : fold(MapNodes.longs2(DataType.INT, end, start, (a, b) -> a - b));
+          return c.bad() ? Node.failure() : fold(MapNodes.longs2(DataType.INT, end, start, (a, b) -> a - b,
+              (a, b) -> "datediff(" + a + ", " + b + ")"));
         }),
         new FunctionDef("add_months", "add_months(d, months)", 2, 2, false, c -> {
           Node d = c.date(0);
           Node m = c.integral(1);
-          return c.bad() ? Node.failure() : fold(MapNodes.longs2(DataType.DATE, d, m, DateFunctions::addMonths));
+          return c.bad() ? Node.failure() : fold(MapNodes.longs2(DataType.DATE, d, m, DateFunctions::addMonths,
+              DateFunctions::addMonthsSql));
         }),
-        part("year", d -> LocalDate.ofEpochDay(d).getYear()),
-        part("quarter", d -> LocalDate.ofEpochDay(d).get(IsoFields.QUARTER_OF_YEAR)),
-        part("month", d -> LocalDate.ofEpochDay(d).getMonthValue()),
-        part("day", d -> LocalDate.ofEpochDay(d).getDayOfMonth()),
-        part("dayofmonth", d -> LocalDate.ofEpochDay(d).getDayOfMonth()),
-        part("dayofweek", d -> Math.floorMod(d + 4, 7) + 1),
-        part("dayofyear", d -> LocalDate.ofEpochDay(d).getDayOfYear()),
+        part("year", d -> LocalDate.ofEpochDay(d).getYear(), "year"),
+        part("quarter", d -> LocalDate.ofEpochDay(d).get(IsoFields.QUARTER_OF_YEAR), "quarter"),
+        part("month", d -> LocalDate.ofEpochDay(d).getMonthValue(), "month"),
+        part("day", d -> LocalDate.ofEpochDay(d).getDayOfMonth(), "dayofmonth"),
+        part("dayofmonth", d -> LocalDate.ofEpochDay(d).getDayOfMonth(), "dayofmonth"),
+        part("dayofweek", d -> Math.floorMod(d + 4, 7) + 1, "dayofweek"),
+        part("dayofyear", d -> LocalDate.ofEpochDay(d).getDayOfYear(), "dayofyear"),
         new FunctionDef("last_day", "last_day(d)", 1, 1, false, c -> {
           Node d = c.date(0);
           return c.bad() ? Node.failure() : fold(MapNodes.longs(DataType.DATE, d, x -> {
             LocalDate l = LocalDate.ofEpochDay(x);
             return date(l.withDayOfMonth(l.lengthOfMonth()).toEpochDay());
-          }));
+          }, x -> "last_day(" + x + ")"));
         }),
         timePart("hour", 3_600_000_000L, 24),
         timePart("minute", 60_000_000L, 60),
@@ -66,7 +69,8 @@ final class DateFunctions {
           Node y = c.integral(0);
           Node m = c.integral(1);
           Node d = c.integral(2);
-          return c.bad() ? Node.failure() : fold(MapNodes.longs3(DataType.DATE, y, m, d, DateFunctions::makeDate));
+          return c.bad() ? Node.failure() : fold(MapNodes.longs3(DataType.DATE, y, m, d, DateFunctions::makeDate,
+              CastSql::makeDate));
         }),
         new FunctionDef("date_trunc", "date_trunc(unit, ts)", 2, 2, false, DateFunctions::dateTrunc),
         new FunctionDef("timestamp_add_seconds", "timestamp_add_seconds(ts, seconds)", 2, 2, false,
@@ -77,10 +81,11 @@ final class DateFunctions {
     return Operators.fold(n);
   }
 
-  private static FunctionDef part(String name, LongUnaryOperator f) {
+  /** A field of a date; {@code spark} is Spark's function for it, which reads a DATE without a time zone. */
+  private static FunctionDef part(String name, LongUnaryOperator f, String spark) {
     return new FunctionDef(name, name + "(d)", 1, 1, false, c -> {
       Node d = c.date(0);
-      return c.bad() ? Node.failure() : fold(MapNodes.longs(DataType.INT, d, f));
+      return c.bad() ? Node.failure() : fold(MapNodes.longs(DataType.INT, d, f, x -> spark + "(" + x + ")"));
     });
   }
 
@@ -88,7 +93,9 @@ final class DateFunctions {
     return new FunctionDef(name, name + "(ts)", 1, 1, false, c -> {
       Node t = c.timestamp(0);
       return c.bad() ? Node.failure()
-          : fold(MapNodes.longs(DataType.INT, t, x -> Math.floorMod(x, MICROS_PER_DAY) / unit % modulo));
+          : fold(MapNodes.longs(DataType.INT, t, x -> Math.floorMod(x, MICROS_PER_DAY) / unit % modulo,
+              x -> "CAST(pmod(" + SqlOps.micros(x) + ", " + SqlText.lit(MICROS_PER_DAY) + ") DIV " + SqlText.lit(unit)
+                  + " % " + SqlText.lit(modulo) + " AS INT)"));
     });
   }
 
@@ -98,7 +105,7 @@ final class DateFunctions {
     return c.bad() ? Node.failure() : fold(MapNodes.longs2(DataType.DATE, d, n, (x, y) -> {
       long r = x + sign * y;
       return ((x ^ r) & ((sign * y) ^ r)) < 0 ? DecimalMath.OVERFLOW : date(r);
-    }));
+    }, (x, y) -> SqlOps.dateOfDays((sign > 0 ? "try_add(" : "try_subtract(") + SqlOps.days(x) + ", " + y + ")")));
   }
 
   /** True for an epoch day within years 1 to 9999, the only dates a function may produce. */
@@ -145,7 +152,7 @@ final class DateFunctions {
     if (!TRUNC_UNITS.contains(unit)) {
       return c.problem("unknown unit '" + unit + "'; units are: " + String.join(", ", TRUNC_UNITS));
     }
-    return fold(MapNodes.longs(DataType.TIMESTAMP, ts, x -> timestamp(truncate(unit, x))));
+    return fold(MapNodes.longs(DataType.TIMESTAMP, ts, x -> timestamp(truncate(unit, x)), x -> truncateSql(unit, x)));
   }
 
   static long truncate(String unit, long micros) {
@@ -174,12 +181,50 @@ final class DateFunctions {
       return Node.failure();
     }
     Node micros = s.type != null && s.type.isIntegral()
-        ? MapNodes.longs(DataType.BIGINT, CastNode.of(s, DataType.BIGINT), x -> x * 1_000_000L)
+        ? MapNodes.longs(DataType.BIGINT, CastNode.of(s, DataType.BIGINT), x -> x * 1_000_000L,
+            x -> "try_multiply(" + x + ", 1000000L)")
         : MapNodes.doubleToLong(DataType.BIGINT, CastNode.of(s, DataType.DOUBLE),
-            x -> Double.isFinite(x) ? Math.round(x * 1e6) : DecimalMath.OVERFLOW);
+            x -> Double.isFinite(x) ? Math.round(x * 1e6) : DecimalMath.OVERFLOW, DateFunctions::roundMicrosSql);
     return fold(MapNodes.longs2(DataType.TIMESTAMP, ts, fold(micros), (a, b) -> {
       long r = a + b;
       return ((a ^ r) & (b ^ r)) < 0 ? DecimalMath.OVERFLOW : timestamp(r); // overflow gives NULL, not an exception
-    }));
+    }, (a, b) -> SqlOps.timestampOfMicros("try_add(" + SqlOps.micros(a) + ", " + b + ")")));
+  }
+
+  /**
+   * {@code Math.round(x * 1e6)} of a DOUBLE of seconds, as BIGINT microseconds: floor plus one from a fraction of
+   * one half (exact below 2^52, where every double is a whole number beyond); NULL for NaN, the infinities and
+   * magnitudes from 2^62, which no timestamp can absorb (the local sum then leaves years 1 to 9999 and is NULL).
+   */
+  private static String roundMicrosSql(String seconds) {
+    return SqlOps.let("(" + seconds + " * 1000000.0D)", v -> "CASE WHEN abs(" + v + ") < 4.503599627370496E15D THEN "
+        + "floor(" + v + ") + IF(" + v + " - CAST(floor(" + v + ") AS DOUBLE) >= 0.5D, 1L, 0L) WHEN abs(" + v
+        + ") < 4.611686018427387904E18D THEN CAST(" + v + " AS BIGINT) END");
+  }
+
+  /** {@code timestamp(truncate(unit, x))} in SQL: date units through Spark's DATE trunc, time units on microseconds. */
+  private static String truncateSql(String unit, String ts) {
+    long unitMicros = switch (unit) {
+      case "hour" -> 3_600_000_000L;
+      case "minute" -> 60_000_000L;
+      case "second" -> 1_000_000L;
+      case "day" -> MICROS_PER_DAY;
+      default -> 0;
+    };
+    if (unitMicros == 0) {
+      String day = SqlOps.dateOfTimestamp(ts);
+      return SqlOps.timestampOfDate("trunc(" + day + ", '" + unit.toUpperCase(Locale.ROOT) + "')");
+    }
+    return "timestamp_micros(" + SqlOps.floorDiv(SqlOps.micros(ts), unitMicros) + " * " + SqlText.lit(unitMicros)
+        + ")";
+  }
+
+  /**
+   * add_months with the local rules: NULL unless the result's year is 1 to 9999 (its month index year * 12 + month
+   * - 1 within 12 .. 119999), where Spark's add_months (LocalDate.plusMonths) gives the same date.
+   */
+  private static String addMonthsSql(String date, String months) {
+    return SqlOps.let2(date, months, (d, m) -> "CASE WHEN try_add(CAST(year(" + d + ") AS BIGINT) * 12L + month("
+        + d + ") - 1L, " + m + ") BETWEEN 12L AND 119999L THEN add_months(" + d + ", CAST(" + m + " AS INT)) END");
   }
 }

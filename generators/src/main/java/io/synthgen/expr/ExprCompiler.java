@@ -171,6 +171,11 @@ public final class ExprCompiler {
     }
 
     @Override
+    public String sql(io.synthgen.sql.SqlScope scope) {
+      return root.sql(scope);
+    }
+
+    @Override
     public Vec evaluate(ExprInput in) {
       Vec v = root.evalOutput(in);
       // A bare column (or a no-op conversion of one) must not hand the caller an input vector to modify.

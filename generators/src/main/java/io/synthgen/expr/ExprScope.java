@@ -31,6 +31,15 @@ public interface ExprScope {
     return List.of();
   }
 
+  /**
+   * The foreign key column of this table through which {@code table.column} references to {@code parentTable}
+   * read their parent row (what the local engine's {@code ResolvedTable.viaFor} answers), for the expression's
+   * Spark SQL; null when not known, and then the expression has no SQL for such references.
+   */
+  default String foreignKeyTo(String parentTable) {
+    return null;
+  }
+
   /** The stream the expression's random functions derive their draws from (one child per call site). */
   Stream stream();
 

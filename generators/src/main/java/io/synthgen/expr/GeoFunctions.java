@@ -9,6 +9,10 @@ import io.synthgen.vec.StrVec;
 import io.synthgen.vec.Vec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import io.synthgen.dictionary.UsStates.State;
+import io.synthgen.sql.SqlScope;
+import io.synthgen.sql.SqlText;
 
 /**
  * US addresses that agree with themselves: a state drawn by population, and a ZIP code, area code or phone number
@@ -38,16 +42,121 @@ final class GeoFunctions {
     return List.of(
         new FunctionDef("us_state", "us_state()", 0, 0, true, GeoFunctions::state),
         new FunctionDef("us_state_name", "us_state_name(state)", 1, 1, false,
-            c -> perState(c, "us_state_name", null, (st, d, h) -> st.name())),
+            c -> perState(c, "us_state_name", null, (st, d, h) -> st.name(), null)),
         new FunctionDef("us_zip", "us_zip(state)", 1, 1, true, c -> perState(c, "us_zip", c.stream(), (st, d, h) -> {
           int zip3 = st.zip3().get((int) Stream.below(d[0].bits(h), st.zip3().size()));
           int last2 = 1 + (int) Stream.below(d[1].bits(h), 99);
           return String.format("%03d%02d", zip3, last2);
-        })),
+        }, (sc, pos, d) -> "concat(lpad(CAST(" + pick(sc, "us_zip3", State::zip3, pos, d[0]) + " AS STRING), 3, '0'), "
+            + "lpad(CAST(1L + " + SqlText.below(SqlText.bits(sc, d[1].key()), 99) + " AS STRING), 2, '0'))")),
         new FunctionDef("us_area_code", "us_area_code(state)", 1, 1, true,
-            c -> perState(c, "us_area_code", c.stream(), GeoFunctions::areaCode)),
+            c -> perState(c, "us_area_code", c.stream(), GeoFunctions::areaCode,
+                (sc, pos, d) -> "CAST(" + pick(sc, "us_area_codes", State::areaCodes, pos, d[0]) + " AS STRING)")),
         new FunctionDef("us_phone", "us_phone(state)", 1, 1, true,
-            c -> perState(c, "us_phone", c.stream(), GeoFunctions::phone)));
+            c -> perState(c, "us_phone", c.stream(), GeoFunctions::phone, GeoFunctions::phoneSql)));
+  }
+
+  /** A state-dependent value in SQL from the state's 1-based position in {@link #ABBRS} (a BIGINT, > 0). */
+  private interface PerStateSql {
+    String apply(SqlScope scope, String position, Stream[] draws);
+  }
+
+  /** One of the state's list (zip3 prefixes, area codes) at {@code below(draw bits, its size)}, as SQL. */
+  private static String pick(SqlScope sc, String hint, Function<State, List<Integer>> list, String pos, Stream draw) {
+    List<String> perState = new ArrayList<>();
+    for (State st : UsStates.all()) {
+      perState.add(SqlText.array(list.apply(st).stream().map(v -> Integer.toString(v)).toList()));
+    }
+    String lists = sc.constantArray(hint, SqlText.array(perState));
+    return SqlOps.let("element_at(" + lists + ", CAST(" + pos + " AS INT))", l -> "element_at(" + l + ", CAST("
+        + SqlText.toUniform(SqlText.bits(sc, draw.key())) + " * CAST(size(" + l + ") AS DOUBLE) AS INT) + 1)", pos);
+  }
+
+  private static String phoneSql(SqlScope sc, String pos, Stream[] d) {
+    String exchange = SqlOps.let("(200L + " + SqlText.below(SqlText.bits(sc, d[1].key()), 800) + ")",
+        e -> "IF(" + e + " % 100L = 11L, " + e + " + 1L, " + e + ")");
+    return "concat('(', CAST(" + pick(sc, "us_area_codes", State::areaCodes, pos, d[0]) + " AS STRING), ') ', CAST("
+        + exchange + " AS STRING), '-', lpad(CAST(" + SqlText.below(SqlText.bits(sc, d[2].key()), 10_000)
+        + " AS STRING), 4, '0'))";
+  }
+
+  /** The 1-based position of a STRING postal abbreviation in {@link #ABBRS}: 0 when unknown, NULL for NULL. */
+  private static String position(SqlScope sc, String state) {
+    List<String> abbrs = new ArrayList<>();
+    for (String a : ABBRS.values()) {
+      abbrs.add(SqlText.lit(a));
+    }
+    return "array_position(" + sc.constantArray("us_state_abbrs", SqlText.array(abbrs)) + ", " + state + ")";
+  }
+
+  /**
+   * us_state() in SQL: the alias table's choice for a uniform u. In slot i = (int)(u * n) the table picks i below
+   * a threshold and its alias above; the thresholds are found from {@link AliasTable#sample} itself (by bisection
+   * over the doubles of the slot), so the SQL cannot drift from the table.
+   */
+  private static String stateSql(SqlScope sc, Stream s) {
+    int n = BY_POPULATION.size();
+    List<String> abbrs = new ArrayList<>();
+    for (String a : ABBRS.values()) {
+      abbrs.add(SqlText.lit(a));
+    }
+    String u = SqlText.uniform(sc, s.key());
+    String t = sc.constantArray("us_state_thresholds", SqlText.array(AliasSlots.THRESHOLDS));
+    String lo = sc.constantArray("us_state_below", SqlText.array(AliasSlots.BELOW));
+    String hi = sc.constantArray("us_state_above", SqlText.array(AliasSlots.ABOVE));
+    String names = sc.constantArray("us_state_abbrs", SqlText.array(abbrs));
+    return SqlOps.let(u, x -> SqlOps.let("least(CAST(" + x + " * " + n + ".0D AS INT), " + (n - 1) + ") + 1", i ->
+        "element_at(" + names + ", CASE WHEN " + x + " < element_at(" + t + ", " + i + ") THEN element_at(" + lo
+            + ", " + i + ") ELSE element_at(" + hi + ", " + i + ") END)", x, t, lo, hi, names), t, lo, hi, names);
+  }
+
+  /** Per slot of {@link #BY_POPULATION}: the first uniform that picks the alias, and the 1-based picks either side. */
+  private static final class AliasSlots {
+    static final List<String> THRESHOLDS = new ArrayList<>();
+    static final List<String> BELOW = new ArrayList<>();
+    static final List<String> ABOVE = new ArrayList<>();
+
+    static {
+      int n = BY_POPULATION.size();
+      for (int i = 0; i < n; i++) {
+        int slot = i;
+        long first = firstUnit(k -> slot(k, n) >= slot);
+        long last = firstUnit(k -> slot(k, n) > slot) - 1;
+        int lo = BY_POPULATION.sample(first * 0x1.0p-53);
+        int hi = BY_POPULATION.sample(last * 0x1.0p-53);
+        long change = lo == hi ? last + 1 : firstUnitFrom(first, last + 1,
+            k -> BY_POPULATION.sample(k * 0x1.0p-53) != lo);
+        THRESHOLDS.add(SqlText.lit(change * 0x1.0p-53));
+        BELOW.add(Integer.toString(lo + 1));
+        ABOVE.add(Integer.toString(hi + 1));
+      }
+    }
+
+    private AliasSlots() {
+    }
+  }
+
+  /** The alias table's slot of the uniform k * 2^-53, as its sample computes it. */
+  private static int slot(long k, int n) {
+    double x = k * 0x1.0p-53 * n;
+    return Math.min((int) x, n - 1);
+  }
+
+  /** The smallest k in [0, 2^53] for which a predicate monotone in k holds. */
+  private static long firstUnit(java.util.function.LongPredicate p) {
+    return firstUnitFrom(0, 1L << 53, p);
+  }
+
+  private static long firstUnitFrom(long lo, long hi, java.util.function.LongPredicate p) {
+    while (lo < hi) {
+      long mid = lo + (hi - lo) / 2;
+      if (p.test(mid)) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
   }
 
   /** A value for a state at a row: {@code draws[k].bits(rowHash)} is the row's k-th independent draw. */
@@ -84,6 +193,11 @@ final class GeoFunctions {
       }
 
       @Override
+      String sql(SqlScope scope) {
+        return stateSql(scope, s);
+      }
+
+      @Override
       boolean isConstant() {
         return false;
       }
@@ -91,7 +205,7 @@ final class GeoFunctions {
   }
 
   /** A string per row from the row's state (and, for random functions, the row's bits); NULL for unknown states. */
-  private static Node perState(Call c, String name, Stream stream, PerState f) {
+  private static Node perState(Call c, String name, Stream stream, PerState f, PerStateSql sql) {
     Node input = c.as(0, DataType.STRING);
     if (c.bad()) {
       return Node.failure();
@@ -100,6 +214,14 @@ final class GeoFunctions {
       return new StrMap(input, v -> {
         UsStates.State st = UsStates.byAbbr(v);
         return st == null ? null : f.apply(st, null, 0);
+      }, (scope, x) -> {
+        List<String> names = new ArrayList<>();
+        for (State st : UsStates.all()) {
+          names.add(SqlText.lit(st.name()));
+        }
+        String arr = scope.constantArray("us_state_names", SqlText.array(names));
+        return SqlOps.let(position(scope, x), p -> "CASE WHEN " + p + " > 0L THEN element_at(" + arr + ", CAST(" + p
+            + " AS INT)) END", arr);
       });
     }
     DictCache<UsStates.State[]> cache = new DictCache<>();
@@ -128,6 +250,12 @@ final class GeoFunctions {
       @Override
       boolean isConstant() {
         return false;
+      }
+
+      @Override
+      String sql(SqlScope scope) {
+        return SqlOps.let(position(scope, input.sql(scope)), p -> "CASE WHEN " + p + " > 0L THEN "
+            + sql.apply(scope, p, draws) + " END");
       }
 
       @Override

@@ -172,7 +172,7 @@ final class Literals {
     }
     String ref = parent + "." + name;
     t.reference(ref);
-    return new ColumnRef(ref, type);
+    return new ColumnRef(ref, type, t.scope().foreignKeyTo(parent));
   }
 
   private Node sameTable(String name) {

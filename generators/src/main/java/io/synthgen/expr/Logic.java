@@ -1,6 +1,7 @@
 package io.synthgen.expr;
 
 import io.synthgen.plan.DataType;
+import io.synthgen.sql.SqlScope;
 import io.synthgen.vec.BoolVec;
 import io.synthgen.vec.Vec;
 import java.util.List;
@@ -15,6 +16,22 @@ final class Logic extends Node {
   Logic(Op op, List<Node> operands) {
     super(DataType.BOOLEAN, operands);
     this.op = op;
+  }
+
+  @Override
+  String sql(SqlScope scope) {
+    String a = children.get(0).sql(scope);
+    return switch (op) {
+      case AND -> "(" + a + " AND " + children.get(1).sql(scope) + ")";
+      case OR -> "(" + a + " OR " + children.get(1).sql(scope) + ")";
+      case NOT -> "(NOT " + a + ")";
+      case IS_NULL -> "(" + a + " IS NULL)";
+      case IS_NOT_NULL -> "(" + a + " IS NOT NULL)";
+      case IS_TRUE -> "coalesce(" + a + ", FALSE)";
+      case IS_NOT_TRUE -> "(NOT coalesce(" + a + ", FALSE))";
+      case IS_FALSE -> "coalesce(NOT " + a + ", FALSE)";
+      case IS_NOT_FALSE -> "coalesce(" + a + ", TRUE)";
+    };
   }
 
   @Override

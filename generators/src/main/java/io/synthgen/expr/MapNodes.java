@@ -1,6 +1,7 @@
 package io.synthgen.expr;
 
 import io.synthgen.plan.DataType;
+import io.synthgen.sql.SqlScope;
 import io.synthgen.vec.DoubleVec;
 import io.synthgen.vec.LongVec;
 import io.synthgen.vec.Vec;
@@ -12,7 +13,8 @@ import java.util.function.LongUnaryOperator;
 /**
  * Element-wise numeric nodes built from a primitive lambda, for the many one-line functions. A long function
  * returning {@link DecimalMath#OVERFLOW}, or a double function returning NaN where {@code nanIsNull}, yields NULL.
- * Operands must already have the physical type the lambda reads (long-backed or double).
+ * Operands must already have the physical type the lambda reads (long-backed or double). Each builder takes the
+ * function's Spark SQL beside its lambda, so the two are written together and a node cannot lack its SQL.
  */
 final class MapNodes {
 
@@ -27,8 +29,28 @@ final class MapNodes {
     double apply(double a, double b);
   }
 
-  static Node longs(DataType out, Node a, LongUnaryOperator f) {
+  /** The Spark SQL of a one-operand function from its operand's SQL. */
+  interface Sql1 {
+    String of(String a);
+  }
+
+  /** The Spark SQL of a two-operand function from its operands' SQL. */
+  interface Sql2 {
+    String of(String a, String b);
+  }
+
+  /** The Spark SQL of a three-operand function from its operands' SQL. */
+  interface Sql3 {
+    String of(String a, String b, String c);
+  }
+
+  static Node longs(DataType out, Node a, LongUnaryOperator f, Sql1 sql) {
     return new Node(out, List.of(a)) {
+      @Override
+      String sql(SqlScope scope) {
+        return sql.of(a.sql(scope));
+      }
+
       @Override
       Vec eval(ExprInput in) {
         int n = in.size();
@@ -44,8 +66,13 @@ final class MapNodes {
     };
   }
 
-  static Node longs2(DataType out, Node a, Node b, LongBinaryOperator f) {
+  static Node longs2(DataType out, Node a, Node b, LongBinaryOperator f, Sql2 sql) {
     return new Node(out, List.of(a, b)) {
+      @Override
+      String sql(SqlScope scope) {
+        return sql.of(a.sql(scope), b.sql(scope));
+      }
+
       @Override
       Vec eval(ExprInput in) {
         int n = in.size();
@@ -62,8 +89,13 @@ final class MapNodes {
     };
   }
 
-  static Node longs3(DataType out, Node a, Node b, Node c, LongTernary f) {
+  static Node longs3(DataType out, Node a, Node b, Node c, LongTernary f, Sql3 sql) {
     return new Node(out, List.of(a, b, c)) {
+      @Override
+      String sql(SqlScope scope) {
+        return sql.of(a.sql(scope), b.sql(scope), c.sql(scope));
+      }
+
       @Override
       Vec eval(ExprInput in) {
         int n = in.size();
@@ -81,8 +113,15 @@ final class MapNodes {
     };
   }
 
-  static Node doubles(Node a, boolean nanIsNull, DoubleUnaryOperator f) {
+  /** {@code sql} computes f's value; where {@code nanIsNull} a NaN result is made NULL around it. */
+  static Node doubles(Node a, boolean nanIsNull, DoubleUnaryOperator f, Sql1 sql) {
     return new Node(DataType.DOUBLE, List.of(a)) {
+      @Override
+      String sql(SqlScope scope) {
+        String r = sql.of(a.sql(scope));
+        return nanIsNull ? "nullif(" + r + ", CAST('NaN' AS DOUBLE))" : r;
+      }
+
       @Override
       Vec eval(ExprInput in) {
         int n = in.size();
@@ -100,8 +139,13 @@ final class MapNodes {
     };
   }
 
-  static Node doubles2(Node a, Node b, DoubleBinary f) {
+  static Node doubles2(Node a, Node b, DoubleBinary f, Sql2 sql) {
     return new Node(DataType.DOUBLE, List.of(a, b)) {
+      @Override
+      String sql(SqlScope scope) {
+        return sql.of(a.sql(scope), b.sql(scope));
+      }
+
       @Override
       Vec eval(ExprInput in) {
         int n = in.size();
@@ -117,8 +161,13 @@ final class MapNodes {
   }
 
   /** A double mapped to a long-backed type; OVERFLOW (e.g. from NaN) yields NULL. */
-  static Node doubleToLong(DataType out, Node a, java.util.function.DoubleToLongFunction f) {
+  static Node doubleToLong(DataType out, Node a, java.util.function.DoubleToLongFunction f, Sql1 sql) {
     return new Node(out, List.of(a)) {
+      @Override
+      String sql(SqlScope scope) {
+        return sql.of(a.sql(scope));
+      }
+
       @Override
       Vec eval(ExprInput in) {
         int n = in.size();

@@ -17,33 +17,34 @@ final class MathFunctions {
         new FunctionDef("round", "round(x[, digits])", 1, 2, false, MathFunctions::round),
         new FunctionDef("floor", "floor(x)", 1, 1, false, c -> floorCeil(c, true)),
         new FunctionDef("ceil", "ceil(x)", 1, 1, false, c -> floorCeil(c, false)),
-        new FunctionDef("sqrt", "sqrt(x)", 1, 1, false, c -> dbl(c, Math::sqrt, false)),
-        new FunctionDef("exp", "exp(x)", 1, 1, false, c -> dbl(c, StrictMath::exp, false)),
-        new FunctionDef("ln", "ln(x)", 1, 1, false, c -> dbl(c, x -> x > 0 ? StrictMath.log(x) : Double.NaN, true)),
+        new FunctionDef("sqrt", "sqrt(x)", 1, 1, false, c -> dbl(c, Math::sqrt, false, x -> "sqrt(" + x + ")")),
+        new FunctionDef("exp", "exp(x)", 1, 1, false, c -> dbl(c, StrictMath::exp, false, x -> "exp(" + x + ")")),
+        new FunctionDef("ln", "ln(x)", 1, 1, false, c -> dbl(c, x -> x > 0 ? StrictMath.log(x) : Double.NaN, true, x -> "ln(" + x + ")")),
         new FunctionDef("log10", "log10(x)", 1, 1, false,
-            c -> dbl(c, x -> x > 0 ? StrictMath.log10(x) : Double.NaN, true)),
-        new FunctionDef("sin", "sin(x)", 1, 1, false, c -> dbl(c, Math::sin, false)),
-        new FunctionDef("cos", "cos(x)", 1, 1, false, c -> dbl(c, Math::cos, false)),
-        new FunctionDef("tan", "tan(x)", 1, 1, false, c -> dbl(c, Math::tan, false)),
-        new FunctionDef("atan", "atan(x)", 1, 1, false, c -> dbl(c, Math::atan, false)),
+            c -> dbl(c, x -> x > 0 ? StrictMath.log10(x) : Double.NaN, true, x -> "log10(" + x + ")")),
+        new FunctionDef("sin", "sin(x)", 1, 1, false, c -> dbl(c, Math::sin, false, x -> "sin(" + x + ")")),
+        new FunctionDef("cos", "cos(x)", 1, 1, false, c -> dbl(c, Math::cos, false, x -> "cos(" + x + ")")),
+        new FunctionDef("tan", "tan(x)", 1, 1, false, c -> dbl(c, Math::tan, false, x -> "tan(" + x + ")")),
+        new FunctionDef("atan", "atan(x)", 1, 1, false, c -> dbl(c, Math::atan, false, x -> "atan(" + x + ")")),
         new FunctionDef("pi", "pi()", 0, 0, false, c -> new Const(DataType.DOUBLE, Math.PI)),
         new FunctionDef("pow", "pow(x, y)", 2, 2, false, MathFunctions::pow),
         new FunctionDef("power", "power(x, y)", 2, 2, false, MathFunctions::pow),
-        new FunctionDef("sign", "sign(x)", 1, 1, false, c -> dbl(c, Math::signum, false)),
+        new FunctionDef("sign", "sign(x)", 1, 1, false, c -> dbl(c, Math::signum, false, x -> "signum(" + x + ")")),
         new FunctionDef("mod", "mod(a, b)", 2, 2, false, c -> mod(c, Arith.Op.MOD)),
         new FunctionDef("pmod", "pmod(a, b)", 2, 2, false, c -> mod(c, Arith.Op.PMOD)));
   }
 
-  private static Node dbl(Call c, DoubleUnaryOperator f, boolean nanIsNull) {
+  private static Node dbl(Call c, DoubleUnaryOperator f, boolean nanIsNull, MapNodes.Sql1 sql) {
     Node x = c.numeric(0);
-    return c.bad() ? Node.failure() : MapNodes.doubles(CastNode.of(x, DataType.DOUBLE), nanIsNull, f);
+    return c.bad() ? Node.failure() : MapNodes.doubles(CastNode.of(x, DataType.DOUBLE), nanIsNull, f, sql);
   }
 
   private static Node pow(Call c) {
     Node x = c.numeric(0);
     Node y = c.numeric(1);
     return c.bad() ? Node.failure()
-        : MapNodes.doubles2(CastNode.of(x, DataType.DOUBLE), CastNode.of(y, DataType.DOUBLE), StrictMath::pow);
+        : MapNodes.doubles2(CastNode.of(x, DataType.DOUBLE), CastNode.of(y, DataType.DOUBLE), StrictMath::pow,
+            (a, b) -> "power(" + a + ", " + b + ")");
   }
 
   private static Node mod(Call c, Arith.Op op) {
@@ -57,9 +58,9 @@ final class MathFunctions {
     }
     DataType t = Types.arithmetic(x.type);
     if (t.kind() == Kind.DOUBLE) {
-      return MapNodes.doubles(x, false, Math::abs);
+      return MapNodes.doubles(x, false, Math::abs, v -> "abs(" + v + ")");
     }
-    return MapNodes.longs(t, CastNode.of(x, t), Math::abs);
+    return MapNodes.longs(t, CastNode.of(x, t), Math::abs, v -> "abs(" + v + ")");
   }
 
   /** floor and ceil give bigint (NULL beyond its range). */
@@ -75,13 +76,15 @@ final class MathFunctions {
       case DECIMAL: {
         long p = DecimalMath.POW10[t.scale()];
         return MapNodes.longs(DataType.BIGINT, CastNode.of(x, t),
-            v -> floor ? Math.floorDiv(v, p) : -Math.floorDiv(-v, p));
+            v -> floor ? Math.floorDiv(v, p) : -Math.floorDiv(-v, p),
+            v -> "CAST(" + (floor ? "floor(" : "ceil(") + v + ") AS BIGINT)");
       }
       default:
         return MapNodes.doubleToLong(DataType.BIGINT, x, v -> {
           double r = floor ? Math.floor(v) : Math.ceil(v);
           return Double.isFinite(r) && Math.abs(r) < 0x1p63 ? (long) r : DecimalMath.OVERFLOW;
-        });
+        }, v -> SqlOps.let(v, y -> "CASE WHEN abs(" + y + ") < 9.223372036854775808E18D THEN " + (floor ? "floor("
+            : "ceil(") + y + ") END"));
     }
   }
 
@@ -101,7 +104,7 @@ final class MathFunctions {
     DataType t = Types.arithmetic(x.type);
     switch (t.kind()) {
       case DOUBLE:
-        return MapNodes.doubles(x, false, v -> DecimalMath.roundDouble(v, d));
+        return MapNodes.doubles(x, false, v -> DecimalMath.roundDouble(v, d), v -> "round(" + v + ", " + d + ")");
       case BIGINT:
         if (d >= 0) {
           return CastNode.of(x, DataType.BIGINT);
@@ -109,19 +112,20 @@ final class MathFunctions {
         return MapNodes.longs(DataType.BIGINT, x, v -> {
           long q = DecimalMath.rescale(v, -d, 0);
           return q == DecimalMath.OVERFLOW ? q : q * DecimalMath.POW10[-d];
-        });
+        }, v -> "round(CAST(" + v + " AS BIGINT), " + d + ")");
       default: {
         int s = t.scale();
         if (d >= s) {
           return CastNode.of(x, t);
         }
         if (d >= 0) {
-          return MapNodes.longs(Types.decimal(d), CastNode.of(x, t), v -> DecimalMath.rescale(v, s, d));
+          return MapNodes.longs(Types.decimal(d), CastNode.of(x, t), v -> DecimalMath.rescale(v, s, d),
+              v -> "try_cast(round(" + v + ", " + d + ") AS " + SqlOps.type(Types.decimal(d)) + ")");
         }
         return MapNodes.longs(Types.decimal(0), CastNode.of(x, t), v -> {
           long q = DecimalMath.rescale(v, s - d, 0);
           return q == DecimalMath.OVERFLOW ? q : q * DecimalMath.POW10[-d];
-        });
+        }, v -> "try_cast(round(" + v + ", " + d + ") AS " + SqlOps.type(Types.decimal(0)) + ")");
       }
     }
   }

@@ -3,6 +3,7 @@ package io.synthgen.expr;
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.reach.Interval;
 import io.synthgen.plan.reach.TypeRange;
+import io.synthgen.sql.SqlScope;
 import io.synthgen.vec.Vec;
 import java.util.List;
 
@@ -25,10 +26,11 @@ abstract class Node {
 
   abstract Vec eval(ExprInput in);
 
-  /** The node as a Spark SQL expression of {@link #type}, equal to {@link #eval} cell for cell. */
-  String sql(io.synthgen.sql.SqlScope scope) {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no SQL translation yet");
-  }
+  /**
+   * The node as a Spark SQL expression of {@link #type} (its Spark type, {@link SqlOps#type}), equal to {@link #eval}
+   * cell for cell, with ANSI mode on or off and in any session time zone.
+   */
+  abstract String sql(SqlScope scope);
 
   /**
    * The node as an expression's final value, which goes to writers rather than to other nodes: the same values as
@@ -74,6 +76,11 @@ abstract class Node {
       @Override
       Vec eval(ExprInput in) {
         throw new IllegalStateException("a failed expression part was evaluated");
+      }
+
+      @Override
+      String sql(SqlScope scope) {
+        throw new IllegalStateException("a failed expression part was translated to SQL");
       }
 
       @Override

@@ -90,7 +90,8 @@ final class Operators {
       return t.problem("operator 'DIV' needs integers, got " + a.type + " and " + b.type
           + "; use floor(a / b) or CAST(a / b AS BIGINT) for other numbers");
     }
-    Node div = MapNodes.longs2(DataType.BIGINT, a, b, (x, y) -> y == 0 ? DecimalMath.OVERFLOW : x / y);
+    Node div = MapNodes.longs2(DataType.BIGINT, a, b, (x, y) -> y == 0 ? DecimalMath.OVERFLOW : x / y,
+        (x, y) -> "(CAST(" + x + " AS BIGINT) DIV NULLIF(CAST(" + y + " AS BIGINT), 0L))");
     return fold(new Ranged(div, List.of(a, b), (r, env) -> RangeRules.integerQuotient(r.get(0), r.get(1)), false));
   }
 

@@ -71,9 +71,11 @@ final class Predicates {
     String pattern = Const.fold(p).stringValue();
     Node s = CastNode.of(x, DataType.STRING);
     Predicate<String> test;
+    MapNodes.Sql1 sql;
     if (kw.equals("LIKE") || kw.equals("ILIKE")) {
       LikeMatcher m = new LikeMatcher(pattern, escape, kw.equals("ILIKE"));
       test = m::matches;
+      sql = m::sql;
     } else {
       Pattern compiled;
       try {
@@ -86,8 +88,9 @@ final class Predicates {
         return t.problem(shape);
       }
       test = v -> Regexes.find(compiled, v);
+      sql = v -> "(" + v + " RLIKE " + io.synthgen.sql.SqlText.lit(pattern) + ")";
     }
-    Node result = Operators.fold(new StrPredicate(s, test));
+    Node result = Operators.fold(new StrPredicate(s, test, sql));
     return l.isNot() ? t.operators().logic(Logic.Op.NOT, "NOT LIKE", List.of(result)) : result;
   }
 }

@@ -14,6 +14,9 @@ import io.synthgen.vec.StrVec;
 import io.synthgen.vec.Vec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import io.synthgen.sql.SqlScope;
+import io.synthgen.sql.SqlText;
 
 /**
  * Seeded random functions. Each call site draws from its own stream, {@code scope.stream().child("call:" + k)} for
@@ -27,7 +30,8 @@ final class RandomFunctions {
 
   static List<FunctionDef> defs() {
     return List.of(
-        new FunctionDef("rand", "rand()", 0, 0, true, c -> doubles(c.stream()::uniform)),
+        new FunctionDef("rand", "rand()", 0, 0, true, c -> doubles(c.stream()::uniform,
+            sc -> SqlText.uniform(sc, c.stream().key()))),
         new FunctionDef("rand_int", "rand_int(lo, hi)", 2, 2, true, RandomFunctions::randInt),
         sampled("rand_uniform", "rand_uniform(lo, hi)", false, c -> {
           double lo = c.constantDouble(0);
@@ -129,7 +133,8 @@ final class RandomFunctions {
         return c.problem(wrong);
       }
       Sampler s = Sampler.of(d, c.stream());
-      return integral ? longs(DataType.BIGINT, h -> (long) s.sample(h)) : doubles(s::sample);
+      return integral ? longs(DataType.BIGINT, h -> (long) s.sample(h), sc -> "CAST(" + s.sql(sc) + " AS BIGINT)")
+          : doubles(s::sample, s::sql);
     });
   }
 
@@ -142,7 +147,8 @@ final class RandomFunctions {
     }
     Stream s = c.stream();
     long span = hi - lo + 1;
-    return longs(DataType.BIGINT, h -> lo + Stream.below(s.bits(h), span));
+    return longs(DataType.BIGINT, h -> lo + Stream.below(s.bits(h), span),
+        sc -> "(" + SqlText.lit(lo) + " + " + SqlText.below(SqlText.bits(sc, s.key()), span) + ")");
   }
 
   private static Node randBool(Call c) {
@@ -158,7 +164,7 @@ final class RandomFunctions {
         r[i] = s.uniform(hashes[i]) < p;
       }
       return new BoolVec(r, n);
-    });
+    }, sc -> "(" + SqlText.uniform(sc, s.key()) + " < " + SqlText.lit(p) + ")");
   }
 
   private static Node dict(Call c) {
@@ -181,6 +187,13 @@ final class RandomFunctions {
         codes[i] = (int) Stream.below(s.bits(hashes[i]), size);
       }
       return StrVec.dictionary(d, codes, n);
+    }, sc -> {
+      List<String> items = new ArrayList<>();
+      for (String v : d.values()) {
+        items.add(SqlText.lit(v));
+      }
+      return "element_at(" + sc.constantArray("dict_" + name, SqlText.array(items)) + ", CAST("
+          + SqlText.below(SqlText.bits(sc, s.key()), size) + " AS INT) + 1)";
     });
   }
 
@@ -241,7 +254,30 @@ final class RandomFunctions {
         return merge.pick(new Vec[count], choice, n);
       }
       return gather(t, one, choice, n);
-    });
+    }, sc -> pickSql(sc, s, consts, weighted ? cumulative : null, sum));
+  }
+
+  /**
+   * The drawn value in SQL: for rand_choice the element at {@code below(bits, count)}; for rand_weighted the first
+   * value whose cumulative weight exceeds {@code uniform * sum} (the last when none does), as the local search.
+   */
+  private static String pickSql(SqlScope sc, Stream s, List<Node> consts, double[] cumulative, double sum) {
+    List<String> values = new ArrayList<>();
+    for (Node k : consts) {
+      values.add(k.sql(sc));
+    }
+    if (cumulative == null) {
+      return "element_at(" + SqlText.array(values) + ", CAST(" + SqlText.below(SqlText.bits(sc, s.key()),
+          values.size()) + " AS INT) + 1)";
+    }
+    return SqlOps.let("(" + SqlText.uniform(sc, s.key()) + " * " + SqlText.lit(sum) + ")", u -> {
+      StringBuilder b = new StringBuilder("CASE");
+      for (int k = 0; k < values.size() - 1; k++) {
+        b.append(" WHEN ").append(u).append(" < ").append(SqlText.lit(cumulative[k])).append(" THEN ")
+            .append(values.get(k));
+      }
+      return b.append(" ELSE ").append(values.get(values.size() - 1)).append(" END").toString();
+    }, String.join(", ", values));
   }
 
   private static Vec gather(DataType t, Vec[] one, int[] choice, int n) {
@@ -262,15 +298,21 @@ final class RandomFunctions {
     return Formats.fill(t, vals, nulls, n);
   }
 
-  private interface Batch {
+  interface Batch {
     Vec make(long[] rowHashes, int n);
   }
 
-  private static Node random(DataType t, Batch f) {
+  /** A random node: {@code f} draws a batch from the row hashes, {@code sql} the same draw at the scope's row. */
+  static Node random(DataType t, Batch f, Function<SqlScope, String> sql) {
     return new Node(t, List.of()) {
       @Override
       Vec eval(ExprInput in) {
         return f.make(in.rowHashes(), in.size());
+      }
+
+      @Override
+      String sql(SqlScope scope) {
+        return sql.apply(scope);
       }
 
       @Override
@@ -280,24 +322,24 @@ final class RandomFunctions {
     };
   }
 
-  private static Node doubles(RowDouble f) {
+  private static Node doubles(RowDouble f, Function<SqlScope, String> sql) {
     return random(DataType.DOUBLE, (hashes, n) -> {
       double[] r = new double[n];
       for (int i = 0; i < n; i++) {
         r[i] = f.at(hashes[i]);
       }
       return new DoubleVec(r, n);
-    });
+    }, sql);
   }
 
-  private static Node longs(DataType t, java.util.function.LongUnaryOperator f) {
+  private static Node longs(DataType t, java.util.function.LongUnaryOperator f, Function<SqlScope, String> sql) {
     return random(t, (hashes, n) -> {
       long[] r = new long[n];
       for (int i = 0; i < n; i++) {
         r[i] = f.applyAsLong(hashes[i]);
       }
       return new LongVec(t, r, n);
-    });
+    }, sql);
   }
 
   /** An input of n rows with no columns, for evaluating constants. */

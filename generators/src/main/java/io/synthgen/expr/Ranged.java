@@ -1,6 +1,7 @@
 package io.synthgen.expr;
 
 import io.synthgen.plan.reach.Interval;
+import io.synthgen.sql.SqlScope;
 import io.synthgen.vec.Vec;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,11 @@ final class Ranged extends Node {
   @Override
   Vec eval(ExprInput in) {
     return inner.eval(in);
+  }
+
+  @Override
+  String sql(SqlScope scope) {
+    return inner.sql(scope);
   }
 
   @Override

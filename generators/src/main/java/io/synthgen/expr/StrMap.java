@@ -2,6 +2,7 @@ package io.synthgen.expr;
 
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.reach.Interval;
+import io.synthgen.sql.SqlScope;
 import io.synthgen.vec.StrDict;
 import io.synthgen.vec.StrVec;
 import io.synthgen.vec.Vec;
@@ -25,18 +26,35 @@ final class StrMap extends Node {
   private final Node input;
   private final Function<String, String> f;
   private final java.util.function.LongUnaryOperator length;
+  private final ScopedSql sql;
   private final DictCache<Mapped> cache = new DictCache<>();
 
-  StrMap(Node input, Function<String, String> f) {
-    this(input, f, null);
+  /** f in Spark SQL over the input's SQL, with the scope for constant arrays. */
+  interface ScopedSql {
+    String of(SqlScope scope, String input);
+  }
+
+  /** {@code sql} is f in Spark SQL over the input's SQL (a NULL input must give NULL). */
+  StrMap(Node input, Function<String, String> f, ScopedSql sql) {
+    super(DataType.STRING, List.of(input));
+    this.input = input;
+    this.f = f;
+    this.length = null;
+    this.sql = sql;
   }
 
   /** {@code length} bounds the result's length from the input's longest (null: not tracked). */
-  StrMap(Node input, Function<String, String> f, java.util.function.LongUnaryOperator length) {
+  StrMap(Node input, Function<String, String> f, java.util.function.LongUnaryOperator length, MapNodes.Sql1 sql) {
     super(DataType.STRING, List.of(input));
     this.input = input;
     this.f = f;
     this.length = length;
+    this.sql = (scope, x) -> sql.of(x);
+  }
+
+  @Override
+  String sql(SqlScope scope) {
+    return sql.of(scope, input.sql(scope));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.synthgen.expr;
 
 import io.synthgen.plan.DataType;
+import io.synthgen.sql.SqlScope;
 import io.synthgen.vec.StrVec;
 import io.synthgen.vec.Vec;
 import java.util.List;
@@ -11,12 +12,20 @@ final class StrPredicate extends Node {
 
   private final Node input;
   private final Predicate<String> p;
+  private final MapNodes.Sql1 sql;
   private final DictCache<boolean[]> cache = new DictCache<>();
 
-  StrPredicate(Node input, Predicate<String> p) {
+  /** {@code sql} is p in Spark SQL over the input's SQL. */
+  StrPredicate(Node input, Predicate<String> p, MapNodes.Sql1 sql) {
     super(DataType.BOOLEAN, List.of(input));
     this.input = input;
     this.p = p;
+    this.sql = sql;
+  }
+
+  @Override
+  String sql(SqlScope scope) {
+    return sql.of(input.sql(scope));
   }
 
   @Override

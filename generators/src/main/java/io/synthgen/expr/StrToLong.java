@@ -1,6 +1,7 @@
 package io.synthgen.expr;
 
 import io.synthgen.plan.DataType;
+import io.synthgen.sql.SqlScope;
 import io.synthgen.vec.LongVec;
 import io.synthgen.vec.StrVec;
 import io.synthgen.vec.Vec;
@@ -12,12 +13,20 @@ final class StrToLong extends Node {
 
   private final Node input;
   private final ToLongFunction<String> f;
+  private final MapNodes.Sql1 sql;
   private final DictCache<long[]> cache = new DictCache<>();
 
-  StrToLong(DataType type, Node input, ToLongFunction<String> f) {
+  /** {@code sql} is f in Spark SQL over the input's SQL, of {@code type}. */
+  StrToLong(DataType type, Node input, ToLongFunction<String> f, MapNodes.Sql1 sql) {
     super(type, List.of(input));
     this.input = input;
     this.f = f;
+    this.sql = sql;
+  }
+
+  @Override
+  String sql(SqlScope scope) {
+    return sql.of(input.sql(scope));
   }
 
   @Override
