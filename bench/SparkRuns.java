@@ -42,7 +42,8 @@ import org.apache.spark.sql.SparkSession;
  * <pre>
  * java ... SparkRuns compare --work DIR --words DIR --report FILE [--w1-rows N] [--w2-rows N] [--runs K]
  *     [--partitions P]
- * java ... SparkRuns large --work DIR --report FILE [--rows N] [--partitions P] [--format parquet|delta]
+ * java ... SparkRuns large --work DIR --report FILE [--rows N] [--slices S] [--partitions P per slice]
+ *     [--budget-seconds T] [--format parquet|delta]
  * </pre>
  *
  * <p>Every case is timed as the wall-clock seconds of its write and the CPU seconds the JVM spent meanwhile (on a
@@ -125,6 +126,7 @@ public final class SparkRuns {
         + "| peer / synthgen (CPU) | synthgen rows/s | peer bytes | synthgen bytes | load avg (1 min) |");
     lines.add("|---|---|---|---|---|---|---|---|---|---|---|---|");
     List<String> details = new ArrayList<>();
+    List<String> generationOnly = new ArrayList<>();
     for (Workload w : workloads) {
       String peerSql = fill(Files.readString(w.peerSql()), w.rows(), partitions, words);
       Compiled sg = compile(w.plan(), w.rows(), partitions, w.table());
@@ -157,6 +159,19 @@ public final class SparkRuns {
             mine.get(i - 1)));
         System.err.println(details.get(details.size() - 1));
       }
+      // generation alone: the same SELECTs into Spark's noop sink (every row and column computed, nothing written)
+      List<Timing> peerNoop = new ArrayList<>();
+      List<Timing> mineNoop = new ArrayList<>();
+      for (int i = 1; i <= runs; i++) {
+        peerNoop.add(write(peerSql, peerOut.resolveSibling(w.name() + "-noop"), "noop"));
+        mineNoop.add(write(sg.select(), sgOut.resolveSibling(w.name() + "-noop"), "noop"));
+        details.add(String.format(Locale.ROOT, "%s run %d, noop sink (generation only): peer %s; synthgen %s",
+            w.name(), i, peerNoop.get(i - 1), mineNoop.get(i - 1)));
+      }
+      generationOnly.add(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |", w.name(),
+          median(peerNoop, Timing::seconds), median(mineNoop, Timing::seconds),
+          median(peerNoop, Timing::seconds) / median(mineNoop, Timing::seconds), median(peerNoop, Timing::cpu),
+          median(mineNoop, Timing::cpu), median(peerNoop, Timing::cpu) / median(mineNoop, Timing::cpu)));
       double loadEnd = loadAverage();
       double ps = median(peer, Timing::seconds);
       double ss = median(mine, Timing::seconds);
@@ -168,6 +183,14 @@ public final class SparkRuns {
       details.add(checkAgainstLocal(w, sg, sgOut));
       System.err.println(details.get(details.size() - 1));
     }
+    lines.add("");
+    lines.add("Generation alone (the same SELECTs into Spark's `noop` sink: every value computed, nothing encoded or "
+        + "written; medians of " + runs + "):");
+    lines.add("");
+    lines.add("| workload | peer s | synthgen s | peer / synthgen (wall) | peer CPU s | synthgen CPU s "
+        + "| peer / synthgen (CPU) |");
+    lines.add("|---|---|---|---|---|---|---|");
+    lines.addAll(generationOnly);
     lines.add("");
     lines.add("Each run (wall s, CPU s of the JVM, GC s, load average before → after):");
     lines.add("");
@@ -197,17 +220,41 @@ public final class SparkRuns {
 
   private void large() throws Exception {
     long rows = Long.parseLong(opts.getOrDefault("rows", "1000000000"));
-    int partitions = Integer.parseInt(opts.getOrDefault("partitions", "100"));
+    int slices = Integer.parseInt(opts.getOrDefault("slices", "10"));
+    int partitions = Integer.parseInt(opts.getOrDefault("partitions", "10"));
+    double budget = Double.parseDouble(opts.getOrDefault("budget-seconds", "0"));
     String format = opts.getOrDefault("format", "parquet");
     Path out = work.resolve("large-w2-" + format);
+    deleteTree(out);
     Compiled sg = compile(W2_PLAN, rows, partitions, "transactions");
     for (String s : sg.setup()) {
       spark.sql(s).collect();
     }
+    // slices of the table, rows [first, first + count) each (CompiledTable.select(first, count)), appended to one
+    // table: progress is visible, and a time budget stops before a slice that would start too late
+    long per = (rows + slices - 1) / slices;
     double load0 = loadAverage();
-    Timing t = write(sg.select(), out, format);
+    List<Timing> done = new ArrayList<>();
+    long written = 0;
+    for (int i = 0; i < slices && written < rows; i++) {
+      double elapsed = done.stream().mapToDouble(Timing::seconds).sum();
+      if (budget > 0 && i > 0 && elapsed + elapsed / i > budget) {
+        System.err.printf(Locale.ROOT, "stopping after %d slices: the next would end past the budget of %.0f s%n",
+            i, budget);
+        break;
+      }
+      long count = Math.min(per, rows - written);
+      Timing t = write(sg.table().select(written, count), out, format, i == 0 ? SaveMode.Overwrite : SaveMode.Append);
+      done.add(t);
+      written += count;
+      System.err.printf(Locale.ROOT, "large W2 slice %d: rows [%,d, %,d): %s%n", i, written - count, written, t);
+    }
     double load1 = loadAverage();
-    System.err.println("large W2 write: " + t);
+    double seconds = done.stream().mapToDouble(Timing::seconds).sum();
+    double cpu = done.stream().mapToDouble(Timing::cpu).sum();
+    double gc = done.stream().mapToDouble(Timing::gc).sum();
+    long planned = rows;
+    rows = written;
     String source = format.equals("delta") ? "delta.`" + out + "`" : "parquet.`" + out + "`";
 
     long c0 = System.nanoTime();
@@ -235,15 +282,26 @@ public final class SparkRuns {
     lines.add("# Large W2 run through the compiled SQL, " + Instant.now().toString().substring(0, 16)
         .replace('T', ' ') + " UTC");
     lines.add("");
-    lines.add(String.format(Locale.ROOT, "Spark %s local[2], max heap %d MB, range() in %d partitions, %s (ZSTD), "
-        + "load average %.2f → %.2f.", spark.version(), Runtime.getRuntime().maxMemory() / (1 << 20), partitions,
-        format, load0, load1));
+    lines.add(String.format(Locale.ROOT, "Spark %s local[2], max heap %d MB, %s (ZSTD), load average %.2f → %.2f.",
+        spark.version(), Runtime.getRuntime().maxMemory() / (1 << 20), format, load0, load1));
     lines.add("");
+    if (rows < planned) {
+      lines.add(String.format(Locale.ROOT, "**Stopped by the time budget (%.0f s) after %,d of the %,d planned rows**; "
+          + "the numbers and checks below are of the rows written.", budget, rows, planned));
+      lines.add("");
+    }
     lines.add("| rows | seconds | CPU s | GC s | rows/s | bytes | bytes/row |");
     lines.add("|---|---|---|---|---|---|---|");
     long bytes = bytes(out);
-    lines.add(String.format(Locale.ROOT, "| %,d | %.1f | %.1f | %.1f | %,.0f | %,d | %.1f |", rows, t.seconds(),
-        t.cpu(), t.gc(), rows / t.seconds(), bytes, (double) bytes / rows));
+    lines.add(String.format(Locale.ROOT, "| %,d | %.1f | %.1f | %.1f | %,.0f | %,d | %.1f |", rows, seconds, cpu,
+        gc, rows / seconds, bytes, (double) bytes / rows));
+    lines.add("");
+    lines.add(String.format(Locale.ROOT, "%d slices of up to %,d rows (each `CompiledTable.select(first, count)`, "
+        + "range() in %d partitions, appended to one %s table):", done.size(), per, partitions, format));
+    lines.add("");
+    for (int i = 0; i < done.size(); i++) {
+      lines.add("- slice " + i + ": " + done.get(i));
+    }
     lines.add("");
     lines.add(String.format(Locale.ROOT, "Checks, read back by Spark from the files (%.1f s):", checkSeconds));
     lines.add("");
@@ -273,7 +331,14 @@ public final class SparkRuns {
   record Workload(String name, String table, Path plan, long rows, Path peerSql) {
   }
 
-  record Compiled(List<String> setup, String select, List<CompiledColumn> columns) {
+  record Compiled(List<String> setup, CompiledTable table) {
+    String select() {
+      return table.select();
+    }
+
+    List<CompiledColumn> columns() {
+      return table.columns();
+    }
   }
 
   record Timing(double seconds, double cpu, double gc, double loadBefore, double loadAfter) {
@@ -306,7 +371,7 @@ public final class SparkRuns {
     if (t.rows() != rows) {
       throw new IllegalStateException(table + ": the compiled table has " + t.rows() + " rows, not " + rows);
     }
-    return new Compiled(compiled.setup(), t.select(), t.columns());
+    return new Compiled(compiled.setup(), t);
   }
 
   /** The peer's SQL with its placeholders filled: rows, partitions and the shared word lists. */
@@ -331,16 +396,26 @@ public final class SparkRuns {
   }
 
   private Timing write(String select, Path out, String format) {
-    deleteTree(out);
+    return write(select, out, format, SaveMode.Overwrite);
+  }
+
+  private Timing write(String select, Path out, String format, SaveMode mode) {
+    if (mode == SaveMode.Overwrite) {
+      deleteTree(out);
+    }
     double load0 = loadAverage();
     long cpu0 = cpuNanos();
     long gc0 = gcMillis();
     long t0 = System.nanoTime();
-    var writer = spark.sql(select).write().mode(SaveMode.Overwrite).format(format);
+    var writer = spark.sql(select).write().mode(mode).format(format);
     if (format.equals("parquet")) {
       writer = writer.option("compression", "zstd");
     }
-    writer.save(out.toString());
+    if (format.equals("noop")) {
+      writer.save();
+    } else {
+      writer.save(out.toString());
+    }
     double seconds = (System.nanoTime() - t0) / 1e9;
     return new Timing(seconds, (cpuNanos() - cpu0) / 1e9, (gcMillis() - gc0) / 1e3, load0, loadAverage());
   }
@@ -386,6 +461,8 @@ public final class SparkRuns {
         .config("spark.sql.session.timeZone", "UTC")
         // timestamps as INT64 microseconds (the default INT96 is a legacy type DuckDB and the verifier read badly)
         .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+        // ZSTD for Delta's Parquet files too (df.write's option covers only the parquet format)
+        .config("spark.sql.parquet.compression.codec", "zstd")
         .config("spark.sql.debug.maxToStringFields", "500");
     if (delta) {
       b = b.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")

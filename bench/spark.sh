@@ -6,11 +6,14 @@
 # the files (count, sum(txn_id) = n(n+1)/2, means, and the first 10M rows against the local engine).
 #
 # usage: bench/spark.sh [--w1-rows N] [--w2-rows N] [--runs K] [--partitions P] [--only W1|W2] [--no-compare]
-#                       [--billion] [--billion-rows N] [--billion-partitions P] [--delta] [--keep]
+#                       [--billion] [--billion-rows N] [--billion-partitions P] [--billion-slices S] [--budget SECONDS] [--delta] [--keep]
 #   --runs K              timed runs per case after one warm-up (default 3; the median is reported)
 #   --partitions P        range() partitions of both contenders in the side-by-side runs (default 2, one per core)
 #   --billion             also run W2 at 1,000,000,000 rows (--billion-rows to change) through the compiled SQL
-#   --billion-partitions  range() partitions of that run (default 100: 10M rows, one Parquet file each)
+#   --billion-slices S    write it as S slices (CompiledTable.select(first, count)) appended to one table
+#                         (default 10), so progress shows and a time budget can stop between slices
+#   --billion-partitions  range() partitions of each slice (default 10: 10M rows, one Parquet file each)
+#   --budget SECONDS      do not start a slice that would end after SECONDS of writing (default: no budget)
 #   --delta               write the large run as a Delta table instead of Parquet
 #   --keep                keep the large run's files (tens of GB) instead of deleting them after the checks
 # Environment: SPARK_BENCH_HEAP (default 4g), SYNTHGEN_SHARED (default ../shared), TMPDIR.
@@ -19,7 +22,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 SHARED="${SYNTHGEN_SHARED:-$ROOT/../shared}"
 W1_ROWS=1000000; W2_ROWS=10000000; RUNS=3; PARTITIONS=2; ONLY=""; COMPARE=1
-BILLION=0; BILLION_ROWS=1000000000; BILLION_PARTITIONS=100; FORMAT=parquet; KEEP=0
+BILLION=0; BILLION_ROWS=1000000000; BILLION_PARTITIONS=10; BILLION_SLICES=10; BUDGET=0; FORMAT=parquet; KEEP=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --w1-rows) W1_ROWS="$2"; shift 2;;
@@ -31,6 +34,8 @@ while [[ $# -gt 0 ]]; do
     --billion) BILLION=1; shift;;
     --billion-rows) BILLION=1; BILLION_ROWS="$2"; shift 2;;
     --billion-partitions) BILLION_PARTITIONS="$2"; shift 2;;
+    --billion-slices) BILLION_SLICES="$2"; shift 2;;
+    --budget) BUDGET="$2"; shift 2;;
     --delta) FORMAT=delta; shift;;
     --keep) KEEP=1; shift;;
     *) echo "unknown option $1 (see the header of $0)" >&2; exit 2;;
@@ -107,7 +112,7 @@ if [[ $BILLION == 1 ]]; then
   df -h "$WORK" | tail -1 >&2
   echo >> "$REPORT"
   timed "${JAVA[@]}" large --work "$WORK" --report "$REPORT" --rows "$BILLION_ROWS" \
-    --partitions "$BILLION_PARTITIONS" --format "$FORMAT"
+    --partitions "$BILLION_PARTITIONS" --slices "$BILLION_SLICES" --budget-seconds "$BUDGET" --format "$FORMAT"
   {
     echo
     echo "Whole process (Spark start, the write, the checks, the local engine's 10M-row prefix): $(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$WORK/last-time") wall, peak RSS $(peak_mb) MB (GNU time -v), heap -Xmx${SPARK_BENCH_HEAP:-4g}."
