@@ -23,43 +23,92 @@ public final class Describe {
 
   /** The Generation cell: the strategy and its parameters. */
   public static String generation(ColumnGen g) {
-    if (g instanceof ColumnGen.Sequence s) {
+    return g.accept(GENERATION);
+  }
+
+  private static final ColumnGen.Visitor<String> GENERATION = new ColumnGen.Visitor<>() {
+    @Override
+    public String sequence(ColumnGen.Sequence s) {
       return "sequence from " + s.start() + (s.step() == 1 ? "" : " step " + s.step());
-    } else if (g instanceof ColumnGen.Uniform u) {
+    }
+
+    @Override
+    public String uniform(ColumnGen.Uniform u) {
       return "uniform " + num(u.min()) + "–" + num(u.max()) + (u.step() == null ? "" : " step " + num(u.step()));
-    } else if (g instanceof ColumnGen.Values v) {
-      return "values " + values(v);
-    } else if (g instanceof ColumnGen.Dist d) {
+    }
+
+    @Override
+    public String values(ColumnGen.Values v) {
+      return "values " + Describe.values(v);
+    }
+
+    @Override
+    public String dist(ColumnGen.Dist d) {
       return shaped(d.shaped());
-    } else if (g instanceof ColumnGen.DateRange r) {
+    }
+
+    @Override
+    public String dateRange(ColumnGen.DateRange r) {
       return r.start() + " → " + r.end() + " every " + (r.interval() == null ? "1 day" : r.interval())
           + profile(r.profile());
-    } else if (g instanceof ColumnGen.Dictionary d) {
+    }
+
+    @Override
+    public String dictionary(ColumnGen.Dictionary d) {
       return "dictionary " + d.dictionary();
-    } else if (g instanceof ColumnGen.Pattern p) {
+    }
+
+    @Override
+    public String pattern(ColumnGen.Pattern p) {
       return "pattern `" + p.pattern() + "`";
-    } else if (g instanceof ColumnGen.Uuid) {
+    }
+
+    @Override
+    public String uuid(ColumnGen.Uuid u) {
       return "UUID v4";
-    } else if (g instanceof ColumnGen.Bool b) {
+    }
+
+    @Override
+    public String bool(ColumnGen.Bool b) {
       return "boolean, " + pct(b.probability()) + " true";
-    } else if (g instanceof ColumnGen.Constant c) {
+    }
+
+    @Override
+    public String constant(ColumnGen.Constant c) {
       return "constant " + c.value();
-    } else if (g instanceof ColumnGen.ForeignKey fk) {
+    }
+
+    @Override
+    public String foreignKey(ColumnGen.ForeignKey fk) {
       return "FK → " + fk.references() + fk(fk.distribution());
-    } else if (g instanceof ColumnGen.Parent p) {
+    }
+
+    @Override
+    public String parent(ColumnGen.Parent p) {
       return "parent key → " + p.references();
-    } else if (g instanceof ColumnGen.ChildIndex c) {
+    }
+
+    @Override
+    public String childIndex(ColumnGen.ChildIndex c) {
       return "position among the parent's rows from " + c.start();
-    } else if (g instanceof ColumnGen.Lookup l) {
+    }
+
+    @Override
+    public String lookup(ColumnGen.Lookup l) {
       return "lookup of " + l.column() + " through " + l.via();
-    } else if (g instanceof ColumnGen.ChildAggregate a) {
+    }
+
+    @Override
+    public String childAggregate(ColumnGen.ChildAggregate a) {
       return a.function() + "(" + a.table() + (a.column() == null ? "" : "." + a.column()) + ")";
-    } else if (g instanceof ColumnGen.Expression e) {
+    }
+
+    @Override
+    public String expression(ColumnGen.Expression e) {
       String x = e.expr().length() > MAX_EXPR ? e.expr().substring(0, MAX_EXPR - 1) + "…" : e.expr();
       return "`" + x + "`";
     }
-    throw new IllegalArgumentException("no description for strategy " + g.strategy());
-  }
+  };
 
   /** The Notes cell: key, uniqueness, nulls, hidden, and the plan's note. */
   public static String notes(Table t, Column c) {

@@ -120,8 +120,29 @@ final class GeneratorFactory {
   }
 
   private ColumnGenerator create(String path, String node, Table t, Column c, Stream s, Map<String, String> vias) {
-    ColumnGen g = c.gen();
-    if (g instanceof ColumnGen.Sequence q) {
+    return c.gen().accept(new Create(path, node, t, c, s, vias));
+  }
+
+  /** The generator of one column, by strategy; null after recording a violation. */
+  private final class Create implements ColumnGen.Visitor<ColumnGenerator> {
+    private final String path;
+    private final String node;
+    private final Table t;
+    private final Column c;
+    private final Stream s;
+    private final Map<String, String> vias;
+
+    Create(String path, String node, Table t, Column c, Stream s, Map<String, String> vias) {
+      this.path = path;
+      this.node = node;
+      this.t = t;
+      this.c = c;
+      this.s = s;
+      this.vias = vias;
+    }
+
+    @Override
+    public ColumnGenerator sequence(ColumnGen.Sequence q) {
       if (!sequenceFits(q, c.type(), rows.get(t.name()))) {
         // the validator checks the plan's rows; a table generated per parent can get more than it expects
         violations.add(new Violation(path + ".start", Long.toString(q.start()), "a sequence of " + rows.get(t.name())
@@ -130,9 +151,15 @@ final class GeneratorFactory {
         return null;
       }
       return new SequenceGen(c.type(), q.start(), q.step());
-    } else if (g instanceof ColumnGen.Uniform u) {
+    }
+
+    @Override
+    public ColumnGenerator uniform(ColumnGen.Uniform u) {
       return new UniformGen(c.type(), s, u.min(), u.max(), u.step());
-    } else if (g instanceof ColumnGen.Values v) {
+    }
+
+    @Override
+    public ColumnGenerator values(ColumnGen.Values v) {
       List<Object> converted = new ArrayList<>();
       for (int i = 0; i < v.values().size(); i++) {
         try {
@@ -143,11 +170,20 @@ final class GeneratorFactory {
         }
       }
       return converted.size() == v.values().size() ? new ValuesGen(c.type(), s, converted, v.weights()) : null;
-    } else if (g instanceof ColumnGen.Dist d) {
+    }
+
+    @Override
+    public ColumnGenerator dist(ColumnGen.Dist d) {
       return new DistGen(c.type(), s, d.shaped());
-    } else if (g instanceof ColumnGen.DateRange d) {
+    }
+
+    @Override
+    public ColumnGenerator dateRange(ColumnGen.DateRange d) {
       return new DateRangeGen(c.type(), s, d.start(), d.end(), d.interval(), d.profile(), plan.referenceDate());
-    } else if (g instanceof ColumnGen.Dictionary d) {
+    }
+
+    @Override
+    public ColumnGenerator dictionary(ColumnGen.Dictionary d) {
       Dictionary dict = dictionaries.get(d.dictionary());
       if (dict == null) {
         violations.add(new Violation(path + ".dictionary", d.dictionary(), "unknown dictionary",
@@ -156,15 +192,30 @@ final class GeneratorFactory {
         return null;
       }
       return new DictionaryGen(dict, s);
-    } else if (g instanceof ColumnGen.Pattern p) {
+    }
+
+    @Override
+    public ColumnGenerator pattern(ColumnGen.Pattern p) {
       return new PatternGen(p.pattern(), s);
-    } else if (g instanceof ColumnGen.Uuid) {
+    }
+
+    @Override
+    public ColumnGenerator uuid(ColumnGen.Uuid u) {
       return new UuidGen(s);
-    } else if (g instanceof ColumnGen.Bool b) {
+    }
+
+    @Override
+    public ColumnGenerator bool(ColumnGen.Bool b) {
       return new BoolGen(s, b.probability());
-    } else if (g instanceof ColumnGen.Constant k) {
+    }
+
+    @Override
+    public ColumnGenerator constant(ColumnGen.Constant k) {
       return new ConstantGen(c.type(), k.value() == null ? null : ValueConversion.convert(k.value(), c.type()));
-    } else if (g instanceof ColumnGen.ForeignKey fk) {
+    }
+
+    @Override
+    public ColumnGenerator foreignKey(ColumnGen.ForeignKey fk) {
       ParentKeyValues keys = keys(node, fk.references());
       String parent = keys.parentTable();
       long parentRows = rows.get(parent);
@@ -187,24 +238,39 @@ final class GeneratorFactory {
         edge(node, parent + "." + w.by());
       }
       return new ForeignKeyGen(c.name(), keys, parentRows, fk.distribution(), s);
-    } else if (g instanceof ColumnGen.Parent p) {
+    }
+
+    @Override
+    public ColumnGenerator parent(ColumnGen.Parent p) {
       return new ParentGen(c.name(), keys(node, p.references()), layouts.get(t.name()));
-    } else if (g instanceof ColumnGen.ChildIndex ci) {
+    }
+
+    @Override
+    public ColumnGenerator childIndex(ColumnGen.ChildIndex ci) {
       return new ChildIndexGen(c.type(), layouts.get(t.name()), ci.start());
-    } else if (g instanceof ColumnGen.Lookup l) {
+    }
+
+    @Override
+    public ColumnGenerator lookup(ColumnGen.Lookup l) {
       String parent = parentOf(t, l.via());
       edge(node, parent + "." + l.column());
       return new LookupGen(l.via(), parent, l.column());
-    } else if (g instanceof ColumnGen.ChildAggregate a) {
+    }
+
+    @Override
+    public ColumnGenerator childAggregate(ColumnGen.ChildAggregate a) {
       if (a.column() != null) {
         edge(node, a.table() + "." + a.column());
       }
       return new ChildAggregateGen(c.type(), layouts.get(a.table()), a.table(), a.function(), a.column());
-    } else if (g instanceof ColumnGen.Expression e) {
+    }
+
+    @Override
+    public ColumnGenerator expression(ColumnGen.Expression e) {
       TableScope scope = new TableScope(plan, t, vias, s, dictionaries);
       try {
         CompiledExpr compiled = ExprCompiler.compile(e.expr(), c.type(), scope);
-        this.compiled.put(node, compiled);
+        GeneratorFactory.this.compiled.put(node, compiled);
         List<String> lookupVias = new ArrayList<>();
         boolean ambiguous = false;
         for (String r : compiled.references()) {
@@ -237,7 +303,6 @@ final class GeneratorFactory {
         return null;
       }
     }
-    throw new IllegalStateException("no generator for strategy " + g.strategy());
   }
 
   private static boolean sequenceFits(ColumnGen.Sequence q, DataType type, long n) {

@@ -4,16 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.synthgen.column.ValueConversion;
 import io.synthgen.plan.Column;
 import io.synthgen.plan.ColumnGen;
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.Plan;
 import io.synthgen.plan.Table;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Locale;
 
 /**
@@ -91,43 +86,12 @@ public final class TableSchemas {
     }
     p.put("description", d.toString());
     p.put("x-synthgen-type", c.type().toString());
-    ColumnGen g = c.gen();
     if (c.type().kind() == DataType.Kind.DATE) {
       p.put("pattern", DATE_PATTERN);
     } else if (c.type().kind() == DataType.Kind.TIMESTAMP) {
       p.put("pattern", TIMESTAMP_PATTERN);
     }
-    if (g instanceof ColumnGen.Values v) {
-      ArrayNode e = p.putArray("enum");
-      for (Object o : v.values()) {
-        addValue(e, ValueConversion.convert(o, c.type()), c.type());
-      }
-      if (nullable) {
-        e.addNull();
-      }
-    } else if (g instanceof ColumnGen.Uniform u && c.type().isNumeric()) {
-      bound(p, "minimum", u.min(), c.type());
-      bound(p, "maximum", u.max(), c.type());
-    } else if (g instanceof ColumnGen.Dist dist && c.type().isNumeric()) {
-      if (dist.shaped().min() != null) {
-        bound(p, "minimum", dist.shaped().min(), c.type());
-      }
-      if (dist.shaped().max() != null) {
-        bound(p, "maximum", dist.shaped().max(), c.type());
-      }
-    } else if (g instanceof ColumnGen.Sequence s && s.step() > 0) {
-      p.put("minimum", s.start());
-    } else if (g instanceof ColumnGen.Pattern pat) {
-      p.put("pattern", "^" + patternRegex(pat.pattern()) + "$");
-    } else if (g instanceof ColumnGen.Uuid) {
-      p.put("pattern", "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
-    } else if (g instanceof ColumnGen.DateRange r && c.type().isTemporal()) {
-      LocalDateTime lo = io.synthgen.column.Instants.resolve(r.start(), plan.referenceDate());
-      LocalDateTime hi = io.synthgen.column.Instants.resolve(r.end(), plan.referenceDate());
-      p.put("x-synthgen-range", c.type().kind() == DataType.Kind.DATE
-          ? lo.toLocalDate() + " .. " + hi.toLocalDate()
-          : lo.toString() + " .. " + hi.toString());
-    }
+    c.gen().accept(new SchemaConstraints(plan, c, p, nullable));
     return p;
   }
 
@@ -139,33 +103,6 @@ public final class TableSchemas {
       case STRING: case DATE: case TIMESTAMP: return "string";
     }
     throw new IllegalArgumentException(t.toString());
-  }
-
-  private static void bound(ObjectNode p, String key, double v, DataType t) {
-    if (t.isIntegral()) {
-      p.put(key, (long) Math.ceil(key.equals("minimum") ? v : Math.floor(v)));
-    } else if (t.kind() == DataType.Kind.DECIMAL) {
-      p.put(key, BigDecimal.valueOf(Math.round(v * Math.pow(10, t.scale())), t.scale()));
-    } else {
-      p.put(key, v);
-    }
-  }
-
-  private static void addValue(ArrayNode e, Object v, DataType t) {
-    switch (t.kind()) {
-      case STRING: e.add((String) v); break;
-      case BOOLEAN: e.add((Boolean) v); break;
-      case DOUBLE: e.add((Double) v); break;
-      case DECIMAL: e.add(BigDecimal.valueOf((Long) v, t.scale())); break;
-      case DATE: e.add(LocalDate.ofEpochDay((Long) v).toString()); break;
-      case TIMESTAMP: {
-        long micros = (Long) v;
-        e.add(LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-            (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC).toString());
-        break;
-      }
-      default: e.add((Long) v);
-    }
   }
 
   /** The regular expression matching a pattern strategy's template. */
@@ -190,44 +127,94 @@ public final class TableSchemas {
   }
 
   private static String describe(ColumnGen g) {
-    if (g instanceof ColumnGen.Sequence s) {
+    return g.accept(DESCRIBE);
+  }
+
+  /** The strategy's part of a property's description. */
+  private static final ColumnGen.Visitor<String> DESCRIBE = new ColumnGen.Visitor<>() {
+    @Override
+    public String sequence(ColumnGen.Sequence s) {
       return "sequence from " + s.start() + (s.step() == 1 ? "" : " step " + s.step());
-    } else if (g instanceof ColumnGen.Uniform u) {
+    }
+
+    @Override
+    public String uniform(ColumnGen.Uniform u) {
       return "uniform " + num(u.min()) + " to " + num(u.max());
-    } else if (g instanceof ColumnGen.Values v) {
+    }
+
+    @Override
+    public String values(ColumnGen.Values v) {
       return v.weights() == null || v.weights().isEmpty() ? "one of " + v.values().size() + " values"
           : "weighted values";
-    } else if (g instanceof ColumnGen.Dist d) {
+    }
+
+    @Override
+    public String dist(ColumnGen.Dist d) {
       return d.shaped().distribution().type() + " distribution";
-    } else if (g instanceof ColumnGen.DateRange r) {
+    }
+
+    @Override
+    public String dateRange(ColumnGen.DateRange r) {
       return "between " + r.start() + " and " + r.end()
           + (r.profile() != null && !r.profile().equals(io.synthgen.plan.TimeProfile.flat()) ? " with a time profile"
               : "");
-    } else if (g instanceof ColumnGen.Dictionary d) {
+    }
+
+    @Override
+    public String dictionary(ColumnGen.Dictionary d) {
       return "from the " + d.dictionary() + " dictionary";
-    } else if (g instanceof ColumnGen.Pattern p) {
+    }
+
+    @Override
+    public String pattern(ColumnGen.Pattern p) {
       return "pattern " + p.pattern();
-    } else if (g instanceof ColumnGen.Bool b) {
-      return String.format(Locale.ROOT, "true with probability %.2f", b.probability());
-    } else if (g instanceof ColumnGen.ForeignKey fk) {
-      return "foreign key to " + fk.references();
-    } else if (g instanceof ColumnGen.Parent p) {
-      return "the parent row's " + p.references();
-    } else if (g instanceof ColumnGen.Lookup l) {
-      return "the " + l.column() + " of the row " + l.via() + " points to";
-    } else if (g instanceof ColumnGen.ChildAggregate a) {
-      return a.function() + (a.column() == null ? "" : " of " + a.column()) + " over this row's " + a.table();
-    } else if (g instanceof ColumnGen.Expression e) {
-      return "expression " + e.expr();
-    } else if (g instanceof ColumnGen.ChildIndex) {
-      return "position among the parent's children";
-    } else if (g instanceof ColumnGen.Uuid) {
+    }
+
+    @Override
+    public String uuid(ColumnGen.Uuid u) {
       return "UUID";
-    } else if (g instanceof ColumnGen.Constant k) {
+    }
+
+    @Override
+    public String bool(ColumnGen.Bool b) {
+      return String.format(Locale.ROOT, "true with probability %.2f", b.probability());
+    }
+
+    @Override
+    public String constant(ColumnGen.Constant k) {
       return "constant " + k.value();
     }
-    return g.strategy();
-  }
+
+    @Override
+    public String foreignKey(ColumnGen.ForeignKey fk) {
+      return "foreign key to " + fk.references();
+    }
+
+    @Override
+    public String parent(ColumnGen.Parent p) {
+      return "the parent row's " + p.references();
+    }
+
+    @Override
+    public String childIndex(ColumnGen.ChildIndex c) {
+      return "position among the parent's children";
+    }
+
+    @Override
+    public String lookup(ColumnGen.Lookup l) {
+      return "the " + l.column() + " of the row " + l.via() + " points to";
+    }
+
+    @Override
+    public String childAggregate(ColumnGen.ChildAggregate a) {
+      return a.function() + (a.column() == null ? "" : " of " + a.column()) + " over this row's " + a.table();
+    }
+
+    @Override
+    public String expression(ColumnGen.Expression e) {
+      return "expression " + e.expr();
+    }
+  };
 
   private static String num(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);

@@ -130,26 +130,55 @@ final class PlanEncoder {
   }
 
   private static void gen(ObjectNode o, Column c) {
-    ColumnGen g = c.gen();
-    if (g instanceof ColumnGen.Sequence s) {
+    c.gen().accept(new Parameters(o, c));
+  }
+
+  /** A strategy's parameters, each left out when it has its default. */
+  private static final class Parameters implements ColumnGen.Visitor<Void> {
+    private final ObjectNode o;
+    private final Column c;
+
+    Parameters(ObjectNode o, Column c) {
+      this.o = o;
+      this.c = c;
+    }
+
+    @Override
+    public Void sequence(ColumnGen.Sequence s) {
       putLong(o, "start", s.start(), 1);
       putLong(o, "step", s.step(), 1);
-    } else if (g instanceof ColumnGen.Uniform u) {
+      return null;
+    }
+
+    @Override
+    public Void uniform(ColumnGen.Uniform u) {
       o.set("min", num(u.min()));
       o.set("max", num(u.max()));
       if (u.step() != null) {
         o.set("step", num(u.step()));
       }
-    } else if (g instanceof ColumnGen.Values v) {
+      return null;
+    }
+
+    @Override
+    public Void values(ColumnGen.Values v) {
       ArrayNode values = o.putArray("values");
       v.values().forEach(x -> values.add(scalar(x)));
       if (!v.weights().isEmpty()) {
         ArrayNode w = o.putArray("weights");
         v.weights().forEach(x -> w.add(num(x)));
       }
-    } else if (g instanceof ColumnGen.Dist d) {
+      return null;
+    }
+
+    @Override
+    public Void dist(ColumnGen.Dist d) {
       shaped(o, d.shaped());
-    } else if (g instanceof ColumnGen.DateRange r) {
+      return null;
+    }
+
+    @Override
+    public Void dateRange(ColumnGen.DateRange r) {
       putString(o, "start", r.start());
       putString(o, "end", r.end());
       if (r.interval() == null || !r.interval().equals(ColumnDecoder.defaultInterval(c.type()))) {
@@ -158,36 +187,78 @@ final class PlanEncoder {
       if (r.profile() != null && !r.profile().equals(TimeProfile.flat())) {
         o.set("profile", profile(r.profile()));
       }
-    } else if (g instanceof ColumnGen.Dictionary d) {
+      return null;
+    }
+
+    @Override
+    public Void dictionary(ColumnGen.Dictionary d) {
       putString(o, "dictionary", d.dictionary());
-    } else if (g instanceof ColumnGen.Pattern p) {
+      return null;
+    }
+
+    @Override
+    public Void pattern(ColumnGen.Pattern p) {
       putString(o, "pattern", p.pattern());
-    } else if (g instanceof ColumnGen.Uuid) {
-      return;
-    } else if (g instanceof ColumnGen.Bool b) {
+      return null;
+    }
+
+    @Override
+    public Void uuid(ColumnGen.Uuid u) {
+      return null;
+    }
+
+    @Override
+    public Void bool(ColumnGen.Bool b) {
       o.set("probability", num(b.probability()));
-    } else if (g instanceof ColumnGen.Constant k) {
+      return null;
+    }
+
+    @Override
+    public Void constant(ColumnGen.Constant k) {
       o.set("value", scalar(k.value()));
-    } else if (g instanceof ColumnGen.ForeignKey f) {
+      return null;
+    }
+
+    @Override
+    public Void foreignKey(ColumnGen.ForeignKey f) {
       putString(o, "references", f.references());
       if (f.distribution() != null && !(f.distribution() instanceof FkDistribution.Uniform)) {
         o.set("distribution", fkDistribution(f.distribution()));
       }
-    } else if (g instanceof ColumnGen.Parent p) {
+      return null;
+    }
+
+    @Override
+    public Void parent(ColumnGen.Parent p) {
       putString(o, "references", p.references());
-    } else if (g instanceof ColumnGen.ChildIndex i) {
+      return null;
+    }
+
+    @Override
+    public Void childIndex(ColumnGen.ChildIndex i) {
       putLong(o, "start", i.start(), 1);
-    } else if (g instanceof ColumnGen.Lookup l) {
+      return null;
+    }
+
+    @Override
+    public Void lookup(ColumnGen.Lookup l) {
       putString(o, "via", l.via());
       putString(o, "column", l.column());
-    } else if (g instanceof ColumnGen.ChildAggregate a) {
+      return null;
+    }
+
+    @Override
+    public Void childAggregate(ColumnGen.ChildAggregate a) {
       putString(o, "table", a.table());
       putString(o, "function", a.function());
       putString(o, "column", a.column());
-    } else if (g instanceof ColumnGen.Expression e) {
+      return null;
+    }
+
+    @Override
+    public Void expression(ColumnGen.Expression e) {
       putString(o, "expr", e.expr());
-    } else {
-      throw new IllegalStateException("no encoder for strategy " + g.strategy());
+      return null;
     }
   }
 

@@ -151,50 +151,109 @@ public final class ColumnRanges {
   }
 
   private Interval compute(Table t, Column c) {
-    ColumnGen g = c.gen();
-    DataType type = c.type();
-    if (g instanceof ColumnGen.Sequence q) {
+    return c.gen().accept(new Reach(t, c));
+  }
+
+  /** The values one column's strategy reaches, in its type's units. */
+  private final class Reach implements ColumnGen.Visitor<Interval> {
+    private final Table t;
+    private final Column c;
+    private final DataType type;
+
+    Reach(Table t, Column c) {
+      this.t = t;
+      this.c = c;
+      this.type = c.type();
+    }
+
+    @Override
+    public Interval sequence(ColumnGen.Sequence q) {
       BigInteger end = BigInteger.valueOf(q.start()).add(BigInteger.valueOf(q.step())
           .multiply(BigInteger.valueOf(rowsOf(t) - 1)));
       return exact(BigInteger.valueOf(q.start()), end);
-    } else if (g instanceof ColumnGen.Uniform u) {
+    }
+
+    @Override
+    public Interval uniform(ColumnGen.Uniform u) {
       return type.isIntegral() ? Interval.of(Math.floor(u.min() + 0.5), Math.floor(u.max() + 0.5))
           : Interval.of(u.min(), u.max());
-    } else if (g instanceof ColumnGen.Values v) {
+    }
+
+    @Override
+    public Interval values(ColumnGen.Values v) {
       Interval r = Interval.empty();
       for (Object o : v.values()) {
         r = r.hull(PlanValues.range(o, type, plan.referenceDate()));
       }
       return r;
-    } else if (g instanceof ColumnGen.Constant k) {
-      return k.value() == null ? Interval.empty() : PlanValues.range(k.value(), type, plan.referenceDate());
-    } else if (g instanceof ColumnGen.Dist d) {
+    }
+
+    @Override
+    public Interval dist(ColumnGen.Dist d) {
       return DistributionReach.shaped(d.shaped());
-    } else if (g instanceof ColumnGen.DateRange d) {
+    }
+
+    @Override
+    public Interval dateRange(ColumnGen.DateRange d) {
       return PlanValues.dateRange(d, type, plan.referenceDate());
-    } else if (g instanceof ColumnGen.Dictionary d) {
+    }
+
+    @Override
+    public Interval dictionary(ColumnGen.Dictionary d) {
       long n = dictionaryLength.applyAsLong(d.dictionary());
       return n >= 0 ? Interval.text(n) : Interval.text(MAX_COMPOSED_LENGTH).assumed("a composed dictionary value");
-    } else if (g instanceof ColumnGen.Pattern p) {
+    }
+
+    @Override
+    public Interval pattern(ColumnGen.Pattern p) {
       return Interval.text(p.pattern().length());
-    } else if (g instanceof ColumnGen.Uuid) {
+    }
+
+    @Override
+    public Interval uuid(ColumnGen.Uuid u) {
       return Interval.text(36);
-    } else if (g instanceof ColumnGen.Bool) {
+    }
+
+    @Override
+    public Interval bool(ColumnGen.Bool b) {
       return Interval.of(0, 1);
-    } else if (g instanceof ColumnGen.ForeignKey fk) {
+    }
+
+    @Override
+    public Interval constant(ColumnGen.Constant k) {
+      return k.value() == null ? Interval.empty() : PlanValues.range(k.value(), type, plan.referenceDate());
+    }
+
+    @Override
+    public Interval foreignKey(ColumnGen.ForeignKey fk) {
       return referenced(fk.references(), type);
-    } else if (g instanceof ColumnGen.Parent p) {
+    }
+
+    @Override
+    public Interval parent(ColumnGen.Parent p) {
       return referenced(p.references(), type);
-    } else if (g instanceof ColumnGen.ChildIndex ci) {
+    }
+
+    @Override
+    public Interval childIndex(ColumnGen.ChildIndex ci) {
       Interval count = childCount(t);
       return Interval.of(ci.start(), ci.start() + Math.max(0, count.hi() - 1)).assumed(count.assumed());
-    } else if (g instanceof ColumnGen.Lookup l) {
+    }
+
+    @Override
+    public Interval lookup(ColumnGen.Lookup l) {
       String parent = parentOf(t, l.via());
       Interval r = parent == null ? null : range(parent, l.column());
       return r != null ? r : TypeRange.of(type, "the looked-up column is unknown");
-    } else if (g instanceof ColumnGen.ChildAggregate a) {
+    }
+
+    @Override
+    public Interval childAggregate(ColumnGen.ChildAggregate a) {
       return aggregate(t, a, type);
-    } else if (g instanceof ColumnGen.Expression) {
+    }
+
+    @Override
+    public Interval expression(ColumnGen.Expression e) {
       Derived d = expressions.reach(t.name(), c.name(), name -> input(t, name));
       if (d == null) {
         return Interval.empty(); // the expression did not compile, which is reported with its reason
@@ -204,7 +263,6 @@ public final class ColumnRanges {
       }
       return d.value();
     }
-    throw new IllegalStateException("no range for strategy " + g.strategy());
   }
 
   /** The range of a name an expression reads: a column of its table, or parent_table.column. */

@@ -25,7 +25,9 @@ final class RangeFit {
     Interval type = TypeRange.of(t, null);
     String rule = "the column's values can reach " + TypeRange.render(r, t) + ", outside its type " + t + " ("
         + TypeRange.render(type, t) + ")" + detail(r, t) + assumed(r);
-    out.add(new Violation(path + field(c.gen(), r, type), TypeRange.render(r, t), rule, fix(c.gen(), t, r)));
+    Advice a = c.gen().accept(new Blame(r.lo() < type.lo()));
+    out.add(new Violation(path + a.field(), TypeRange.render(r, t), rule, a.narrow() + ", or widen the type"
+        + wider(t, r)));
     return false;
   }
 
@@ -61,26 +63,6 @@ final class RangeFit {
     }
   }
 
-  private static String field(ColumnGen g, Interval r, Interval type) {
-    boolean low = r.lo() < type.lo();
-    if (g instanceof ColumnGen.Uniform) {
-      return low ? ".min" : ".max";
-    } else if (g instanceof ColumnGen.Sequence) {
-      return ".start"; // as the plan rules report a sequence that leaves its type
-    } else if (g instanceof ColumnGen.Values) {
-      return ".values";
-    } else if (g instanceof ColumnGen.Constant) {
-      return ".value";
-    } else if (g instanceof ColumnGen.Dist) {
-      return low ? ".min" : ".max";
-    } else if (g instanceof ColumnGen.DateRange) {
-      return low ? ".start" : ".end";
-    } else if (g instanceof ColumnGen.Expression) {
-      return ".expr";
-    }
-    return ".type";
-  }
-
   private static String detail(Interval r, DataType t) {
     if (t.kind() == DataType.Kind.DECIMAL && r.isFinite() && !r.isText()) {
       int digits = TypeRange.integerDigits(rounded(r.magnitude(), t));
@@ -97,16 +79,101 @@ final class RangeFit {
     return r.assumed() == null ? "" : " (" + r.assumed() + ", so the whole range of its type is assumed)";
   }
 
-  private static String fix(ColumnGen g, DataType t, Interval r) {
-    String narrow = g instanceof ColumnGen.Dist ? "add a clamp (\"min\" and \"max\") inside the type's range"
-        : g instanceof ColumnGen.Sequence ? "lower start or step (the last row's value is start + step * (rows - 1))"
-        : g instanceof ColumnGen.Expression ? "bound the expression, e.g. with least(greatest(x, lo), hi), or narrow "
-            + "its inputs' ranges"
-        : g instanceof ColumnGen.ForeignKey || g instanceof ColumnGen.Parent || g instanceof ColumnGen.Lookup
-            ? "give this column the parent column's type"
-        : g instanceof ColumnGen.ChildAggregate ? "lower the per_parent count's max or the children's values"
-        : "narrow the range";
-    return narrow + ", or widen the type" + wider(t, r);
+  /** The parameter to report (after the column's path) and how to narrow the values, for one strategy. */
+  private record Advice(String field, String narrow) {
+  }
+
+  /** Which parameter makes a strategy's values leave the type, and how to narrow them. */
+  private static final class Blame implements ColumnGen.Visitor<Advice> {
+    private static final String NARROW = "narrow the range";
+    private static final String PARENT_TYPE = "give this column the parent column's type";
+    private final boolean low;
+
+    Blame(boolean low) {
+      this.low = low;
+    }
+
+    @Override
+    public Advice sequence(ColumnGen.Sequence g) {
+      // as the plan rules report a sequence that leaves its type
+      return new Advice(".start", "lower start or step (the last row's value is start + step * (rows - 1))");
+    }
+
+    @Override
+    public Advice uniform(ColumnGen.Uniform g) {
+      return new Advice(low ? ".min" : ".max", NARROW);
+    }
+
+    @Override
+    public Advice values(ColumnGen.Values g) {
+      return new Advice(".values", NARROW);
+    }
+
+    @Override
+    public Advice dist(ColumnGen.Dist g) {
+      return new Advice(low ? ".min" : ".max", "add a clamp (\"min\" and \"max\") inside the type's range");
+    }
+
+    @Override
+    public Advice dateRange(ColumnGen.DateRange g) {
+      return new Advice(low ? ".start" : ".end", NARROW);
+    }
+
+    @Override
+    public Advice dictionary(ColumnGen.Dictionary g) {
+      return new Advice(".type", NARROW);
+    }
+
+    @Override
+    public Advice pattern(ColumnGen.Pattern g) {
+      return new Advice(".type", NARROW);
+    }
+
+    @Override
+    public Advice uuid(ColumnGen.Uuid g) {
+      return new Advice(".type", NARROW);
+    }
+
+    @Override
+    public Advice bool(ColumnGen.Bool g) {
+      return new Advice(".type", NARROW);
+    }
+
+    @Override
+    public Advice constant(ColumnGen.Constant g) {
+      return new Advice(".value", NARROW);
+    }
+
+    @Override
+    public Advice foreignKey(ColumnGen.ForeignKey g) {
+      return new Advice(".type", PARENT_TYPE);
+    }
+
+    @Override
+    public Advice parent(ColumnGen.Parent g) {
+      return new Advice(".type", PARENT_TYPE);
+    }
+
+    @Override
+    public Advice childIndex(ColumnGen.ChildIndex g) {
+      return new Advice(".type", NARROW);
+    }
+
+    @Override
+    public Advice lookup(ColumnGen.Lookup g) {
+      return new Advice(".type", PARENT_TYPE);
+    }
+
+    @Override
+    public Advice childAggregate(ColumnGen.ChildAggregate g) {
+      return new Advice(".type", "lower the per_parent count's max or the children's values");
+    }
+
+    @Override
+    public Advice expression(ColumnGen.Expression g) {
+      return new Advice(".expr", "bound the expression, e.g. with least(greatest(x, lo), hi), or narrow "
+          + "its inputs' ranges");
+    }
   }
 
   private static String wider(DataType t, Interval r) {

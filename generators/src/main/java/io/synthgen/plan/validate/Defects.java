@@ -60,12 +60,31 @@ public final class Defects {
    * constant, a distribution with min and max, a sequence over the rows the table writes in the series), else null.
    */
   static Double magnitude(Plan plan, Table t, Column c) {
-    ColumnGen g = c.gen();
-    if (g instanceof ColumnGen.Uniform u) {
+    return c.gen() == null ? null : c.gen().accept(new Magnitude(plan, t));
+  }
+
+  /** The bound a strategy's parameters state, or null for a strategy whose values the plan does not bound. */
+  private static final class Magnitude implements ColumnGen.Visitor<Double> {
+    private final Plan plan;
+    private final Table t;
+
+    Magnitude(Plan plan, Table t) {
+      this.plan = plan;
+      this.t = t;
+    }
+
+    @Override
+    public Double uniform(ColumnGen.Uniform u) {
       return Math.max(Math.abs(u.min()), Math.abs(u.max()));
-    } else if (g instanceof ColumnGen.Constant k) {
+    }
+
+    @Override
+    public Double constant(ColumnGen.Constant k) {
       return k.value() instanceof Number n ? Math.abs(n.doubleValue()) : null;
-    } else if (g instanceof ColumnGen.Values vs) {
+    }
+
+    @Override
+    public Double values(ColumnGen.Values vs) {
       double m = 0;
       for (Object x : vs.values()) {
         if (!(x instanceof Number n)) {
@@ -74,13 +93,73 @@ public final class Defects {
         m = Math.max(m, Math.abs(n.doubleValue()));
       }
       return m;
-    } else if (g instanceof ColumnGen.Dist d) {
+    }
+
+    @Override
+    public Double dist(ColumnGen.Dist d) {
       return d.shaped().min() == null || d.shaped().max() == null ? null
           : Math.max(Math.abs(d.shaped().min()), Math.abs(d.shaped().max()));
-    } else if (g instanceof ColumnGen.Sequence s) {
+    }
+
+    @Override
+    public Double sequence(ColumnGen.Sequence s) {
       double rows = SeriesDefaults.keysOverSeries(plan, t, Math.max(0, t.rows()));
       return Math.abs((double) s.start()) + Math.abs((double) s.step()) * Math.max(0, rows - 1);
     }
-    return null;
+
+    @Override
+    public Double dateRange(ColumnGen.DateRange g) {
+      return null;
+    }
+
+    @Override
+    public Double dictionary(ColumnGen.Dictionary g) {
+      return null;
+    }
+
+    @Override
+    public Double pattern(ColumnGen.Pattern g) {
+      return null;
+    }
+
+    @Override
+    public Double uuid(ColumnGen.Uuid g) {
+      return null;
+    }
+
+    @Override
+    public Double bool(ColumnGen.Bool g) {
+      return null;
+    }
+
+    @Override
+    public Double foreignKey(ColumnGen.ForeignKey g) {
+      return null;
+    }
+
+    @Override
+    public Double parent(ColumnGen.Parent g) {
+      return null;
+    }
+
+    @Override
+    public Double childIndex(ColumnGen.ChildIndex g) {
+      return null;
+    }
+
+    @Override
+    public Double lookup(ColumnGen.Lookup g) {
+      return null;
+    }
+
+    @Override
+    public Double childAggregate(ColumnGen.ChildAggregate g) {
+      return null;
+    }
+
+    @Override
+    public Double expression(ColumnGen.Expression g) {
+      return null;
+    }
   }
 }

@@ -28,44 +28,139 @@ final class KeyRules {
   /** Reports the key column at {@code path} (the column's path) when its strategy can repeat a value. */
   static void check(PlanValidator v, Table t, Column c, String path) {
     ColumnGen g = c.gen();
-    if (g == null || g instanceof ColumnGen.Sequence || g instanceof ColumnGen.Uuid) {
+    if (g == null) {
       return;
     }
     String what = c.name() != null && c.name().equals(t.primaryKey()) ? "a primary key" : "a unique column";
+    Repeats r = g.accept(new Uniqueness(v, t, what));
+    if (r == null) {
+      return;
+    }
     String fix = "use strategy sequence (or uuid for a string key), or "
         + (what.equals("a primary key") ? "remove \"primary_key\" from " + t.name() : "drop \"unique\"");
-    String why;
-    if (g instanceof ColumnGen.Pattern p) {
+    v.out.add(path + ".strategy", g.strategy(), what + " must be unique by construction: " + r.why(),
+        r.fix() + fix);
+  }
+
+  /** Why a strategy can repeat a value, and the start of the fix that is particular to it. */
+  private record Repeats(String why, String fix) {
+    static Repeats of(ColumnGen g) {
+      return new Repeats("strategy " + g.strategy() + " can repeat a value", "");
+    }
+  }
+
+  /** Null for a strategy whose values are distinct by construction in this table, else why they are not. */
+  private static final class Uniqueness implements ColumnGen.Visitor<Repeats> {
+    private final PlanValidator v;
+    private final Table t;
+    private final String what;
+
+    Uniqueness(PlanValidator v, Table t, String what) {
+      this.v = v;
+      this.t = t;
+      this.what = what;
+    }
+
+    @Override
+    public Repeats sequence(ColumnGen.Sequence g) {
+      return null;
+    }
+
+    @Override
+    public Repeats uuid(ColumnGen.Uuid g) {
+      return null;
+    }
+
+    @Override
+    public Repeats pattern(ColumnGen.Pattern p) {
       if (p.pattern() == null) {
-        return;
+        return null;
       }
       double combinations = combinations(p.pattern());
       double rows = rowsBound(t);
       if (combinations >= rows * rows * PATTERN_SAFETY) {
-        return;
+        return null;
       }
-      why = "pattern \"" + p.pattern() + "\" makes " + count(combinations) + " values, too few for distinct values "
-          + "on " + count(rows) + " rows (random draws repeat long before they run out: " + what + " needs at least "
-          + count(rows * rows * PATTERN_SAFETY) + ", " + count(PATTERN_SAFETY) + " times rows²)";
-      fix = "lengthen the pattern (each # multiplies the values by 10), or " + fix;
-    } else if (g instanceof ColumnGen.Parent) {
+      return new Repeats("pattern \"" + p.pattern() + "\" makes " + count(combinations) + " values, too few for "
+          + "distinct values on " + count(rows) + " rows (random draws repeat long before they run out: " + what
+          + " needs at least " + count(rows * rows * PATTERN_SAFETY) + ", " + count(PATTERN_SAFETY)
+          + " times rows²)", "lengthen the pattern (each # multiplies the values by 10), or ");
+    }
+
+    @Override
+    public Repeats parent(ColumnGen.Parent g) {
       PerParent pp = t.perParent();
       if (pp != null && pp.count() != null && pp.count().max() != null && pp.count().max() <= 1) {
-        return;
+        return null;
       }
-      why = "strategy parent repeats the parent's key on each of its children";
-      fix = "set the per_parent count's \"max\": 1 for one child per parent, or " + fix;
-    } else if (g instanceof ColumnGen.ChildIndex) {
+      return new Repeats("strategy parent repeats the parent's key on each of its children",
+          "set the per_parent count's \"max\": 1 for one child per parent, or ");
+    }
+
+    @Override
+    public Repeats childIndex(ColumnGen.ChildIndex g) {
       PerParent pp = t.perParent();
       Table parent = pp == null || pp.table() == null ? null : v.tables.get(pp.table());
       if (parent != null && parent.perParent() == null && parent.rows() <= 1) {
-        return;
+        return null;
       }
-      why = "strategy child_index starts again for every parent row";
-    } else {
-      why = "strategy " + g.strategy() + " can repeat a value";
+      return new Repeats("strategy child_index starts again for every parent row", "");
     }
-    v.out.add(path + ".strategy", g.strategy(), what + " must be unique by construction: " + why, fix);
+
+    @Override
+    public Repeats uniform(ColumnGen.Uniform g) {
+      return Repeats.of(g);
+    }
+
+    @Override
+    public Repeats values(ColumnGen.Values g) {
+      return Repeats.of(g);
+    }
+
+    @Override
+    public Repeats dist(ColumnGen.Dist g) {
+      return Repeats.of(g);
+    }
+
+    @Override
+    public Repeats dateRange(ColumnGen.DateRange g) {
+      return Repeats.of(g);
+    }
+
+    @Override
+    public Repeats dictionary(ColumnGen.Dictionary g) {
+      return Repeats.of(g);
+    }
+
+    @Override
+    public Repeats bool(ColumnGen.Bool g) {
+      return Repeats.of(g);
+    }
+
+    @Override
+    public Repeats constant(ColumnGen.Constant g) {
+      return Repeats.of(g);
+    }
+
+    @Override
+    public Repeats foreignKey(ColumnGen.ForeignKey g) {
+      return Repeats.of(g);
+    }
+
+    @Override
+    public Repeats lookup(ColumnGen.Lookup g) {
+      return Repeats.of(g);
+    }
+
+    @Override
+    public Repeats childAggregate(ColumnGen.ChildAggregate g) {
+      return Repeats.of(g);
+    }
+
+    @Override
+    public Repeats expression(ColumnGen.Expression g) {
+      return Repeats.of(g);
+    }
   }
 
   /** The values a pattern can make: the product of its placeholders' alphabets (escaped characters are literal). */

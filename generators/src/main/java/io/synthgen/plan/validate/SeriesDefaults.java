@@ -118,18 +118,99 @@ public final class SeriesDefaults {
     if (c.unique()) {
       return "it is unique: a new draw could repeat another row's value";
     }
-    ColumnGen g = c.gen();
-    if (g instanceof ColumnGen.Sequence || g instanceof ColumnGen.Uuid) {
-      return "a " + g.strategy() + " column is a key: a new draw would give the row another identity";
+    return c.gen() == null ? null : c.gen().accept(FIXED);
+  }
+
+  /** Why a strategy's value stays the same in every version of a row, or null when an UPDATE may draw it anew. */
+  private static final ColumnGen.Visitor<String> FIXED = new ColumnGen.Visitor<>() {
+    @Override
+    public String sequence(ColumnGen.Sequence g) {
+      return key(g);
     }
-    if (g instanceof ColumnGen.Parent || g instanceof ColumnGen.ChildIndex) {
-      return "a " + g.strategy() + " column follows the per_parent layout, which does not change";
+
+    @Override
+    public String uuid(ColumnGen.Uuid g) {
+      return key(g);
     }
-    if (g instanceof ColumnGen.ChildAggregate) {
+
+    @Override
+    public String parent(ColumnGen.Parent g) {
+      return layout(g);
+    }
+
+    @Override
+    public String childIndex(ColumnGen.ChildIndex g) {
+      return layout(g);
+    }
+
+    @Override
+    public String childAggregate(ColumnGen.ChildAggregate g) {
       return "a child_aggregate column is computed from the children, which do not change with the versions";
     }
-    return null;
-  }
+
+    @Override
+    public String uniform(ColumnGen.Uniform g) {
+      return null;
+    }
+
+    @Override
+    public String values(ColumnGen.Values g) {
+      return null;
+    }
+
+    @Override
+    public String dist(ColumnGen.Dist g) {
+      return null;
+    }
+
+    @Override
+    public String dateRange(ColumnGen.DateRange g) {
+      return null;
+    }
+
+    @Override
+    public String dictionary(ColumnGen.Dictionary g) {
+      return null;
+    }
+
+    @Override
+    public String pattern(ColumnGen.Pattern g) {
+      return null;
+    }
+
+    @Override
+    public String bool(ColumnGen.Bool g) {
+      return null;
+    }
+
+    @Override
+    public String constant(ColumnGen.Constant g) {
+      return null;
+    }
+
+    @Override
+    public String foreignKey(ColumnGen.ForeignKey g) {
+      return null;
+    }
+
+    @Override
+    public String lookup(ColumnGen.Lookup g) {
+      return null;
+    }
+
+    @Override
+    public String expression(ColumnGen.Expression g) {
+      return null;
+    }
+
+    private String key(ColumnGen g) {
+      return "a " + g.strategy() + " column is a key: a new draw would give the row another identity";
+    }
+
+    private String layout(ColumnGen g) {
+      return "a " + g.strategy() + " column follows the per_parent layout, which does not change";
+    }
+  };
 
   /** The columns of {@code t} an UPDATE may draw anew (output columns {@link #changeable} allows), for messages. */
   static List<String> changesCandidates(Table t) {

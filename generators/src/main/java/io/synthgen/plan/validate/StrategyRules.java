@@ -32,59 +32,123 @@ final class StrategyRules {
   }
 
   void check() {
-    ColumnGen g = column.gen();
-    if (g instanceof ColumnGen.Sequence s) {
-      sequence(s);
-    } else if (g instanceof ColumnGen.Uniform u) {
-      uniform(u);
-    } else if (g instanceof ColumnGen.Values x) {
-      values(x);
-    } else if (g instanceof ColumnGen.Dist d) {
+    column.gen().accept(new Rules());
+  }
+
+  /** The rules of each strategy; the longer ones are methods of {@link StrategyRules}. */
+  private final class Rules implements ColumnGen.Visitor<Void> {
+    @Override
+    public Void sequence(ColumnGen.Sequence s) {
+      StrategyRules.this.sequence(s);
+      return null;
+    }
+
+    @Override
+    public Void uniform(ColumnGen.Uniform u) {
+      StrategyRules.this.uniform(u);
+      return null;
+    }
+
+    @Override
+    public Void values(ColumnGen.Values x) {
+      StrategyRules.this.values(x);
+      return null;
+    }
+
+    @Override
+    public Void dist(ColumnGen.Dist d) {
       needType(type != null && type.isNumeric(), "a numeric type (bigint, int, double, decimal)");
       DistributionRules.shaped(out, d.shaped(), path);
-    } else if (g instanceof ColumnGen.DateRange r) {
+      return null;
+    }
+
+    @Override
+    public Void dateRange(ColumnGen.DateRange r) {
       new DateRangeRules(v.plan.referenceDate(), out, type, path).check(r);
-    } else if (g instanceof ColumnGen.Dictionary d) {
+      return null;
+    }
+
+    @Override
+    public Void dictionary(ColumnGen.Dictionary d) {
       needType(isString(), "type string");
-      dictionary(d.dictionary());
-    } else if (g instanceof ColumnGen.Pattern p) {
+      StrategyRules.this.dictionary(d.dictionary());
+      return null;
+    }
+
+    @Override
+    public Void pattern(ColumnGen.Pattern p) {
       needType(isString(), "type string");
       if (p.pattern() == null || p.pattern().isEmpty()) {
         out.add(path + ".pattern", p.pattern() == null ? "" : p.pattern(), "pattern must not be empty",
             "write a template such as \"SKU-#####\" (# digit, ! digit 1-9, ? letter, * letter or digit)");
       }
-    } else if (g instanceof ColumnGen.Uuid) {
+      return null;
+    }
+
+    @Override
+    public Void uuid(ColumnGen.Uuid u) {
       needType(isString(), "type string");
-    } else if (g instanceof ColumnGen.Bool b) {
+      return null;
+    }
+
+    @Override
+    public Void bool(ColumnGen.Bool b) {
       needType(type != null && type.kind() == DataType.Kind.BOOLEAN, "type boolean");
       if (!(b.probability() >= 0 && b.probability() <= 1)) {
         out.add(path + ".probability", b.probability(), "probability must be between 0 and 1",
             "write the fraction of true values, e.g. 0.85");
       }
-    } else if (g instanceof ColumnGen.Constant k) {
+      return null;
+    }
+
+    @Override
+    public Void constant(ColumnGen.Constant k) {
       if (k.value() == null) {
         out.missing(path + ".value", "missing value", "write the value; for an all-NULL column use null_rate 1");
       } else {
         fits(k.value(), path + ".value");
       }
-    } else if (g instanceof ColumnGen.ForeignKey f) {
-      foreignKey(f);
-    } else if (g instanceof ColumnGen.Parent p) {
-      parent(p);
-    } else if (g instanceof ColumnGen.ChildIndex) {
+      return null;
+    }
+
+    @Override
+    public Void foreignKey(ColumnGen.ForeignKey f) {
+      StrategyRules.this.foreignKey(f);
+      return null;
+    }
+
+    @Override
+    public Void parent(ColumnGen.Parent p) {
+      StrategyRules.this.parent(p);
+      return null;
+    }
+
+    @Override
+    public Void childIndex(ColumnGen.ChildIndex ci) {
       needPerParent("child_index");
       needType(type != null && type.isIntegral(), "type bigint or int");
-    } else if (g instanceof ColumnGen.Lookup l) {
-      lookup(l);
-    } else if (g instanceof ColumnGen.ChildAggregate a) {
-      childAggregate(a);
-    } else if (g instanceof ColumnGen.Expression e) {
+      return null;
+    }
+
+    @Override
+    public Void lookup(ColumnGen.Lookup l) {
+      StrategyRules.this.lookup(l);
+      return null;
+    }
+
+    @Override
+    public Void childAggregate(ColumnGen.ChildAggregate a) {
+      StrategyRules.this.childAggregate(a);
+      return null;
+    }
+
+    @Override
+    public Void expression(ColumnGen.Expression e) {
       if (e.expr() == null || e.expr().isBlank()) {
         out.add(path + ".expr", e.expr() == null ? "" : e.expr(), "expr must not be empty",
             "write a SQL expression over other columns, e.g. \"quantity * unit_price\"");
       }
-    } else {
-      throw new IllegalStateException("no rules for strategy " + g.strategy());
+      return null;
     }
   }
 
