@@ -34,7 +34,7 @@ final class TableStatements {
 
   /** {@code CREATE [OR REPLACE] TABLE … USING DELTA COMMENT … TBLPROPERTIES (…) AS SELECT … FROM parquet.`dir`}. */
   String create(boolean replace, String comment, Map<String, String> properties, String dir) {
-    return createAs(replace, comment, properties, select(dir));
+    return createAs(fullName(), replace, comment, properties, select(dir));
   }
 
   /**
@@ -42,7 +42,7 @@ final class TableStatements {
    * made by a query (the plan compiled to SQL) instead of files, its columns cast to the plan types in plan order.
    */
   String createFrom(boolean replace, String comment, Map<String, String> properties, String query) {
-    return createAs(replace, comment, properties, selectFrom(query));
+    return createAs(fullName(), replace, comment, properties, selectFrom(query));
   }
 
   /** {@code INSERT INTO … (columns) SELECT … FROM (query)}, matching by name as {@link #insert} does. */
@@ -52,10 +52,12 @@ final class TableStatements {
     return "INSERT INTO " + fullName() + cols + selectFrom(query);
   }
 
-  private String createAs(boolean replace, String comment, Map<String, String> properties, String select) {
+  /** {@code CREATE [OR REPLACE] TABLE name USING DELTA COMMENT … TBLPROPERTIES (…) AS select}. */
+  static String createAs(String name, boolean replace, String comment, Map<String, String> properties,
+      String select) {
     StringJoiner props = new StringJoiner(", ", "(", ")");
     properties.forEach((k, v) -> props.add(UcNames.literal(k) + " = " + UcNames.literal(v)));
-    return (replace ? "CREATE OR REPLACE TABLE " : "CREATE TABLE ") + fullName() + " USING DELTA COMMENT "
+    return (replace ? "CREATE OR REPLACE TABLE " : "CREATE TABLE ") + name + " USING DELTA COMMENT "
         + UcNames.literal(comment) + " TBLPROPERTIES " + props + " AS " + select;
   }
 

@@ -219,6 +219,10 @@ public final class PublishViews {
     if ("warehouse".equals(r.path("engine").asText())) {
       b.append(String.format(Locale.ROOT, "generated in %s.%s by the SQL warehouse in %.1f s (nothing uploaded)",
           r.path("catalog").asText(), r.path("schema").asText(), r.path("seconds").asDouble()));
+    } else if ("job".equals(r.path("engine").asText())) {
+      b.append(String.format(Locale.ROOT, "published to %s.%s in %.1f s by job run %d of %s (generated in "
+          + "Databricks)", r.path("catalog").asText(), r.path("schema").asText(), r.path("seconds").asDouble(),
+          r.path("run_id").asLong(), r.path("notebook_path").asText()));
     } else {
       b.append(String.format(Locale.ROOT, "%s %s.%s%s in %.1f s (%d files sent, %d already there)",
           files ? "landed files in" : "published to", r.path("catalog").asText(), r.path("schema").asText(),

@@ -66,7 +66,7 @@ final class WriteToUcTool extends ServiceTool {
       case WAREHOUSE:
         return inWarehouse(call, a, req.withEngine(PublishRequest.Engine.WAREHOUSE), engine, wait);
       case JOB:
-        return asJob(call, a, req.withEngine(PublishRequest.Engine.JOB), wait);
+        return new NotebookJobCall(services).call(call, a, req.withEngine(PublishRequest.Engine.JOB), wait);
     }
     throw new IllegalStateException("no branch for engine " + engine.engine());
   }
@@ -153,12 +153,6 @@ final class WriteToUcTool extends ServiceTool {
   }
 
   /** engine job: the plan exported as a notebook and run as a serverless job. */
-  private ToolResult asJob(ToolCall call, Approved a, PublishRequest req, double wait) throws Exception {
-    throw new ToolError("engine_unavailable", "engine job (the plan as a notebook run by a serverless job) is "
-        + "not available in this build", "call write_to_uc with engine: warehouse (the plan compiled to SQL runs in "
-        + "the SQL warehouse) or engine: upload");
-  }
-
   /**
    * A batch of the plan's series appended to a volume: {@code {table}/batch_{kkkk}/} folders beside the earlier
    * batches'. The batch is landed locally under the output root first (once; later calls reuse it).
