@@ -10,7 +10,6 @@ import io.synthgen.plan.json.PlanCodec;
 import io.synthgen.resolve.ResolvedColumn;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.ResolvedTable;
-import io.synthgen.sql.SqlTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +38,7 @@ public final class SqlCompiler {
     for (ResolvedTable t : plan.tables()) {
       List<CompiledColumn> columns = new ArrayList<>();
       for (ResolvedColumn c : t.outputColumns()) {
-        columns.add(new CompiledColumn(c.name(), c.spec().type(), SqlTypes.of(c.spec().type()), c.spec().note()));
+        columns.add(new CompiledColumn(c.name(), c.spec().type(), io.synthgen.column.ValueSql.sparkType(c.spec().type()), c.spec().note()));
       }
       tables.add(new CompiledTable(plan, t, options, columns));
     }
