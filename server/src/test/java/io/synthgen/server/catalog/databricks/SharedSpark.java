@@ -63,6 +63,10 @@ public final class SharedSpark {
         .config("spark.databricks.delta.snapshotPartitions", "2")
         // Delta's plans for a few columns are long; the default limit only adds a WARN line to every test log
         .config("spark.sql.debug.maxToStringFields", "200")
+        // compiled plans are large: keeping the default 1000 executions' plans fills the heap over a test run
+        .config("spark.sql.ui.retainedExecutions", "20")
+        .config("spark.ui.retainedJobs", "50")
+        .config("spark.ui.retainedStages", "50")
         // a SQL warehouse answers in UTC; java.time values let the stand-in format results without a time zone
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.datetime.java8API.enabled", "true");
