@@ -2,8 +2,6 @@ package io.synthgen.column;
 
 import io.synthgen.plan.DataType;
 import io.synthgen.sql.SqlScope;
-import io.synthgen.sql.SqlText;
-import io.synthgen.sql.SqlTypes;
 import io.synthgen.vec.BoolVec;
 import io.synthgen.vec.DoubleVec;
 import io.synthgen.vec.LongVec;
@@ -62,25 +60,7 @@ public final class ConstantGen implements ColumnGenerator {
 
   @Override
   public String sql(SqlScope scope) {
-    return literal(type, value);
-  }
-
-  /** A value in the column's Java representation ({@link ValueConversion}) as a SQL literal of the Spark type. */
-  static String literal(DataType type, Object value) {
-    if (value == null) {
-      return "CAST(NULL AS " + SqlTypes.of(type) + ")";
-    }
-    return switch (type.kind()) {
-      case STRING -> SqlText.lit((String) value);
-      case DOUBLE -> SqlText.lit((double) (Double) value);
-      case BOOLEAN -> (Boolean) value ? "TRUE" : "FALSE";
-      case BIGINT -> SqlText.lit((long) (Long) value);
-      case INT -> SqlText.litInt(Math.toIntExact((Long) value));
-      case DECIMAL -> "CAST(" + java.math.BigDecimal.valueOf((Long) value, type.scale()).toPlainString() + "BD AS "
-          + SqlTypes.of(type) + ")";
-      case DATE -> "date_from_unix_date(" + SqlText.litInt(Math.toIntExact((Long) value)) + ")";
-      case TIMESTAMP -> "timestamp_micros(" + SqlText.lit((long) (Long) value) + ")";
-    };
+    return value == null ? "CAST(NULL AS " + ValueSql.sparkType(type) + ")" : ValueSql.literal(type, value);
   }
 
   @Override

@@ -45,7 +45,7 @@ public final class DictionaryGen implements ColumnGenerator {
     if (values == null) {
       return dictionary.composeSql(stream, scope);
     }
-    String hint = dictionary.kind() == Dictionary.Kind.POOLED ? "pool_" + dictionary.name() : "words_" + dictionary.name();
+    String hint = (dictionary.kind() == Dictionary.Kind.POOLED ? "pool_" : "words_") + dictionary.name();
     return ValueSql.pick(scope, hint, ValueSql.strings(values.values()),
         ValueSql.belowInt(SqlText.bits(scope, stream.key()), values.size()));
   }

@@ -60,6 +60,11 @@ public final class ExpressionGen implements ColumnGenerator {
   }
 
   @Override
+  public String sql(io.synthgen.sql.SqlScope scope) {
+    return expr.sql(scope);
+  }
+
+  @Override
   public List<String> dependencies() {
     return dependencies;
   }

@@ -15,7 +15,10 @@ import java.util.List;
  */
 public final class ValueSql {
 
-  /** 2^-53 (1 + 2^-27): {@code a + a * ULP_PROBE - a} is exactly {@code Math.ulp(a)} for a normal double a &gt; 0. */
+  /**
+   * 2^-53 (1 + 2^-27): {@code (a + a * ULP_PROBE) - a} is exactly {@code Math.ulp(a)} for a double a &gt;= 2^-969
+   * (a * ULP_PROBE lies strictly between half an ulp and 1.5 ulps of a, so the sum rounds to a + ulp(a)).
+   */
   static final double ULP_PROBE = 0x1.0000002p-53;
 
   private ValueSql() {
@@ -78,8 +81,8 @@ public final class ValueSql {
   /**
    * {@link Casts#fromDoubles} of a DOUBLE expression: doubles as they are; integers {@code (long) floor(v + 0.5)};
    * decimals {@code (long) floor(v * 10^s + 0.5 + 4 ulp(v * 10^s))} unscaled, with {@code Math.ulp} computed as
-   * {@code (a + a * ULP_PROBE) - a} of {@code a = |v * 10^s|} (exact for normal doubles; below them the guard
-   * cannot change the floor).
+   * {@code (a + a * ULP_PROBE) - a} of {@code a = |v * 10^s|} (exact from 2^-969; below, v * 10^s + 0.5 is 0.5
+   * exactly and the guard cannot change the floor).
    */
   public static String fromDouble(DataType t, String x) {
     if (t.kind() == DataType.Kind.DOUBLE) {

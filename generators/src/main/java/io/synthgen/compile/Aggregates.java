@@ -1,9 +1,7 @@
 package io.synthgen.compile;
 
+import io.synthgen.column.ValueSql;
 import io.synthgen.plan.DataType;
-import io.synthgen.sql.SqlText;
-import io.synthgen.sql.SqlTypes;
-import java.math.BigDecimal;
 
 /**
  * A child aggregate in SQL with the local engine's values ({@code ChildAggregateGen}): over a child table's rows
@@ -64,57 +62,20 @@ final class Aggregates {
     boolean sum = function.equals("sum");
     if (exact) {
       String v = sum ? "COALESCE(" + raw + ", 0)" : raw;
-      return "CAST(" + v + " AS " + SqlTypes.of(type) + ")";
+      return "CAST(" + v + " AS " + ValueSql.sparkType(type) + ")";
     }
     if (type.kind() == DataType.Kind.DOUBLE) {
       return sum ? "COALESCE(" + raw + ", 0D)" : raw;
     }
-    return fromDouble(sum ? "COALESCE(" + raw + ", 0D)" : raw, type);
+    return ValueSql.fromDouble(type, sum ? "COALESCE(" + raw + ", 0D)" : raw);
   }
 
   /** A child count (BIGINT) as a column of {@code type}: the local engine writes the count as the long value. */
   static String count(String countSql, DataType type) {
     return switch (type.kind()) {
-      case DECIMAL -> unscaled(countSql, type);
-      case INT, BIGINT, DOUBLE -> "CAST(" + countSql + " AS " + SqlTypes.of(type) + ")";
+      case DECIMAL -> ValueSql.fromLong(type, countSql);
+      case INT, BIGINT, DOUBLE -> "CAST(" + countSql + " AS " + ValueSql.sparkType(type) + ")";
       default -> throw new IllegalStateException("a count is numeric, not " + type);
     };
-  }
-
-  /**
-   * {@code Casts.toLong} of a DOUBLE for a long-backed numeric type: integers round half up; decimals are scaled
-   * and rounded half up with a guard of 4 ulps.
-   */
-  static String fromDouble(String x, DataType type) {
-    return switch (type.kind()) {
-      case INT, BIGINT -> "CAST(floor(" + x + " + 0.5D) AS " + SqlTypes.of(type) + ")";
-      case DECIMAL -> "element_at(transform(array(" + x + " * " + SqlText.lit((double) pow10(type.scale()))
-          + "), __s -> " + unscaled("floor(__s + 0.5D + " + ulp("__s") + " * 4D)", type) + "), 1)";
-      default -> throw new IllegalStateException("an aggregate of doubles cannot be " + type);
-    };
-  }
-
-  /** A BIGINT unscaled value as a decimal of {@code type}. */
-  private static String unscaled(String longSql, DataType type) {
-    return "CAST(CAST(" + longSql + " AS DECIMAL(19,0)) * " + BigDecimal.ONE.movePointLeft(type.scale())
-        .toPlainString() + "BD AS " + SqlTypes.of(type) + ")";
-  }
-
-  /**
-   * {@code Math.ulp} of a finite DOUBLE (0 for 0, which the half-up rounding cannot tell from Java's smallest
-   * double): 2^(e - 52) with e the exponent, found by log2 and corrected by exact powers of two.
-   */
-  static String ulp(String x) {
-    return "(CASE WHEN " + x + " = 0D THEN 0D ELSE element_at(transform(array(CAST(floor(log2(abs(" + x
-        + "))) AS INT)), __g -> power(2D, __g - CASE WHEN power(2D, __g) > abs(" + x + ") THEN 1 ELSE 0 END"
-        + " + CASE WHEN power(2D, __g + 1) <= abs(" + x + ") THEN 1 ELSE 0 END - 52)), 1) END)";
-  }
-
-  private static long pow10(int n) {
-    long p = 1;
-    for (int i = 0; i < n; i++) {
-      p *= 10;
-    }
-    return p;
   }
 }

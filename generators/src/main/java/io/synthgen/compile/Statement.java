@@ -70,7 +70,7 @@ final class Statement {
     long parentOffset = child.appends() && parent.appends() ? parent.firstRow(batch) : 0;
     String counts = name + "_n";
     String blocks = name + "_o";
-    ctes.put(counts, "SELECT id AS `__p`, " + ChildCounts.sql(plan, child, "id") + " AS `__n` FROM "
+    ctes.put(counts, "SELECT id AS `__p`, " + ChildCounts.sql(child, "id") + " AS `__n` FROM "
         + range(0, parents));
     ctes.put(blocks, "SELECT `__blk`, COALESCE(SUM(`__bs`) OVER (ORDER BY `__blk` ROWS BETWEEN UNBOUNDED PRECEDING "
         + "AND 1 PRECEDING), 0L) AS `__bo` FROM (SELECT `__p` DIV " + BLOCK + "L AS `__blk`, SUM(`__n`) AS `__bs` "

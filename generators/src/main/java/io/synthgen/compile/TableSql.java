@@ -8,7 +8,6 @@ import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.ResolvedTable;
 import io.synthgen.sql.SqlScope;
 import io.synthgen.sql.SqlText;
-import io.synthgen.sql.SqlTypes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -45,7 +44,9 @@ final class TableSql {
   private final Map<String, Integer> layerOf = new HashMap<>();
   private final Set<String> inProgress = new HashSet<>();
   private final List<List<String>> projections = new ArrayList<>();
-  private final List<List<String>> joins = new ArrayList<>();
+  private final List<List<java.util.function.Supplier<String>>> joins = new ArrayList<>();
+  /** The aggregate joins by "frame/child table": one grouped subquery for all aggregates of a frame over a child. */
+  private final Map<String, AggregateJoin> aggregateJoins = new HashMap<>();
   private final Deque<int[]> deps = new ArrayDeque<>();
   /** The node being compiled: "frame/column", and its column. */
   private final Deque<String> current = new ArrayDeque<>();
@@ -108,7 +109,7 @@ final class TableSql {
     StringBuilder q = new StringBuilder(base);
     for (int layer = 1; layer < projections.size(); layer++) {
       List<String> p = projections.get(layer);
-      List<String> j = joins.get(layer);
+      List<java.util.function.Supplier<String>> j = joins.get(layer);
       String inner = q.toString();
       q.setLength(0);
       q.append("SELECT *");
@@ -116,8 +117,8 @@ final class TableSql {
         q.append(",\n  ").append(x);
       }
       q.append("\nFROM (").append(inner).append(") `__l").append(layer).append('`');
-      for (String x : j) {
-        q.append("\n").append(x);
+      for (java.util.function.Supplier<String> x : j) {
+        q.append("\n").append(x.get());
       }
     }
     return "SELECT " + String.join(", ", outputs) + "\nFROM (" + q + ") `__out`";
@@ -128,7 +129,7 @@ final class TableSql {
     String alias = SqlText.ident(column(name));
     DataType type = table.column(name).spec().type();
     DataType valueType = valueType(table, name);
-    return (valueType.equals(type) ? alias : "CAST(" + alias + " AS " + SqlTypes.of(type) + ")") + " AS "
+    return (valueType.equals(type) ? alias : "CAST(" + alias + " AS " + io.synthgen.column.ValueSql.sparkType(type) + ")") + " AS "
         + SqlText.ident(name);
   }
 
@@ -178,7 +179,7 @@ final class TableSql {
     layerOf.put(alias, layer);
   }
 
-  private void placeJoin(int layer, String join, List<String> aliases) {
+  private void placeJoin(int layer, java.util.function.Supplier<String> join, List<String> aliases) {
     while (projections.size() <= layer) {
       projections.add(new ArrayList<>());
       joins.add(new ArrayList<>());
@@ -290,9 +291,10 @@ final class TableSql {
     String pp = "__f" + f.id + "_pp";
     String ord = "__f" + f.id + "_ord";
     int layer = layerOf.get(f.row) + 1;
-    placeJoin(layer, "LEFT JOIN (SELECT `__r` AS " + SqlText.ident(jr) + ", `__pp` AS " + SqlText.ident(pp)
+    String join = "LEFT JOIN (SELECT `__r` AS " + SqlText.ident(jr) + ", `__pp` AS " + SqlText.ident(pp)
         + ", `__ord` AS " + SqlText.ident(ord) + " FROM " + st.layout(f.table, f.batch) + ") `__j" + j + "` ON "
-        + SqlText.ident(f.row) + " = " + SqlText.ident(jr), List.of(pp, ord));
+        + SqlText.ident(f.row) + " = " + SqlText.ident(jr);
+    placeJoin(layer, () -> join, List.of(pp, ord));
     f.parentRow = pp;
     f.ordinal = ord;
   }
@@ -308,21 +310,67 @@ final class TableSql {
     if (function.equals("count")) {
       boolean parentAppends = child.appends() && f.table.appends();
       String local = parentAppends ? "pmod(" + row + ", " + SqlText.lit(child.layout().parentCount()) + ")" : row;
-      return Aggregates.count(ChildCounts.sql(plan, child, local), type);
+      return Aggregates.count(ChildCounts.sql(child, local), type);
     }
-    TableSql sub = new TableSql(st, child, f.batch, 0, -1);
-    String v = sub.column(column);
-    String childRows = sub.select(List.of("`__row`", "`__pp`", SqlText.ident(v) + " AS `__v`"));
-    DataType childType = child.column(column).spec().type();
-    Aggregates agg = Aggregates.of(function, childType, type);
-    int j = st.nextJoin();
-    String key = "__j" + j + "_key";
-    String raw = "__j" + j + "_v";
-    int layer = layerOf.get(f.row) + 1;
-    placeJoin(layer, "LEFT JOIN (SELECT `__pp` AS " + SqlText.ident(key) + ", " + agg.grouped() + " AS "
-        + SqlText.ident(raw) + " FROM (" + childRows + ") GROUP BY `__pp`) `__j" + j + "` ON "
-        + SqlText.ident(f.row) + " = " + SqlText.ident(key), List.of(raw));
+    AggregateJoin join = aggregateJoins.get(f.id + "/" + childTable);
+    if (join == null) {
+      join = new AggregateJoin(f, new TableSql(st, child, f.batch, 0, -1), st.nextJoin());
+      aggregateJoins.put(f.id + "/" + childTable, join);
+      placeJoin(layerOf.get(f.row) + 1, join::sql, List.of());
+    }
+    Aggregates agg = Aggregates.of(function, child.column(column).spec().type(), type);
+    String raw = join.add(column, agg.grouped());
+    layerOf.put(raw, layerOf.get(f.row) + 1);
     return agg.value(ref(raw));
+  }
+
+  /**
+   * The aggregates of one frame over one child table: a LEFT JOIN of the frame's row with the child table's own
+   * SELECT grouped by parent row, computing every aggregate the frame's columns ask for in one pass.
+   */
+  private static final class AggregateJoin {
+    final Frame frame;
+    final TableSql child;
+    final int id;
+    final Map<String, String> childColumns = new java.util.LinkedHashMap<>();
+    final Map<String, String> aggregates = new java.util.LinkedHashMap<>();
+
+    AggregateJoin(Frame frame, TableSql child, int id) {
+      this.frame = frame;
+      this.child = child;
+      this.id = id;
+    }
+
+    /** Adds an aggregate (over {@code __v<k>}, the column's values) and gives the alias of its result. */
+    String add(String column, String grouped) {
+      String v = childColumns.computeIfAbsent(column, c -> {
+        child.column(c);
+        return "__v" + childColumns.size();
+      });
+      String expr = grouped.replace("`__v`", SqlText.ident(v));
+      for (Map.Entry<String, String> e : aggregates.entrySet()) {
+        if (e.getValue().equals(expr)) {
+          return e.getKey();
+        }
+      }
+      String raw = "__j" + id + "_" + aggregates.size();
+      aggregates.put(raw, expr);
+      return raw;
+    }
+
+    String sql() {
+      List<String> outputs = new ArrayList<>(List.of("`__row`", "`__pp`"));
+      for (Map.Entry<String, String> e : childColumns.entrySet()) {
+        outputs.add(SqlText.ident(child.column(e.getKey())) + " AS " + SqlText.ident(e.getValue()));
+      }
+      String key = "__j" + id + "_key";
+      StringBuilder b = new StringBuilder("LEFT JOIN (SELECT `__pp` AS ").append(SqlText.ident(key));
+      for (Map.Entry<String, String> e : aggregates.entrySet()) {
+        b.append(", ").append(e.getValue()).append(" AS ").append(SqlText.ident(e.getKey()));
+      }
+      return b.append(" FROM (").append(child.select(outputs)).append(") GROUP BY `__pp`) `__j").append(id)
+          .append("` ON ").append(SqlText.ident(frame.row)).append(" = ").append(SqlText.ident(key)).toString();
+    }
   }
 
   /** What a generator's SQL sees in frame {@code f}. */

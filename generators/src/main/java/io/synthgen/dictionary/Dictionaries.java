@@ -63,7 +63,7 @@ public final class Dictionaries {
   }
 
   /** A word list of datafaker's English data, read once: {@code words("name", "last_name")}. */
-  private static StrDict words(String... path) {
+  static StrDict words(String... path) {
     return WORDS.computeIfAbsent(String.join(".", path), k -> {
       if (path.length == 1) {
         throw new IllegalArgumentException(k);
@@ -73,7 +73,7 @@ public final class Dictionaries {
     });
   }
 
-  private static StrDict firstNames() {
+  static StrDict firstNames() {
     return WORDS.computeIfAbsent("first_name", k -> {
       List<String> all = new ArrayList<>(words("name", "male_first_name").values());
       all.addAll(words("name", "female_first_name").values());
@@ -111,20 +111,21 @@ public final class Dictionaries {
       StrDict first = firstNames();
       StrDict last = words("name", "last_name");
       return (p, h, b) -> b.append(pickUtf8(first, p[0], h)).append(' ').append(pickUtf8(last, p[1], h));
-    }, () -> (x, s) -> "concat(" + pickSql(firstNames(), "first_name", x[0], s) + ", ' ', "
-        + pickSql(words("name", "last_name"), "last_name", x[1], s) + ")");
+    }, () -> (x, s) -> "concat(" + ComposeSql.pickSql(firstNames(), "first_name", x[0], s) + ", ' ', "
+        + ComposeSql.pickSql(words("name", "last_name"), "last_name", x[1], s) + ")");
     compositeUtf8(m, "street_name", "a first or last name and a street suffix", 0, 3, () -> {
       StrDict first = firstNames();
       StrDict last = words("name", "last_name");
       StrDict suffix = words("address", "street_suffix");
       return (p, h, b) -> streetName(first, last, suffix, p, h, 0, b);
-    }, () -> (x, s) -> streetNameSql(x, 0, s));
+    }, () -> (x, s) -> ComposeSql.streetNameSql(x, 0, s));
     compositeUtf8(m, "street_address", "building number and street name, e.g. 4821 Maple Court", 0, 4, () -> {
       StrDict first = firstNames();
       StrDict last = words("name", "last_name");
       StrDict suffix = words("address", "street_suffix");
       return (p, h, b) -> streetName(first, last, suffix, p, h, 0, buildingNumber(p[3], h, b).append(' '));
-    }, () -> (x, s) -> "concat(" + buildingNumberSql(x[3]) + ", ' ', " + streetNameSql(x, 0, s) + ")");
+    }, () -> (x, s) -> "concat(" + ComposeSql.buildingNumberSql(x[3]) + ", ' ', " + ComposeSql.streetNameSql(x, 0, s)
+        + ")");
     composite(m, "city", "city names in datafaker's four shapes (pool of 2,000 per column)", 2000, 5, () -> {
       StrDict first = firstNames();
       StrDict last = words("name", "last_name");
@@ -144,20 +145,21 @@ public final class Dictionaries {
       StrDict product = words("commerce", "product_name", "product");
       return (p, h, b) -> b.append(pickUtf8(adjective, p[0], h)).append(' ').append(pickUtf8(material, p[1], h))
           .append(' ').append(pickUtf8(product, p[2], h));
-    }, () -> (x, s) -> "concat(" + pickSql(words("commerce", "product_name", "adjective"), "product_adjective", x[0], s)
-        + ", ' ', " + pickSql(words("commerce", "product_name", "material"), "product_material", x[1], s) + ", ' ', "
-        + pickSql(words("commerce", "product_name", "product"), "product_noun", x[2], s) + ")");
+    }, () -> (x, s) -> "concat("
+        + ComposeSql.pickSql(words("commerce", "product_name", "adjective"), "product_adjective", x[0], s) + ", ' ', "
+        + ComposeSql.pickSql(words("commerce", "product_name", "material"), "product_material", x[1], s) + ", ' ', "
+        + ComposeSql.pickSql(words("commerce", "product_name", "product"), "product_noun", x[2], s) + ")");
     compositeUtf8(m, "job_title", "seniority, field and position, e.g. Senior Marketing Associate", 0, 3, () -> {
       StrDict seniority = words("job", "seniority");
       StrDict field = words("job", "field");
       StrDict position = words("job", "position");
       return (p, h, b) -> b.append(pickUtf8(seniority, p[0], h)).append(' ').append(pickUtf8(field, p[1], h))
           .append(' ').append(pickUtf8(position, p[2], h));
-    }, () -> (x, s) -> "concat(" + pickSql(words("job", "seniority"), "job_seniority", x[0], s) + ", ' ', "
-        + pickSql(words("job", "field"), "job_field", x[1], s) + ", ' ', "
-        + pickSql(words("job", "position"), "job_position", x[2], s) + ")");
+    }, () -> (x, s) -> "concat(" + ComposeSql.pickSql(words("job", "seniority"), "job_seniority", x[0], s) + ", ' ', "
+        + ComposeSql.pickSql(words("job", "field"), "job_field", x[1], s) + ", ' ', "
+        + ComposeSql.pickSql(words("job", "position"), "job_position", x[2], s) + ")");
     compositeUtf8(m, "phone_number", "US phone number (NXX) NXX-XXXX", 0, 3, () -> Dictionaries::phone,
-        () -> (x, s) -> phoneSql(x));
+        () -> (x, s) -> ComposeSql.phoneSql(x));
     // added for inference from context; appended so that the dictionaries above keep their order and bytes
     list(m, "product_category", "product categories: Electronics, Home & Kitchen, Toys & Games ...",
         () -> dict(WordFiles.read("product_category")));
@@ -285,55 +287,6 @@ public final class Dictionaries {
 
   static String pick(StrDict d, Stream s, long rowHash) {
     return d.get((int) Stream.below(s.bits(rowHash), d.size()));
-  }
-
-  /**
-   * {@link #pick} in SQL: the word at {@code floor(u * size)} of the list, a constant array of the scope named after
-   * the list.
-   */
-  static String pickSql(StrDict d, String list, String bits, io.synthgen.sql.SqlScope scope) {
-    return "element_at(" + wordsSql(d, list, scope) + ", " + belowSql(bits, d.size()) + " + 1)";
-  }
-
-  /** A word list as a constant array of the scope. */
-  static String wordsSql(StrDict d, String list, io.synthgen.sql.SqlScope scope) {
-    List<String> items = new ArrayList<>(d.size());
-    for (String v : d.values()) {
-      items.add(io.synthgen.sql.SqlText.lit(v));
-    }
-    return scope.constantArray("words_" + list, io.synthgen.sql.SqlText.array(items));
-  }
-
-  /** {@code (int) Stream.below(bits, bound)} of a BIGINT expression. */
-  static String belowSql(String bits, long bound) {
-    return "CAST(" + io.synthgen.sql.SqlText.toUniform(bits) + " * " + io.synthgen.sql.SqlText.lit((double) bound)
-        + " AS INT)";
-  }
-
-  /** {@link #streetName} in SQL: the low bit of draw k's bits picks first or last names, the same bits the name. */
-  private static String streetNameSql(String[] x, int k, io.synthgen.sql.SqlScope s) {
-    return "concat(IF((" + x[k] + " & 1L) = 0L, " + pickSql(firstNames(), "first_name", x[k], s) + ", "
-        + pickSql(words("name", "last_name"), "last_name", x[k], s) + "), ' ', "
-        + pickSql(words("address", "street_suffix"), "street_suffix", x[k + 1], s) + ")";
-  }
-
-  /**
-   * {@link #buildingNumber} in SQL. Java's {@code bits * 0x9E3779B97F4A7C15L} wraps modulo 2^64, which Spark's
-   * BIGINT product does not (ANSI mode raises): the product is taken exactly as DECIMAL(38,0) (it is below 2^126)
-   * and reduced modulo 2^64, whose top 53 bits are the uniform.
-   */
-  private static String buildingNumberSql(String bits) {
-    String lo = "element_at(array(100L, 1000L, 10000L), " + belowSql(bits, 3) + " + 1)";
-    String product = "pmod(CAST(" + bits + " AS DECIMAL(20,0)) * CAST(" + io.synthgen.sql.SqlText.lit(0x9E3779B97F4A7C15L)
-        + " AS DECIMAL(20,0)), 18446744073709551616BD)";
-    String u = "((" + product + " div 2048) * " + io.synthgen.sql.SqlText.DOUBLE_UNIT + ")";
-    return "CAST(" + lo + " + CAST(" + u + " * CAST(" + lo + " * 9L AS DOUBLE) AS BIGINT) AS STRING)";
-  }
-
-  /** {@link #phone} in SQL. */
-  private static String phoneSql(String[] x) {
-    return "concat('(', CAST(200L + " + belowSql(x[0], 800) + " AS STRING), ') ', CAST(200L + " + belowSql(x[1], 800)
-        + " AS STRING), '-', lpad(CAST(" + belowSql(x[2], 10000) + " AS STRING), 4, '0'))";
   }
 
   static byte[] pickUtf8(StrDict d, Stream s, long rowHash) {

@@ -54,10 +54,10 @@ final class Invented {
 
   /** {@link #sentence} in SQL: all twelve words drawn, the first n kept. */
   static String sentenceSql(StrDict words, String[] bits, io.synthgen.sql.SqlScope scope) {
-    String n = SENTENCE_MIN_WORDS + " + " + Dictionaries.belowSql(bits[0], SENTENCE_MAX_WORDS - SENTENCE_MIN_WORDS + 1);
+    String n = SENTENCE_MIN_WORDS + " + " + ComposeSql.belowSql(bits[0], SENTENCE_MAX_WORDS - SENTENCE_MIN_WORDS + 1);
     java.util.List<String> w = new java.util.ArrayList<>();
     for (int i = 0; i < SENTENCE_MAX_WORDS; i++) {
-      String word = Dictionaries.pickSql(words, "lorem_words", bits[1 + i], scope);
+      String word = ComposeSql.pickSql(words, "lorem_words", bits[1 + i], scope);
       w.add(i == 0 ? "concat(upper(substr(" + word + ", 1, 1)), substr(" + word + ", 2))" : word);
     }
     return "concat(array_join(slice(array(" + String.join(", ", w) + "), 1, " + n + "), ' '), '.')";

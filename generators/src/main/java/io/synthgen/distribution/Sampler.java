@@ -90,6 +90,11 @@ public abstract class Sampler {
    */
   public abstract String sql(SqlScope scope);
 
+  /** The stream key of draw k. */
+  protected final long keyOf(int k) {
+    return uniforms.key(k);
+  }
+
   /** The SQL of {@link #u}: draw k's uniform in [0, 1). */
   protected final String uSql(int k, SqlScope scope) {
     return SqlText.uniform(scope, uniforms.key(k));
@@ -132,7 +137,7 @@ public abstract class Sampler {
     } else if (d instanceof Distribution.Exponential e) {
       return new Samplers.ExponentialSampler(source, e.rate());
     } else if (d instanceof Distribution.Gamma g) {
-      return new Samplers.GammaSampler(source, g.shape(), g.scale());
+      return new GammaSampler(source, g.shape(), g.scale());
     } else if (d instanceof Distribution.Beta b) {
       return new Samplers.BetaSampler(source, b.alpha(), b.beta());
     } else if (d instanceof Distribution.Pareto p) {
@@ -140,7 +145,7 @@ public abstract class Sampler {
     } else if (d instanceof Distribution.Zipf z) {
       return new ZipfSampler(source, z.n(), z.exponent());
     } else if (d instanceof Distribution.Poisson p) {
-      return new Samplers.PoissonSampler(source, p.lambda());
+      return new PoissonSampler(source, p.lambda());
     } else if (d instanceof Distribution.Uniform u) {
       return new Samplers.UniformSampler(source, u.min(), u.max());
     }

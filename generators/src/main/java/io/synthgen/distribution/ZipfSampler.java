@@ -63,10 +63,12 @@ public final class ZipfSampler extends Sampler {
   }
 
   /**
-   * {@link #rank} as a Spark SQL {@code BIGINT}: an {@code aggregate} over the draws in order that keeps the first
-   * accepted rank (1 when none is, as in Java).
+   * {@link #rank} as a Spark SQL {@code BIGINT}. The first attempt (accepted more than 90 % of the time) is a
+   * closed form that Spark compiles; the others are an {@code aggregate} over the remaining draws, in order, that
+   * keeps the first accepted rank (1 when none is, as in Java).
    */
   public String rankSql(SqlScope scope) {
+    String first = firstAttempt(SqlText.uniform(scope, keyOf(0)));
     String keys = keysSql("zipf_draws", 0, drawCount, scope);
     String acc = "__sg_z";
     String k = "__sg_zk";
@@ -74,20 +76,44 @@ public final class ZipfSampler extends Sampler {
     String x = "__sg_zx";
     String kk = "__sg_zr";
     String draw = SqlForms.uniformOfKey("element_at(" + keys + ", " + k + " + 1)", scope);
-    String uValue = "(" + SqlText.lit(hIntegralN) + " + " + draw + " * " + SqlText.lit(hIntegralX1 - hIntegralN) + ")";
-    String rank = "least(greatest(CAST(" + x + " + 0.5D AS BIGINT), 1L), " + SqlText.lit(n) + ")";
-    String accept = "(" + kk + " - " + x + " <= " + SqlText.lit(sConst) + " OR " + u + " >= "
-        + hIntegralSql("(" + kk + " + 0.5D)", "__sg_zl") + " - " + hSql(kk) + ")";
+    String uValue = uValue(draw);
     String attempt = SqlForms.let(uValue, u, SqlForms.let(hIntegralInverseSql(u, "__sg_zt"), x,
-        SqlForms.let(rank, kk, "IF(" + accept + ", named_struct('done', true, 'rank', " + kk + "), " + acc + ")")));
-    return "aggregate(sequence(0, " + (drawCount - 1) + "), named_struct('done', false, 'rank', 1L), (" + acc + ", " + k
-        + ") -> IF(" + acc + ".done, " + acc + ", " + attempt + "), " + acc + " -> " + acc + ".rank)";
+        SqlForms.let(rankOf(x), kk, "IF(" + accept(u, x, kk, "__sg_zl") + ", named_struct('done', true, 'rank', "
+            + kk + "), " + acc + ")")));
+    String rest = "aggregate(sequence(1, " + (drawCount - 1) + "), named_struct('done', false, 'rank', 1L), (" + acc
+        + ", " + k + ") -> IF(" + acc + ".done, " + acc + ", " + attempt + "), " + acc + " -> " + acc + ".rank)";
+    return "coalesce(" + first + ", " + rest + ")";
   }
 
-  /** {@link #hIntegral} of a DOUBLE expression; {@code v} names the bound logarithm. */
+  /** The first attempt as a closed form: its rank, or NULL when it is rejected. */
+  private String firstAttempt(String draw) {
+    String u = uValue(draw);
+    String x = hIntegralInverseSql(u, null);
+    String kk = rankOf(x);
+    return "IF(" + accept(u, x, kk, null) + ", " + kk + ", CAST(NULL AS BIGINT))";
+  }
+
+  private String uValue(String draw) {
+    return "(" + SqlText.lit(hIntegralN) + " + " + draw + " * " + SqlText.lit(hIntegralX1 - hIntegralN) + ")";
+  }
+
+  private String rankOf(String x) {
+    return "least(greatest(CAST(" + x + " + 0.5D AS BIGINT), 1L), " + SqlText.lit(n) + ")";
+  }
+
+  private String accept(String u, String x, String kk, String v) {
+    return "(" + kk + " - " + x + " <= " + SqlText.lit(sConst) + " OR " + u + " >= "
+        + hIntegralSql("(" + kk + " + 0.5D)", v) + " - " + hSql(kk) + ")";
+  }
+
+  /** {@link #hIntegral} of a DOUBLE expression; {@code v} names the bound logarithm, or null to repeat it. */
   private String hIntegralSql(String x, String v) {
-    return SqlForms.let("ln(" + x + ")", v, "(" + helper2Sql("(" + SqlText.lit(1.0 - s) + " * " + v + ")",
-        v + "_y") + " * " + v + ")");
+    String log = "ln(" + x + ")";
+    if (v == null) {
+      return "(" + helper2Sql("(" + SqlText.lit(1.0 - s) + " * " + log + ")", null) + " * " + log + ")";
+    }
+    return SqlForms.let(log, v, "(" + helper2Sql("(" + SqlText.lit(1.0 - s) + " * " + v + ")", v + "_y") + " * " + v
+        + ")");
   }
 
   /** {@link #h} of a BIGINT or DOUBLE expression. */
@@ -95,22 +121,27 @@ public final class ZipfSampler extends Sampler {
     return "exp(" + SqlText.lit(-s) + " * ln(" + x + "))";
   }
 
-  /** {@link #hIntegralInverse}; {@code v} names the clamped t. */
+  /** {@link #hIntegralInverse}; {@code v} names the clamped t, or null to repeat it. */
   private String hIntegralInverseSql(String x, String v) {
     String t = "greatest(" + x + " * " + SqlText.lit(1.0 - s) + ", -1.0D)";
+    if (v == null) {
+      return "exp(" + helper1Sql(t) + " * " + x + ")";
+    }
     return SqlForms.let(t, v, "exp(" + helper1Sql(v) + " * " + x + ")");
   }
 
-  /** {@link #helper1} of a bound variable. */
+  /** {@link #helper1}; the division is {@code try_divide}, so no form of it can raise where x is 0. */
   private static String helper1Sql(String x) {
-    return "IF(abs(" + x + ") > 1.0E-8D, log1p(" + x + ") / " + x + ", 1.0D - " + x + " * (0.5D - " + x + " * ("
-        + SqlText.lit(1.0 / 3.0) + " - 0.25D * " + x + ")))";
+    return "IF(abs(" + x + ") > 1.0E-8D, try_divide(log1p(" + x + "), " + x + "), 1.0D - " + x + " * (0.5D - " + x
+        + " * (" + SqlText.lit(1.0 / 3.0) + " - 0.25D * " + x + ")))";
   }
 
-  /** {@link #helper2} of an expression, bound to {@code v}. */
+  /** {@link #helper2} of an expression, bound to {@code v} (or repeated when v is null). */
   private static String helper2Sql(String x, String v) {
-    return SqlForms.let(x, v, "IF(abs(" + v + ") > 1.0E-8D, expm1(" + v + ") / " + v + ", 1.0D + " + v + " * 0.5D * (1.0D + "
-        + v + " * " + SqlText.lit(1.0 / 3.0) + " * (1.0D + 0.25D * " + v + ")))");
+    String y = v == null ? x : v;
+    String body = "IF(abs(" + y + ") > 1.0E-8D, try_divide(expm1(" + y + "), " + y + "), 1.0D + " + y + " * 0.5D * "
+        + "(1.0D + " + y + " * " + SqlText.lit(1.0 / 3.0) + " * (1.0D + 0.25D * " + y + ")))";
+    return v == null ? body : SqlForms.let(x, v, body);
   }
 
   private double hIntegral(double x) {

@@ -156,7 +156,12 @@ final class CastNode extends Node {
     long[] out = new long[n];
     if (v instanceof BoolVec b) {
       long one = type.kind() == Kind.DECIMAL ? DecimalMath.POW10[type.scale()] : 1;
+      // TRUE is 1, which a decimal without an integer digit (decimal(2,2)) cannot hold: NULL, as any value too wide
+      boolean oneFits = type.kind() != Kind.DECIMAL || DecimalMath.fits(one, type.precision());
       for (int i = 0; i < n; i++) {
+        if (b.values[i] && !oneFits) {
+          nulls = markNull(nulls, i, n);
+        }
         out[i] = b.values[i] ? one : 0;
       }
     } else if (v instanceof DoubleVec d) {

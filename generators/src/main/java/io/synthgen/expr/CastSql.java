@@ -22,7 +22,33 @@ final class CastSql {
   /** Seconds since 1970 beyond this magnitude are NULL as timestamps ({@code CastNode.timestampOfSeconds}). */
   private static final long MAX_SECONDS = 9_200_000_000_000L;
 
+  /**
+   * Every decimal digit other than 0-9 that Java's number parsers read (they read UTF-16 characters, so the digits
+   * of the Basic Multilingual Plane), and its value as 0-9.
+   */
+  private static final String OTHER_DIGITS;
+  private static final String OTHER_DIGIT_VALUES;
+
+  static {
+    StringBuilder from = new StringBuilder();
+    StringBuilder to = new StringBuilder();
+    for (int cp = 128; cp < Character.MIN_SUPPLEMENTARY_CODE_POINT; cp++) {
+      int v = Character.digit(cp, 10);
+      if (v >= 0) {
+        from.appendCodePoint(cp);
+        to.append((char) ('0' + v));
+      }
+    }
+    OTHER_DIGITS = from.toString();
+    OTHER_DIGIT_VALUES = to.toString();
+  }
+
   private CastSql() {
+  }
+
+  /** Text with every decimal digit of another script replaced by its ASCII digit, as Long.parseLong reads it. */
+  private static String asciiDigits(String t) {
+    return "translate(" + t + ", " + SqlText.lit(OTHER_DIGITS) + ", " + SqlText.lit(OTHER_DIGIT_VALUES) + ")";
   }
 
   /** {@code x} of type {@code from} converted to {@code to}. */
@@ -115,7 +141,11 @@ final class CastSql {
 
   /** Text parsed as {@link Formats#parse} does, after Java's trim. */
   private static String parse(String x, DataType to) {
-    return SqlOps.let(SqlOps.javaTrim(x), t -> switch (to.kind()) {
+    String trimmed = SqlOps.javaTrim(x);
+    if (to.kind() == Kind.BIGINT || to.kind() == Kind.INT || to.kind() == Kind.DECIMAL) {
+      trimmed = asciiDigits(trimmed); // Long.parseLong and BigDecimal take any script's digits; 0-9 are the same
+    }
+    return SqlOps.let(trimmed, t -> switch (to.kind()) {
       case BIGINT, INT -> {
         String v = "CASE WHEN " + t + " RLIKE " + SqlText.lit(INTEGER_TEXT) + " THEN try_cast(" + t + " AS BIGINT)"
             + " WHEN " + t + " RLIKE " + SqlText.lit(PLAIN_DECIMAL_TEXT) + " THEN try_cast(" + integerPart(t)

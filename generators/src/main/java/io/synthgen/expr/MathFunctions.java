@@ -19,7 +19,8 @@ final class MathFunctions {
         new FunctionDef("ceil", "ceil(x)", 1, 1, false, c -> floorCeil(c, false)),
         new FunctionDef("sqrt", "sqrt(x)", 1, 1, false, c -> dbl(c, Math::sqrt, false, x -> "sqrt(" + x + ")")),
         new FunctionDef("exp", "exp(x)", 1, 1, false, c -> dbl(c, StrictMath::exp, false, x -> "exp(" + x + ")")),
-        new FunctionDef("ln", "ln(x)", 1, 1, false, c -> dbl(c, x -> x > 0 ? StrictMath.log(x) : Double.NaN, true, x -> "ln(" + x + ")")),
+        new FunctionDef("ln", "ln(x)", 1, 1, false,
+            c -> dbl(c, x -> x > 0 ? StrictMath.log(x) : Double.NaN, true, x -> "ln(" + x + ")")),
         new FunctionDef("log10", "log10(x)", 1, 1, false,
             c -> dbl(c, x -> x > 0 ? StrictMath.log10(x) : Double.NaN, true, x -> "log10(" + x + ")")),
         new FunctionDef("sin", "sin(x)", 1, 1, false, c -> dbl(c, Math::sin, false, x -> "sin(" + x + ")")),
@@ -89,6 +90,25 @@ final class MathFunctions {
   }
 
   /**
+   * {@link DecimalMath#roundDouble} in SQL. Spark's round(x, d) rounds the shortest spelling HALF_UP and converts the
+   * exact decimal to the nearest double, as the local engine does while the rounded value scaled by 10^d has at most
+   * 53 bits; beyond that the local engine converts the scaled long to a double before dividing by 10^d, which can
+   * round differently, so the SQL does the same there (the unscaled value through a decimal cast, which rounds
+   * HALF_UP on the shortest spelling too), and takes Spark's round where that long would overflow.
+   */
+  static String roundDoubleSql(String x, int d) {
+    if (d < 0) {
+      return "round(" + x + ", " + d + ")";
+    }
+    double exactBelow = 0x1p53 / DecimalMath.POW10D[d];
+    String pow = DecimalMath.POW10[d] + "BD";
+    return SqlOps.let(x, v -> "CASE WHEN abs(" + v + ") < " + io.synthgen.sql.SqlText.lit(exactBelow) + " THEN round("
+        + v + ", " + d + ") ELSE coalesce(CAST(try_cast(try_cast(" + v + " AS DECIMAL(19," + d + ")) * " + pow
+        + " AS BIGINT) AS DOUBLE) / " + io.synthgen.sql.SqlText.lit(DecimalMath.POW10D[d]) + ", round(" + v + ", " + d
+        + ")) END");
+  }
+
+  /**
    * round(x, d) rounds HALF_UP to d decimal places (negative d: tens, hundreds...). Decimals round exactly and the
    * result has scale max(d, 0); doubles round their shortest decimal spelling and stay double; integers stay bigint.
    */
@@ -104,7 +124,7 @@ final class MathFunctions {
     DataType t = Types.arithmetic(x.type);
     switch (t.kind()) {
       case DOUBLE:
-        return MapNodes.doubles(x, false, v -> DecimalMath.roundDouble(v, d), v -> "round(" + v + ", " + d + ")");
+        return MapNodes.doubles(x, false, v -> DecimalMath.roundDouble(v, d), v -> roundDoubleSql(v, d));
       case BIGINT:
         if (d >= 0) {
           return CastNode.of(x, DataType.BIGINT);

@@ -21,7 +21,7 @@ final class SqlOps {
   static final long MICROS_PER_DAY = DateFunctions.MICROS_PER_DAY;
 
   /** Operands up to this length are repeated where an expression needs them twice; longer ones are bound once. */
-  private static final int INLINE_LENGTH = 64;
+  private static final int INLINE_LENGTH = 160;
   private static final Pattern LAMBDA_VAR = Pattern.compile("\\bsgv(\\d+)\\b");
 
   private SqlOps() {
@@ -101,7 +101,7 @@ final class SqlOps {
   }
 
   /** A lambda variable name that occurs in none of the texts. */
-  private static String fresh(String x, String... context) {
+  static String fresh(String x, String... context) {
     int max = maxVar(x);
     for (String c : context) {
       max = Math.max(max, maxVar(c));
@@ -223,8 +223,14 @@ final class SqlOps {
     return "(" + s + " RLIKE " + SqlText.lit("[\\x{10000}-\\x{10FFFF}]") + ")";
   }
 
-  /** The first {@code units} UTF-16 code units of a STRING. */
+  /**
+   * The first {@code units} (at least 1) UTF-16 code units of a STRING, as the local engine's {@code substring}
+   * cuts them and its writers then encode them: a cut through a surrogate pair leaves a lone high surrogate, which
+   * UTF-8 writes as '?' (Spark's decode would refuse the half pair).
+   */
   static String utf16Prefix(String s, String units) {
-    return "decode(substring(encode(" + s + ", 'UTF-16BE'), 1, 2 * (" + units + ")), 'UTF-16BE')";
+    return let("encode(" + s + ", 'UTF-16BE')", e -> let("(" + units + ")", u -> "CASE WHEN hex(substring(" + e
+        + ", 2 * " + u + " - 1, 1)) BETWEEN 'D8' AND 'DB' THEN concat(decode(substring(" + e + ", 1, 2 * " + u
+        + " - 2), 'UTF-16BE'), '?') ELSE decode(substring(" + e + ", 1, 2 * " + u + "), 'UTF-16BE') END", e), units);
   }
 }

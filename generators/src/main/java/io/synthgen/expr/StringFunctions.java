@@ -28,7 +28,7 @@ final class StringFunctions {
             CASE_LENGTH),
         map("upper", "upper(s)", 1, 1, c -> fn(s -> s.toUpperCase(Locale.ROOT), x -> "upper(" + x + ")"),
             CASE_LENGTH),
-        map("initcap", "initcap(s)", 1, 1, c -> fn(StringFunctions::initcap, x -> "initcap(" + x + ")"),
+        map("initcap", "initcap(s)", 1, 1, c -> fn(StringFunctions::initcap, StringFunctions::initcapSql),
             CASE_LENGTH),
         map("trim", "trim(s)", 1, 1, c -> fn(s -> strip(s, true, true), x -> "trim(BOTH ' ' FROM " + x + ")"),
             SAME_LENGTH),
@@ -164,6 +164,61 @@ final class StringFunctions {
       }
     }
     return new String(a);
+  }
+
+  /**
+   * {@link #initcap} in SQL. Spark's initcap title-cases with full mappings (ß becomes Ss, ﬀ becomes Ff) and whole
+   * code points; the local one maps one UTF-16 character (Character.toTitleCase), so the SQL lower-cases, splits at
+   * spaces and maps each word's first character itself: Spark's upper where that is one character and agrees with
+   * the local title case, the local title case from a table where they differ (digraphs such as ǆ, Georgian), and
+   * the character unchanged where upper-casing expands it or it lies above U+FFFF.
+   */
+  static String initcapSql(String s) {
+    return SqlOps.let("lower(" + s + ")", l -> {
+      String w = SqlOps.fresh(l);
+      String c = "substring(" + w + ", 1, 1)";
+      String first = "CASE WHEN " + c + " RLIKE " + SqlText.lit(TitleCase.KEYS) + " THEN translate(" + c + ", "
+          + SqlText.lit(TitleCase.FROM) + ", " + SqlText.lit(TitleCase.TO) + ") WHEN length(upper(" + c + ")) = 1 AND "
+          + "NOT " + SqlOps.hasSupplementary(c) + " THEN upper(" + c + ") ELSE " + c + " END";
+      return "array_join(transform(split(" + l + ", ' ', -1), " + w + " -> concat(" + first + ", substring(" + w
+          + ", 2))), ' ')";
+    });
+  }
+
+  /** The BMP characters whose one-character title case (Java) is not their one-character upper case. */
+  private static final class TitleCase {
+    static final String FROM;
+    static final String TO;
+    static final String KEYS;
+
+    static {
+      StringBuilder from = new StringBuilder();
+      StringBuilder to = new StringBuilder();
+      for (char ch = 0; ch < 0xD800; ch++) {
+        String upper = String.valueOf(ch).toUpperCase(Locale.ROOT);
+        char title = Character.toTitleCase(ch);
+        if (upper.length() == 1 && upper.charAt(0) != title) {
+          from.append(ch);
+          to.append(title);
+        }
+      }
+      for (char ch = 0xE000; ch != 0; ch++) {
+        String upper = String.valueOf(ch).toUpperCase(Locale.ROOT);
+        char title = Character.toTitleCase(ch);
+        if (upper.length() == 1 && upper.charAt(0) != title) {
+          from.append(ch);
+          to.append(title);
+        }
+      }
+      FROM = from.toString();
+      TO = to.toString();
+      StringBuilder keys = new StringBuilder("^[");
+      FROM.chars().forEach(k -> keys.append("\\x{").append(Integer.toHexString(k)).append('}'));
+      KEYS = keys.append("]$").toString();
+    }
+
+    private TitleCase() {
+    }
   }
 
   /** Spark's trim family removes spaces (U+0020) only. */

@@ -28,6 +28,11 @@ final class BatchedLayout implements ChildLayout {
     this.children = base.childRows();
   }
 
+  /** Batch 0's layout. */
+  ChildLayout base() {
+    return base;
+  }
+
   @Override
   public String parentTable() {
     return base.parentTable();

@@ -54,6 +54,11 @@ public final class ChildIndex implements ChildLayout {
     return acc;
   }
 
+  /** The draw of a parent's child count: {@code childCount(p) = max(0, (long) count.sample(rowHash(p)))}. */
+  DistGen.ShapedSampler count() {
+    return count;
+  }
+
   @Override
   public String parentTable() {
     return parentTable;

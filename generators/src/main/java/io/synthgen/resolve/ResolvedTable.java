@@ -85,6 +85,15 @@ public final class ResolvedTable {
     return layout;
   }
 
+  /**
+   * For a table generated per parent: the draw of a parent's child count, {@code max(0, (long) sample)} at the
+   * parent's row within its batch (what the layout's {@code childCount} computes). Null for other tables.
+   */
+  public io.synthgen.column.DistGen.ShapedSampler childCount() {
+    ChildLayout l = layout instanceof BatchedLayout b ? b.base() : layout;
+    return l instanceof ChildIndex c ? c.count() : null;
+  }
+
   /** The foreign key column through which {@code parentTable.x} references reach the parent, or null. */
   public String viaFor(String parentTable) {
     return viaByParentTable.get(parentTable);

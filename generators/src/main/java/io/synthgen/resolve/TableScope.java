@@ -59,6 +59,11 @@ final class TableScope implements ExprScope {
   }
 
   @Override
+  public String foreignKeyTo(String parentTable) {
+    return vias.get(parentTable);
+  }
+
+  @Override
   public Stream stream() {
     return stream;
   }

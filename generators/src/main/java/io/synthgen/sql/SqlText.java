@@ -42,11 +42,20 @@ public final class SqlText {
     return v < 0 ? "(" + s + ")" : s;
   }
 
-  /** A STRING literal: single quotes, with backslashes and quotes escaped as Spark's default parser reads them. */
+  /**
+   * A STRING literal: single quotes, with backslashes and quotes escaped as Spark's default parser reads them, and
+   * the dollar sign of a dollar-brace pair written as a unicode escape (backslash, u0024), so that Spark's variable
+   * substitution, which rewrites dollar-brace names anywhere in a statement's text (literals included), leaves the
+   * value alone.
+   */
   public static String lit(String s) {
     StringBuilder b = new StringBuilder(s.length() + 2).append('\'');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (c == '$' && i + 1 < s.length() && s.charAt(i + 1) == '{') {
+        b.append("\\u0024");
+        continue;
+      }
       switch (c) {
         case '\\' -> b.append("\\\\");
         case '\'' -> b.append("\\'");

@@ -10,9 +10,11 @@ import java.util.Locale;
  * @param volume for {@link Target#TABLES} the staging volume (default {@value #DEFAULT_STAGING_VOLUME}); for
  *     {@link Target#FILES} the volume the files land in (required)
  * @param format for {@link Target#FILES}: the file format of the landed files
+ * @param engine what generates the rows: {@link Engine#UPLOAD} (default; this machine, then uploaded) for tables
+ *     or files, {@link Engine#WAREHOUSE} or {@link Engine#JOB} (inside Databricks) for tables only
  */
 public record PublishRequest(String catalog, String schema, String warehouseId, String volume, Mode mode,
-    Target target, FileFormat format) {
+    Target target, FileFormat format, Engine engine) {
 
   public static final String DEFAULT_STAGING_VOLUME = "synthgen_staging";
 
@@ -75,6 +77,38 @@ public record PublishRequest(String catalog, String schema, String warehouseId, 
     }
   }
 
+  /**
+   * What generates the rows. The names are write_to_uc's {@code engine} values; {@code upload} is not called
+   * {@code files} because {@code target: files} already means files landed in a volume.
+   */
+  public enum Engine {
+    /** The local engine generates Parquet on this machine; it is uploaded to a volume and loaded with SQL. */
+    UPLOAD,
+    /** The plan compiled to Spark SQL runs in the SQL warehouse: {@code CREATE TABLE … AS SELECT}, no upload. */
+    WAREHOUSE,
+    /** The plan exported as a notebook runs as a serverless job. */
+    JOB;
+
+    public String jsonName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Engine parse(String s) {
+      for (Engine e : values()) {
+        if (e.name().equalsIgnoreCase(s)) {
+          return e;
+        }
+      }
+      throw new IllegalArgumentException("unknown engine '" + s + "'; use warehouse, upload or job");
+    }
+  }
+
+  /** With the default engine, {@link Engine#UPLOAD}. */
+  public PublishRequest(String catalog, String schema, String warehouseId, String volume, Mode mode, Target target,
+      FileFormat format) {
+    this(catalog, schema, warehouseId, volume, mode, target, format, null);
+  }
+
   public PublishRequest {
     if (catalog == null || catalog.isBlank() || schema == null || schema.isBlank()) {
       throw new IllegalArgumentException("catalog and schema are required; ask the person which Unity Catalog "
@@ -98,10 +132,19 @@ public record PublishRequest(String catalog, String schema, String warehouseId, 
       }
       format = FileFormat.PARQUET;
     }
+    engine = engine == null ? Engine.UPLOAD : engine;
+    if (target == Target.FILES && engine != Engine.UPLOAD) {
+      throw new IllegalArgumentException("files for a volume are generated on this machine and uploaded; engine "
+          + engine.jsonName() + " makes Delta tables: use target tables, or leave out engine");
+    }
     UcNames.require("volume", volume);
     if (warehouseId != null && warehouseId.isBlank()) {
       warehouseId = null;
     }
+  }
+
+  public PublishRequest withEngine(Engine e) {
+    return new PublishRequest(catalog, schema, warehouseId, volume, mode, target, format, e);
   }
 
   public String volumePath() {

@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * The SQL that loads one table from its Parquet files in a volume. Built only from plan names (identifiers the plan
- * validator has already restricted), types, and texts passed as string literals: no plan expression or other plan
- * text reaches a statement as SQL. Every column is cast to its plan type, so the table's schema is the plan's
- * whatever physical type the files carry.
+ * The SQL that loads one table from its Parquet files in a volume, or makes it with the plan compiled to a query.
+ * Built only from plan names (identifiers the plan validator has already restricted), types, texts passed as string
+ * literals and the compiler's query (whose plan values are literals too): no plan expression or other plan text
+ * reaches a statement as SQL of its own. Every column is cast to its plan type, so the table's schema is the plan's
+ * whatever physical type the files or the query carry.
  */
 final class TableStatements {
 
@@ -33,10 +34,31 @@ final class TableStatements {
 
   /** {@code CREATE [OR REPLACE] TABLE … USING DELTA COMMENT … TBLPROPERTIES (…) AS SELECT … FROM parquet.`dir`}. */
   String create(boolean replace, String comment, Map<String, String> properties, String dir) {
+    return createAs(fullName(), replace, comment, properties, select(dir));
+  }
+
+  /**
+   * {@code CREATE [OR REPLACE] TABLE … USING DELTA COMMENT … TBLPROPERTIES (…) AS SELECT … FROM (query)}: a table
+   * made by a query (the plan compiled to SQL) instead of files, its columns cast to the plan types in plan order.
+   */
+  String createFrom(boolean replace, String comment, Map<String, String> properties, String query) {
+    return createAs(fullName(), replace, comment, properties, selectFrom(query));
+  }
+
+  /** {@code INSERT INTO … (columns) SELECT … FROM (query)}, matching by name as {@link #insert} does. */
+  String insertFrom(String query) {
+    StringJoiner cols = new StringJoiner(", ", " (", ") ");
+    outputColumns().forEach(c -> cols.add(UcNames.quote(c.name())));
+    return "INSERT INTO " + fullName() + cols + selectFrom(query);
+  }
+
+  /** {@code CREATE [OR REPLACE] TABLE name USING DELTA COMMENT … TBLPROPERTIES (…) AS select}. */
+  static String createAs(String name, boolean replace, String comment, Map<String, String> properties,
+      String select) {
     StringJoiner props = new StringJoiner(", ", "(", ")");
     properties.forEach((k, v) -> props.add(UcNames.literal(k) + " = " + UcNames.literal(v)));
-    return (replace ? "CREATE OR REPLACE TABLE " : "CREATE TABLE ") + fullName() + " USING DELTA COMMENT "
-        + UcNames.literal(comment) + " TBLPROPERTIES " + props + " AS " + select(dir);
+    return (replace ? "CREATE OR REPLACE TABLE " : "CREATE TABLE ") + name + " USING DELTA COMMENT "
+        + UcNames.literal(comment) + " TBLPROPERTIES " + props + " AS " + select;
   }
 
   /**
@@ -67,12 +89,21 @@ final class TableStatements {
   }
 
   private String select(String dir) {
+    return "SELECT " + castColumns() + " FROM parquet." + UcNames.quote(dir);
+  }
+
+  /** The query's rows, whatever its own column order: a query is a generated SELECT, never text from a person. */
+  private String selectFrom(String query) {
+    return "SELECT " + castColumns() + " FROM (" + query + ") AS " + UcNames.quote("__synthgen");
+  }
+
+  private String castColumns() {
     StringJoiner cols = new StringJoiner(", ");
     for (Column c : outputColumns()) {
       String q = UcNames.quote(c.name());
       cols.add("CAST(" + q + " AS " + sqlType(c.type()) + ") AS " + q);
     }
-    return "SELECT " + cols + " FROM parquet." + UcNames.quote(dir);
+    return cols.toString();
   }
 
   List<Column> outputColumns() {

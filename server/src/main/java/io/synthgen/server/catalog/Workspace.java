@@ -47,6 +47,34 @@ public interface Workspace extends AutoCloseable {
   /** Runs one statement on a warehouse and waits for it; rows as strings (null for NULL). */
   List<List<String>> execute(String warehouseId, String sql, Cancellation cancel);
 
+  /** The signed-in user's name ({@code someone@example.com}), for the default notebook folder of a job run. */
+  String currentUser();
+
+  /** The type of the workspace object at a path (NOTEBOOK, DIRECTORY, FILE, ...), or empty when there is none. */
+  Optional<String> workspaceObject(String path);
+
+  /** Creates a workspace folder and its parents; an existing folder is fine. */
+  void mkdirs(String path);
+
+  /** Imports a Python notebook in Databricks source format; with {@code overwrite} it replaces one at the path. */
+  void importNotebook(String path, String source, boolean overwrite);
+
+  /** Deletes a workspace object (not a folder with contents). */
+  void deleteWorkspaceObject(String path);
+
+  /**
+   * Submits a one-time job run of a notebook on serverless compute (no cluster named).
+   *
+   * @return the run id
+   */
+  long submitNotebookRun(String runName, String notebookPath);
+
+  /** A job run's state; for a run that ended badly, with its task's error when the workspace reports one. */
+  JobRuns.State jobRun(long runId);
+
+  /** Asks the workspace to cancel a job run (it ends a little later). */
+  void cancelJobRun(long runId);
+
   @Override
   void close();
 }

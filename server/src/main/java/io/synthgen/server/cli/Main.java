@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     description = "Deterministic, realistic synthetic multi-table data: plans, samples and full runs to Parquet, "
         + "CSV or JSONL.",
     subcommands = {TemplatesCommand.class, PlanCommand.class, SampleCommand.class, GenerateCommand.class,
-        SnapshotCommand.class, StreamCommand.class, ValidateCommand.class, CompareCommand.class, PublishCommand.class, DictionariesCommand.class, ServeCommand.class})
+        SnapshotCommand.class, StreamCommand.class, ValidateCommand.class, CompareCommand.class, PublishCommand.class, ExportCommand.class, DictionariesCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec

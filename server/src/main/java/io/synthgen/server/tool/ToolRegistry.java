@@ -18,7 +18,7 @@ public final class ToolRegistry {
   /** Every tool name, in the order clients list them. */
   public static final List<String> NAMES = List.of("list_templates", "describe_vocabulary", "propose_plan",
       "revise_plan", "get_plan", "list_plans", "approve_plan", "generate_sample", "generate_full", "get_job",
-      "cancel_job", "compare_to_source", "write_to_uc");
+      "cancel_job", "compare_to_source", "export_plan", "write_to_uc");
 
   private final Map<String, SynthTool> tools = new LinkedHashMap<>();
 

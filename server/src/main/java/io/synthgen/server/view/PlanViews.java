@@ -12,12 +12,15 @@ import io.synthgen.plan.json.PlanCodec;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.ResolvedTable;
 import io.synthgen.series.TableRole;
+import io.synthgen.server.catalog.GenerationEstimate;
+import io.synthgen.server.catalog.WarehouseGeneration;
 import io.synthgen.server.plan.PlanVersion;
 import io.synthgen.server.plan.StoredPlan;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How stored plans are shown: the engine that really runs them, where a run goes, the structured view and the
@@ -29,18 +32,40 @@ public final class PlanViews {
   private PlanViews() {
   }
 
-  private static String engine(int tier) {
+  private static String engine(Tiers.Decision d) {
+    if (d.inWarehouse()) {
+      return "Spark SQL compiled from the plan, run in the Databricks SQL warehouse (the local engine's values, "
+          + "cell for cell)";
+    }
     String base = "synthgen local engine";
-    if (tier == 1) {
+    if (d.tier() == 1) {
       return base;
     }
-    return base + " (the workflow runs Tier " + tier + " on Databricks; synthgen has no warehouse executor yet, so "
-        + "this machine generates the rows)";
+    return base + " (this machine generates the rows; to generate Tier " + d.tier() + " inside Databricks, write "
+        + "to Unity Catalog or export the plan as a notebook)";
+  }
+
+  /** The tier decision, its Compute line naming the engine that will really run, with an estimate in a warehouse. */
+  private static Tiers.Decision decision(PlanVersion v, ResolvedPlan r) {
+    Tiers.Decision d = Tiers.decide(r.totalRows(), v.plan().destination(), v.requestedTier());
+    if (!d.inWarehouse()) {
+      return d;
+    }
+    Optional<String> not = WarehouseGeneration.unsupported(v.plan());
+    if (not.isPresent()) {
+      return d.uploaded(not.get());
+    }
+    GenerationEstimate e = GenerationEstimate.of(r);
+    return d.inWarehouse(null, true, e.rows(), e.bytes());
   }
 
   /** Where the plan's run goes, in words: the folder and format, or the Unity Catalog schema. */
-  public static String output(Plan plan, Path outputDir) {
+  public static String output(Plan plan, Path outputDir, Tiers.Decision decision) {
     Destination d = plan.destination();
+    if (d != null && d.kind() == Destination.Kind.UNITY_CATALOG && decision.inWarehouse()) {
+      return "`" + d.catalog() + "." + d.schema() + ".*` (Delta tables), generated in the SQL warehouse by "
+          + "`write_to_uc`";
+    }
     if (d != null && d.kind() == Destination.Kind.UNITY_CATALOG) {
       return "`" + d.catalog() + "." + d.schema() + ".*` (Delta tables), published by `write_to_uc` from a run "
           + "generated on this machine (the one `generate_full` writes to `" + outputDir + "/` when it is there)";
@@ -60,9 +85,9 @@ public final class PlanViews {
   }
 
   public static String render(StoredPlan p, PlanVersion v, ResolvedPlan r, Path outputDir) {
-    Tiers.Decision d = Tiers.decide(r.totalRows(), v.plan().destination(), v.requestedTier());
-    return PlanRenderer.markdown(v.plan(), new PlanRenderer.Context(p.id(), v.version(), d, engine(d.tier()),
-        output(v.plan(), outputDir), exactRows(r), PredictionViews.of(r)));
+    Tiers.Decision d = decision(v, r);
+    return PlanRenderer.markdown(v.plan(), new PlanRenderer.Context(p.id(), v.version(), d, engine(d),
+        output(v.plan(), outputDir, d), exactRows(r), PredictionViews.of(r)));
   }
 
   /** The structured view every plan tool returns. */
@@ -76,14 +101,14 @@ public final class PlanViews {
     } else {
       o.putNull("approved_version");
     }
-    Tiers.Decision d = Tiers.decide(r.totalRows(), v.plan().destination(), v.requestedTier());
+    Tiers.Decision d = decision(v, r);
     ObjectNode tier = o.putObject("tier");
     tier.put("tier", d.tier());
     tier.put("reason", d.reason());
     tier.put("serverless", d.serverless());
     tier.put("compute", d.compute());
-    o.put("engine", engine(d.tier()));
-    o.put("output", output(v.plan(), outputDir));
+    o.put("engine", engine(d));
+    o.put("output", output(v.plan(), outputDir, d));
     o.put("total_rows", r.totalRows());
     ArrayNode tables = o.putArray("tables");
     for (ResolvedTable t : r.tables()) {

@@ -4,19 +4,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthgen.draft.Tiers;
+import io.synthgen.server.catalog.GenerationEstimate;
 import io.synthgen.server.catalog.Preparation;
 import io.synthgen.server.catalog.PublishRequest;
 import io.synthgen.server.catalog.PublishResult;
 import io.synthgen.server.catalog.TableAction;
 import io.synthgen.server.catalog.Upload;
 import io.synthgen.server.catalog.Warehouse;
+import io.synthgen.server.catalog.WarehousePreparation;
 import io.synthgen.server.job.JobStatus;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** Publishing as JSON and text: a dry run's preparation, a finished publish, and what to do next. */
 public final class PublishViews {
 
   private static final int LISTED_UPLOADS = 10;
+
+  /**
+   * Characters of a statement a dry run shows: a compiled table's statement carries its dictionaries and weights as
+   * literals and can run to megabytes; the rest is cut (with its length said) so the answer stays a few thousand
+   * tokens. {@code synthgen export --format sql} writes the statements in full.
+   */
+  public static final int SHOWN_STATEMENT_CHARS = 1_500;
 
   private PublishViews() {
   }
@@ -84,12 +95,84 @@ public final class PublishViews {
     return o;
   }
 
+  /** Everything generating the tables in a warehouse would do, with the estimate of what it makes. */
+  public static ObjectNode warehousePreparation(WarehousePreparation wp, GenerationEstimate e) {
+    Preparation p = wp.tables();
+    ObjectNode o = header(p);
+    o.put("compute", compute(p, e));
+    ArrayNode creates = o.putArray("creates");
+    if (p.createSchema()) {
+      creates.add("schema " + p.request().catalog() + "." + p.request().schema());
+    }
+    ArrayNode replaces = o.putArray("replaces");
+    p.replaces().forEach(replaces::add);
+    ObjectNode est = o.putObject("estimate");
+    est.put("rows", e.rows());
+    est.put("bytes_uncompressed", e.bytes());
+    ArrayNode setup = o.putArray("setup");
+    wp.setup().forEach(st -> setup.add(shown(st)));
+    ArrayNode tables = o.putArray("tables");
+    for (TableAction t : p.tables()) {
+      ObjectNode to = tables.addObject();
+      to.put("name", t.table());
+      to.put("target", t.target());
+      to.put("action", t.action().jsonName());
+      to.put("rows", t.rows());
+      to.put("statement_bytes", t.statements().stream().mapToLong(PublishViews::utf8).sum());
+      ArrayNode st = to.putArray("statements");
+      t.statements().forEach(x -> st.add(shown(x)));
+    }
+    return o;
+  }
+
+  /** A warehouse dry run for the person: the engine, the estimate, and what would be created or replaced. */
+  public static String warehouseDryRun(WarehousePreparation wp, GenerationEstimate e) {
+    Preparation p = wp.tables();
+    StringBuilder b = new StringBuilder("Dry run — nothing was changed. write_to_uc would:");
+    b.append("\n- generate the tables in the SQL warehouse ").append(p.warehouseReason());
+    b.append("\n- Compute: ").append(compute(p, e));
+    if (p.createSchema()) {
+      b.append("\n- create the schema ").append(p.request().catalog()).append('.').append(p.request().schema());
+    }
+    if (!wp.setup().isEmpty()) {
+      b.append("\n- run ").append(wp.setup().size()).append(" setup statement(s) once");
+    }
+    p.tables().forEach(t -> b.append(String.format(Locale.ROOT, "%n- %s %s (%,d rows, %d statements, %s of SQL)",
+        t.action().jsonName(), t.target(), t.rows(), t.statements().size(),
+        Tiers.bytesText(t.statements().stream().mapToLong(PublishViews::utf8).sum()))));
+    b.append("\nNothing is generated or uploaded from this machine.");
+    if (!p.replaces().isEmpty()) {
+      b.append("\nReplacing ").append(String.join(", ", p.replaces())).append(" needs the person's confirmation.");
+    }
+    return b.toString();
+  }
+
+  /** The Compute line for the warehouse a preparation chose. */
+  private static String compute(Preparation p, GenerationEstimate e) {
+    return Tiers.warehouseCompute(p.warehouse().name(), p.warehouse().serverless(), e.rows(), e.bytes());
+  }
+
+  private static String shown(String statement) {
+    if (statement.length() <= SHOWN_STATEMENT_CHARS) {
+      return statement;
+    }
+    return statement.substring(0, SHOWN_STATEMENT_CHARS) + String.format(Locale.ROOT, " … (%,d more characters; "
+        + "synthgen export --format sql writes the statements in full)", statement.length() - SHOWN_STATEMENT_CHARS);
+  }
+
+  private static long utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8).length;
+  }
+
   private static ObjectNode header(Preparation p) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("engine", p.request().engine().jsonName());
     o.put("target", p.request().target().jsonName());
     o.put("catalog", p.request().catalog());
     o.put("schema", p.request().schema());
-    o.put("volume", p.request().volume());
+    if (p.stagingDir() != null || p.request().target() == PublishRequest.Target.FILES) {
+      o.put("volume", p.request().volume());
+    }
     o.put("mode", p.request().mode().jsonName());
     if (p.request().target() == PublishRequest.Target.FILES) {
       o.put("format", p.request().format().jsonName());
@@ -133,10 +216,19 @@ public final class PublishViews {
   public static String text(JsonNode r) {
     StringBuilder b = new StringBuilder();
     boolean files = "files".equals(r.path("target").asText());
-    b.append(String.format(Locale.ROOT, "%s %s.%s%s in %.1f s (%d files sent, %d already there)",
-        files ? "landed files in" : "published to", r.path("catalog").asText(), r.path("schema").asText(),
-        files ? "." + r.path("volume").asText() : "", r.path("seconds").asDouble(), r.path("files_sent").asInt(),
-        r.path("files_skipped").asInt()));
+    if ("warehouse".equals(r.path("engine").asText())) {
+      b.append(String.format(Locale.ROOT, "generated in %s.%s by the SQL warehouse in %.1f s (nothing uploaded)",
+          r.path("catalog").asText(), r.path("schema").asText(), r.path("seconds").asDouble()));
+    } else if ("job".equals(r.path("engine").asText())) {
+      b.append(String.format(Locale.ROOT, "published to %s.%s in %.1f s by job run %d of %s (generated in "
+          + "Databricks)", r.path("catalog").asText(), r.path("schema").asText(), r.path("seconds").asDouble(),
+          r.path("run_id").asLong(), r.path("notebook_path").asText()));
+    } else {
+      b.append(String.format(Locale.ROOT, "%s %s.%s%s in %.1f s (%d files sent, %d already there)",
+          files ? "landed files in" : "published to", r.path("catalog").asText(), r.path("schema").asText(),
+          files ? "." + r.path("volume").asText() : "", r.path("seconds").asDouble(), r.path("files_sent").asInt(),
+          r.path("files_skipped").asInt()));
+    }
     if (r.has("warehouse")) {
       b.append("\nwarehouse: ").append(r.path("warehouse").path("reason").asText());
     }

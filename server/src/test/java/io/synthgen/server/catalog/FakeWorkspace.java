@@ -291,6 +291,84 @@ public final class FakeWorkspace implements Workspace {
     return schemas.contains(catalog + "." + schema);
   }
 
+  // job runs: notebooks by path, and each run's states, advanced one per jobRun call (the last one stays)
+  private final Map<String, String> notebooks = new TreeMap<>();
+  private final List<List<JobRuns.State>> runs = new ArrayList<>();
+  private final List<Long> cancelledRuns = new ArrayList<>();
+  private List<JobRuns.State> nextRun = List.of(new JobRuns.State("TERMINATED", "SUCCESS", "", null));
+
+  /** The states the next submitted run goes through, one per poll. */
+  public synchronized FakeWorkspace nextRun(JobRuns.State... states) {
+    nextRun = List.of(states);
+    return this;
+  }
+
+  public synchronized Map<String, String> notebooks() {
+    return Map.copyOf(notebooks);
+  }
+
+  public synchronized List<Long> cancelledRuns() {
+    return List.copyOf(cancelledRuns);
+  }
+
+  @Override
+  public synchronized String currentUser() {
+    call("currentUser");
+    return "someone@example.com";
+  }
+
+  @Override
+  public synchronized Optional<String> workspaceObject(String path) {
+    call("workspaceObject " + path);
+    return notebooks.containsKey(path) ? Optional.of("NOTEBOOK") : notebooks.keySet().stream()
+        .anyMatch(p -> p.startsWith(path + "/")) ? Optional.of("DIRECTORY") : Optional.empty();
+  }
+
+  @Override
+  public synchronized void mkdirs(String path) {
+    call("mkdirs " + path);
+  }
+
+  @Override
+  public synchronized void importNotebook(String path, String source, boolean overwrite) {
+    call("importNotebook " + path);
+    if (!overwrite && notebooks.containsKey(path)) {
+      throw error(Kind.CONFLICT, path + " already exists");
+    }
+    notebooks.put(path, source);
+  }
+
+  @Override
+  public synchronized void deleteWorkspaceObject(String path) {
+    call("deleteWorkspaceObject " + path);
+    notebooks.remove(path);
+  }
+
+  @Override
+  public synchronized long submitNotebookRun(String runName, String notebookPath) {
+    call("submitNotebookRun " + notebookPath);
+    if (!notebooks.containsKey(notebookPath)) {
+      throw error(Kind.NOT_FOUND, "no notebook " + notebookPath);
+    }
+    runs.add(new ArrayList<>(nextRun));
+    return runs.size();
+  }
+
+  @Override
+  public synchronized JobRuns.State jobRun(long runId) {
+    call("jobRun " + runId);
+    List<JobRuns.State> states = runs.get((int) runId - 1);
+    return states.size() > 1 ? states.remove(0) : states.get(0);
+  }
+
+  @Override
+  public synchronized void cancelJobRun(long runId) {
+    call("cancelJobRun " + runId);
+    cancelledRuns.add(runId);
+    runs.set((int) runId - 1, new ArrayList<>(List.of(new JobRuns.State("TERMINATED", "CANCELED", "cancelled",
+        null))));
+  }
+
   @Override
   public void close() {
     // nothing to release: the scratch folder belongs to the test

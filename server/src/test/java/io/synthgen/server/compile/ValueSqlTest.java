@@ -38,6 +38,10 @@ class ValueSqlTest {
         "\"rounding\": \"ceil\"")));
     c.add(col("normal_floor", "double", dist("{\"type\": \"normal\", \"mean\": 0, \"stddev\": 0.4}",
         "\"rounding\": \"floor\", \"min\": -1, \"max\": 0")));
+    c.add(col("normal_ceil_clamped", "double", dist("{\"type\": \"normal\", \"mean\": 0, \"stddev\": 0.4}",
+        "\"rounding\": \"ceil\", \"min\": 0, \"max\": 0.5")));
+    c.add(col("normal_signed_zero_max", "double", dist("{\"type\": \"normal\", \"mean\": 0, \"stddev\": 2}",
+        "\"rounding\": \"ceil\", \"max\": -0.0")));
     c.add(col("normal_int", "int", dist("{\"type\": \"normal\", \"mean\": 100, \"stddev\": 15}",
         "\"min\": 40, \"max\": 160")));
     c.add(col("lognormal", "double", dist("{\"type\": \"lognormal\", \"mu\": 3, \"sigma\": 0.8}", "")));

@@ -11,7 +11,22 @@ import com.databricks.sdk.service.files.GetMetadataResponse;
 import com.databricks.sdk.service.files.UploadRequest;
 import com.databricks.sdk.service.sql.EndpointInfo;
 import com.databricks.sdk.service.sql.ListWarehousesRequest;
+import com.databricks.sdk.service.iam.MeRequest;
+import com.databricks.sdk.service.jobs.GetRunRequest;
+import com.databricks.sdk.service.jobs.NotebookTask;
+import com.databricks.sdk.service.jobs.Run;
+import com.databricks.sdk.service.jobs.RunState;
+import com.databricks.sdk.service.jobs.RunTask;
+import com.databricks.sdk.service.jobs.Source;
+import com.databricks.sdk.service.jobs.SubmitRun;
+import com.databricks.sdk.service.jobs.SubmitTask;
+import com.databricks.sdk.service.workspace.Delete;
+import com.databricks.sdk.service.workspace.GetStatusRequest;
+import com.databricks.sdk.service.workspace.Import;
+import com.databricks.sdk.service.workspace.ImportFormat;
+import com.databricks.sdk.service.workspace.Language;
 import io.synthgen.engine.Cancellation;
+import io.synthgen.server.catalog.JobRuns;
 import io.synthgen.server.catalog.CatalogException;
 import io.synthgen.server.catalog.RemoteFile;
 import io.synthgen.server.catalog.RemoteTable;
@@ -21,9 +36,11 @@ import io.synthgen.server.catalog.WorkspaceFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -225,6 +242,80 @@ public final class DatabricksWorkspace implements Workspace {
   @Override
   public List<List<String>> execute(String warehouseId, String sql, Cancellation cancel) {
     return statements.run(warehouseId, sql, cancel);
+  }
+
+  @Override
+  public String currentUser() {
+    return call("reading the signed-in user", () -> client.currentUser().me(new MeRequest()).getUserName());
+  }
+
+  @Override
+  public Optional<String> workspaceObject(String path) {
+    return unlessMissing("reading " + path, () -> client.workspace().getStatus(new GetStatusRequest().setPath(path)))
+        .map(o -> o.getObjectType() == null ? "UNKNOWN" : o.getObjectType().name());
+  }
+
+  @Override
+  public void mkdirs(String path) {
+    call("creating the folder " + path, () -> {
+      client.workspace().mkdirs(path);
+      return null;
+    });
+  }
+
+  @Override
+  public void importNotebook(String path, String source, boolean overwrite) {
+    call("importing the notebook " + path, () -> {
+      client.workspace().importContent(new Import().setPath(path).setFormat(ImportFormat.SOURCE)
+          .setLanguage(Language.PYTHON).setOverwrite(overwrite)
+          .setContent(Base64.getEncoder().encodeToString(source.getBytes(StandardCharsets.UTF_8))));
+      return null;
+    });
+  }
+
+  @Override
+  public void deleteWorkspaceObject(String path) {
+    call("removing " + path, () -> {
+      client.workspace().delete(new Delete().setPath(path).setRecursive(false));
+      return null;
+    });
+  }
+
+  @Override
+  public long submitNotebookRun(String runName, String notebookPath) {
+    return call("submitting a job run of " + notebookPath, () -> client.jobs().submit(new SubmitRun()
+        .setRunName(runName).setTasks(List.of(new SubmitTask().setTaskKey("synthgen").setNotebookTask(
+            new NotebookTask().setNotebookPath(notebookPath).setSource(Source.WORKSPACE))))).getResponse()
+        .getRunId());
+  }
+
+  @Override
+  public JobRuns.State jobRun(long runId) {
+    return call("reading job run " + runId, () -> {
+      Run r = client.jobs().getRun(new GetRunRequest().setRunId(runId));
+      RunState st = r.getState();
+      String life = st == null || st.getLifeCycleState() == null ? "PENDING" : st.getLifeCycleState().name();
+      String result = st == null || st.getResultState() == null ? null : st.getResultState().name();
+      String message = st == null || st.getStateMessage() == null ? "" : st.getStateMessage();
+      JobRuns.State s = new JobRuns.State(life, result, message, r.getRunPageUrl());
+      if (s.ended() && !s.succeeded() && r.getTasks() != null) {
+        // the failing cell's error is in the task's output, not in the run's state message
+        for (RunTask t : r.getTasks()) {
+          String error = t.getRunId() == null ? null : client.jobs().getRunOutput(t.getRunId()).getError();
+          if (error != null && !error.isBlank()) {
+            s = new JobRuns.State(life, result, message.isBlank() ? error : message + ": " + error,
+                r.getRunPageUrl());
+            break;
+          }
+        }
+      }
+      return s;
+    });
+  }
+
+  @Override
+  public void cancelJobRun(long runId) {
+    call("cancelling job run " + runId, () -> client.jobs().cancelRun(runId));
   }
 
   @Override

@@ -12,6 +12,9 @@ import io.synthgen.server.catalog.VolumeBatch;
 import io.synthgen.run.RunManifest;
 import io.synthgen.run.Runs;
 import io.synthgen.server.catalog.CatalogException;
+import io.synthgen.server.catalog.GenerationEstimate;
+import io.synthgen.server.catalog.WarehouseGeneration;
+import io.synthgen.server.catalog.WarehousePreparation;
 import io.synthgen.server.catalog.Preparation;
 import io.synthgen.server.catalog.PublishRequest;
 import io.synthgen.server.catalog.PublishRuns;
@@ -31,13 +34,16 @@ import io.synthgen.server.tool.ToolError;
 import io.synthgen.server.tool.ToolResult;
 import io.synthgen.server.view.PublishViews;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * write_to_uc: publishes the approved current version to Unity Catalog, as Delta tables or as files in a volume.
  * Catalog and schema come from the call or the plan's destination, never from a default; serverless use and
- * replacing existing tables need the person's word. The publish (and the run, when none exists yet) is a job.
+ * replacing existing tables need the person's word. The engine ({@link Engines}) says where the rows are made: in the
+ * SQL warehouse (the plan compiled to Spark SQL), on this machine and uploaded, or by a serverless job. The publish
+ * (and the run, when none exists yet) is a job.
  */
 final class WriteToUcTool extends ServiceTool {
 
@@ -50,9 +56,24 @@ final class WriteToUcTool extends ServiceTool {
     double wait = call.number("wait_seconds", 0, JobCalls.MAX_WAIT_SECONDS, JobCalls.DEFAULT_WAIT_SECONDS);
     Approved a = Approved.require(services, call, "write_to_uc");
     PublishRequest req = request(call, a.version().plan());
-    if (call.args().hasNonNull("batch")) {
-      return appendBatch(call, a, req, call.whole("batch", 0, Landing.MAX_BATCH, 0), wait);
+    boolean batch = call.args().hasNonNull("batch");
+    // the one place the engines part: each branch prepares, asks the person, and runs its own job
+    Engines.Choice engine = Engines.choose(call.string("engine"), a, req, batch);
+    switch (engine.engine()) {
+      case UPLOAD:
+        return batch ? appendBatch(call, a, req, call.whole("batch", 0, Landing.MAX_BATCH, 0), wait)
+            : upload(call, a, req.withEngine(PublishRequest.Engine.UPLOAD), engine, wait);
+      case WAREHOUSE:
+        return inWarehouse(call, a, req.withEngine(PublishRequest.Engine.WAREHOUSE), engine, wait);
+      case JOB:
+        return new NotebookJobCall(services).call(call, a, req.withEngine(PublishRequest.Engine.JOB), wait);
     }
+    throw new IllegalStateException("no branch for engine " + engine.engine());
+  }
+
+  /** engine upload: the run generated on this machine (or reused), uploaded to a staging volume and loaded. */
+  private ToolResult upload(ToolCall call, Approved a, PublishRequest req, Engines.Choice engine, double wait)
+      throws Exception {
     Plan exact = a.resolved().withExactRows();
     PublishSource planned = new PublishSource(exact, Runs.planHash(exact), a.id(), a.version().version(), null);
     WriterOptions options = PublishRuns.writerOptions(req, a.version().plan().destination());
@@ -67,17 +88,20 @@ final class WriteToUcTool extends ServiceTool {
       Preparation prep = catalog(() -> new Publisher(ws).prepare(req, src));
       if (call.bool("dry_run")) {
         ObjectNode o = PublishViews.preparation(prep, runNote);
+        engine.note(o);
         o.put("dry_run", true);
         o.put("next_step", "show the person what would happen; call write_to_uc without dry_run to do it");
-        return ToolResult.ok(o, PublishViews.dryRun(prep, runNote));
+        return ToolResult.ok(o, PublishViews.dryRun(prep, runNote) + engine.text());
       }
-      acknowledgeServerless(call, a, prep);
+      acknowledgeServerless(call, a, prep, "Loading the tables");
       confirmReplacing(call, prep);
       Job job = services.jobs().submit(Job.PUBLISH, a.id(), a.version().version(), call.owner(),
           a.resolved().totalRows(), new PublishJob(services, a.resolved(), prep, ws, runDir, options));
       handedOver = true;
       JobCalls.await(job, wait, call);
-      return JobCalls.result(job);
+      ToolResult res = JobCalls.result(job);
+      engine.note(res.structured());
+      return res;
     } finally {
       if (!handedOver) {
         ws.close();
@@ -85,6 +109,50 @@ final class WriteToUcTool extends ServiceTool {
     }
   }
 
+  /**
+   * engine warehouse: each table made in the SQL warehouse by the plan compiled to Spark SQL ({@code CREATE TABLE …
+   * AS SELECT}); nothing generated or uploaded here. Statements over the warehouse's size limit are refused before
+   * the workspace is touched.
+   */
+  private ToolResult inWarehouse(ToolCall call, Approved a, PublishRequest req, Engines.Choice engine, double wait)
+      throws Exception {
+    Plan exact = a.resolved().withExactRows();
+    PublishSource src = new PublishSource(exact, Runs.planHash(exact), a.id(), a.version().version(), null);
+    WarehouseSql sql = WarehouseSql.compile(a.resolved());
+    List<String> oversized = WarehouseGeneration.oversized(req, src, sql.tables(), sql.setup());
+    if (!oversized.isEmpty()) {
+      throw new ToolError("statement_too_large", String.join("; ", oversized), WarehouseGeneration.TOO_LARGE_FIX);
+    }
+    GenerationEstimate estimate = GenerationEstimate.of(a.resolved());
+    Workspace ws = open(call);
+    boolean handedOver = false;
+    try {
+      WarehousePreparation prep = catalog(() -> new WarehouseGeneration(ws).prepare(req, src, sql.tables(),
+          sql.setup()));
+      if (call.bool("dry_run")) {
+        ObjectNode o = PublishViews.warehousePreparation(prep, estimate);
+        engine.note(o);
+        o.put("dry_run", true);
+        o.put("next_step", "show the person what would happen; call write_to_uc without dry_run to do it");
+        return ToolResult.ok(o, PublishViews.warehouseDryRun(prep, estimate));
+      }
+      acknowledgeServerless(call, a, prep.tables(), "Generating the tables");
+      confirmReplacing(call, prep.tables());
+      Job job = services.jobs().submit(Job.PUBLISH, a.id(), a.version().version(), call.owner(),
+          a.resolved().totalRows(), new WarehouseJob(prep, estimate, ws));
+      handedOver = true;
+      JobCalls.await(job, wait, call);
+      ToolResult res = JobCalls.result(job);
+      engine.note(res.structured());
+      return res;
+    } finally {
+      if (!handedOver) {
+        ws.close();
+      }
+    }
+  }
+
+  /** engine job: the plan exported as a notebook and run as a serverless job. */
   /**
    * A batch of the plan's series appended to a volume: {@code {table}/batch_{kkkk}/} folders beside the earlier
    * batches'. The batch is landed locally under the output root first (once; later calls reuse it).
@@ -175,7 +243,8 @@ final class WriteToUcTool extends ServiceTool {
         first(call.string("volume"), uc ? d.volume() : null),
         mode == null ? null : PublishRequest.Mode.parse(mode),
         target == null ? null : PublishRequest.Target.parse(target),
-        format == null ? null : PublishRequest.FileFormat.parse(format));
+        format == null ? null : PublishRequest.FileFormat.parse(format),
+        call.string("engine") == null ? null : PublishRequest.Engine.parse(call.string("engine")));
   }
 
   private static Map<String, Object> askCatalogAndSchema(ToolCall call, String catalog, String schema)
@@ -225,12 +294,13 @@ final class WriteToUcTool extends ServiceTool {
     return catalog(() -> services.workspaces().open(call.string("profile")));
   }
 
-  private static void acknowledgeServerless(ToolCall call, Approved a, Preparation prep) throws ToolError {
+  private static void acknowledgeServerless(ToolCall call, Approved a, Preparation prep, String doing)
+      throws ToolError {
     if (prep.warehouse() == null || !prep.warehouse().serverless()
         || a.plan().approval().serverlessAcknowledged() || call.bool("acknowledge_serverless")) {
       return;
     }
-    String question = "Loading the tables runs SQL on the serverless warehouse " + prep.warehouse().describe()
+    String question = doing + " runs SQL on the serverless warehouse " + prep.warehouse().describe()
         + ", which bills Databricks serverless compute. Go ahead?";
     if (!Confirmations.ask(call, question, "use_serverless", "Use serverless compute")) {
       throw new ToolError("serverless_not_acknowledged", question.replace(" Go ahead?", "") + "; the person has "

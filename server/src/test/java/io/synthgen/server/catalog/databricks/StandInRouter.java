@@ -23,6 +23,8 @@ final class StandInRouter {
   private final FilesEndpoints files;
   private final StatementEndpoints statements;
   private final Warehouses warehouses;
+  private WorkspaceEndpoints workspace;
+  private JobsEndpoints jobs;
 
   StandInRouter(Supplier<String> url, String token, StandInFaults faults, List<RecordedRequest> requests,
       CatalogEndpoints catalog, FilesEndpoints files, StatementEndpoints statements, Warehouses warehouses) {
@@ -34,6 +36,13 @@ final class StandInRouter {
     this.files = files;
     this.statements = statements;
     this.warehouses = warehouses;
+  }
+
+  /** Adds the workspace tree and job runs endpoints. */
+  StandInRouter withJobs(WorkspaceEndpoints workspaceEndpoints, JobsEndpoints jobsEndpoints) {
+    this.workspace = workspaceEndpoints;
+    this.jobs = jobsEndpoints;
+    return this;
   }
 
   static ApiError noEndpoint(StandInExchange ex) {
@@ -94,6 +103,12 @@ final class StandInRouter {
       statements.handle(ex);
     } else if (under(path, Warehouses.PREFIX)) {
       warehouses.handle(ex);
+    } else if (jobs != null && under(path, JobsEndpoints.PREFIX)) {
+      jobs.handle(ex);
+    } else if (workspace != null && under(path, WorkspaceEndpoints.PREFIX)) {
+      workspace.handle(ex);
+    } else if (workspace != null && path.equals(WorkspaceEndpoints.ME)) {
+      workspace.handleMe(ex);
     } else {
       throw noEndpoint(ex);
     }

@@ -21,7 +21,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * A local stand-in for the Databricks workspace REST API that the Databricks SDK for Java calls to publish into Unity
- * Catalog: warehouses, catalogs/schemas/volumes/tables, the Files API and Statement Execution. Statements run on the
+ * Catalog: warehouses, catalogs/schemas/volumes/tables, the Files API and Statement Execution; and, for job runs,
+ * the workspace tree (notebook import) and one-time notebook runs ({@link JobsEndpoints}). Statements run on the
  * JVM's {@link SharedSpark} session with Delta Lake; volumes are local folders under {@link #root()}. It listens on
  * 127.0.0.1 on a free port, requires {@code Authorization: Bearer <token>} on everything but the two discovery
  * documents, records every request, and fails on demand through {@link #faults()}.
@@ -46,6 +47,8 @@ public final class WorkspaceStandIn implements AutoCloseable {
   private final UnityCatalog catalog;
   private final Warehouses warehouses = new Warehouses();
   private final StatementRunner runner;
+  private final WorkspaceEndpoints workspaceTree = new WorkspaceEndpoints();
+  private final JobsEndpoints jobs;
 
   /** Builds a stand-in. */
   public static final class Builder {
@@ -102,9 +105,10 @@ public final class WorkspaceStandIn implements AutoCloseable {
       return t;
     });
     server.setExecutor(httpThreads);
+    this.jobs = new JobsEndpoints("http://127.0.0.1:" + server.getAddress().getPort(), workspaceTree, catalog, faults);
     StandInRouter router = new StandInRouter(this::url, token, faults, requests, new CatalogEndpoints(catalog),
         new FilesEndpoints(catalog, faults, root.resolve("uploads")), new StatementEndpoints(warehouses, runner),
-        warehouses);
+        warehouses).withJobs(workspaceTree, jobs);
     server.createContext("/", router::handle);
     server.start();
   }
@@ -179,6 +183,21 @@ public final class WorkspaceStandIn implements AutoCloseable {
     return spark().table(sparkName(catalogName, schema, table));
   }
 
+  /** The source of the notebook imported at a workspace path, if any. */
+  public java.util.Optional<String> notebook(String path) {
+    return workspaceTree.notebook(path);
+  }
+
+  /** The life-cycle states a job run has been in (PENDING, RUNNING, TERMINATED, ...), oldest first. */
+  public List<String> jobRunHistory(long runId) {
+    return jobs.history(runId);
+  }
+
+  /** The signed-in user the stand-in answers for. */
+  public String user() {
+    return WorkspaceEndpoints.USER;
+  }
+
   public SparkSession spark() {
     return SharedSpark.get();
   }
@@ -189,6 +208,7 @@ public final class WorkspaceStandIn implements AutoCloseable {
     server.stop(0);
     httpThreads.shutdownNow();
     runner.close();
+    jobs.close();
     if (SharedSpark.started()) {
       for (UnityCatalog.Schema s : catalog.schemas()) {
         SharedSpark.get().sql("DROP DATABASE IF EXISTS " + StandInSql.quote(s.database()) + " CASCADE");
