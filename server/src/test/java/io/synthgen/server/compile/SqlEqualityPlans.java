@@ -123,7 +123,7 @@ final class SqlEqualityPlans {
         {"name": "accounts", "rows": %d, "primary_key": "account_id", "columns": [
           {"name": "account_id", "type": "bigint", "strategy": "sequence", "start": 7, "step": 3},
           {"name": "opened_at", "type": "timestamp", "strategy": "date_range", "start": "2000-01-01",
-           "end": "2024-12-31T23:59:59", "profile": {"weekday_factors": [1, 1, 1, 1, 1, 0.5, 0.5]}},
+           "end": "2024-12-31T23:59:59"},
           {"name": "balance", "type": "decimal(14,2)", "strategy": "distribution",
            "distribution": {"type": "lognormal", "mu": 8, "sigma": 1.2}, "null_rate": 0.1},
           {"name": "segment", "type": "string", "strategy": "values", "values": ["retail", "sme", "corporate"],
