@@ -35,8 +35,9 @@ import picocli.CommandLine.Option;
  * where the rows are made, chosen as write_to_uc chooses it: here and uploaded (this class), or in Databricks, in the
  * SQL warehouse or by a serverless job ({@link PublishElsewhere}).
  */
-@Command(name = "publish", description = "Generate (or reuse) a full run and publish it to Databricks Unity Catalog "
-    + "as Delta tables, or as files in a volume: synthgen publish retail --catalog demo --schema retail")
+@Command(name = "publish", description = "Publish a plan to Databricks Unity Catalog as Delta tables (or volume "
+    + "files), made in the SQL warehouse, by a serverless job, or here and uploaded (--engine): "
+    + "synthgen publish retail --catalog demo --schema retail")
 final class PublishCommand implements Callable<Integer> {
 
   @Mixin
@@ -140,6 +141,7 @@ final class PublishCommand implements Callable<Integer> {
             + "tables is confirmed first), or use another engine for mode " + req.mode().jsonName());
       }
     } else {
+      // the tier by the plan's rows, as write_to_uc decides it for a plan proposed without a tier
       EngineDefaults.Choice d = EngineDefaults.choose(plan, resolved.totalRows(), 0, req.target(), false);
       e = d.engine();
       reason = d.reason();

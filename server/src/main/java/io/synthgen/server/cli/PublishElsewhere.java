@@ -1,5 +1,8 @@
 package io.synthgen.server.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthgen.compile.CompiledPlan;
 import io.synthgen.compile.SqlCompiler;
 import io.synthgen.compile.SqlOptions;
@@ -176,17 +179,24 @@ final class PublishElsewhere {
     return b.toString();
   }
 
+  /** The run's summary as write_to_uc's job result has it, so both read the same. */
   private String jobResult(JobRuns.Result r, List<String> replaces, long rows) {
-    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "Job run %d published to %s.%s: %,d rows in "
-        + "%.1fs, generated in Databricks (notebook %s)", r.runId(), req.catalog(), req.schema(), rows, r.seconds(),
-        r.notebookPath()));
-    if (r.pageUrl() != null) {
-      b.append("\nRun: ").append(r.pageUrl());
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("engine", "job");
+    o.put("target", "tables");
+    o.put("catalog", req.catalog());
+    o.put("schema", req.schema());
+    o.put("run_id", r.runId());
+    o.put("notebook_path", r.notebookPath());
+    ArrayNode tables = o.putArray("tables");
+    for (JobRuns.Table t : r.tables()) {
+      // the notebook's own check failed the run unless the table has exactly these rows
+      tables.addObject().put("target", t.name()).put("action", replaces.contains(t.name()) ? "replace" : "create")
+          .put("rows_verified", t.rows());
     }
-    // the notebook's own check failed the run unless each table has exactly these rows
-    r.tables().forEach(t -> b.append(String.format(Locale.ROOT, "%n- %s %s: %,d rows (checked)",
-        replaces.contains(t.name()) ? "replaced" : "created", t.name(), t.rows())));
-    return b.toString();
+    o.put("rows", rows);
+    o.put("seconds", r.seconds());
+    return PublishViews.text(o) + (r.pageUrl() == null ? "" : "\nrun: " + r.pageUrl());
   }
 
   /**
