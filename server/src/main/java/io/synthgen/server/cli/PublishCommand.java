@@ -7,6 +7,7 @@ import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.resolve.Resolver;
 import io.synthgen.run.RunManifest;
 import io.synthgen.run.Runs;
+import io.synthgen.server.catalog.EngineDefaults;
 import io.synthgen.server.catalog.Preparation;
 import io.synthgen.server.catalog.PublishProgress;
 import io.synthgen.server.catalog.PublishRequest;
@@ -15,6 +16,7 @@ import io.synthgen.server.catalog.PublishRuns;
 import io.synthgen.server.catalog.PublishSource;
 import io.synthgen.server.catalog.Publisher;
 import io.synthgen.server.catalog.TableAction;
+import io.synthgen.server.catalog.WarehouseGeneration;
 import io.synthgen.server.catalog.Workspace;
 import io.synthgen.server.catalog.databricks.DatabricksWorkspace;
 import io.synthgen.server.view.PublishViews;
@@ -28,9 +30,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code synthgen publish}: a template or plan file to Unity Catalog Delta tables (or volume files). */
-@Command(name = "publish", description = "Generate (or reuse) a full run and publish it to Databricks Unity Catalog "
-    + "as Delta tables, or as files in a volume: synthgen publish retail --catalog demo --schema retail")
+/**
+ * {@code synthgen publish}: a template or plan file to Unity Catalog Delta tables (or volume files). The engine says
+ * where the rows are made, chosen as write_to_uc chooses it: here and uploaded (this class), or in Databricks, in the
+ * SQL warehouse or by a serverless job ({@link PublishElsewhere}).
+ */
+@Command(name = "publish", description = "Publish a plan to Databricks Unity Catalog as Delta tables (or volume "
+    + "files), made in the SQL warehouse, by a serverless job, or here and uploaded (--engine): "
+    + "synthgen publish retail --catalog demo --schema retail")
 final class PublishCommand implements Callable<Integer> {
 
   @Mixin
@@ -75,6 +82,16 @@ final class PublishCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print the uploads and statements; change nothing.")
   boolean dryRun;
 
+  @Option(names = "--engine", paramLabel = "E", description = "Where the rows are made: warehouse (the plan "
+      + "compiled to Spark SQL, run in the SQL warehouse), upload (generated here, uploaded and loaded) or job (a "
+      + "notebook run as a serverless job). Default: warehouse for Tier 2 and 3 plans; upload for Tier 1, target "
+      + "files, a series or injected defects.")
+  String engine;
+
+  @Option(names = "--notebook-path", paramLabel = "PATH", description = "Engine job: the workspace path of the "
+      + "notebook (default /Workspace/Users/<you>/synthgen/<plan name>).")
+  String notebookPath;
+
   @Override
   public Integer call() throws Exception {
     PublishRequest req = new PublishRequest(catalog, schema, warehouse, volume,
@@ -82,6 +99,59 @@ final class PublishCommand implements Callable<Integer> {
             target), format == null ? null : PublishRequest.FileFormat.parse(format));
     Plan plan = source.load();
     ResolvedPlan resolved = Resolver.resolve(plan);
+    PublishRequest.Engine chosen = chooseEngine(plan, resolved, req);
+    if (notebookPath != null && chosen != PublishRequest.Engine.JOB) {
+      throw new IllegalArgumentException("--notebook-path is where engine job puts its notebook; the engine is "
+          + chosen.jsonName() + ". Add --engine job, or leave out --notebook-path");
+    }
+    switch (chosen) {
+      case WAREHOUSE:
+        return new PublishElsewhere(this, resolved, req.withEngine(chosen)).warehouse();
+      case JOB:
+        return new PublishElsewhere(this, resolved, req.withEngine(chosen)).job();
+      case UPLOAD:
+        return upload(plan, resolved, req.withEngine(chosen));
+    }
+    throw new IllegalStateException("no branch for engine " + chosen);
+  }
+
+  /**
+   * The engine asked for with --engine (refused, with why, when it cannot make this plan), else the one write_to_uc
+   * would choose ({@link EngineDefaults}); named on stderr with its reason.
+   */
+  private PublishRequest.Engine chooseEngine(Plan plan, ResolvedPlan resolved, PublishRequest req) {
+    PublishRequest.Engine e;
+    String reason;
+    if (engine != null) {
+      e = PublishRequest.Engine.parse(engine);
+      reason = "asked for";
+      Optional<String> unsupported = WarehouseGeneration.unsupported(plan);
+      if (e == PublishRequest.Engine.WAREHOUSE && unsupported.isPresent()) {
+        throw new IllegalArgumentException("engine warehouse cannot generate this plan: " + unsupported.get()
+            + ". Use --engine upload (or leave out --engine)");
+      }
+      if (e != PublishRequest.Engine.UPLOAD && req.target() == PublishRequest.Target.FILES) {
+        throw new IllegalArgumentException("engine " + e.jsonName() + " makes Delta tables; --target files lands "
+            + "files made on this machine. Leave out --target with engine " + e.jsonName() + ", or use --engine "
+            + "upload to land files");
+      }
+      if (e == PublishRequest.Engine.JOB && req.mode() != PublishRequest.Mode.OVERWRITE) {
+        throw new IllegalArgumentException("a job run recreates each table (CREATE OR REPLACE TABLE); --mode "
+            + req.mode().jsonName() + " does not apply. Leave out --mode with engine job (replacing existing "
+            + "tables is confirmed first), or use another engine for mode " + req.mode().jsonName());
+      }
+    } else {
+      // the tier by the plan's rows, as write_to_uc decides it for a plan proposed without a tier
+      EngineDefaults.Choice d = EngineDefaults.choose(plan, resolved.totalRows(), 0, req.target(), false);
+      e = d.engine();
+      reason = d.reason();
+    }
+    System.err.println("engine: " + e.jsonName() + " (" + reason + ")");
+    return e;
+  }
+
+  /** Engine upload: the run generated here (or reused), uploaded to the staging volume and loaded. */
+  private int upload(Plan plan, ResolvedPlan resolved, PublishRequest req) throws Exception {
     Plan exact = resolved.withExactRows();
     PublishSource src = new PublishSource(exact, Runs.planHash(exact), null, 0, null);
     WriterOptions options = PublishRuns.writerOptions(req);
@@ -121,20 +191,38 @@ final class PublishCommand implements Callable<Integer> {
 
   /** Serverless use and replacing existing tables: --yes, or a yes on the terminal. */
   private void confirm(Preparation p) {
+    confirm(p, "Loading the tables");
+  }
+
+  /** @param doing what runs on the warehouse, for the question */
+  void confirm(Preparation p, String doing) {
     if (yes) {
       return;
     }
     if (p.warehouse() != null && p.warehouse().serverless()) {
-      ask("Loading the tables runs SQL on the serverless warehouse " + p.warehouse().describe()
+      ask(doing + " runs SQL on the serverless warehouse " + p.warehouse().describe()
           + ", which bills serverless compute.", "to acknowledge serverless use");
     }
-    if (!p.replaces().isEmpty()) {
-      ask("These exist and would be replaced, schema included: " + String.join(", ", p.replaces()) + ".",
-          "to replace them (or use --mode append / fail-if-exists)");
+    confirmReplacing(p.replaces(), "(or use --mode append / fail-if-exists)");
+  }
+
+  /** Replacing existing tables: --yes, or a yes on the terminal. */
+  void confirmReplacing(List<String> replaces, String otherwise) {
+    if (yes || replaces.isEmpty()) {
+      return;
+    }
+    ask("These exist and would be replaced, schema included: " + String.join(", ", replaces) + ".",
+        "to replace them " + otherwise);
+  }
+
+  /** Serverless compute that is not a warehouse (a job run): --yes, or a yes on the terminal. */
+  void confirmServerless(String what) {
+    if (!yes) {
+      ask(what + ", which bills serverless compute.", "to acknowledge serverless use");
     }
   }
 
-  private static void ask(String what, String yesMeans) {
+  static void ask(String what, String yesMeans) {
     Console console = System.console();
     if (console == null) {
       throw new IllegalArgumentException(what + " Add --yes " + yesMeans);

@@ -1,7 +1,7 @@
 package io.synthgen.server.tool.publish;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.synthgen.draft.Tiers;
+import io.synthgen.server.catalog.EngineDefaults;
 import io.synthgen.server.catalog.PublishRequest;
 import io.synthgen.server.catalog.WarehouseGeneration;
 import io.synthgen.server.tool.Approved;
@@ -10,9 +10,8 @@ import java.util.Optional;
 
 /**
  * Which engine makes write_to_uc's rows. Asked for, it is that one (the warehouse refuses a plan it cannot run and a
- * batch, with why). Left out, Tier 2 and 3 plans are generated in the SQL warehouse and Tier 1 plans on this machine
- * and uploaded (the tier is the plan's: {@link Tiers}); files for a volume, batches, and plans the warehouse cannot
- * run (a series, injected defects) are made here.
+ * batch, with why). Left out, it is {@link EngineDefaults}'s choice: Tier 2 and 3 plans in the SQL warehouse, Tier 1
+ * plans, files for a volume, batches, a series and injected defects on this machine and uploaded.
  */
 final class Engines {
 
@@ -54,21 +53,8 @@ final class Engines {
       }
       return new Choice(e, "asked for", true);
     }
-    if (batch) {
-      return new Choice(PublishRequest.Engine.UPLOAD, "a batch is landed on this machine and appended as files",
-          false);
-    }
-    if (req.target() == PublishRequest.Target.FILES) {
-      return new Choice(PublishRequest.Engine.UPLOAD, "files for a volume are generated on this machine", false);
-    }
-    int tier = Tiers.decide(a.resolved().totalRows(), a.version().plan().destination(), a.version().requestedTier())
-        .tier();
-    if (tier == 1) {
-      return new Choice(PublishRequest.Engine.UPLOAD, "Tier 1: generated on this machine and uploaded", false);
-    }
-    if (unsupported.isPresent()) {
-      return new Choice(PublishRequest.Engine.UPLOAD, "Tier " + tier + ", but " + unsupported.get(), false);
-    }
-    return new Choice(PublishRequest.Engine.WAREHOUSE, "Tier " + tier + ": generated in the SQL warehouse", false);
+    EngineDefaults.Choice d = EngineDefaults.choose(a.version().plan(), a.resolved().totalRows(),
+        a.version().requestedTier(), req.target(), batch);
+    return new Choice(d.engine(), d.reason(), false);
   }
 }
