@@ -39,8 +39,10 @@ final class FeedCompile {
     ChangeFeed feed = spec.changeFeed();
     if (feed.format() == ChangeFeed.Format.DEBEZIUM) {
       out.add(new Violation("tables[" + ti + "].change_feed.format", "debezium", "a debezium feed's JSON images "
-          + "are written by the local engine: Spark's to_json spells doubles and timestamps otherwise than the feed's "
-          + "JSON (docs/change-feeds.md), so the SQL compiler makes plain and delta_cdf feeds only", "use format "
+          + "are text the local engine writes (doubles in Java's Double.toString spelling, timestamps as zone-less ISO "
+          + "text with six fraction digits); Spark's to_json writes doubles with its own JSON generator and timestamps "
+          + "in the session time zone, so the SQL could not promise the same bytes (docs/change-feeds.md); the SQL "
+          + "compiler makes plain and delta_cdf feeds", "use format "
           + "plain or delta_cdf to compile, or generate the debezium feed locally"));
       return;
     }
