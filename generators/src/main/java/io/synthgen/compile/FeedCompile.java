@@ -46,6 +46,14 @@ final class FeedCompile {
           + "plain or delta_cdf to compile, or generate the debezium feed locally"));
       return;
     }
+    if (feed.format() == ChangeFeed.Format.DELTA_CDF) {
+      out.add(new Violation("tables[" + ti + "].change_feed.format", "delta_cdf", "a delta_cdf feed is made by the "
+          + "local engine: its compiled SELECT (an UPDATE as two images through posexplode) is not yet proven equal "
+          + "on Spark, so the SQL compiler makes plain feeds, their states and histories", "use format plain to "
+          + "compile (delta_cdf rows are the plain rows with each UPDATE also as its preimage), or generate the "
+          + "delta_cdf feed locally"));
+      return;
+    }
     if (plan.series() == null || k < 0 || k >= plan.series().batches()) {
       return; // the batch itself is refused by the caller
     }

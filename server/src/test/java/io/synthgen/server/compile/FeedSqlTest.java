@@ -11,13 +11,9 @@ import io.synthgen.plan.PlanException;
 import io.synthgen.resolve.ResolvedPlan;
 import io.synthgen.series.Batches;
 import io.synthgen.series.TableRole;
-import io.synthgen.template.Recipes;
-import io.synthgen.testing.Plans;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Change feeds, states and SCD2 histories compiled to Spark SQL equal, every cell both ways, what the local engine
