@@ -16,17 +16,30 @@ public final class CompiledTable {
   private final SqlOptions options;
   private final List<CompiledColumn> columns;
   private final String select;
+  /** A change feed, state or history (made by {@link FeedTable}); null for a generated table. */
+  private final FeedTable feed;
 
   CompiledTable(ResolvedPlan plan, ResolvedTable table, SqlOptions options, List<CompiledColumn> columns) {
     this.plan = plan;
     this.table = table;
     this.options = options;
     this.columns = List.copyOf(columns);
+    this.feed = null;
+    this.select = text(0, -1, false);
+  }
+
+  /** A change feed, a state or a history table: its SELECTs are {@code feed}'s. */
+  CompiledTable(FeedTable feed, List<CompiledColumn> columns) {
+    this.plan = null;
+    this.table = null;
+    this.options = null;
+    this.columns = List.copyOf(columns);
+    this.feed = feed;
     this.select = text(0, -1, false);
   }
 
   public String name() {
-    return table.name();
+    return feed != null ? feed.name() : table.name();
   }
 
   /** The output columns in plan order (omitted helper columns are computed but not listed). */
@@ -36,12 +49,12 @@ public final class CompiledTable {
 
   /** The exact rows {@link #select()} produces (of the batch, for an append table). */
   public long rows() {
-    return table.rows();
+    return feed != null ? feed.rows() : table.rows();
   }
 
   /** Whether the table is generated per row of a parent table (its rows are its parents' children). */
   public boolean perParent() {
-    return table.layout() != null;
+    return feed == null && table.layout() != null;
   }
 
   /** Every row of the table (of the compiled batch); the compiler refuses a plan where it is too long. */
@@ -68,23 +81,21 @@ public final class CompiledTable {
   }
 
   private long checkedCount(long firstRow, long count) {
-    if (firstRow < 0 || count < 0 || firstRow > table.rows() - count) {
+    if (firstRow < 0 || count < 0 || firstRow > rows() - count) {
       throw new IllegalArgumentException("rows [" + firstRow + ", " + firstRow + " + " + count + ") are outside "
-          + table.name() + "'s " + table.rows() + " rows");
+          + name() + "'s " + rows() + " rows");
     }
     return count;
   }
 
   private String build(long first, long count, boolean withRow) {
-    String text = text(first, count, withRow);
-    if (text.length() > SqlLimits.MAX_STATEMENT_CHARS) {
-      throw new IllegalStateException(table.name() + "'s SELECT has " + text.length() + " characters; a statement "
-          + "may have at most " + SqlLimits.MAX_STATEMENT_CHARS);
-    }
-    return text;
+    return checkedLength(text(first, count, withRow));
   }
 
   private String text(long first, long count, boolean withRow) {
+    if (feed != null) {
+      return feed.select(first, count, withRow);
+    }
     Statement st = new Statement(plan, options.partitions());
     TableSql sql = new TableSql(st, table, options.batchNumber(), first, count);
     List<String> outputs = new ArrayList<>();
@@ -95,5 +106,13 @@ public final class CompiledTable {
       outputs.add(sql.output(c.name()));
     }
     return st.with(sql.select(outputs));
+  }
+
+  private String checkedLength(String text) {
+    if (text.length() > SqlLimits.MAX_STATEMENT_CHARS) {
+      throw new IllegalStateException(name() + "'s SELECT has " + text.length() + " characters; a statement "
+          + "may have at most " + SqlLimits.MAX_STATEMENT_CHARS);
+    }
+    return text;
   }
 }
