@@ -109,8 +109,8 @@ public final class CompiledTable {
   }
 
   private String checkedLength(String text) {
-    if (text.length() > SqlLimits.MAX_STATEMENT_CHARS) {
-      throw new IllegalStateException(name() + "'s SELECT has " + text.length() + " characters; a statement "
+    if (SqlLimits.bytes(text) > SqlLimits.MAX_STATEMENT_CHARS) {
+      throw new IllegalStateException(name() + "'s SELECT has " + SqlLimits.bytes(text) + " bytes; a statement "
           + "may have at most " + SqlLimits.MAX_STATEMENT_CHARS);
     }
     return text;

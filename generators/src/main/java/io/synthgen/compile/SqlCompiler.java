@@ -51,11 +51,15 @@ public final class SqlCompiler {
         }
         compiled = new CompiledTable(plan, t, options, columns);
       }
-      if (compiled.select().length() > SqlLimits.MAX_STATEMENT_CHARS) {
+      long bytes = SqlLimits.bytes(compiled.select());
+      if (bytes > SqlLimits.MAX_STATEMENT_CHARS) {
         violations.add(new Violation("tables[" + plan.plan().tables().indexOf(t.spec()) + "]", t.name(),
-            String.format(Locale.ROOT, "%s compiles to a SELECT of %,d characters; a statement has at most %,d",
-                t.name(), compiled.select().length(), SqlLimits.MAX_STATEMENT_CHARS), "weigh fewer parents in its "
-                + "weighted foreign keys, or generate the plan locally"));
+            String.format(Locale.ROOT, "%s compiles to a SELECT of %,d bytes (UTF-8); a statement has at most %,d. "
+                + "Its constants are written into the statement: the buckets of a date_range with a time profile "
+                + "(one per interval step of the range), value lists, dictionaries and weighted foreign keys' "
+                + "parents", t.name(), bytes, SqlLimits.MAX_STATEMENT_CHARS), "shorten the longest of those: a "
+                + "profiled date_range over fewer years or with a coarser interval (e.g. 1d instead of 1h), shorter "
+                + "value lists, fewer weighted parents; or generate the plan locally (write_to_uc engine upload)"));
       }
       tables.add(compiled);
     }

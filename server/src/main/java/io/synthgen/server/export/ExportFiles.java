@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -29,6 +30,7 @@ public final class ExportFiles {
     Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".part");
     try {
       Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      readableLikeOtherOutputs(tmp);
       if (force) {
         try {
           Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -49,6 +51,16 @@ public final class ExportFiles {
   }
 
   /**
+   * A temporary file is created owner-only (0600); the exported file is meant to be handed on, so it gets the
+   * permissions a file written by {@code generate} gets: 0644, as under the usual umask 022.
+   */
+  private static void readableLikeOtherOutputs(Path tmp) throws IOException {
+    if (Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    }
+  }
+
+  /**
    * Refuses what {@link #write} would refuse, before any work is done.
    *
    * @return the absolute file
@@ -64,7 +76,11 @@ public final class ExportFiles {
       throw new IllegalArgumentException("the folder " + (dir == null ? out : dir) + " does not exist; export "
           + "writes into an existing folder: create it first, or give a path in one");
     }
-    if (Files.exists(file) && !force) {
+    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      throw new IllegalArgumentException(out + " exists and is not a regular file (a link, a device or a pipe); "
+          + "export replaces only files it could have written: give another --out");
+    }
+    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !force) {
       throw new IllegalArgumentException(out + " already exists; give another --out, or add --force to replace it");
     }
     return file;
