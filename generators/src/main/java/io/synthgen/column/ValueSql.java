@@ -41,8 +41,9 @@ public final class ValueSql {
 
   /**
    * A {@code LongVec} value (BIGINT expression) as its column type: INT narrowed, a decimal's unscaled value scaled
-   * exactly, a date's epoch day through {@code date_from_unix_date}, a timestamp's epoch microseconds through
-   * {@code timestamp_micros} (an instant: no session time zone is read).
+   * exactly (taken at the type's own precision, which it must fit for the final cast anyway, so the product stays
+   * within 18 digits, a long in Spark, up to precision 15), a date's epoch day through {@code date_from_unix_date}, a
+   * timestamp's epoch microseconds through {@code timestamp_micros} (an instant: no session time zone is read).
    */
   public static String fromLong(DataType t, String bigint) {
     return switch (t.kind()) {
@@ -50,8 +51,8 @@ public final class ValueSql {
       case INT -> "CAST(" + bigint + " AS INT)";
       case DECIMAL -> t.scale() == 0
           ? "CAST(" + bigint + " AS " + sparkType(t) + ")"
-          : "CAST(CAST(" + bigint + " AS DECIMAL(18,0)) * " + new java.math.BigDecimal(java.math.BigInteger.ONE,
-              t.scale()).toPlainString() + "BD AS " + sparkType(t) + ")";
+          : "CAST(CAST(" + bigint + " AS DECIMAL(" + t.precision() + ",0)) * " + new java.math.BigDecimal(
+              java.math.BigInteger.ONE, t.scale()).toPlainString() + "BD AS " + sparkType(t) + ")";
       case DATE -> "date_from_unix_date(CAST(" + bigint + " AS INT))";
       case TIMESTAMP -> "timestamp_micros(" + bigint + ")";
       default -> throw new IllegalArgumentException(t + " is not long-backed");

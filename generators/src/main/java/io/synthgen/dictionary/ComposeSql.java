@@ -49,15 +49,44 @@ final class ComposeSql {
 
   /**
    * {@code Dictionaries.buildingNumber} in SQL. Java's {@code bits * 0x9E3779B97F4A7C15L} wraps modulo 2^64, which
-   * Spark's BIGINT product does not (ANSI mode raises): the product is taken exactly as DECIMAL(38,0) (it is below
-   * 2^126) and reduced modulo 2^64, whose top 53 bits are the uniform.
+   * Spark's BIGINT product does not (ANSI mode raises): the product is taken by {@link #wrappingProductSql} in 16-bit
+   * limbs, whose top 53 bits are the uniform.
    */
   static String buildingNumberSql(String bits) {
     String lo = "element_at(array(100L, 1000L, 10000L), " + belowSql(bits, 3) + " + 1)";
-    String product = "pmod(CAST(" + bits + " AS DECIMAL(20,0)) * CAST(" + SqlText.lit(0x9E3779B97F4A7C15L)
-        + " AS DECIMAL(20,0)), 18446744073709551616BD)";
-    String u = "((" + product + " div 2048) * " + SqlText.DOUBLE_UNIT + ")";
+    String u = SqlText.toUniform(wrappingProductSql(bits, 0x9E3779B97F4A7C15L));
     return "CAST(" + lo + " + CAST(" + u + " * CAST(" + lo + " * 9L AS DOUBLE) AS BIGINT) AS STRING)";
+  }
+
+  /**
+   * Java's wrapping {@code x * k} (modulo 2^64) of a BIGINT expression as a BIGINT expression that cannot overflow:
+   * schoolbook multiplication of four 16-bit limbs of {@code x} by those of the constant {@code k} (limbs written
+   * as literals), keeping only the columns below 2^64. Every partial product is below 2^32 and every column sum below
+   * 2^35; {@code shiftleft} drops the bits above 2^64 without raising in ANSI mode.
+   */
+  static String wrappingProductSql(String x, long k) {
+    String[] xs = new String[4];
+    long[] ks = new long[4];
+    for (int i = 0; i < 4; i++) {
+      String shifted = i == 0 ? x : "shiftrightunsigned(" + x + ", " + 16 * i + ")";
+      xs[i] = i == 3 ? shifted : "(" + shifted + " & 65535L)";
+      ks[i] = (k >>> (16 * i)) & 0xFFFFL;
+    }
+    String[] t = new String[4];
+    StringBuilder out = new StringBuilder("(");
+    for (int col = 0; col < 4; col++) {
+      StringBuilder sum = new StringBuilder("(");
+      for (int i = 0; i <= col; i++) {
+        sum.append(i == 0 ? "" : " + ").append(xs[i]).append(" * ").append(SqlText.lit(ks[col - i]));
+      }
+      if (col > 0) {
+        sum.append(" + shiftright(").append(t[col - 1]).append(", 16)");
+      }
+      t[col] = sum.append(")").toString();
+      String limb = "(" + t[col] + " & 65535L)";
+      out.append(col == 0 ? "" : " | ").append(col == 0 ? limb : "shiftleft(" + limb + ", " + 16 * col + ")");
+    }
+    return out.append(")").toString();
   }
 
   /** {@code Dictionaries.phone} in SQL. */

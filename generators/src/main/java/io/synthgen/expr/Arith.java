@@ -125,6 +125,10 @@ final class Arith extends Node {
    */
   @Override
   String sql(SqlScope scope) {
+    if (type.kind() == Kind.DECIMAL) {
+      DecimalSql d = decimalSql(scope);
+      return d.as(type);
+    }
     String a = left.sql(scope);
     String b = right.sql(scope);
     String zero = type.kind() == Kind.DOUBLE ? "0.0D" : type.kind() == Kind.DECIMAL ? "0BD" : "0L";
@@ -137,6 +141,44 @@ final class Arith extends Node {
       case PMOD -> "pmod(" + a + ", NULLIF(" + b + ", " + zero + "))";
     };
     return type.kind() == Kind.DECIMAL ? "try_cast(" + r + " AS " + SqlOps.type(type) + ")" : r;
+  }
+
+  /**
+   * Decimal arithmetic over the operands at their narrowest types: Spark types {@code a + b} as
+   * DECIMAL(max(p1 - s1, p2 - s2) + s + 1, s) and {@code a * b} as DECIMAL(p1 + p2 + 1, s1 + s2), exactly (both
+   * operands have at most 18 digits). Where that bound is within 18 digits the result cannot overflow the engine's
+   * decimals and stays narrow (a long in Spark, not a BigDecimal); beyond it the 18-digit overflow check
+   * ({@code try_cast}, NULL as locally) is kept. A remainder is below the divisor and at most the dividend.
+   */
+  @Override
+  DecimalSql decimalSql(SqlScope scope) {
+    if (type.kind() != Kind.DECIMAL) {
+      return super.decimalSql(scope);
+    }
+    DecimalSql a = left.decimalSql(scope);
+    DecimalSql b = right.decimalSql(scope);
+    int s = type.scale();
+    String zero = "0BD";
+    int p = switch (op) {
+      case ADD, SUB -> Math.max(a.integerDigits(), b.integerDigits()) + s + 1;
+      case MUL -> a.precision() + b.precision() + 1;
+      case MOD, PMOD -> Math.min(a.integerDigits(), b.integerDigits()) + s;
+      case DIV -> throw new IllegalStateException("division is computed in double");
+    };
+    String r = switch (op) {
+      case ADD -> "(" + a.sql() + " + " + b.sql() + ")";
+      case SUB -> "(" + a.sql() + " - " + b.sql() + ")";
+      case MUL -> "(" + a.sql() + " * " + b.sql() + ")";
+      case MOD -> "(" + a.sql() + " % NULLIF(" + b.sql() + ", " + zero + "))";
+      case PMOD -> "pmod(" + a.sql() + ", NULLIF(" + b.sql() + ", " + zero + "))";
+      case DIV -> throw new IllegalStateException("division is computed in double");
+    };
+    if (p > DataType.MAX_DECIMAL_PRECISION) {
+      return new DecimalSql("try_cast(" + r + " AS " + SqlOps.type(type) + ")", type.precision(), s);
+    }
+    // Spark's remainder type may be wider than this bound: pinned to it (the value always fits, so CAST cannot fail)
+    String narrow = op == Op.MOD || op == Op.PMOD ? "CAST(" + r + " AS DECIMAL(" + p + "," + s + "))" : r;
+    return new DecimalSql(narrow, p, s);
   }
 
   @Override

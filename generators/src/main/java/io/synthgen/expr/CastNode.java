@@ -120,6 +120,28 @@ final class CastNode extends Node {
     return CastSql.of(child.sql(scope), child.type, type);
   }
 
+  /**
+   * A decimal widened from a narrower decimal of at most its scale, or from an int, never fails or rounds: the value
+   * stays at the child's digits (rescaled when the scale grows) so arithmetic over it stays narrow.
+   */
+  @Override
+  DecimalSql decimalSql(SqlScope scope) {
+    int ts = type.kind() == Kind.DECIMAL ? type.scale() : -1;
+    if (ts >= 0 && child.type.kind() == Kind.DECIMAL && child.type.scale() <= ts
+        && child.type.precision() - child.type.scale() + ts <= type.precision()) {
+      DecimalSql c = child.decimalSql(scope);
+      if (c.scale() == ts) {
+        return c;
+      }
+      int p = c.integerDigits() + ts;
+      return new DecimalSql("CAST(" + c.sql() + " AS DECIMAL(" + p + "," + ts + "))", p, ts);
+    }
+    if (ts >= 0 && child.type.kind() == Kind.INT && 10 + ts <= type.precision()) {
+      return new DecimalSql("CAST(" + child.sql(scope) + " AS DECIMAL(" + (10 + ts) + "," + ts + "))", 10 + ts, ts);
+    }
+    return super.decimalSql(scope);
+  }
+
   @Override
   Vec eval(ExprInput in) {
     Vec v = child.eval(in);

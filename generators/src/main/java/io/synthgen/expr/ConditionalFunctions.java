@@ -98,6 +98,22 @@ final class ConditionalFunctions {
         return pickSql(how, t, xs);
       }
 
+      /** Spark widens decimals of one scale to the most integer digits of the arguments: exact, as narrow. */
+      @Override
+      DecimalSql decimalSql(SqlScope scope) {
+        if (t.kind() != Kind.DECIMAL) {
+          return super.decimalSql(scope);
+        }
+        List<String> xs = new ArrayList<>();
+        int digits = 0;
+        for (Node a : args) {
+          DecimalSql d = a.decimalSql(scope);
+          xs.add(d.sql());
+          digits = Math.max(digits, d.integerDigits());
+        }
+        return new DecimalSql(pickSql(how, t, xs), digits + t.scale(), t.scale());
+      }
+
       @Override
       Vec eval(ExprInput in) {
         int n = in.size();

@@ -1,6 +1,7 @@
 package io.synthgen.expr;
 
 import io.synthgen.plan.DataType;
+import io.synthgen.plan.DataType.Kind;
 import io.synthgen.plan.reach.Interval;
 import io.synthgen.sql.SqlScope;
 import io.synthgen.vec.BoolVec;
@@ -9,6 +10,7 @@ import io.synthgen.vec.LongVec;
 import io.synthgen.vec.StrDict;
 import io.synthgen.vec.StrVec;
 import io.synthgen.vec.Vec;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 
@@ -127,6 +129,18 @@ final class Const extends Node {
   @Override
   String sql(SqlScope scope) {
     return SqlOps.literal(type, value);
+  }
+
+  /** A decimal constant at its own digits ({@code 0.08} is DECIMAL(2,2)), so products with it stay narrow. */
+  @Override
+  DecimalSql decimalSql(SqlScope scope) {
+    if (type.kind() != Kind.DECIMAL || !(value instanceof Long v) || v == Long.MIN_VALUE) {
+      return super.decimalSql(scope);
+    }
+    int s = type.scale();
+    int p = Math.max(1, Math.max(s, Long.toString(Math.abs(v)).length()));
+    return new DecimalSql("CAST(" + BigDecimal.valueOf(v, s).toPlainString() + "BD AS DECIMAL(" + p + "," + s + "))",
+        p, s);
   }
 
   @Override

@@ -33,6 +33,14 @@ abstract class Node {
   abstract String sql(SqlScope scope);
 
   /**
+   * A decimal node's SQL at the narrowest decimal type that holds its values ({@link DecimalSql}), for decimal
+   * arithmetic to compose; by default the node's {@link #sql} at its own type.
+   */
+  DecimalSql decimalSql(SqlScope scope) {
+    return DecimalSql.of(sql(scope), type);
+  }
+
+  /**
    * The node as an expression's final value, which goes to writers rather than to other nodes: the same values as
    * {@link #eval}, but string nodes may answer in UTF-8 layout.
    */

@@ -42,6 +42,11 @@ final class Ranged extends Node {
   }
 
   @Override
+  DecimalSql decimalSql(SqlScope scope) {
+    return inner.decimalSql(scope);
+  }
+
+  @Override
   Vec evalOutput(ExprInput in) {
     return inner.evalOutput(in);
   }

@@ -76,6 +76,7 @@ class ExprSqlTextTest {
   private static Fixture fixture() {
     return new Fixture().rows(1)
         .longs("n", DataType.BIGINT, 1L).doubles("x", 1.0).strings("s", "a")
+        .longs("m", DataType.decimal(10, 2), 100L).longs("k", DataType.decimal(12, 2), 100L)
         .longs("d", DataType.DATE, 0L).longs("t", DataType.TIMESTAMP, 0L)
         .dictionary("colors", "red", "green");
   }
@@ -147,6 +148,31 @@ class ExprSqlTextTest {
       dates = "date_add(" + dates + ", n)";
     }
     assertTrue(sql(dates).length() < 30 * 300, sql(dates).length() + " characters");
+  }
+
+  /**
+   * Decimal operands keep their own digits, so Spark types each intermediate within 18 digits (a long, not a
+   * BigDecimal): only the result is widened to the engine's DECIMAL(18, s).
+   */
+  @Test
+  void decimalChainsStayWithinEighteenDigits() {
+    String tax = sql("round((k - coalesce(m, 0)) * 0.08, 2)");
+    String product = tax.substring(tax.indexOf("round(") + 6, tax.lastIndexOf(", 2)"));
+    assertTrue(product.startsWith("CAST(") && product.endsWith(" AS DECIMAL(18,4))"), tax);
+    String inner = product.substring(5, product.length() - " AS DECIMAL(18,4))".length());
+    assertFalse(inner.contains("DECIMAL(18"), tax);
+    assertTrue(inner.contains("CAST(0.08BD AS DECIMAL(2,2))"), tax);
+    String total = sql("k - coalesce(m, 0) + m");
+    assertEquals(1, total.split("DECIMAL\\(18", -1).length - 1, total);
+  }
+
+  /** Where the operands' digits can exceed 18 in the result, the 18-digit overflow check (NULL) stays. */
+  @Test
+  void decimalOverflowGuardStaysWhereDigitsCanExceedEighteen() {
+    String cube = sql("m * m * m");
+    assertTrue(cube.startsWith("try_cast(") && cube.endsWith(" AS DECIMAL(18,6))"), cube);
+    assertTrue(cube.contains("AS DECIMAL(18,4))"), cube);
+    assertTrue(sql("n * m").startsWith("try_cast("), sql("n * m"));
   }
 
   @Test

@@ -43,6 +43,13 @@ final class ExprSqlCases {
       "EXTRACT(day FROM ts)", "EXTRACT(hour FROM ts)", "EXTRACT(minute FROM ts)", "EXTRACT(second FROM ts)",
       "EXTRACT(dayofweek FROM ts)", "EXTRACT(dayofyear FROM dt)", "i::double", "s::int");
 
+  /** Decimal arithmetic chains, whose SQL keeps intermediates narrow where their digits allow and guards the rest. */
+  static final List<String> DECIMALS = List.of(
+      "round((m - coalesce(m, 0)) * 0.08, 2)", "m - coalesce(m, 0) + m", "m + i", "m * i", "i * 0.5 + m",
+      "m * m * m", "m * m - m * m", "coalesce(m, 0.5) * 0.08", "least(m, i) * 0.25", "greatest(m, 0.125) + m",
+      "m % i", "pmod(m * 2, 0.07)", "-m * 0.5", "(m + 0.001) * m", "CAST(m AS DECIMAL(4,1)) * 100 + m",
+      "m * 10000000000", "l * m", "(m - 0.5) % (m + 0.25)", "CAST(i AS DECIMAL(12,3)) * m");
+
   static final List<String> CASTS = List.of(
       "CAST(i AS STRING)", "CAST(l AS INT)", "CAST(d AS BIGINT)", "CAST(d AS INT)", "CAST(d AS DECIMAL(10,2))",
       "CAST(d AS DECIMAL(18,6))", "CAST(m AS INT)", "CAST(m AS BIGINT)", "CAST(m AS DOUBLE)",
@@ -116,7 +123,7 @@ final class ExprSqlCases {
   /** Every case but the sampled ones. */
   static List<Case> all() {
     List<Case> r = new ArrayList<>();
-    for (List<String> family : List.of(OPERATORS, CASTS, FUNCTIONS, RANDOM)) {
+    for (List<String> family : List.of(OPERATORS, DECIMALS, CASTS, FUNCTIONS, RANDOM)) {
       for (String e : family) {
         r.add(new Case(e, null));
       }
