@@ -17,9 +17,7 @@ public interface ColumnGenerator {
    * The column's values as one Spark SQL expression of the column's type, equal cell for cell to {@link #generate}
    * before the null rate (the compiler applies it): see {@code docs/determinism.md}. Every generator implements it.
    */
-  default String sql(io.synthgen.sql.SqlScope scope) {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no SQL translation yet");
-  }
+  String sql(io.synthgen.sql.SqlScope scope);
 
   /** Same-table columns this one reads through {@link BatchContext#column}. */
   default List<String> dependencies() {

@@ -10,7 +10,5 @@ public interface ParentKeys {
   long[] parentRows(BatchContext ctx);
 
   /** The parent row index as a Spark SQL {@code BIGINT} expression, equal to {@link #parentRows} row for row. */
-  default String parentRowSql(io.synthgen.sql.SqlScope scope) {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no SQL translation yet");
-  }
+  String parentRowSql(io.synthgen.sql.SqlScope scope);
 }

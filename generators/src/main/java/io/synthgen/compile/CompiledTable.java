@@ -22,7 +22,7 @@ public final class CompiledTable {
     this.table = table;
     this.options = options;
     this.columns = List.copyOf(columns);
-    this.select = build(0, -1, false);
+    this.select = text(0, -1, false);
   }
 
   public String name() {
@@ -44,7 +44,7 @@ public final class CompiledTable {
     return table.layout() != null;
   }
 
-  /** Every row of the table (of the compiled batch). */
+  /** Every row of the table (of the compiled batch); the compiler refuses a plan where it is too long. */
   public String select() {
     return select;
   }
@@ -76,6 +76,15 @@ public final class CompiledTable {
   }
 
   private String build(long first, long count, boolean withRow) {
+    String text = text(first, count, withRow);
+    if (text.length() > SqlLimits.MAX_STATEMENT_CHARS) {
+      throw new IllegalStateException(table.name() + "'s SELECT has " + text.length() + " characters; a statement "
+          + "may have at most " + SqlLimits.MAX_STATEMENT_CHARS);
+    }
+    return text;
+  }
+
+  private String text(long first, long count, boolean withRow) {
     Statement st = new Statement(plan, options.partitions());
     TableSql sql = new TableSql(st, table, options.batchNumber(), first, count);
     List<String> outputs = new ArrayList<>();
@@ -85,11 +94,6 @@ public final class CompiledTable {
     for (CompiledColumn c : columns) {
       outputs.add(sql.output(c.name()));
     }
-    String text = st.with(sql.select(outputs));
-    if (text.length() > SqlLimits.MAX_STATEMENT_CHARS) {
-      throw new IllegalStateException(table.name() + "'s SELECT has " + text.length() + " characters; a statement "
-          + "may have at most " + SqlLimits.MAX_STATEMENT_CHARS);
-    }
-    return text;
+    return st.with(sql.select(outputs));
   }
 }

@@ -26,7 +26,8 @@ public final class SqlCompiler {
   /**
    * The plan's tables as SELECTs. Refused, with every violation at once, for what SQL cannot produce exactly: change
    * feeds and history tables (made by the local engine), a batch outside the series, a weighted foreign key over
-   * more than {@link SqlLimits#MAX_WEIGHTED_PARENTS} parents.
+   * more than {@link SqlLimits#MAX_WEIGHTED_PARENTS} parents, a SELECT longer than {@link
+   * SqlLimits#MAX_STATEMENT_CHARS}.
    */
   public static CompiledPlan compile(ResolvedPlan plan, SqlOptions options) throws PlanException {
     List<Violation> violations = new ArrayList<>();
@@ -40,7 +41,17 @@ public final class SqlCompiler {
       for (ResolvedColumn c : t.outputColumns()) {
         columns.add(new CompiledColumn(c.name(), c.spec().type(), io.synthgen.column.ValueSql.sparkType(c.spec().type()), c.spec().note()));
       }
-      tables.add(new CompiledTable(plan, t, options, columns));
+      CompiledTable compiled = new CompiledTable(plan, t, options, columns);
+      if (compiled.select().length() > SqlLimits.MAX_STATEMENT_CHARS) {
+        violations.add(new Violation("tables[" + plan.plan().tables().indexOf(t.spec()) + "]", t.name(),
+            String.format(Locale.ROOT, "%s compiles to a SELECT of %,d characters; a statement has at most %,d",
+                t.name(), compiled.select().length(), SqlLimits.MAX_STATEMENT_CHARS), "weigh fewer parents in its "
+                + "weighted foreign keys, or generate the plan locally"));
+      }
+      tables.add(compiled);
+    }
+    if (!violations.isEmpty()) {
+      throw new PlanException(violations);
     }
     return new CompiledPlan(tables, List.of(), PlanCodec.write(plan.plan()));
   }

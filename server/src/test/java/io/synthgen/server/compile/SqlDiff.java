@@ -66,28 +66,29 @@ final class SqlDiff {
 
   private static final AtomicInteger VIEWS = new AtomicInteger();
 
-  /** SELECT results kept computed (a plan's tables), so a table compared and then checked for containment runs once. */
-  static final int KEPT_RESULTS = 16;
-
   private final SparkSession spark;
-  private final LinkedHashMap<String, Dataset<Row>> computed = new LinkedHashMap<>();
+  private final Path scratch;
+  private final Map<String, Path> computed = new LinkedHashMap<>();
 
-  SqlDiff(SparkSession spark) {
+  /**
+   * A comparer on {@code spark}, writing each SELECT's rows under {@code scratch} once (a table compared and then
+   * checked for containment runs its SELECT once). The rows go to Parquet rather than Spark's memory so that a long
+   * run holds no result in the heap.
+   */
+  SqlDiff(SparkSession spark, Path scratch) {
     this.spark = spark;
+    this.scratch = scratch;
   }
 
-  /** The rows of a SELECT, computed once (for the last {@value #KEPT_RESULTS} SELECTs). */
+  /** The rows of a SELECT, computed once into Parquet (as a CTAS would) and read back. */
   private Dataset<Row> computed(String select) {
-    Dataset<Row> d = computed.get(select);
-    if (d == null) {
-      d = spark.sql(select).localCheckpoint(true);
-      computed.put(select, d);
-      if (computed.size() > KEPT_RESULTS) {
-        String oldest = computed.keySet().iterator().next();
-        computed.remove(oldest).unpersist();
-      }
+    Path p = computed.get(select);
+    if (p == null) {
+      p = scratch.resolve("sql-" + VIEWS.incrementAndGet());
+      spark.sql(select).write().parquet(p.toUri().toString());
+      computed.put(select, p);
     }
-    return d;
+    return spark.read().parquet(p.toUri().toString());
   }
 
   /** One table of local output: its Parquet files in row order, with rows, and the local row index of each file's first row. */
@@ -264,10 +265,10 @@ final class SqlDiff {
           List.of("the SELECT fails on Spark: " + firstLines(e)), "  SQL: " + abbreviate(sql.select(), 2_000),
           seconds(start));
     }
-    problems.addAll(schemaProblems("the SELECT", spark.schema(), columns, false));
+    problems.addAll(schemaProblems("the SELECT", this.spark.sql(sql.select()).schema(), columns, false));
     problems.addAll(schemaProblems("our Parquet read by Spark", this.spark.read()
         .parquet(local.parts().get(0).file().toUri().toString()).schema(), columns, true));
-    Dataset<Row> mine = read(table, local, false).localCheckpoint(true);
+    Dataset<Row> mine = read(table, local, false);
     mine.createOrReplaceTempView(lv);
     spark.createOrReplaceTempView(sv);
     String lp = projection(columns, "");
@@ -296,7 +297,6 @@ final class SqlDiff {
     String detail = equal ? "" : explain(table, local, sql, containment);
     this.spark.catalog().dropTempView(lv);
     this.spark.catalog().dropTempView(sv);
-    mine.unpersist();
     return new Outcome(label, table.name(), localRows, containment ? localRows : sqlRows, localOnly, sqlOnly,
         problems, detail, seconds(start));
   }
@@ -437,8 +437,8 @@ final class SqlDiff {
     String sv = "spark_" + id;
     StringBuilder b = new StringBuilder();
     try {
-      read(table, local, true).localCheckpoint(true).createOrReplaceTempView(lv);
-      this.spark.sql(sql.selectWithRow()).localCheckpoint(true).createOrReplaceTempView(sv);
+      read(table, local, true).createOrReplaceTempView(lv);
+      computed(sql.selectWithRow()).createOrReplaceTempView(sv);
       List<String> cells = new ArrayList<>();
       for (int i = 0; i < columns.size(); i++) {
         ResolvedColumn c = columns.get(i);

@@ -53,14 +53,12 @@ class SqlEqualityHarnessIT {
   private static SparkSession spark;
   private static ResolvedPlan plan;
   private static ResolvedTable table;
-  private static SqlDiff diff;
 
   @BeforeAll
   static void start() {
     spark = SharedSpark.get().newSession();
     plan = Plans.resolve(PLAN);
     table = plan.table("t");
-    diff = new SqlDiff(spark);
   }
 
   /** The table's SQL over rows [first, end) with {@code codeSql} for column code (r is the row). */
@@ -86,6 +84,7 @@ class SqlEqualityHarnessIT {
 
   @Test
   void theHandWrittenSelectEqualsOurParquetAndTheSampleIsContainedInIt(@TempDir Path dir) throws Exception {
+    SqlDiff diff = new SqlDiff(spark, dir.resolve("sql"));
     Map<String, LocalTable> local = SqlDiff.run(plan, null, dir.resolve("run"));
     Outcome o = diff.compare("harness", table, local.get("t"), right(0, ROWS));
     assertTrue(o.equal(), o.toString());
@@ -99,6 +98,7 @@ class SqlEqualityHarnessIT {
 
   @Test
   void aWrongCellIsFoundAndShownWithItsRowIndex(@TempDir Path dir) throws Exception {
+    SqlDiff diff = new SqlDiff(spark, dir.resolve("sql"));
     LocalTable local = SqlDiff.run(plan, null, dir).get("t");
     String wrong = "CASE WHEN r = 1234L THEN 7L ELSE " + code() + " END";
     Outcome o = diff.compare("harness", table, local, sql(0, ROWS, wrong, "0.0D", "BIGINT"));
@@ -113,6 +113,7 @@ class SqlEqualityHarnessIT {
 
   @Test
   void negativeZeroIsNotZero(@TempDir Path dir) throws Exception {
+    SqlDiff diff = new SqlDiff(spark, dir.resolve("sql"));
     LocalTable local = SqlDiff.run(plan, null, dir).get("t");
     Outcome o = diff.compare("harness", table, local, sql(0, ROWS, code(),
         // not (-0.0D) as a branch literal: Spark's optimizer folds CASE branches -0.0 and 0.0 into one literal
@@ -123,6 +124,7 @@ class SqlEqualityHarnessIT {
 
   @Test
   void aMissingRowAWrongTypeAndAFailingSelectAreReported(@TempDir Path dir) throws Exception {
+    SqlDiff diff = new SqlDiff(spark, dir.resolve("sql"));
     LocalTable local = SqlDiff.run(plan, null, dir).get("t");
     Outcome missing = diff.compare("harness", table, local, right(0, ROWS - 1));
     assertFalse(missing.equal());
@@ -143,6 +145,7 @@ class SqlEqualityHarnessIT {
 
   @Test
   void aSliceBeyondRow2To31IsNumberedFromItsFirstRow(@TempDir Path dir) throws Exception {
+    SqlDiff diff = new SqlDiff(spark, dir.resolve("sql"));
     long first = (1L << 31) - 1_000;
     LocalTable local = SqlDiff.slice(plan, table, first, 2_000, dir);
     Outcome o = diff.compare("harness slice", table, local, right(first, first + 2_000));
@@ -156,15 +159,16 @@ class SqlEqualityHarnessIT {
   void theComparisonDoesNotDependOnTheSessionTimeZone(@TempDir Path dir) throws Exception {
     SparkSession la = SharedSpark.get().newSession();
     la.conf().set("spark.sql.session.timeZone", "America/Los_Angeles");
+    SqlDiff inLa = new SqlDiff(la, dir.resolve("la"));
     LocalTable local = SqlDiff.run(plan, null, dir).get("t");
-    Outcome o = new SqlDiff(la).compare("harness LA", table, local, right(0, ROWS));
+    Outcome o = inLa.compare("harness LA", table, local, right(0, ROWS));
     assertTrue(o.equal(), o.toString());
     // a timestamp written as local wall-clock text is read in the session's zone, and the harness sees it
     SqlTable wall = right(0, ROWS);
     SqlTable zoned = new SqlTable("t", wall.select().replace("timestamp_micros(1710066600000000L)",
         "TIMESTAMP'2024-03-10 10:30:00'"), wall.selectWithRow().replace("timestamp_micros(1710066600000000L)",
         "TIMESTAMP'2024-03-10 10:30:00'"));
-    Outcome z = new SqlDiff(la).compare("harness LA", table, local, zoned);
+    Outcome z = inLa.compare("harness LA", table, local, zoned);
     assertFalse(z.equal(), z.toString());
     assertTrue(z.detail().contains("column at (constant, timestamp): 3000 rows differ"), z.toString());
     assertTrue(z.detail().contains("(1710066600000000 us), spark "), z.toString());

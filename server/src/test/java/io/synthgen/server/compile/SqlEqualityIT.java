@@ -68,13 +68,11 @@ class SqlEqualityIT {
   static final long BATCH = 3;
 
   private static SparkSession spark;
-  private static SqlDiff diff;
   private static Path report;
 
   @BeforeAll
   static void start() throws IOException {
     spark = SharedSpark.get().newSession();
-    diff = new SqlDiff(spark);
     report = Path.of("target", "sql-equality", "report.txt");
     Files.createDirectories(report.getParent());
     Files.deleteIfExists(report);
@@ -89,13 +87,15 @@ class SqlEqualityIT {
   void everyTemplateIsTheSameOnSparkAndItsSampleIsContainedInIt(String template, @TempDir Path dir)
       throws Exception {
     ResolvedPlan plan = SqlEqualityPlans.template(template, TEMPLATE_ROWS);
+    SqlDiff diff = diff(dir);
     List<Outcome> outcomes = new ArrayList<>(compareRun("template " + template, plan, null, diff, dir));
-    outcomes.addAll(sampleContained("template " + template, plan, dir));
+    outcomes.addAll(sampleContained("template " + template, plan, diff, dir));
     assertAllEqual(outcomes);
   }
 
   @Test
   void theBenchmarkPlansAreTheSameOnSpark(@TempDir Path dir) throws Exception {
+    SqlDiff diff = diff(dir);
     List<Outcome> outcomes = new ArrayList<>();
     outcomes.addAll(compareRun("bench W1", SqlEqualityPlans.bench("w1-customers.json", ROWS), null, diff,
         dir.resolve("w1")));
@@ -108,8 +108,9 @@ class SqlEqualityIT {
   void thePlanOfEveryStrategyAndFunctionIsTheSameOnSparkAndItsSampleIsContainedInIt(@TempDir Path dir)
       throws Exception {
     ResolvedPlan plan = SqlEqualityPlans.everyStrategy();
+    SqlDiff diff = diff(dir);
     List<Outcome> outcomes = new ArrayList<>(compareRun("every strategy", plan, null, diff, dir));
-    outcomes.addAll(sampleContained("every strategy", plan, dir));
+    outcomes.addAll(sampleContained("every strategy", plan, diff, dir));
     assertAllEqual(outcomes);
   }
 
@@ -119,12 +120,12 @@ class SqlEqualityIT {
     SparkSession la = SharedSpark.get().newSession();
     la.conf().set("spark.sql.session.timeZone", "America/Los_Angeles");
     assertAllEqual(compareRun("every strategy, America/Los_Angeles", SqlEqualityPlans.everyStrategy(), null,
-        new SqlDiff(la), dir));
+        new SqlDiff(la, dir.resolve("la")), dir));
   }
 
   @Test
   void theVocabularysExamplesAreTheSameOnSpark(@TempDir Path dir) throws Exception {
-    assertAllEqual(compareRun("vocabulary examples", SqlEqualityPlans.vocabulary(), null, diff, dir));
+    assertAllEqual(compareRun("vocabulary examples", SqlEqualityPlans.vocabulary(), null, diff(dir), dir));
   }
 
   /**
@@ -134,6 +135,7 @@ class SqlEqualityIT {
   @Test
   void slicesNear2To31AndAtTheEndOfATrillionRowTableAreTheSameOnSpark(@TempDir Path dir) throws Exception {
     ResolvedPlan plan = SqlEqualityPlans.offsets();
+    SqlDiff diff = diff(dir);
     CompiledPlan sql = compile(plan, null);
     ResolvedTable accounts = plan.table("accounts");
     ResolvedTable transfers = plan.table("transfers");
@@ -154,7 +156,7 @@ class SqlEqualityIT {
   @Test
   void batch3OfASeriesIsTheSameOnSpark(@TempDir Path dir) throws Exception {
     ResolvedPlan plan = SqlEqualityPlans.series(ROWS, 5, true);
-    assertAllEqual(compareRun("series", plan, BATCH, diff, dir));
+    assertAllEqual(compareRun("series", plan, BATCH, diff(dir), dir));
   }
 
   /** Rows [2^40, 2^40 + 2000) of an append table: a slice of batch 1099 of its series. */
@@ -167,7 +169,7 @@ class SqlEqualityIT {
     LocalTable local = SqlDiff.slice(plan, sales, k, first, SLICE, dir);
     assertEquals(1L << 40, local.parts().get(0).firstRow());
     CompiledTable ct = compile(plan, k).table("sales");
-    assertAllEqual(List.of(diff.compare("batch " + k + " at 2^40", sales, local,
+    assertAllEqual(List.of(diff(dir).compare("batch " + k + " at 2^40", sales, local,
         new SqlTable("sales", ct.select(first, SLICE), ct.selectWithRow(first, SLICE)))));
   }
 
@@ -204,7 +206,8 @@ class SqlEqualityIT {
   }
 
   /** The FK-closed sample of the plan, every table of it contained in the SQL's table. */
-  static List<Outcome> sampleContained(String label, ResolvedPlan plan, Path dir) throws IOException {
+  static List<Outcome> sampleContained(String label, ResolvedPlan plan, SqlDiff diff, Path dir)
+      throws IOException {
     Map<String, LocalTable> sample = SqlDiff.sample(plan, SAMPLE_PER_TABLE, dir.resolve("sample"));
     CompiledPlan sql = compile(plan, null);
     List<Outcome> out = new ArrayList<>();
@@ -233,6 +236,11 @@ class SqlEqualityIT {
       }
     }
     return out;
+  }
+
+  /** A comparer on the UTC session whose SELECT results go under {@code dir}. */
+  static SqlDiff diff(Path dir) {
+    return new SqlDiff(spark, dir.resolve("sql"));
   }
 
   static CompiledPlan compile(ResolvedPlan plan, Long batch) {
