@@ -16,30 +16,17 @@ public final class CompiledTable {
   private final SqlOptions options;
   private final List<CompiledColumn> columns;
   private final String select;
-  /** A change feed, state or history (made by {@link FeedTable}); null for a generated table. */
-  private final FeedTable feed;
 
   CompiledTable(ResolvedPlan plan, ResolvedTable table, SqlOptions options, List<CompiledColumn> columns) {
     this.plan = plan;
     this.table = table;
     this.options = options;
     this.columns = List.copyOf(columns);
-    this.feed = null;
-    this.select = text(0, -1, false);
-  }
-
-  /** A change feed, a state or a history table: its SELECTs are {@code feed}'s. */
-  CompiledTable(FeedTable feed, List<CompiledColumn> columns) {
-    this.plan = null;
-    this.table = null;
-    this.options = null;
-    this.columns = List.copyOf(columns);
-    this.feed = feed;
     this.select = text(0, -1, false);
   }
 
   public String name() {
-    return feed != null ? feed.name() : table.name();
+    return table.name();
   }
 
   /** The output columns in plan order (omitted helper columns are computed but not listed). */
@@ -49,12 +36,12 @@ public final class CompiledTable {
 
   /** The exact rows {@link #select()} produces (of the batch, for an append table). */
   public long rows() {
-    return feed != null ? feed.rows() : table.rows();
+    return table.rows();
   }
 
   /** Whether the table is generated per row of a parent table (its rows are its parents' children). */
   public boolean perParent() {
-    return feed == null && table.layout() != null;
+    return table.layout() != null;
   }
 
   /** Every row of the table (of the compiled batch); the compiler refuses a plan where it is too long. */
@@ -81,21 +68,23 @@ public final class CompiledTable {
   }
 
   private long checkedCount(long firstRow, long count) {
-    if (firstRow < 0 || count < 0 || firstRow > rows() - count) {
+    if (firstRow < 0 || count < 0 || firstRow > table.rows() - count) {
       throw new IllegalArgumentException("rows [" + firstRow + ", " + firstRow + " + " + count + ") are outside "
-          + name() + "'s " + rows() + " rows");
+          + table.name() + "'s " + table.rows() + " rows");
     }
     return count;
   }
 
   private String build(long first, long count, boolean withRow) {
-    return checkedLength(text(first, count, withRow));
+    String text = text(first, count, withRow);
+    if (SqlLimits.bytes(text) > SqlLimits.MAX_STATEMENT_CHARS) {
+      throw new IllegalStateException(table.name() + "'s SELECT has " + SqlLimits.bytes(text) + " bytes; a "
+          + "statement may have at most " + SqlLimits.MAX_STATEMENT_CHARS);
+    }
+    return text;
   }
 
   private String text(long first, long count, boolean withRow) {
-    if (feed != null) {
-      return feed.select(first, count, withRow);
-    }
     Statement st = new Statement(plan, options.partitions());
     TableSql sql = new TableSql(st, table, options.batchNumber(), first, count);
     List<String> outputs = new ArrayList<>();
@@ -106,13 +95,5 @@ public final class CompiledTable {
       outputs.add(sql.output(c.name()));
     }
     return st.with(sql.select(outputs));
-  }
-
-  private String checkedLength(String text) {
-    if (SqlLimits.bytes(text) > SqlLimits.MAX_STATEMENT_CHARS) {
-      throw new IllegalStateException(name() + "'s SELECT has " + SqlLimits.bytes(text) + " bytes; a statement "
-          + "may have at most " + SqlLimits.MAX_STATEMENT_CHARS);
-    }
-    return text;
   }
 }

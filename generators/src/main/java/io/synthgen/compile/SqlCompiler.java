@@ -24,11 +24,10 @@ public final class SqlCompiler {
   }
 
   /**
-   * The plan's tables as SELECTs (a change-feed table as its feed of the batch, a history table after the batch, as
-   * {@code Batches.batch} writes them; the state after K is {@link StateSql#compile}). Refused, with every violation
-   * at once, for what SQL cannot produce exactly: a batch outside the series, a weighted foreign key over more than
-   * {@link SqlLimits#MAX_WEIGHTED_PARENTS} parents, a debezium feed and the feed limits of
-   * {@link FeedCompile#check}, a SELECT longer than {@link SqlLimits#MAX_STATEMENT_CHARS}.
+   * The plan's tables as SELECTs. Refused, with every violation at once, for what SQL cannot produce exactly: change
+   * feeds and history tables (made by the local engine), a batch outside the series, a weighted foreign key over
+   * more than {@link SqlLimits#MAX_WEIGHTED_PARENTS} parents, a SELECT longer than {@link
+   * SqlLimits#MAX_STATEMENT_CHARS}.
    */
   public static CompiledPlan compile(ResolvedPlan plan, SqlOptions options) throws PlanException {
     List<Violation> violations = new ArrayList<>();
@@ -38,19 +37,11 @@ public final class SqlCompiler {
     }
     List<CompiledTable> tables = new ArrayList<>();
     for (ResolvedTable t : plan.tables()) {
-      CompiledTable compiled;
-      if (t.spec().changeFeed() != null || t.spec().history() != null) {
-        // what batch k writes of them (io.synthgen.series.Batches): the feed of batch k, the history after k
-        compiled = t.spec().history() != null ? FeedCompile.history(plan, t, options.batchNumber(), options)
-            : FeedCompile.feed(plan, t, options);
-      } else {
-        List<CompiledColumn> columns = new ArrayList<>();
-        for (ResolvedColumn c : t.outputColumns()) {
-          columns.add(new CompiledColumn(c.name(), c.spec().type(), io.synthgen.column.ValueSql.sparkType(
-              c.spec().type()), c.spec().note()));
-        }
-        compiled = new CompiledTable(plan, t, options, columns);
+      List<CompiledColumn> columns = new ArrayList<>();
+      for (ResolvedColumn c : t.outputColumns()) {
+        columns.add(new CompiledColumn(c.name(), c.spec().type(), io.synthgen.column.ValueSql.sparkType(c.spec().type()), c.spec().note()));
       }
+      CompiledTable compiled = new CompiledTable(plan, t, options, columns);
       long bytes = SqlLimits.bytes(compiled.select());
       if (bytes > SqlLimits.MAX_STATEMENT_CHARS) {
         violations.add(new Violation("tables[" + plan.plan().tables().indexOf(t.spec()) + "]", t.name(),
@@ -82,8 +73,15 @@ public final class SqlCompiler {
     List<Table> specs = plan.plan().tables();
     for (int ti = 0; ti < specs.size(); ti++) {
       Table spec = specs.get(ti);
+      if (!spec.generated()) {
+        out.add(new Violation("tables[" + ti + "].history", spec.name(), "a history table is made from its source's "
+            + "change feed by the local engine; the SQL compiler makes generated tables", "generate it locally, or "
+            + "drop the history table from the plan to compile"));
+      }
       if (spec.changeFeed() != null) {
-        FeedCompile.check(plan, ti, options.batchNumber(), false, out);
+        out.add(new Violation("tables[" + ti + "].change_feed", spec.name(), "a change feed is made by the local "
+            + "engine; the SQL compiler makes snapshot tables and batches of a series", "generate the feed locally, "
+            + "or drop change_feed to compile"));
       }
     }
     if (!out.isEmpty()) {

@@ -60,13 +60,6 @@ final class TableSql {
     final String row;
     String parentRow;
     String ordinal;
-    /** Change feeds: the alias of the batch each row's values are made in (null: {@link #batch} for all rows). */
-    String batchAlias;
-    /** Change feeds: the key's frame, where this (version) frame reads the columns an UPDATE keeps. */
-    Frame keyFrame;
-    Set<String> changed;
-    /** Change feeds: keys at or above this row have no children (their aggregates are of none); -1: not a key. */
-    long childlessFrom = -1;
 
     Frame(int id, ResolvedTable table, long batch, String row) {
       this.id = id;
@@ -100,33 +93,6 @@ final class TableSql {
       String where = first == 0 && count < 0 ? "" : " WHERE `__r` >= " + SqlText.lit(start) + " AND `__r` < "
           + SqlText.lit(end);
       base = "SELECT `__r` AS `__row`, `__pp`, `__ord` FROM " + st.layout(table, b) + where;
-    }
-  }
-
-  /**
-   * The rows of a change feed, a state or a history ({@code FeedSql}): {@code base} is a SELECT with, per output
-   * row, the key's row and the batch that inserted it ({@code keyRow}, {@code keyBatch}) and the row and batch of
-   * the version it shows ({@code valueRow}, {@code valueBatch}). A column in {@code changed} is made at the version
-   * (frame 0), every other at the key (frame 1), as {@code VersionEvaluator} makes them: advance columns moved by
-   * their row's batch, aggregates of keys appended after the full load over no children.
-   */
-  TableSql(Statement st, ResolvedTable table, String base, Set<String> changed, String keyRow, String keyBatch,
-      String valueRow, String valueBatch) {
-    this.st = st;
-    this.plan = st.plan;
-    this.table = table;
-    this.base = base;
-    Frame version = new Frame(0, table, 0, valueRow);
-    Frame key = new Frame(1, table, 0, keyRow);
-    version.batchAlias = valueBatch;
-    version.keyFrame = key;
-    version.changed = changed;
-    key.batchAlias = keyBatch;
-    key.childlessFrom = table.rows();
-    frames.add(version);
-    frames.add(key);
-    for (String a : List.of(keyRow, keyBatch, valueRow, valueBatch)) {
-      layerOf.put(a, 0);
     }
   }
 
@@ -226,9 +192,6 @@ final class TableSql {
 
   /** Column {@code name} of frame {@code f}: its alias, compiled on first use. */
   private String node(Frame f, String name) {
-    if (f.keyFrame != null && !f.changed.contains(name)) {
-      return node(f.keyFrame, name);
-    }
     String key = f.id + "/" + name;
     String alias = nodes.get(key);
     if (alias != null) {
@@ -246,16 +209,8 @@ final class TableSql {
     String sql;
     try {
       sql = c.generator().sql(new FrameScope(f));
-      if (f.childlessFrom >= 0 && c.spec().gen() instanceof io.synthgen.plan.ColumnGen.ChildAggregate a) {
-        String none = a.function().equals("count") || a.function().equals("sum") ? "0" : "NULL";
-        sql = "CASE WHEN " + ref(f.row) + " < " + SqlText.lit(f.childlessFrom) + " THEN " + sql + " ELSE CAST("
-            + none + " AS " + io.synthgen.column.ValueSql.sparkType(c.spec().type()) + ") END";
-      }
       if (f.table.appends() && f.table.advance().contains(name) && f.table.rows() > 0) {
         sql = shifted(f, c.spec().type(), sql);
-      } else if (f.batchAlias != null && f.table.advance().contains(name) && c.spec().type().isTemporal()) {
-        sql = shiftedBy(c.spec().type(), sql, "(" + ref(f.batchAlias) + " * " + SqlText.lit(plan.intervalMicros())
-            + ")");
       }
       double rate = c.spec().nullRate();
       if (rate > 0) {
@@ -287,17 +242,8 @@ final class TableSql {
     };
   }
 
-  /** A date or timestamp moved by {@code micros} (a BIGINT expression, at least 0): whole days for a date. */
-  private static String shiftedBy(DataType type, String sql, String micros) {
-    return type.kind() == DataType.Kind.DATE ? "date_add(" + sql + ", CAST(" + micros + " DIV 86400000000L AS INT))"
-        : "timestamp_micros(unix_micros(" + sql + ") + " + micros + ")";
-  }
-
   /** The frame of the parent that key column {@code fk} of frame {@code f} points to. */
   private Frame childFrame(Frame f, String fk) {
-    if (f.keyFrame != null && !f.changed.contains(fk)) {
-      return childFrame(f.keyFrame, fk);
-    }
     String key = f.id + "/" + fk;
     Frame g = childFrames.get(key);
     if (g != null) {
@@ -485,7 +431,7 @@ final class TableSql {
 
     @Override
     public String batch() {
-      return f.batchAlias != null ? ref(f.batchAlias) : SqlText.lit(f.batch);
+      return SqlText.lit(f.batch);
     }
 
     @Override

@@ -42,30 +42,14 @@ public final class Permutation {
           "a permutation needs 1 <= n <= 2^62 (" + MAX_SIZE + "), got n = " + size);
     }
     this.size = size;
-    this.halfBits = halfBits(size);
+    int bits = size == 1 ? 1 : 64 - Long.numberOfLeadingZeros(size - 1);
+    int width = Math.max(2, bits + (bits & 1));
+    this.halfBits = width / 2;
     this.halfMask = (1L << halfBits) - 1;
     for (int r = 0; r < ROUNDS; r++) {
-      roundSeeds[r] = XxHash64.hashLong(roundKey(key, r), XxHash64.SPARK_SEED);
+      long roundKey = XxHash64.hashLong(r, key);
+      roundSeeds[r] = XxHash64.hashLong(roundKey, XxHash64.SPARK_SEED);
     }
-  }
-
-  /** Bits of each half of the network for a domain of n: half the smallest even width (at least 2) covering n. */
-  public static int halfBits(long n) {
-    int bits = n <= 1 ? 1 : 64 - Long.numberOfLeadingZeros(n - 1);
-    return Math.max(2, bits + (bits & 1)) / 2;
-  }
-
-  /**
-   * The key of round r of the permutation keyed by {@code key}: {@code hashLong(r, key)}, so {@code F_r(R)} is
-   * Spark's {@code xxhash64(roundKey, R)}.
-   */
-  public static long roundKey(long key, int r) {
-    return XxHash64.hashLong(r, key);
-  }
-
-  /** The key of {@link #indexed}{@code (family, index, n)}: Spark's {@code xxhash64(index, familyKey)}. */
-  public static long indexedKey(Stream family, long index) {
-    return family.bitsAt(index);
   }
 
   /** The permutation of {@code [0, n)} keyed by a stream. */
@@ -78,7 +62,7 @@ public final class Permutation {
    * {@code xxhash64(index, familyKey)}): one per batch or cohort without building a stream per index.
    */
   public static Permutation indexed(Stream family, long index, long n) {
-    return new Permutation(indexedKey(family, index), n);
+    return new Permutation(family.bitsAt(index), n);
   }
 
   public long size() {
