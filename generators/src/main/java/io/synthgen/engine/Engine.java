@@ -30,20 +30,30 @@ import java.util.function.Function;
  * chunk next in row order is appended by whichever worker holds it; at most {@code 2 x threads} chunks are in
  * flight, so memory is bounded by the chunk size whatever the row count. The output is the same bytes for any
  * thread count: chunk boundaries depend only on the chunk size.
+ *
+ * <p>A chunk is one row group of the output. Its rows are evaluated in vectors of {@code vectorRows} rows (see
+ * {@link VectorChunks}), which changes nothing in the output: the vector size is a speed setting only.
  */
 public final class Engine {
 
   public static final int DEFAULT_CHUNK_ROWS = 131_072;
+  public static final int DEFAULT_VECTOR_ROWS = 8_192;
 
   private final int threads;
   private final int chunkRows;
+  private final int vectorRows;
 
   public Engine(int threads, int chunkRows) {
-    if (threads < 1 || chunkRows < 1) {
-      throw new IllegalArgumentException("threads and chunk rows must be at least 1");
+    this(threads, chunkRows, DEFAULT_VECTOR_ROWS);
+  }
+
+  public Engine(int threads, int chunkRows, int vectorRows) {
+    if (threads < 1 || chunkRows < 1 || vectorRows < 1) {
+      throw new IllegalArgumentException("threads, chunk rows and vector rows must be at least 1");
     }
     this.threads = threads;
     this.chunkRows = chunkRows;
+    this.vectorRows = vectorRows;
   }
 
   public static Engine defaults() {
@@ -116,7 +126,7 @@ public final class Engine {
             ordered.awaitTurnToStart(i);
             long first = i * chunkRows;
             int n = (int) Math.min(chunkRows, rows - first);
-            Batch batch = t.chunk(first, n);
+            Batch batch = t.chunk(first, n, vectorRows);
             if (observer != null) {
               observer.accept(batch);
             }

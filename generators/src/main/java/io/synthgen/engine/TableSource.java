@@ -28,6 +28,14 @@ public interface TableSource {
    */
   Batch chunk(long first, int n);
 
+  /**
+   * The same rows as {@link #chunk(long, int)}, evaluated in vectors of at most {@code vectorRows} rows where the
+   * source can (the batch is the same either way); by default the chunk is evaluated whole.
+   */
+  default Batch chunk(long first, int n, int vectorRows) {
+    return chunk(first, n);
+  }
+
   /** The plan table the rows are generated from (for validation statistics), or null when there is none. */
   ResolvedTable table();
 
@@ -53,6 +61,11 @@ public interface TableSource {
       @Override
       public Batch chunk(long first, int n) {
         return TableEvaluator.range(plan, t, first, n).outputBatch();
+      }
+
+      @Override
+      public Batch chunk(long first, int n, int vectorRows) {
+        return VectorChunks.evaluate(n, vectorRows, (off, count) -> chunk(first + off, count));
       }
 
       @Override

@@ -33,6 +33,10 @@ final class OutputOptions {
       description = "Rows per chunk (and Parquet row group).")
   Integer chunkRows;
 
+  @Option(names = "--vector-rows", paramLabel = "N", hidden = true,
+      description = "Rows per evaluation vector within a chunk (a speed setting: the output is the same).")
+  Integer vectorRows;
+
   Path dir(Plan plan) {
     if (out != null) {
       return out;
@@ -68,6 +72,7 @@ final class OutputOptions {
 
   Engine engine() {
     return new Engine(threads != null ? threads : Runtime.getRuntime().availableProcessors(),
-        chunkRows != null ? chunkRows : Engine.DEFAULT_CHUNK_ROWS);
+        chunkRows != null ? chunkRows : Engine.DEFAULT_CHUNK_ROWS,
+        vectorRows != null ? vectorRows : Engine.DEFAULT_VECTOR_ROWS);
   }
 }
