@@ -1,5 +1,6 @@
 package io.synthgen.distribution;
 
+import io.synthgen.random.FdLog;
 import io.synthgen.sql.SqlScope;
 import io.synthgen.sql.SqlText;
 
@@ -31,7 +32,7 @@ final class GammaSampler extends Sampler {
       for (int k = 0; k < intShape; k++) {
         p *= uPos(first + k, h);
       }
-      return -StrictMath.log(p);
+      return -FdLog.log(p);
     }
     boolean boost = shape < 1;
     double a = boost ? shape + 1 : shape;
@@ -42,7 +43,7 @@ final class GammaSampler extends Sampler {
     while (k < last) {
       double u1 = uPos(k, h);
       double u2 = u(k + 1, h);
-      double z = Math.sqrt(-2.0 * StrictMath.log(u1)) * Math.cos(2.0 * Math.PI * u2);
+      double z = Math.sqrt(-2.0 * FdLog.log(u1)) * Math.cos(2.0 * Math.PI * u2);
       double v = 1 + c * z;
       double u = u(k + 2, h);
       k += 3;
@@ -50,7 +51,7 @@ final class GammaSampler extends Sampler {
         continue;
       }
       v = v * v * v;
-      if (StrictMath.log(u) < 0.5 * z * z + d - d * v + d * StrictMath.log(v)) {
+      if (FdLog.log(u) < 0.5 * z * z + d - d * v + d * FdLog.log(v)) {
         double g = d * v;
         return boost ? g * StrictMath.pow(uPos(k, h), 1.0 / shape) : g;
       }

@@ -1,5 +1,6 @@
 package io.synthgen.distribution;
 
+import io.synthgen.random.FdLog;
 import io.synthgen.sql.SqlScope;
 import io.synthgen.sql.SqlText;
 
@@ -147,7 +148,7 @@ final class PoissonSampler extends Sampler {
   @Override
   public double sample(long h) {
     if (lambda > 500) {
-      double z = Math.sqrt(-2.0 * StrictMath.log(uPos(0, h))) * Math.cos(2.0 * Math.PI * u(1, h));
+      double z = Math.sqrt(-2.0 * FdLog.log(uPos(0, h))) * Math.cos(2.0 * Math.PI * u(1, h));
       return Math.max(0, Math.rint(lambda + Math.sqrt(lambda) * z));
     }
     double u = u(0, h);

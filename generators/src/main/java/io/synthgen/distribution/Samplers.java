@@ -1,5 +1,6 @@
 package io.synthgen.distribution;
 
+import io.synthgen.random.FdLog;
 import io.synthgen.sql.SqlScope;
 import io.synthgen.sql.SqlText;
 
@@ -27,7 +28,7 @@ final class Samplers {
 
     @Override
     public double sample(long h) {
-      double z = Math.sqrt(-2.0 * StrictMath.log(uPos(0, h))) * Math.cos(2.0 * Math.PI * u(1, h));
+      double z = Math.sqrt(-2.0 * FdLog.log(uPos(0, h))) * Math.cos(2.0 * Math.PI * u(1, h));
       double x = mean + sd * z;
       return log ? StrictMath.exp(x) : x;
     }
@@ -56,7 +57,7 @@ final class Samplers {
 
     @Override
     public double sample(long h) {
-      return -StrictMath.log(uPos(0, h)) / rate;
+      return -FdLog.log(uPos(0, h)) / rate;
     }
 
     @Override

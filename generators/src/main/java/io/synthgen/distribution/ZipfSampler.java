@@ -1,5 +1,6 @@
 package io.synthgen.distribution;
 
+import io.synthgen.random.FdLog;
 import io.synthgen.random.Stream;
 import io.synthgen.sql.SqlScope;
 import io.synthgen.sql.SqlText;
@@ -145,12 +146,12 @@ public final class ZipfSampler extends Sampler {
   }
 
   private double hIntegral(double x) {
-    double logX = StrictMath.log(x);
+    double logX = FdLog.log(x);
     return helper2((1.0 - s) * logX) * logX;
   }
 
   private double h(double x) {
-    return StrictMath.exp(-s * StrictMath.log(x));
+    return StrictMath.exp(-s * FdLog.log(x));
   }
 
   private double hIntegralInverse(double x) {

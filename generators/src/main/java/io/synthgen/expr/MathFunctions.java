@@ -2,6 +2,7 @@ package io.synthgen.expr;
 
 import io.synthgen.plan.DataType;
 import io.synthgen.plan.DataType.Kind;
+import io.synthgen.random.FdLog;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 
@@ -20,9 +21,9 @@ final class MathFunctions {
         new FunctionDef("sqrt", "sqrt(x)", 1, 1, false, c -> dbl(c, Math::sqrt, false, x -> "sqrt(" + x + ")")),
         new FunctionDef("exp", "exp(x)", 1, 1, false, c -> dbl(c, StrictMath::exp, false, x -> "exp(" + x + ")")),
         new FunctionDef("ln", "ln(x)", 1, 1, false,
-            c -> dbl(c, x -> x > 0 ? StrictMath.log(x) : Double.NaN, true, x -> "ln(" + x + ")")),
+            c -> dbl(c, x -> x > 0 ? FdLog.log(x) : Double.NaN, true, x -> "ln(" + x + ")")),
         new FunctionDef("log10", "log10(x)", 1, 1, false,
-            c -> dbl(c, x -> x > 0 ? StrictMath.log10(x) : Double.NaN, true, x -> "log10(" + x + ")")),
+            c -> dbl(c, x -> x > 0 ? FdLog.log10(x) : Double.NaN, true, x -> "log10(" + x + ")")),
         new FunctionDef("sin", "sin(x)", 1, 1, false, c -> dbl(c, Math::sin, false, x -> "sin(" + x + ")")),
         new FunctionDef("cos", "cos(x)", 1, 1, false, c -> dbl(c, Math::cos, false, x -> "cos(" + x + ")")),
         new FunctionDef("tan", "tan(x)", 1, 1, false, c -> dbl(c, Math::tan, false, x -> "tan(" + x + ")")),
