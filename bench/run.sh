@@ -3,17 +3,30 @@
 # session (machines are noisy: compare ratios), verifies every output with the shared verifier, and optionally
 # runs 100,000,000 rows of W2 with a 1 GB heap.
 #
-# usage: bench/run.sh [--runs N] [--big] [--only W1|W2] [--industries] [--warm]
+# usage: bench/run.sh [--runs N] [--big] [--only W1|W2] [--industries] [--warm] [--scale] [--scale-runs N]
+#                     [--templates ROWS] [--profile] [--no-small] [--no-build]
 #   --runs N       timed runs per contender and workload after one warm-up (default 3; the median is reported)
 #   --big          also generate 100M rows of W2 with -Xmx1g and report time and peak RSS
 #   --industries   also time every industry template at its default size
 #   --warm         also generate each workload 5 times in one JVM (bench/WarmRuns.java): the first run against the
 #                  engine's steady state, with the JIT compilation time of each run
+#   --scale        also W2 at 100,000,000 rows (synthgen with -Xmx1g) and W1 at 10,000,000 rows, both contenders,
+#                  each output verified with its row count and deleted: wall s, CPU s (user + system), peak RSS and
+#                  the DuckDB / synthgen ratios of wall and CPU
+#   --scale-runs N runs per contender at those sizes (default 1, no warm-up; the median is reported)
+#   --templates ROWS  also every industry template with --rows ROWS (rows of its main table) as a whole process,
+#                  and each of its tables alone in a warm JVM (bench/TemplateRuns.java): CPU s per million rows and
+#                  per million rows per column, and the ratio of that to retail's main table
+#   --profile      with --templates: a JFR recording (settings=profile) of bench/TemplateRuns.java for the template
+#                  with the highest CPU per row per column, its samples attributed to column kinds
+#                  (bench/JfrKinds.java)
+#   --no-small     skip the default W1 1M / W2 10M comparison (for the options above alone)
+#   --no-build     use the jar already in server/target instead of building it
 # Results are printed and written to bench-results/<date>.md. Needs JDK 17+, Maven (or ./mvnw) and GNU time.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 SHARED="${SYNTHGEN_SHARED:-$ROOT/../shared}"
-RUNS=3; BIG=0; ONLY=""; INDUSTRIES=0; WARM=0
+RUNS=3; BIG=0; ONLY=""; INDUSTRIES=0; WARM=0; SCALE=0; SCALE_RUNS=1; TEMPLATE_ROWS=""; PROFILE=0; SMALL=1; BUILD=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) RUNS="$2"; shift 2;;
@@ -21,6 +34,12 @@ while [[ $# -gt 0 ]]; do
     --only) ONLY="$2"; shift 2;;
     --industries) INDUSTRIES=1; shift;;
     --warm) WARM=1; shift;;
+    --scale) SCALE=1; shift;;
+    --scale-runs) SCALE_RUNS="$2"; shift 2;;
+    --templates) TEMPLATE_ROWS="$2"; shift 2;;
+    --profile) PROFILE=1; shift;;
+    --no-small) SMALL=0; shift;;
+    --no-build) BUILD=0; shift;;
     *) echo "unknown option $1 (see the header of $0)" >&2; exit 2;;
   esac
 done
@@ -29,8 +48,11 @@ done
 
 WORK="${TMPDIR:-/tmp}/synthgen-bench"
 mkdir -p "$WORK"
-echo "== building synthgen" >&2
-(cd "$ROOT" && ./mvnw -q -B -DskipTests package) >&2
+[[ "$PROFILE" == 0 || -n "$TEMPLATE_ROWS" ]] || { echo "--profile needs --templates ROWS" >&2; exit 2; }
+if [[ "$BUILD" == 1 ]]; then
+  echo "== building synthgen" >&2
+  (cd "$ROOT" && ./mvnw -q -B -DskipTests package) >&2
+fi
 JAR="$ROOT/server/target/synthgen.jar"
 SG=("$ROOT/bin/synthgen")
 
@@ -45,6 +67,13 @@ timed() {
   /usr/bin/time -f "%e %M" -o "$WORK/last-time" "$@" > "$WORK/last-out" 2>&1 || { cat "$WORK/last-out" >&2; exit 1; }
   cat "$WORK/last-time" >> "$WORK/times-$label"
 }
+# timed_cpu RUN_LABEL CMD... -> appends "seconds peak_kb cpu_seconds" (user + system) to $WORK/times-RUN_LABEL
+timed_cpu() {
+  local label="$1"; shift
+  /usr/bin/time -f "%e %M %U %S" -o "$WORK/last-time" "$@" > "$WORK/last-out" 2>&1 || { cat "$WORK/last-out" >&2; exit 1; }
+  awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}' "$WORK/last-time" >> "$WORK/times-$label"
+}
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 maxkb() { awk '{ if ($2 > m) m = $2 } END {print m}'; }
 
@@ -64,7 +93,7 @@ REPORT="$OUT/$(date -u +%Y-%m-%dT%H%M%SZ).md"
 } > "$REPORT"
 
 for W in W1 W2; do
-  [[ -n "$ONLY" && "$ONLY" != "$W" ]] && continue
+  [[ "$SMALL" == 0 || ( -n "$ONLY" && "$ONLY" != "$W" ) ]] && continue
   rm -f "$WORK/times-duck-$W" "$WORK/times-sg-$W"
   echo "== $W: warm-up" >&2
   "$WORK/bench/peers/duckdb-sql/run.sh" "$W" "$WORK/duck-$W" > /dev/null 2>&1
@@ -93,6 +122,42 @@ if [[ "$BIG" == 1 ]]; then
   rm -rf "$WORK/sg-big"
 fi
 
+if [[ "$SCALE" == 1 ]]; then
+  # column K of a times file, its median
+  col() { awk -v k="$2" '{print $k}' "$WORK/times-$1" | median; }
+  { echo; echo "At scale (median of $SCALE_RUNS run(s) per contender, no warm-up; synthgen W2 with -Xmx1g; CPU is user + system):"
+    echo
+    echo "| workload | rows | DuckDB wall s | synthgen wall s | wall DuckDB / synthgen | DuckDB CPU s | synthgen CPU s | CPU DuckDB / synthgen | synthgen rows/s | synthgen peak RSS | DuckDB peak RSS | load average before |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|"; } >> "$REPORT"
+  declare -A SCALE_ROWS=([W1]=10000000 [W2]=100000000)
+  declare -A SCALE_OPTS=([W1]="" [W2]="-Xmx1g")
+  for W in W2 W1; do
+    [[ -n "$ONLY" && "$ONLY" != "$W" ]] && continue
+    n=${SCALE_ROWS[$W]}
+    rm -f "$WORK/times-scale-duck-$W" "$WORK/times-scale-sg-$W"
+    load=$(loadavg)
+    for ((i = 1; i <= SCALE_RUNS; i++)); do
+      echo "== $W x $n rows: run $i of $SCALE_RUNS (DuckDB)" >&2
+      timed_cpu "scale-duck-$W" "$WORK/bench/peers/duckdb-sql/run.sh" "$W" "$WORK/scale-duck-$W" "$n"
+      "$WORK/bench/verify.sh" "$WORK/scale-duck-$W" "$W" "$n" > "$WORK/verify-scale-duck-$W.txt" \
+        || { cat "$WORK/verify-scale-duck-$W.txt"; echo "DuckDB output ($W, $n rows) failed verification" >&2; exit 1; }
+      rm -rf "$WORK/scale-duck-$W"
+      echo "== $W x $n rows: run $i of $SCALE_RUNS (synthgen ${SCALE_OPTS[$W]})" >&2
+      SYNTHGEN_JAVA_OPTS="${SCALE_OPTS[$W]}" timed_cpu "scale-sg-$W" \
+        "${SG[@]}" generate "${PLAN[$W]}" --rows "$n" --out "$WORK/scale-sg-$W"
+      "$WORK/bench/verify.sh" "$WORK/scale-sg-$W/${TABLE[$W]}.parquet" "$W" "$n" > "$WORK/verify-scale-sg-$W.txt" \
+        || { cat "$WORK/verify-scale-sg-$W.txt"; echo "synthgen output ($W, $n rows) failed verification" >&2; exit 1; }
+      rm -rf "$WORK/scale-sg-$W"
+    done
+    dw=$(col "scale-duck-$W" 1); sw=$(col "scale-sg-$W" 1); dc=$(col "scale-duck-$W" 3); sc=$(col "scale-sg-$W" 3)
+    dk=$(maxkb < "$WORK/times-scale-duck-$W"); sk=$(maxkb < "$WORK/times-scale-sg-$W")
+    awk -v w="$W" -v n="$n" -v dw="$dw" -v sw="$sw" -v dc="$dc" -v sc="$sc" -v dk="$dk" -v sk="$sk" -v l="$load" 'BEGIN {
+      printf "| %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f | %.0f MB | %.0f MB | %s |\n",
+        w, n, dw, sw, dw / sw, dc, sc, dc / sc, n / sw, sk / 1024, dk / 1024, l }' >> "$REPORT"
+  done
+  echo "Both outputs passed the shared verifier with the row count; load average after: $(loadavg)." >> "$REPORT"
+fi
+
 if [[ "$INDUSTRIES" == 1 ]]; then
   { echo; echo "| template (default size) | rows | seconds | rows/s | peak RSS |"; echo "|---|---|---|---|---|"; } >> "$REPORT"
   for t in $("${SG[@]}" templates | awk '/^[a-z]/ {print $1}'); do
@@ -102,6 +167,65 @@ if [[ "$INDUSTRIES" == 1 ]]; then
     rows=$(grep -o 'wrote [0-9,]* rows' "$WORK/last-out" | tr -dc 0-9)
     awk -v t="$t" -v n="$rows" -v s="$ts" -v k="$tk" 'BEGIN {printf "| %s | %d | %.2f | %.0f | %.0f MB |\n", t, n, s, n / s, k / 1024}' >> "$REPORT"
   done
+fi
+if [[ -n "$TEMPLATE_ROWS" ]]; then
+  # each template as a whole process, then each of its tables alone in a warm JVM (bench/TemplateRuns.java)
+  TSV="$WORK/template-tables.tsv"; rm -f "$TSV" "$WORK/template-totals.tsv"
+  for t in $("${SG[@]}" templates | awk '/^[a-z]/ {print $1}'); do
+    echo "== template $t with --rows $TEMPLATE_ROWS: whole process (load average $(loadavg))" >&2
+    rm -f "$WORK/times-tpl-$t"
+    timed_cpu "tpl-$t" "${SG[@]}" generate "$t" --rows "$TEMPLATE_ROWS" --out "$WORK/tpl-$t"
+    rows=$(grep -o 'wrote [0-9,]* rows' "$WORK/last-out" | tr -dc 0-9)
+    rm -rf "$WORK/tpl-$t"
+    read -r ts tk tc < "$WORK/times-tpl-$t"
+    echo "$t $rows $ts $tc $tk $(loadavg | tr ' ' /)" >> "$WORK/template-totals.tsv"
+    echo "== template $t: each table alone in a warm JVM (load average $(loadavg))" >&2
+    java -XX:+UseParallelGC -Xmn256m -cp "$JAR" "$ROOT/bench/TemplateRuns.java" "$t" "$TEMPLATE_ROWS" "$WORK/tr-$t" \
+      >> "$TSV" 2> "$WORK/tr-$t.log" || { cat "$WORK/tr-$t.log" >&2; exit 1; }
+    rm -rf "$WORK/tr-$t"
+  done
+  { echo; echo "Every industry template with --rows $TEMPLATE_ROWS (rows of its main table), as a whole process:"; echo
+    echo "| template | total rows | wall s | CPU s | rows/s | peak RSS | load average before |"; echo "|---|---|---|---|---|---|---|"
+    awk '{printf "| %s | %d | %.2f | %.2f | %.0f | %.0f MB | %s |\n", $1, $2, $3, $4, $2 / $3, $5 / 1024, $6}' \
+      "$WORK/template-totals.tsv"
+    echo
+    echo "Each table alone in a warm JVM (bench/TemplateRuns.java, after a warm-up at the template's default size;"
+    echo "generation, encoding and writing, no validation). CPU is the process CPU time around the table; the ratios"
+    echo "compare CPU per million rows per column with retail's main table (customers) and with retail's average"
+    echo "(its CPU over its rows x columns):"
+    echo
+    echo "| template | table | rows | columns | wall s | CPU s | CPU s / M rows | CPU s / M rows / column | x retail main | x retail average |"
+    echo "|---|---|---|---|---|---|---|---|---|---|"
+    awk -F'\t' '
+      { t[NR] = $2; n[NR] = $3; r[NR] = $4; c[NR] = $5; w[NR] = $6; u[NR] = $7
+        if ($2 == "retail") { rc += $7; rrc += $4 * $5; if ($8 == 1 && $4 > 0) rmain = $7 / ($4 / 1e6) / $5 } }
+      END {
+        ravg = rrc > 0 ? rc / (rrc / 1e6) : 0
+        for (i = 1; i <= NR; i++) {
+          per = r[i] > 0 ? u[i] / (r[i] / 1e6) : 0; pc = c[i] > 0 ? per / c[i] : 0
+          printf "| %s | %s | %d | %d | %.2f | %.2f | %.3f | %.4f | %s | %s |\n", t[i], n[i], r[i], c[i], w[i], u[i], per, pc,
+            rmain > 0 ? sprintf("%.2f", pc / rmain) : "-", ravg > 0 ? sprintf("%.2f", pc / ravg) : "-"
+        }
+      }' "$TSV"
+    echo
+    echo "Per template (its CPU over its rows x columns):"
+    echo
+    echo "| template | CPU s / M rows / column | x retail average |"; echo "|---|---|---|"
+    awk -F'\t' '{ u[$2] += $7; rc[$2] += $4 * $5; if (!($2 in seen)) { seen[$2] = 1; order[++k] = $2 } }
+      END { for (i = 1; i <= k; i++) { t = order[i]; printf "| %s | %.4f | %.2f |\n", t, u[t] / (rc[t] / 1e6),
+        (u[t] / rc[t]) / (u["retail"] / rc["retail"]) } }' "$TSV"; } >> "$REPORT"
+  if [[ "$PROFILE" == 1 ]]; then
+    slowest=$(awk -F'\t' '{ u[$2] += $7; rc[$2] += $4 * $5 } END { for (t in u) if (rc[t] > 0 && u[t] / rc[t] > m) { m = u[t] / rc[t]; s = t }; print s }' "$TSV")
+    echo "== profiling $slowest (JFR, settings=profile; load average $(loadavg))" >&2
+    JFR="$WORK/templates-$slowest.jfr"
+    java -XX:+UseParallelGC -Xmn256m -XX:StartFlightRecording=filename="$JFR",settings=profile -cp "$JAR" \
+      "$ROOT/bench/TemplateRuns.java" "$slowest" "$TEMPLATE_ROWS" "$WORK/tr-$slowest" > /dev/null 2> "$WORK/tr-jfr.log" \
+      || { cat "$WORK/tr-jfr.log" >&2; exit 1; }
+    rm -rf "$WORK/tr-$slowest"
+    { echo; echo "Where $slowest (the highest CPU per row per column) spends its time, per column kind (bench/JfrKinds.java"
+      echo "on a JFR recording of bench/TemplateRuns.java at --rows $TEMPLATE_ROWS, warm-up included; recording $JFR):"
+      java "$ROOT/bench/JfrKinds.java" "$JFR"; } >> "$REPORT"
+  fi
 fi
 if [[ "$WARM" == 1 ]]; then
   { echo; echo "In one JVM (bench/WarmRuns.java, launcher's GC settings): run 1 is what a process pays, runs 2-5 the steady state."; } >> "$REPORT"
