@@ -8,10 +8,15 @@ import io.synthgen.vec.Vec;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Running statistics of one column over the batches of a run. Thread-safe. */
+/**
+ * Running statistics of one column over the batches of a run: rows, nulls, and only what the column's checks read
+ * (min and max for a range check, value counts for a weights check, distinct keys for uniqueness or references).
+ * Thread-safe.
+ */
 final class ColumnStats {
 
   private final boolean countValues;
+  private final boolean range;
   private final KeySet keys;
   private long rows;
   private long nulls;
@@ -19,8 +24,9 @@ final class ColumnStats {
   private double max = Double.NEGATIVE_INFINITY;
   private final Map<String, Long> counts = new HashMap<>();
 
-  ColumnStats(boolean countValues, boolean collectKeys) {
+  ColumnStats(boolean countValues, boolean collectKeys, boolean range) {
     this.countValues = countValues;
+    this.range = range;
     this.keys = collectKeys ? new KeySet() : null;
   }
 
@@ -31,29 +37,34 @@ final class ColumnStats {
     double hi = Double.NEGATIVE_INFINITY;
     Map<String, Long> local = countValues ? new HashMap<>() : null;
     if (v instanceof LongVec l) {
-      for (int i = 0; i < n; i++) {
-        if (l.isNull(i)) {
-          continue;
-        }
-        long x = l.values[i];
-        lo = Math.min(lo, x);
-        hi = Math.max(hi, x);
-        if (local != null) {
-          local.merge(Long.toString(x), 1L, Long::sum);
-        }
-        if (keys != null) {
-          keys.addLong(x);
+      if (range && localNulls < n) {
+        // long to double rounds monotonically, so the double of the long extreme is the extreme of the doubles
+        lo = longMin(l.values, l.nulls(), n);
+        hi = longMax(l.values, l.nulls(), n);
+      }
+      if (local != null) {
+        for (int i = 0; i < n; i++) {
+          if (!l.isNull(i)) {
+            local.merge(Long.toString(l.values[i]), 1L, Long::sum);
+          }
         }
       }
+      if (keys != null) {
+        keys.addLongs(l.values, l.nulls(), n);
+      }
     } else if (v instanceof DoubleVec d) {
-      for (int i = 0; i < n; i++) {
-        if (d.isNull(i)) {
-          continue;
-        }
-        lo = Math.min(lo, d.values[i]);
-        hi = Math.max(hi, d.values[i]);
-        if (local != null) {
-          local.merge(Double.toString(d.values[i]), 1L, Long::sum);
+      if (range || local != null) {
+        for (int i = 0; i < n; i++) {
+          if (d.isNull(i)) {
+            continue;
+          }
+          if (range) {
+            lo = Math.min(lo, d.values[i]);
+            hi = Math.max(hi, d.values[i]);
+          }
+          if (local != null) {
+            local.merge(Double.toString(d.values[i]), 1L, Long::sum);
+          }
         }
       }
     } else if (v instanceof BoolVec b) {
@@ -105,6 +116,38 @@ final class ColumnStats {
         local.forEach((k, c) -> counts.merge(k, c, Long::sum));
       }
     }
+  }
+
+  private static long longMin(long[] x, boolean[] nulls, int n) {
+    long m = Long.MAX_VALUE;
+    if (nulls == null) {
+      for (int i = 0; i < n; i++) {
+        m = Math.min(m, x[i]);
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        if (!nulls[i]) {
+          m = Math.min(m, x[i]);
+        }
+      }
+    }
+    return m;
+  }
+
+  private static long longMax(long[] x, boolean[] nulls, int n) {
+    long m = Long.MIN_VALUE;
+    if (nulls == null) {
+      for (int i = 0; i < n; i++) {
+        m = Math.max(m, x[i]);
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        if (!nulls[i]) {
+          m = Math.max(m, x[i]);
+        }
+      }
+    }
+    return m;
   }
 
   synchronized long rows() {

@@ -19,6 +19,15 @@ final class KeySet {
   private boolean overflow;
   private long duplicates;
 
+  /** Adds the non-null values among the first n of a batch, under one lock. */
+  synchronized void addLongs(long[] values, boolean[] nulls, int n) {
+    for (int i = 0; i < n; i++) {
+      if (nulls == null || !nulls[i]) {
+        addLong(values[i]);
+      }
+    }
+  }
+
   synchronized void addLong(long v) {
     if (overflow) {
       return;

@@ -73,7 +73,9 @@ public final class Validator {
         boolean unique = (c.unique() || c.name().equals(t.primaryKey())) && !(c.gen() instanceof ColumnGen.Sequence);
         String ref = references(c);
         boolean fkSet = ref != null && sequenceOf(ref) == null;
-        m.put(c.name(), new ColumnStats(values, unique || fkSet || parentKeyColumns.contains(node)));
+        boolean range = c.gen() instanceof ColumnGen.Uniform || c.gen() instanceof ColumnGen.DateRange
+            || c.gen() instanceof ColumnGen.Dist;
+        m.put(c.name(), new ColumnStats(values, unique || fkSet || parentKeyColumns.contains(node), range));
         sequenceMismatches.put(node, new AtomicLong());
         orphanCounts.put(node, new AtomicLong());
       }
