@@ -1,6 +1,7 @@
 package io.synthgen.engine;
 
 import io.synthgen.column.BatchContext;
+import io.synthgen.column.DistinctRows;
 import io.synthgen.column.Instants;
 import io.synthgen.column.ParentGen;
 import io.synthgen.column.ParentKeys;
@@ -28,6 +29,11 @@ import java.util.Map;
  * any other column reads them, so expressions over them follow. A date column moves by whole days. Rows of another
  * table (lookups, aggregates) are evaluated as that table writes them: an append table's rows with their own
  * batch's shift, a static table's as batch 0.
+ *
+ * <p>The parent rows a foreign key points to are evaluated once per batch and per distinct row, by one evaluator
+ * per key that every {@code parent.column} and lookup through that key shares, so a parent column and what it
+ * depends on are computed once for all children of a parent in the batch (and lookups of lookups follow the same
+ * way, one level up).
  */
 public final class TableEvaluator implements BatchContext {
 
@@ -40,6 +46,7 @@ public final class TableEvaluator implements BatchContext {
   private final long[] shifts;
   private final Map<String, Vec> memo = new HashMap<>();
   private final Map<String, long[]> parentRowsMemo = new HashMap<>();
+  private final Map<String, ParentView> parentViews = new HashMap<>();
 
   public TableEvaluator(ResolvedPlan plan, ResolvedTable table, long[] rows, int n) {
     this(plan, table, rows, n, 0, null);
@@ -160,7 +167,7 @@ public final class TableEvaluator implements BatchContext {
     if (dot > 0) {
       String parent = name.substring(0, dot);
       String via = table.viaFor(parent);
-      v = evaluate(parent, name.substring(dot + 1), parentRows(via), n);
+      v = parentView(via).column(name.substring(dot + 1));
       Vecs.orNulls(v, column(via));
     } else {
       ResolvedColumn c = table.column(name);
@@ -228,12 +235,47 @@ public final class TableEvaluator implements BatchContext {
     return p;
   }
 
+  /** The parent rows that the foreign key {@code via} points to, evaluated once per distinct row. */
+  private ParentView parentView(String via) {
+    ParentView view = parentViews.get(via);
+    if (view == null) {
+      String parentTable = table.column(via).generator().parentKeys().parentTable();
+      DistinctRows distinct = DistinctRows.of(parentRows(via), n);
+      view = new ParentView(parentTable, distinct, evaluator(parentTable, distinct.rows(), distinct.count()));
+      parentViews.put(via, view);
+    }
+    return view;
+  }
+
   @Override
   public Vec evaluate(String otherTable, String column, long[] otherRows, int count) {
+    if (count == n) {
+      for (Map.Entry<String, long[]> e : parentRowsMemo.entrySet()) {
+        if (e.getValue() == otherRows) {
+          ParentView view = parentView(e.getKey());
+          if (view.table.equals(otherTable)) {
+            return view.column(column);
+          }
+        }
+      }
+    }
+    return evaluator(otherTable, otherRows, count).column(column);
+  }
+
+  private TableEvaluator evaluator(String otherTable, long[] otherRows, int count) {
     ResolvedTable other = plan.table(otherTable);
     if (!other.appends()) {
-      return new TableEvaluator(plan, other, otherRows, count).column(column);
+      return new TableEvaluator(plan, other, otherRows, count);
     }
-    return new TableEvaluator(plan, other, otherRows, count, batch, shifts(other, otherRows, count)).column(column);
+    return new TableEvaluator(plan, other, otherRows, count, batch, shifts(other, otherRows, count));
+  }
+
+  /** A parent table's evaluator over the distinct rows a foreign key points to, and the way back to every row. */
+  private record ParentView(String table, DistinctRows distinct, TableEvaluator evaluator) {
+
+    /** The column at the batch's rows, in vectors of its own (callers mask and shift them). */
+    Vec column(String column) {
+      return distinct.gather(evaluator.column(column));
+    }
   }
 }
