@@ -204,7 +204,7 @@ if [[ -n "$TEMPLATE_ROWS" ]]; then
         for (i = 1; i <= NR; i++) {
           per = r[i] > 0 ? u[i] / (r[i] / 1e6) : 0; pc = c[i] > 0 ? per / c[i] : 0
           printf "| %s | %s | %d | %d | %.2f | %.2f | %.3f | %.4f | %s | %s |\n", t[i], n[i], r[i], c[i], w[i], u[i], per, pc,
-            rmain > 0 ? sprintf("%.2f", pc / rmain) : "-", ravg > 0 ? sprintf("%.2f", pc / ravg) : "-"
+            (rmain > 0 ? sprintf("%.2f", pc / rmain) : "-"), (ravg > 0 ? sprintf("%.2f", pc / ravg) : "-")
         }
       }' "$TSV"
     echo
