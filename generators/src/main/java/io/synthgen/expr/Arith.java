@@ -259,50 +259,20 @@ final class Arith extends Node {
     if (op == Op.MOD || op == Op.PMOD) {
       return remainders(x, y, r, n, nulls);
     }
-    // One loop per operator with the overflow tests of Math.addExact, subtractExact and multiplyExact written out:
-    // an overflowing row stays 0 and NULL, as the exceptions left it.
-    long limit = DecimalMath.POW10[DataType.MAX_DECIMAL_PRECISION];
-    switch (op) {
-      case ADD -> {
-        for (int i = 0; i < n; i++) {
-          long v = x[i] + y[i];
-          if (((x[i] ^ v) & (y[i] ^ v)) < 0) {
-            nulls = mark(nulls, i, n);
-            continue;
-          }
-          r[i] = v;
-          if (v == DecimalMath.OVERFLOW || Math.abs(v) >= limit) {
-            nulls = mark(nulls, i, n);
-          }
+    for (int i = 0; i < n; i++) {
+      try {
+        r[i] = switch (op) {
+          case ADD -> Math.addExact(x[i], y[i]);
+          case SUB -> Math.subtractExact(x[i], y[i]);
+          case MUL -> Math.multiplyExact(x[i], y[i]);
+          default -> throw new IllegalStateException(op.name());
+        };
+        if (!DecimalMath.fits(r[i], DataType.MAX_DECIMAL_PRECISION)) {
+          nulls = mark(nulls, i, n);
         }
+      } catch (ArithmeticException e) {
+        nulls = mark(nulls, i, n);
       }
-      case SUB -> {
-        for (int i = 0; i < n; i++) {
-          long v = x[i] - y[i];
-          if (((x[i] ^ y[i]) & (x[i] ^ v)) < 0) {
-            nulls = mark(nulls, i, n);
-            continue;
-          }
-          r[i] = v;
-          if (v == DecimalMath.OVERFLOW || Math.abs(v) >= limit) {
-            nulls = mark(nulls, i, n);
-          }
-        }
-      }
-      case MUL -> {
-        for (int i = 0; i < n; i++) {
-          long v = x[i] * y[i];
-          if (Math.multiplyHigh(x[i], y[i]) != v >> 63) {
-            nulls = mark(nulls, i, n);
-            continue;
-          }
-          r[i] = v;
-          if (v == DecimalMath.OVERFLOW || Math.abs(v) >= limit) {
-            nulls = mark(nulls, i, n);
-          }
-        }
-      }
-      default -> throw new IllegalStateException(op.name());
     }
     return nulls;
   }
