@@ -28,6 +28,21 @@ public final class XxHash64 {
     return fmix(h);
   }
 
+  /**
+   * The part of {@link #hashLong} that depends on the input alone: {@code hashLong(input, seed)} equals
+   * {@code hashPremixed(premix(input), seed)}, so a stream hashing one fixed input under many seeds computes it once.
+   */
+  public static long premix(long input) {
+    return Long.rotateLeft(input * P2, 31) * P1;
+  }
+
+  /** {@link #hashLong} of the input whose {@link #premix} is given. */
+  public static long hashPremixed(long premixed, long seed) {
+    long h = (seed + P5 + 8L) ^ premixed;
+    h = Long.rotateLeft(h, 27) * P1 + P4;
+    return fmix(h);
+  }
+
   public static long hashInt(int input, long seed) {
     long h = seed + P5 + 4L;
     h ^= (input & 0xFFFFFFFFL) * P1;

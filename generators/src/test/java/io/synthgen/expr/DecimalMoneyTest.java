@@ -59,6 +59,20 @@ class DecimalMoneyTest {
   }
 
   @Test
+  void decimalArithmeticBeyondEighteenDigitsOrSixtyFourBitsIsNull() {
+    DataType d = DataType.decimal(18, 0);
+    Fixture f = new Fixture().longs("a", d, 600_000_000_000_000_000L, 999_999_999_999_999_999L, 2L, 4_000_000_000L,
+        999_999_999L, -999_999_999_999_999_999L)
+        .longs("b", d, 400_000_000_000_000_000L, -1L, 3L, 4_000_000_000L, 1_000_000_000L, 1L);
+    assertEquals(list(null, new BigDecimal("999999999999999998"), new BigDecimal("5"), new BigDecimal("8000000000"),
+        new BigDecimal("1999999999"), new BigDecimal("-999999999999999998")), f.values("a + b", d));
+    assertEquals(list(new BigDecimal("200000000000000000"), null, new BigDecimal("-1"), new BigDecimal("0"),
+        new BigDecimal("-1"), null), f.values("a - b", d));
+    assertEquals(list(null, new BigDecimal("-999999999999999999"), new BigDecimal("6"), null,
+        new BigDecimal("999999999000000000"), new BigDecimal("-999999999999999999")), f.values("a * b", d));
+  }
+
+  @Test
   void divisionGoesThroughDoubleAndRoundsToTheColumn() {
     assertEquals(list(new BigDecimal("3.33")), new Fixture().values("10.00 / 3", CENTS));
     assertEquals(list(new BigDecimal("0.67")), new Fixture().values("2 / 3", CENTS));

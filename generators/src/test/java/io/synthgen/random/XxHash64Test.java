@@ -22,6 +22,17 @@ class XxHash64Test {
   }
 
   @Test
+  void aPremixedInputHashesAsTheInput() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+    for (int i = 0; i < 100_000; i++) {
+      long input = r.nextLong();
+      long seed = r.nextLong();
+      assertEquals(XxHash64.hashLong(input, seed), XxHash64.hashPremixed(XxHash64.premix(input), seed));
+    }
+    assertEquals(XxHash64.hashLong(0, 42), XxHash64.hashPremixed(XxHash64.premix(0), 42));
+  }
+
+  @Test
   void referenceImplementationMatchesPublishedVectors() {
     // XXH64 test vectors from the xxHash repository (seed 0)
     assertEquals(0xEF46DB3751D8E999L, Reference.xxh64(new byte[0], 0));
