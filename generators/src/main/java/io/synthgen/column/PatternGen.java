@@ -20,6 +20,11 @@ public final class PatternGen implements ColumnGenerator {
   /** 0 = literal, else the radix of the position. */
   private final int[] radix;
   private final Stream[] draws;
+  /**
+   * For each position, the draw whose bits are (re)loaded before it, or -1 to keep dividing the current bits. Where
+   * the draws change depends only on the radices, so it is worked out once here rather than per row.
+   */
+  private final int[] reload;
   private final long combinations;
   /** True when every literal character is ASCII: values are then built as bytes. */
   private final boolean ascii;
@@ -65,6 +70,22 @@ public final class PatternGen implements ColumnGenerator {
       draws[k] = stream.draw(k);
     }
     this.combinations = combos > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : (long) combos;
+    this.reload = new int[template.length];
+    int d = 0;
+    long room = Long.MAX_VALUE;
+    for (int j = 0; j < template.length; j++) {
+      int rad = radix[j];
+      reload[j] = -1;
+      if (rad == 0) {
+        continue;
+      }
+      if (room < rad * 64L) {
+        d = Math.min(d + 1, nDraws - 1);
+        reload[j] = d;
+        room = Long.MAX_VALUE;
+      }
+      room /= rad;
+    }
   }
 
   @Override
@@ -75,24 +96,38 @@ public final class PatternGen implements ColumnGenerator {
     Utf8Builder utf8 = ascii ? new Utf8Builder(n, template.length) : null;
     byte[] buf = new byte[template.length];
     for (int i = 0; i < n; i++) {
-      int d = 0;
       long bits = draws[0].bits(h[i]) >>> 1;
-      long room = Long.MAX_VALUE;
       for (int j = 0; j < template.length; j++) {
         int rad = radix[j];
         if (rad == 0) {
           buf[j] = (byte) template[j];
           continue;
         }
-        if (room < rad * 64L) {
-          d = Math.min(d + 1, draws.length - 1);
-          bits = draws[d].bits(h[i]) >>> 1;
-          room = Long.MAX_VALUE;
+        if (reload[j] >= 0) {
+          bits = draws[reload[j]].bits(h[i]) >>> 1;
         }
-        int v = (int) (bits % rad);
-        bits /= rad;
-        room /= rad;
-        buf[j] = (byte) (rad == 10 ? '0' + v : rad == 9 ? '1' + v : rad == 26 ? 'A' + v : ALNUM.charAt(v));
+        // the radices are constants in each branch, so the divisions compile to multiplications
+        long q;
+        byte c;
+        switch (rad) {
+          case 10:
+            q = bits / 10;
+            c = (byte) ('0' + (int) (bits - q * 10));
+            break;
+          case 9:
+            q = bits / 9;
+            c = (byte) ('1' + (int) (bits - q * 9));
+            break;
+          case 26:
+            q = bits / 26;
+            c = (byte) ('A' + (int) (bits - q * 26));
+            break;
+          default:
+            q = bits / 36;
+            c = (byte) ALNUM.charAt((int) (bits - q * 36));
+        }
+        buf[j] = c;
+        bits = q;
       }
       if (ascii) {
         utf8.append(buf).endRow();

@@ -32,25 +32,26 @@ final class YamlLists {
     List<String> keys = new ArrayList<>();
     List<Integer> indents = new ArrayList<>();
     List<String> out = new ArrayList<>();
+    // whether the keys above the current line are the wanted path, updated only on key lines: most lines are items
+    boolean inWanted = false;
     boolean found = false;
     for (String line : lines) {
-      String t = line.stripLeading();
-      if (t.isEmpty() || t.startsWith("#")) {
+      int indent = indent(line);
+      if (indent == line.length() || line.charAt(indent) == '#') {
         continue;
       }
-      int indent = line.length() - t.length();
-      if (t.startsWith("- ")) {
-        if (keys.equals(want)) {
+      if (line.startsWith("- ", indent)) {
+        if (inWanted) {
           found = true;
-          String v = unquote(t.substring(2).trim());
+          String v = unquote(line.substring(indent + 2).trim());
           if (v != null && !v.contains("#{")) {
             out.add(v);
           }
         }
         continue;
       }
-      int colon = t.indexOf(':');
-      if (colon <= 0) {
+      int colon = line.indexOf(':', indent);
+      if (colon <= indent) {
         continue;
       }
       while (!indents.isEmpty() && indents.get(indents.size() - 1) >= indent) {
@@ -60,13 +61,23 @@ final class YamlLists {
       if (found) {
         break;
       }
-      keys.add(t.substring(0, colon).trim());
+      keys.add(line.substring(indent, colon).trim());
       indents.add(indent);
+      inWanted = keys.size() == want.size() && keys.equals(want);
     }
     if (!found) {
       throw new IllegalStateException("datafaker resource en/" + file + ".yml has no list " + String.join(".", path));
     }
     return List.copyOf(out);
+  }
+
+  /** The number of leading whitespace characters, as {@link String#stripLeading} counts them. */
+  private static int indent(String line) {
+    int i = 0;
+    while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   /** A scalar's text without its quotes; null for nested lists and other structures. */

@@ -4,6 +4,7 @@ import io.synthgen.plan.DataType;
 import io.synthgen.plan.reach.Interval;
 import io.synthgen.sql.SqlScope;
 import io.synthgen.vec.LongVec;
+import io.synthgen.vec.StrDict;
 import io.synthgen.vec.StrVec;
 import io.synthgen.vec.Utf8Builder;
 import io.synthgen.vec.Vec;
@@ -85,28 +86,28 @@ final class ConcatNode extends Node {
   @Override
   StrVec evalOutput(ExprInput in) {
     int n = in.size();
-    Vec[] vs = new Vec[parts.size()];
-    for (int k = 0; k < vs.length; k++) {
+    Piece[] ps = new Piece[parts.size()];
+    for (int k = 0; k < ps.length; k++) {
       Node p = parts.get(k);
       LongVec digits = p instanceof CastNode c ? c.integerToString(in) : null;
-      vs[k] = digits != null ? digits : p.eval(in);
+      ps[k] = new Piece(digits != null ? digits : p.eval(in));
     }
-    StrVec sep = separator == null ? null : (StrVec) separator.eval(in);
+    Piece sep = separator == null ? null : new Piece(separator.eval(in));
     Utf8Builder out = new Utf8Builder(n, 32);
     boolean[] nulls = null;
     for (int i = 0; i < n; i++) {
-      boolean isNull = sep != null && isNull(sep, i);
+      boolean isNull = sep != null && sep.isNull(i);
       boolean first = true;
-      for (int k = 0; k < vs.length && !isNull; k++) {
-        Vec v = vs[k];
-        if (isNull(v, i)) {
+      for (int k = 0; k < ps.length && !isNull; k++) {
+        Piece v = ps[k];
+        if (v.isNull(i)) {
           isNull = sep == null;
           continue;
         }
         if (sep != null && !first) {
-          append(out, sep, i);
+          sep.append(out, i);
         }
-        append(out, v, i);
+        v.append(out, i);
         first = false;
       }
       if (isNull) {
@@ -120,22 +121,46 @@ final class ConcatNode extends Node {
     return r;
   }
 
-  private static boolean isNull(Vec v, int i) {
-    return v.isNull(i) || (v instanceof StrVec s && s.plain != null && s.plain[i] == null);
-  }
+  /**
+   * One operand's vector with its layout worked out once per batch, so the row loop reads arrays instead of testing
+   * the vector's class and layout for every row and part.
+   */
+  private static final class Piece {
 
-  private static void append(Utf8Builder out, Vec v, int i) {
-    if (v instanceof LongVec l) {
-      out.append(l.values[i]);
-      return;
+    private final boolean[] nulls;
+    private final long[] longs;
+    private final int[] codes;
+    private final StrDict dict;
+    private final String[] plain;
+    private final byte[] utf8;
+    private final int[] offsets;
+
+    Piece(Vec v) {
+      this.nulls = v.nulls();
+      LongVec l = v instanceof LongVec x ? x : null;
+      StrVec s = l == null ? (StrVec) v : null;
+      this.longs = l == null ? null : l.values;
+      this.codes = s == null ? null : s.codes;
+      this.dict = s == null ? null : s.dict;
+      this.plain = s == null ? null : s.plain;
+      this.utf8 = s == null ? null : s.utf8;
+      this.offsets = s == null ? null : s.offsets;
     }
-    StrVec s = (StrVec) v;
-    if (s.codes != null) {
-      out.append(s.dict.utf8(s.codes[i]));
-    } else if (s.plain != null) {
-      out.append(s.plain[i]);
-    } else {
-      out.append(s.utf8, s.offsets[i], s.offsets[i + 1] - s.offsets[i]);
+
+    boolean isNull(int i) {
+      return nulls != null && nulls[i] || plain != null && plain[i] == null;
+    }
+
+    void append(Utf8Builder out, int i) {
+      if (longs != null) {
+        out.append(longs[i]);
+      } else if (codes != null) {
+        out.append(dict.utf8(codes[i]));
+      } else if (plain != null) {
+        out.append(plain[i]);
+      } else {
+        out.append(utf8, offsets[i], offsets[i + 1] - offsets[i]);
+      }
     }
   }
 }

@@ -9,6 +9,16 @@ import java.util.Arrays;
  */
 public final class Utf8Builder {
 
+  /** The ASCII digits of 00 to 99, two bytes each. */
+  private static final byte[] PAIRS = new byte[200];
+
+  static {
+    for (int i = 0; i < 100; i++) {
+      PAIRS[2 * i] = (byte) ('0' + i / 10);
+      PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+    }
+  }
+
   private byte[] bytes;
   private int len;
   private final int[] offsets;
@@ -56,22 +66,41 @@ public final class Utf8Builder {
     return append(Long.toString(v));
   }
 
-  /** Digits of a non-negative int, in int arithmetic (the usual case: numbers inside generated strings are small). */
+  /**
+   * Digits of a non-negative int, two at a time from {@link #PAIRS} (numbers inside generated strings are small:
+   * building numbers, phone parts, ids modulo 1000, so a call is one comparison chain and a few table reads).
+   */
   private Utf8Builder appendDigits(int v) {
-    int digits = 1;
-    for (int p = 10; digits < 10 && v >= p; p *= 10) {
-      digits++;
-    }
+    int digits = digits(v);
     ensure(digits);
+    byte[] b = bytes;
     int pos = len + digits;
     len = pos;
-    while (v >= 10) {
-      int q = v / 10;
-      bytes[--pos] = (byte) ('0' + v - q * 10);
+    while (v >= 100) {
+      int q = v / 100;
+      int pair = (v - q * 100) << 1;
+      b[--pos] = PAIRS[pair + 1];
+      b[--pos] = PAIRS[pair];
       v = q;
     }
-    bytes[pos - 1] = (byte) ('0' + v);
+    if (v >= 10) {
+      b[pos - 1] = PAIRS[(v << 1) + 1];
+      b[pos - 2] = PAIRS[v << 1];
+    } else {
+      b[pos - 1] = (byte) ('0' + v);
+    }
     return this;
+  }
+
+  /** The number of decimal digits of a non-negative int. */
+  private static int digits(int v) {
+    if (v < 10000) {
+      return v < 100 ? (v < 10 ? 1 : 2) : (v < 1000 ? 3 : 4);
+    }
+    if (v < 100_000_000) {
+      return v < 1_000_000 ? (v < 100_000 ? 5 : 6) : (v < 10_000_000 ? 7 : 8);
+    }
+    return v < 1_000_000_000 ? 9 : 10;
   }
 
   /** Appends the UTF-8 encoding of {@code s}. */
