@@ -9,6 +9,7 @@ import io.synthgen.vec.StrVec;
 import io.synthgen.vec.Vec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import io.synthgen.dictionary.UsStates.State;
 import io.synthgen.sql.SqlScope;
@@ -46,7 +47,7 @@ final class GeoFunctions {
         new FunctionDef("us_zip", "us_zip(state)", 1, 1, true, c -> perState(c, "us_zip", c.stream(), (st, d, h) -> {
           int zip3 = st.zip3().get((int) Stream.below(d[0].bits(h), st.zip3().size()));
           int last2 = 1 + (int) Stream.below(d[1].bits(h), 99);
-          return String.format("%03d%02d", zip3, last2);
+          return zip(zip3, last2);
         }, (sc, pos, d) -> "concat(lpad(CAST(" + pick(sc, "us_zip3", State::zip3, pos, d[0]) + " AS STRING), 3, '0'), "
             + "lpad(CAST(1L + " + SqlText.below(SqlText.bits(sc, d[1].key()), 99) + " AS STRING), 2, '0'))")),
         new FunctionDef("us_area_code", "us_area_code(state)", 1, 1, true,
@@ -175,7 +176,34 @@ final class GeoFunctions {
       exchange++;
     }
     int line = (int) Stream.below(d[2].bits(h), 10_000);
-    return "(" + areaCode(st, d, h) + ") " + exchange + "-" + String.format("%04d", line);
+    int area = st.areaCodes().get((int) Stream.below(d[0].bits(h), st.areaCodes().size()));
+    if (area < 100 || area > 999) {
+      return "(" + area + ") " + exchange + "-" + String.format(Locale.ROOT, "%04d", line);
+    }
+    char[] c = {'(', 0, 0, 0, ')', ' ', 0, 0, 0, '-', 0, 0, 0, 0};
+    digits(c, 1, area, 3);
+    digits(c, 6, exchange, 3);
+    digits(c, 10, line, 4);
+    return new String(c);
+  }
+
+  /** The ZIP code {@code %03d%02d} of a 3-digit prefix and a 2-digit suffix, without a formatter per row. */
+  private static String zip(int zip3, int last2) {
+    if (zip3 < 0 || zip3 > 999 || last2 < 0 || last2 > 99) {
+      return String.format(Locale.ROOT, "%03d%02d", zip3, last2);
+    }
+    char[] c = new char[5];
+    digits(c, 0, zip3, 3);
+    digits(c, 3, last2, 2);
+    return new String(c);
+  }
+
+  /** {@code v} (non-negative, below 10^width) as {@code width} zero-padded ASCII digits at {@code c[at]}. */
+  private static void digits(char[] c, int at, int v, int width) {
+    for (int k = at + width - 1; k >= at; k--) {
+      c[k] = (char) ('0' + v % 10);
+      v /= 10;
+    }
   }
 
   private static Node state(Call c) {
