@@ -86,10 +86,13 @@ REPORT="$OUT/$(date -u +%Y-%m-%dT%H%M%SZ).md"
   echo "# synthgen benchmark, $(date -u +%Y-%m-%d' '%H:%M' UTC')"
   echo
   echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1)."
-  echo "Median of $RUNS whole-process runs after one warm-up, alternating contenders; peak RSS is the largest seen."
-  echo
-  echo "| workload | rows | DuckDB s | synthgen s | DuckDB / synthgen | synthgen rows/s | synthgen peak RSS | DuckDB peak RSS |"
-  echo "|---|---|---|---|---|---|---|---|"
+  echo "Load average at the start: $(loadavg)."
+  if [[ "$SMALL" == 1 ]]; then
+    echo "Median of $RUNS whole-process runs after one warm-up, alternating contenders; peak RSS is the largest seen."
+    echo
+    echo "| workload | rows | DuckDB s | synthgen s | DuckDB / synthgen | synthgen rows/s | synthgen peak RSS | DuckDB peak RSS |"
+    echo "|---|---|---|---|---|---|---|---|"
+  fi
 } > "$REPORT"
 
 for W in W1 W2; do
