@@ -71,7 +71,7 @@ public class JfrKinds {
   /** The kind named by the innermost frame that names one, else "other". */
   static String kind(RecordedStackTrace stack) {
     for (RecordedFrame f : stack.getFrames()) {
-      String type = f.getMethod().getType().getName();
+      String type = className(f);
       String simple = type.substring(type.lastIndexOf('.') + 1);
       String outer = simple.contains("$") ? simple.substring(0, simple.indexOf('$')) : simple;
       if (type.startsWith("io.synthgen.column.") && outer.endsWith("Gen")) {
@@ -91,16 +91,28 @@ public class JfrKinds {
     return "other";
   }
 
+  /**
+   * The frame's class, a lambda or other hidden class ({@code Outer$$Lambda$52/0x0000000800c0b000}) named after the
+   * class that defines it.
+   */
+  static String className(RecordedFrame f) {
+    String type = f.getMethod().getType().getName();
+    int slash = type.indexOf('/');
+    String named = slash < 0 ? type : type.substring(0, slash);
+    int lambda = named.indexOf("$$Lambda");
+    return lambda < 0 ? named : named.substring(0, lambda) + " (lambda)";
+  }
+
   /** The innermost synthgen method of a stack, or its innermost method when no synthgen frame is on it. */
   static String otherMethod(RecordedStackTrace stack) {
     RecordedFrame pick = stack.getFrames().get(0);
     for (RecordedFrame f : stack.getFrames()) {
-      if (f.getMethod().getType().getName().startsWith("io.synthgen.")) {
+      if (className(f).startsWith("io.synthgen.")) {
         pick = f;
         break;
       }
     }
-    return pick.getMethod().getType().getName() + "." + pick.getMethod().getName();
+    return className(pick) + "." + pick.getMethod().getName();
   }
 
   private static Map<String, Long> top(Map<String, Long> counts) {

@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  * <pre>java -XX:+UseParallelGC -Xmn256m -cp server/target/synthgen.jar bench/TemplateRuns.java healthcare 10000000 /tmp/tr</pre>
  *
  * <p>Prints one tab-separated line per table, {@code table <tab> template <tab> name <tab> rows <tab> columns <tab>
- * wall s <tab> CPU s <tab> main}, main being 1 for the plan's main table and 0 otherwise, which bench/run.sh turns
- * into rates, plus readable lines on stderr.
+ * wall s <tab> CPU s <tab> main <tab> computed columns}, main being 1 for the plan's main table and 0 otherwise and
+ * computed columns counting the omitted ones too (a table may compute many more columns than it writes), which
+ * bench/run.sh turns into rates, plus readable lines on stderr.
  */
 public class TemplateRuns {
 
@@ -62,8 +63,8 @@ public class TemplateRuns {
       generate(plan, t, out);
       double wall = (System.nanoTime() - wall0) / 1e9;
       double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
-      System.out.printf(Locale.ROOT, "table\t%s\t%s\t%d\t%d\t%.3f\t%.3f\t%d%n", name, t.name(), t.rows(), columns,
-          wall, cpu, t.name().equals(main) ? 1 : 0);
+      System.out.printf(Locale.ROOT, "table\t%s\t%s\t%d\t%d\t%.3f\t%.3f\t%d\t%d%n", name, t.name(), t.rows(),
+          columns, wall, cpu, t.name().equals(main) ? 1 : 0, t.columns().size());
       System.err.printf(Locale.ROOT, "%s.%s: %,d rows x %d columns, %.2f s wall, %.2f s CPU, %.3f CPU s per "
           + "million rows per column%n", name, t.name(), t.rows(), columns, wall, cpu,
           t.rows() == 0 ? 0 : cpu / (t.rows() / 1e6) / columns);
