@@ -4,7 +4,7 @@
 # runs 100,000,000 rows of W2 with a 1 GB heap.
 #
 # usage: bench/run.sh [--runs N] [--big] [--only W1|W2] [--industries] [--warm] [--scale] [--scale-runs N]
-#                     [--templates ROWS] [--profile] [--no-small] [--no-build]
+#                     [--templates ROWS | --templates-largest ROWS] [--profile] [--no-small] [--no-build]
 #   --runs N       timed runs per contender and workload after one warm-up (default 3; the median is reported)
 #   --big          also generate 100M rows of W2 with -Xmx1g and report time and peak RSS
 #   --industries   also time every industry template at its default size
@@ -17,6 +17,8 @@
 #   --templates ROWS  also every industry template with --rows ROWS (rows of its main table) as a whole process,
 #                  and each of its tables alone in a warm JVM (bench/TemplateRuns.java): CPU s per million rows and
 #                  per million rows per column, and the ratio of that to retail's main table
+#   --templates-largest ROWS  as --templates, each template scaled so that its largest table (its fact table:
+#                  retail's line items, iot's readings, ...) has about ROWS rows
 #   --profile      with --templates: a JFR recording (settings=profile) of bench/TemplateRuns.java for the template
 #                  with the highest CPU per row per column, its samples attributed to column kinds
 #                  (bench/JfrKinds.java)
@@ -26,7 +28,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 SHARED="${SYNTHGEN_SHARED:-$ROOT/../shared}"
-RUNS=3; BIG=0; ONLY=""; INDUSTRIES=0; WARM=0; SCALE=0; SCALE_RUNS=1; TEMPLATE_ROWS=""; PROFILE=0; SMALL=1; BUILD=1
+RUNS=3; BIG=0; ONLY=""; INDUSTRIES=0; WARM=0; SCALE=0; SCALE_RUNS=1; TEMPLATE_ROWS=""; TEMPLATE_LARGEST=""; PROFILE=0; SMALL=1; BUILD=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) RUNS="$2"; shift 2;;
@@ -37,6 +39,7 @@ while [[ $# -gt 0 ]]; do
     --scale) SCALE=1; shift;;
     --scale-runs) SCALE_RUNS="$2"; shift 2;;
     --templates) TEMPLATE_ROWS="$2"; shift 2;;
+    --templates-largest) TEMPLATE_LARGEST="$2"; TEMPLATE_ROWS="largest"; shift 2;;
     --profile) PROFILE=1; shift;;
     --no-small) SMALL=0; shift;;
     --no-build) BUILD=0; shift;;
@@ -171,23 +174,36 @@ if [[ "$INDUSTRIES" == 1 ]]; then
     awk -v t="$t" -v n="$rows" -v s="$ts" -v k="$tk" 'BEGIN {printf "| %s | %d | %.2f | %.0f | %.0f MB |\n", t, n, s, n / s, k / 1024}' >> "$REPORT"
   done
 fi
+# rows_for TEMPLATE -> the --rows (main-table rows) to give it: --templates ROWS, or with --templates-largest the
+# main-table rows at which its largest table reaches the count (from the default sizes 'synthgen templates' lists;
+# the main table is listed first)
+rows_for() {
+  if [[ -z "$TEMPLATE_LARGEST" ]]; then echo "$TEMPLATE_ROWS"; return; fi
+  "${SG[@]}" templates | awk -v t="$1" -v want="$TEMPLATE_LARGEST" '
+    /^[a-z]/ {on = ($1 == t); first = 1; next}
+    on { n = $2; gsub(/,/, "", n); if (first) { main = n; first = 0 } if (n + 0 > big) big = n + 0 }
+    END { printf "%d\n", (want * main + big - 1) / big }'
+}
 if [[ -n "$TEMPLATE_ROWS" ]]; then
   # each template as a whole process, then each of its tables alone in a warm JVM (bench/TemplateRuns.java)
   TSV="$WORK/template-tables.tsv"; rm -f "$TSV" "$WORK/template-totals.tsv"
   for t in $("${SG[@]}" templates | awk '/^[a-z]/ {print $1}'); do
-    echo "== template $t with --rows $TEMPLATE_ROWS: whole process (load average $(loadavg))" >&2
+    trows=$(rows_for "$t")
+    echo "== template $t with --rows $trows: whole process (load average $(loadavg))" >&2
     rm -f "$WORK/times-tpl-$t"
-    timed_cpu "tpl-$t" "${SG[@]}" generate "$t" --rows "$TEMPLATE_ROWS" --out "$WORK/tpl-$t"
+    timed_cpu "tpl-$t" "${SG[@]}" generate "$t" --rows "$trows" --out "$WORK/tpl-$t"
     rows=$(grep -o 'wrote [0-9,]* rows' "$WORK/last-out" | tr -dc 0-9)
     rm -rf "$WORK/tpl-$t"
     read -r ts tk tc < "$WORK/times-tpl-$t"
     echo "$t $rows $ts $tc $tk $(loadavg | tr ' ' /)" >> "$WORK/template-totals.tsv"
     echo "== template $t: each table alone in a warm JVM (load average $(loadavg))" >&2
-    java -XX:+UseParallelGC -Xmn256m -cp "$JAR" "$ROOT/bench/TemplateRuns.java" "$t" "$TEMPLATE_ROWS" "$WORK/tr-$t" \
+    java -XX:+UseParallelGC -Xmn256m -cp "$JAR" "$ROOT/bench/TemplateRuns.java" "$t" "$trows" "$WORK/tr-$t" \
       >> "$TSV" 2> "$WORK/tr-$t.log" || { cat "$WORK/tr-$t.log" >&2; exit 1; }
     rm -rf "$WORK/tr-$t"
   done
-  { echo; echo "Every industry template with --rows $TEMPLATE_ROWS (rows of its main table), as a whole process:"; echo
+  if [[ -n "$TEMPLATE_LARGEST" ]]; then scaled="scaled so that its largest table has about $TEMPLATE_LARGEST rows"
+  else scaled="with --rows $TEMPLATE_ROWS (rows of its main table)"; fi
+  { echo; echo "Every industry template $scaled, as a whole process:"; echo
     echo "| template | total rows | wall s | CPU s | rows/s | peak RSS | load average before |"; echo "|---|---|---|---|---|---|---|"
     awk '{printf "| %s | %d | %.2f | %.2f | %.0f | %.0f MB | %s |\n", $1, $2, $3, $4, $2 / $3, $5 / 1024, $6}' \
       "$WORK/template-totals.tsv"
@@ -224,11 +240,11 @@ if [[ -n "$TEMPLATE_ROWS" ]]; then
     echo "== profiling $slowest (JFR, settings=profile; load average $(loadavg))" >&2
     JFR="$WORK/templates-$slowest.jfr"
     java -XX:+UseParallelGC -Xmn256m -XX:StartFlightRecording=filename="$JFR",settings=profile -cp "$JAR" \
-      "$ROOT/bench/TemplateRuns.java" "$slowest" "$TEMPLATE_ROWS" "$WORK/tr-$slowest" > /dev/null 2> "$WORK/tr-jfr.log" \
+      "$ROOT/bench/TemplateRuns.java" "$slowest" "$(rows_for "$slowest")" "$WORK/tr-$slowest" > /dev/null 2> "$WORK/tr-jfr.log" \
       || { cat "$WORK/tr-jfr.log" >&2; exit 1; }
     rm -rf "$WORK/tr-$slowest"
     { echo; echo "Where $slowest (the highest CPU per row per column) spends its time, per column kind (bench/JfrKinds.java"
-      echo "on a JFR recording of bench/TemplateRuns.java at --rows $TEMPLATE_ROWS, warm-up included; recording $JFR):"
+      echo "on a JFR recording of bench/TemplateRuns.java at --rows $(rows_for "$slowest"), warm-up included; recording $JFR):"
       java "$ROOT/bench/JfrKinds.java" "$JFR"; } >> "$REPORT"
   fi
 fi
