@@ -152,7 +152,22 @@ final class DateFunctions {
     if (!TRUNC_UNITS.contains(unit)) {
       return c.problem("unknown unit '" + unit + "'; units are: " + String.join(", ", TRUNC_UNITS));
     }
-    return fold(MapNodes.longs(DataType.TIMESTAMP, ts, x -> timestamp(truncate(unit, x)), x -> truncateSql(unit, x)));
+    long unitMicros = timeUnitMicros(unit);
+    java.util.function.LongUnaryOperator f = unitMicros > 0
+        ? x -> timestamp(Math.floorDiv(x, unitMicros) * unitMicros)
+        : x -> timestamp(truncate(unit, x));
+    return fold(MapNodes.longs(DataType.TIMESTAMP, ts, f, x -> truncateSql(unit, x)));
+  }
+
+  /** The length of a time unit (day, hour, minute, second) in microseconds; 0 for the calendar units. */
+  private static long timeUnitMicros(String unit) {
+    return switch (unit) {
+      case "day" -> MICROS_PER_DAY;
+      case "hour" -> 3_600_000_000L;
+      case "minute" -> 60_000_000L;
+      case "second" -> 1_000_000L;
+      default -> 0;
+    };
   }
 
   static long truncate(String unit, long micros) {
@@ -165,12 +180,7 @@ final class DateFunctions {
       case "week" -> d.minus(d.getDayOfWeek().getValue() - 1, ChronoUnit.DAYS).toEpochDay();
       default -> day;
     };
-    long unitMicros = switch (unit) {
-      case "hour" -> 3_600_000_000L;
-      case "minute" -> 60_000_000L;
-      case "second" -> 1_000_000L;
-      default -> 0;
-    };
+    long unitMicros = unit.equals("day") ? 0 : timeUnitMicros(unit);
     return unitMicros == 0 ? start * MICROS_PER_DAY : Math.floorDiv(micros, unitMicros) * unitMicros;
   }
 
