@@ -19,6 +19,11 @@ public final class ChildAggregateGen implements ColumnGenerator {
   private final ChildLayout layout;
   private final String childTable;
   private final String function;
+  /** Which of sum, min, max and avg {@link #function} is, decided once rather than per child value. */
+  private final boolean sum;
+  private final boolean min;
+  private final boolean max;
+  private final boolean avg;
   private final String column;
 
   public ChildAggregateGen(DataType type, ChildLayout layout, String childTable, String function, String column) {
@@ -26,6 +31,10 @@ public final class ChildAggregateGen implements ColumnGenerator {
     this.layout = layout;
     this.childTable = childTable;
     this.function = function;
+    this.sum = function.equals("sum");
+    this.min = function.equals("min");
+    this.max = function.equals("max");
+    this.avg = function.equals("avg");
     this.column = column;
   }
 
@@ -95,14 +104,13 @@ public final class ChildAggregateGen implements ColumnGenerator {
     }
     Vec child = ctx.evaluate(childTable, column, childRows, k);
     boolean exactLong = child instanceof LongVec lv && type.isLongBacked()
-        && lv.type().scale() == type.scale() && !function.equals("avg");
+        && lv.type().scale() == type.scale() && !avg;
     out.exactLong = exactLong;
     k = 0;
     for (int i = from; i < to; i++) {
       int seen = 0;
-      double acc = function.equals("min") ? Double.POSITIVE_INFINITY
-          : function.equals("max") ? Double.NEGATIVE_INFINITY : 0;
-      long accL = function.equals("min") ? Long.MAX_VALUE : function.equals("max") ? Long.MIN_VALUE : 0;
+      double acc = min ? Double.POSITIVE_INFINITY : max ? Double.NEGATIVE_INFINITY : 0;
+      long accL = min ? Long.MAX_VALUE : max ? Long.MIN_VALUE : 0;
       for (int j = 0; j < count[i]; j++, k++) {
         if (child.isNull(k)) {
           continue;
@@ -110,14 +118,14 @@ public final class ChildAggregateGen implements ColumnGenerator {
         seen++;
         if (exactLong) {
           long v = ((LongVec) child).values[k];
-          accL = function.equals("sum") ? accL + v : function.equals("min") ? Math.min(accL, v) : Math.max(accL, v);
+          accL = sum ? accL + v : min ? Math.min(accL, v) : Math.max(accL, v);
         } else {
           double v = asDouble(child, k);
-          acc = function.equals("min") ? Math.min(acc, v) : function.equals("max") ? Math.max(acc, v) : acc + v;
+          acc = min ? Math.min(acc, v) : max ? Math.max(acc, v) : acc + v;
         }
       }
       if (seen == 0) {
-        if (!function.equals("sum")) {
+        if (!sum) {
           if (out.nulls == null) {
             out.nulls = new boolean[out.doubles.length];
           }
@@ -125,7 +133,7 @@ public final class ChildAggregateGen implements ColumnGenerator {
         }
         acc = 0;
         accL = 0;
-      } else if (function.equals("avg")) {
+      } else if (avg) {
         acc /= seen;
       }
       out.doubles[i] = acc;
