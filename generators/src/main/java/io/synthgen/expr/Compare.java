@@ -109,6 +109,15 @@ final class Compare extends Node {
       }
       return Vecs.bools(r, Vecs.copy(a.nulls()), n);
     }
+    if (right instanceof Const c && (a instanceof LongVec && c.value instanceof Long
+        || a instanceof DoubleVec && c.value instanceof Double)) {
+      if (a instanceof LongVec x) {
+        withConstant(x.values, (Long) c.value, r, n);
+      } else {
+        withConstant(((DoubleVec) a).values, (Double) c.value, r, n);
+      }
+      return Vecs.bools(r, Vecs.copy(a.nulls()), n);
+    }
     Vec b = right.eval(in);
     boolean[] nulls = Vecs.or(a.nulls(), b.nulls(), n);
     if (a instanceof LongVec x) {
@@ -139,5 +148,48 @@ final class Compare extends Node {
       }
     }
     return Vecs.bools(r, nulls, n);
+  }
+
+  /** {@code x[i] op k} for every row, one loop per operator (CASE WHEN age >= 65 ... over a whole vector). */
+  private void withConstant(long[] x, long k, boolean[] r, int n) {
+    switch (op) {
+      case EQ -> {
+        for (int i = 0; i < n; i++) {
+          r[i] = x[i] == k;
+        }
+      }
+      case NE -> {
+        for (int i = 0; i < n; i++) {
+          r[i] = x[i] != k;
+        }
+      }
+      case LT -> {
+        for (int i = 0; i < n; i++) {
+          r[i] = x[i] < k;
+        }
+      }
+      case LE -> {
+        for (int i = 0; i < n; i++) {
+          r[i] = x[i] <= k;
+        }
+      }
+      case GT -> {
+        for (int i = 0; i < n; i++) {
+          r[i] = x[i] > k;
+        }
+      }
+      case GE -> {
+        for (int i = 0; i < n; i++) {
+          r[i] = x[i] >= k;
+        }
+      }
+    }
+  }
+
+  /** {@code Double.compare(x[i], k) op 0} for every row, one loop per operator. */
+  private void withConstant(double[] x, double k, boolean[] r, int n) {
+    for (int i = 0; i < n; i++) {
+      r[i] = op.test(Double.compare(x[i], k));
+    }
   }
 }
