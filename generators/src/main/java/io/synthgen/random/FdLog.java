@@ -32,46 +32,44 @@ public final class FdLog {
   private FdLog() {
   }
 
-  /** {@code StrictMath.log(x)}, bit for bit. */
+  /**
+   * {@code StrictMath.log(x)}, bit for bit. The rare inputs (zero, negative, subnormal, infinite, NaN, within 2^-20
+   * of a power of two) branch to separate methods, so the common path stays small enough for the JIT to inline.
+   */
   public static double log(double x) {
     long bits = Double.doubleToRawLongBits(x);
     int hx = (int) (bits >> 32);
-    int k = 0;
-    if (hx < 0x00100000) { // x < 2^-1022: zero, negative or subnormal
-      if (((hx & 0x7fffffff) | (int) bits) == 0) {
-        return -TWO54 / ZERO;
-      }
-      if (hx < 0) {
-        return (x - x) / ZERO;
-      }
-      k -= 54;
-      x *= TWO54;
-      bits = Double.doubleToRawLongBits(x);
-      hx = (int) (bits >> 32);
+    if (hx < 0x00100000 || hx >= 0x7ff00000) {
+      return logOutsideNormals(x, bits, hx);
     }
+    return logNormal(bits, hx, 0);
+  }
+
+  /** x &lt; 2^-1022 (zero, negative or subnormal), infinite or NaN. */
+  private static double logOutsideNormals(double x, long bits, int hx) {
     if (hx >= 0x7ff00000) {
       return x + x;
     }
+    if (((hx & 0x7fffffff) | (int) bits) == 0) {
+      return -TWO54 / ZERO;
+    }
+    if (hx < 0) {
+      return (x - x) / ZERO;
+    }
+    long scaled = Double.doubleToRawLongBits(x * TWO54);
+    return logNormal(scaled, (int) (scaled >> 32), -54);
+  }
+
+  /** The log of the positive normal double {@code bits} (high word {@code hx}), times 2^k. */
+  private static double logNormal(long bits, int hx, int k) {
     k += (hx >> 20) - 1023;
     hx &= 0x000fffff;
     int i = (hx + 0x95f64) & 0x100000;
-    x = withHigh(bits, hx | (i ^ 0x3ff00000)); // x or x/2 into [sqrt(2)/2, sqrt(2))
+    double x = withHigh(bits, hx | (i ^ 0x3ff00000)); // x or x/2 into [sqrt(2)/2, sqrt(2))
     k += i >> 20;
     double f = x - 1.0;
     if ((0x000fffff & (2 + hx)) < 3) { // |f| < 2^-20
-      if (f == ZERO) {
-        if (k == 0) {
-          return ZERO;
-        }
-        double dk = k;
-        return dk * LN2_HI + dk * LN2_LO;
-      }
-      double r = f * f * (0.5 - 0.33333333333333333 * f);
-      if (k == 0) {
-        return f - r;
-      }
-      double dk = k;
-      return dk * LN2_HI - ((r - dk * LN2_LO) - f);
+      return logNearOne(f, k);
     }
     double s = f / (2.0 + f);
     double dk = k;
@@ -93,6 +91,23 @@ public final class FdLog {
       return f - s * (f - r);
     }
     return dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f);
+  }
+
+  /** k ln 2 + ln(1 + f) for |f| &lt; 2^-20, by a short series. */
+  private static double logNearOne(double f, int k) {
+    if (f == ZERO) {
+      if (k == 0) {
+        return ZERO;
+      }
+      double dk = k;
+      return dk * LN2_HI + dk * LN2_LO;
+    }
+    double r = f * f * (0.5 - 0.33333333333333333 * f);
+    if (k == 0) {
+      return f - r;
+    }
+    double dk = k;
+    return dk * LN2_HI - ((r - dk * LN2_LO) - f);
   }
 
   /** {@code StrictMath.log10(x)}, bit for bit: n log10(2) + log10(e) ln(x / 2^n), split as fdlibm splits it. */
