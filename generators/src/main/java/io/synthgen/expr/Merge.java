@@ -50,10 +50,17 @@ final class Merge {
   }
 
   Vec pick(Vec[] sources, int[] choice, int n) {
+    // the sources' arrays are read once here, not cast per row (a source no row chose may be unevaluated: null)
+    boolean[][] masks = new boolean[sources.length][];
+    if (constDict == null) {
+      for (int k = 0; k < sources.length; k++) {
+        masks[k] = sources[k] == null ? null : sources[k].nulls();
+      }
+    }
     boolean[] nulls = null;
     for (int i = 0; i < n; i++) {
       int c = choice[i];
-      boolean isNull = c < 0 || (constDict != null ? constCodes[c] < 0 : sources[c].isNull(i));
+      boolean isNull = c < 0 || (constDict != null ? constCodes[c] < 0 : masks[c] != null && masks[c][i]);
       if (isNull) {
         if (nulls == null) {
           nulls = new boolean[n];
@@ -73,19 +80,29 @@ final class Merge {
     }
     switch (type.kind()) {
       case DOUBLE: {
+        double[][] from = new double[sources.length][];
+        for (int k = 0; k < sources.length; k++) {
+          from[k] = sources[k] instanceof DoubleVec v ? v.values : null;
+        }
         double[] r = new double[n];
         for (int i = 0; i < n; i++) {
-          if (choice[i] >= 0) {
-            r[i] = ((DoubleVec) sources[choice[i]]).values[i];
+          int c = choice[i];
+          if (c >= 0) {
+            r[i] = from[c][i];
           }
         }
         return Vecs.doubles(r, nulls, n);
       }
       case BOOLEAN: {
+        boolean[][] from = new boolean[sources.length][];
+        for (int k = 0; k < sources.length; k++) {
+          from[k] = sources[k] instanceof BoolVec v ? v.values : null;
+        }
         boolean[] r = new boolean[n];
         for (int i = 0; i < n; i++) {
-          if (choice[i] >= 0) {
-            r[i] = ((BoolVec) sources[choice[i]]).values[i];
+          int c = choice[i];
+          if (c >= 0) {
+            r[i] = from[c][i];
           }
         }
         return Vecs.bools(r, nulls, n);
@@ -93,10 +110,15 @@ final class Merge {
       case STRING:
         return strings(sources, choice, nulls, n);
       default: {
+        long[][] from = new long[sources.length][];
+        for (int k = 0; k < sources.length; k++) {
+          from[k] = sources[k] instanceof LongVec v ? v.values : null;
+        }
         long[] r = new long[n];
         for (int i = 0; i < n; i++) {
-          if (choice[i] >= 0) {
-            r[i] = ((LongVec) sources[choice[i]]).values[i];
+          int c = choice[i];
+          if (c >= 0) {
+            r[i] = from[c][i];
           }
         }
         return Vecs.longs(type, r, nulls, n);
@@ -119,10 +141,15 @@ final class Merge {
       shared = v.dict;
     }
     if (same && shared != null) {
+      int[][] from = new int[sources.length][];
+      for (int k = 0; k < sources.length; k++) {
+        from[k] = sources[k] instanceof StrVec v ? v.codes : null;
+      }
       int[] codes = new int[n];
       for (int i = 0; i < n; i++) {
-        if (choice[i] >= 0) {
-          codes[i] = ((StrVec) sources[choice[i]]).codes[i];
+        int c = choice[i];
+        if (c >= 0) {
+          codes[i] = from[c][i];
         }
       }
       StrVec v = StrVec.dictionary(shared, codes, n);
