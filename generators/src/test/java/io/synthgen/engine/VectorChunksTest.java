@@ -89,7 +89,7 @@ class VectorChunksTest {
   @Test
   void parquetBytesAreTheSameForAnyVectorSize() throws Exception {
     ResolvedPlan plan = Plans.resolve(Plans.template("healthcare", 3_000));
-    Map<String, String> whole = files(plan, "whole", 4_096);
+    Map<String, String> whole = files(plan, "whole", 8_192);
     assertEquals(whole, files(plan, "v1000", 1_000));
     assertEquals(whole, files(plan, "v333", 333));
     ResolvedPlan w1 = Plans.resolve(Plans.bench("w1-customers.json", 20_000));
